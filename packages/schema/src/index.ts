@@ -1,0 +1,95 @@
+export {
+  ConfidenceSchema,
+  DateStringSchema,
+  KebabIdSchema,
+  ModelIdSchema,
+  PositiveNumberSchema,
+  ProvenanceSchema,
+  ReportedConfidenceSchema,
+  TimestampSchema,
+  UrlSchema,
+} from './common';
+export type { Confidence, DateString, ModelId, Provenance, ReportedConfidence, Timestamp } from './common';
+export {
+  formatIssue,
+  SchemaValidationError,
+  TRACKER_ERROR_CODES,
+  TrackerError,
+} from './errors';
+export type { IssueLocation, TrackerErrorCode, TrackerErrorOptions, ValidationIssue } from './errors';
+export {
+  ComputeBreakdownSchema,
+  ComputeEstimateSchema,
+  EstimateComponentSchema,
+  EstimateInputSchema,
+  FactScoreSchema,
+  IntervalSchema,
+  ModelFactsSchema,
+  ThresholdAssessmentSchema,
+  ThresholdStatusSchema,
+} from './estimate';
+export type {
+  ComputeBreakdown,
+  ComputeEstimate,
+  EstimateComponent,
+  EstimateInput,
+  Interval,
+  ModelFacts,
+  ModelFactsInput,
+  ThresholdAssessment,
+  ThresholdStatus,
+} from './estimate';
+export { ComputeValueSchema, LedgerActionSchema, LedgerEntrySchema, ManualModelSchema } from './ledger';
+export type { LedgerAction, LedgerEntry, LedgerEntryInput } from './ledger';
+export {
+  CuratedStatusSchema,
+  CurationSchema,
+  factSchema,
+  ModelFactsByFieldSchema,
+  ModelRecordSchema,
+  ModelsFileSchema,
+  ObservationRefSchema,
+  RulingSchema,
+  ScoreFactSchema,
+} from './model-record';
+export type {
+  CuratedStatus,
+  Curation,
+  Fact,
+  ModelFactsByField,
+  ModelRecord,
+  ModelsFile,
+  ObservationRef,
+  Ruling,
+  ScoreFact,
+} from './model-record';
+export {
+  ComputeSignalSchema,
+  DomainSchema,
+  HardwareSchema,
+  ObservationFileSchema,
+  ObservationSchema,
+  ParametersSchema,
+  ReportedComputeSchema,
+  ScoreSchema,
+  ScrapeIssueSchema,
+  SnapshotInfoSchema,
+} from './observation';
+export type {
+  ComputeSignal,
+  Domain,
+  Hardware,
+  Observation,
+  ObservationFile,
+  Parameters,
+  ReportedCompute,
+  Score,
+  ScrapeIssue,
+  SnapshotInfo,
+} from './observation';
+export { ReleaseFileSchema, ReleaseRowSchema } from './release';
+export type { ReleaseFile, ReleaseRow } from './release';
+export { jsonSchemas } from './json-schemas';
+export { parseWithSchema, toJsonPath, toValidationIssues } from './validate';
+export type { ParseWithSchemaOptions } from './validate';
+export type { ExcludedObservation, MergeSuggestion, ResolvedObservation } from './resolution';
