@@ -1,0 +1,7 @@
+export type { RawRow, RawTable } from './extract-tables';
+export { extractCsvTable, extractHtmlTables, extractMarkdownTables, findColumn } from './extract-tables';
+export type { ParseTableOptions } from './parse-table';
+export { extractTables, parseTable } from './parse-table';
+export type { TableConfig, TableConfigInput } from './table-config';
+export { loadTableConfig, parseTableConfig, TableConfigSchema } from './table-config';
+export { createTableScraper, loadTableScrapers } from './table-scraper';
