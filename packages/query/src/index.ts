@@ -1,0 +1,41 @@
+export type { ParsedQueryFilter, QueryFilter, QueryStatus } from './filter';
+export {
+  ABOVE_PROBABILITY_CUT,
+  compareDates,
+  createRowPredicate,
+  filterRows,
+  isAboveThreshold,
+  isBelowThreshold,
+  parseFilter,
+  QUERY_FILTER_OPTIONS,
+  QUERY_STATUSES,
+} from './filter';
+export { formatCsvValue, neutraliseCsvCell, quoteCsvCell } from './format/csv';
+export { escapeMarkdownCell } from './format/markdown';
+export { QUERY_FIELD_LABELS } from './format/table';
+export {
+  displayWidth,
+  formatMagnitude,
+  formatProbability,
+  sanitizeForTerminal,
+  truncateToWidth,
+} from './format/text';
+export type { FormatRowsOptions, QueryFormat } from './format-rows';
+export { DEFAULT_TABLE_FIELDS, formatRows, parseFormat, QUERY_FORMATS } from './format-rows';
+export type { QueryOptions } from './query';
+export { queryRecords, queryRows } from './query';
+export type { QueryField, QueryRow } from './row';
+export { isQueryField, QUERY_ROW_FIELDS, toQueryRow, toQueryRows } from './row';
+export { parseFields, selectFields } from './select';
+export type { SortKey, SortSpec } from './sort';
+export { parseSort, sortRows } from './sort';
+export type {
+  ComputeDecade,
+  ComputeDistribution,
+  DeveloperCount,
+  FormatStatsOptions,
+  QueryStats,
+  StatsFormat,
+  YearCount,
+} from './stats';
+export { computeStats, formatStats, STATS_FORMATS } from './stats';
