@@ -1,0 +1,33 @@
+/**
+ * Small helpers shared by the built-in scrapers: payload checks and `PARSE_FAILED` errors, CSV and HTML table
+ * reading, number and date parsing, and an observation collector that validates with `ObservationSchema`.
+ */
+export { findMissingColumns, normalizeHeader, readCsv } from './csv';
+export type { CsvRow, CsvTable } from './csv';
+export { findDateInName, formatUnixDate, parseIsoDate, resolveAsOf } from './dates';
+export type { AsOfBasis, ResolveAsOfOptions } from './dates';
+export { collapseWhitespace, readHtmlTables } from './html-table';
+export type { HtmlTable, ReadHtmlTablesOptions } from './html-table';
+export {
+  isBlankCell,
+  parseInteger,
+  parseMagnitude,
+  parseMargin,
+  parseNumber,
+  parsePlusMinus,
+  parsePricePair,
+  parseScoreCell,
+  roundTo,
+} from './numbers';
+export type { PlusMinus, PricePair, ScoreCell } from './numbers';
+export { createObservationCollector, dropUndefined, mergeResults } from './observations';
+export type { ObservationCollector } from './observations';
+export {
+  createParseError,
+  describeBodyStart,
+  describeJsonShape,
+  describePayload,
+  isJsonObject,
+  readJsonPayload,
+  requireNonEmptyBody,
+} from './payload';
