@@ -45,6 +45,8 @@ export interface HttpResponse {
   retrievedAt: string;
   /** True when the server answered 304 Not Modified and `body` is the cached one. */
   notModified: boolean;
+  /** Where the raw payload was stored, when the client has a snapshot store (`file` path, `sha256` hex). */
+  snapshot?: { file: string; sha256: string };
 }
 
 /** What scrapers use to fetch: retries, timeouts, rate limits and snapshots are the client's job. */
