@@ -1,0 +1,51 @@
+export { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
+export type { CurateOptions, ModelRuling } from './curate';
+export { curate, reviewReason, rulingsByModel } from './curate';
+export type { DiffableModel, DiffRow, FieldChange, ModelSetDiff, SummarizeRecordOptions } from './diff';
+export { DIFF_FIELDS, diffDataDirs, diffModelSets, loadDiffRows, summarizeRecord, toDiffRow } from './diff';
+export type { ParseJsonTextOptions, StableStringifyOptions } from './json-file';
+export { compareStrings, parseJsonText, readTextFile, stableStringify } from './json-file';
+export type { CreateLedgerEntryInput, CreateLedgerEntryOptions, DeveloperNote, RulingAction } from './ledger';
+export {
+  activeLedgerEntries,
+  aliasOverrides,
+  aliasRemovals,
+  applyLedgerFacts,
+  createLedgerEntry,
+  createLedgerEntryId,
+  developerNotes,
+  isRulingEntry,
+  ledgerFactUrl,
+  RULING_ACTIONS,
+  settableFactFields,
+} from './ledger';
+export type { AcquireLockOptions, LockHandle, LockInfo } from './lock';
+export { acquireLock, findHeldLock, isProcessAlive, readLock, withLock } from './lock';
+export type { MergeObservationsOptions } from './merge';
+export { mergeObservations } from './merge';
+export type { MergeSnapshotOptions, MergeSnapshotResult } from './observations';
+export {
+  compareObservations,
+  compareSnapshots,
+  mergeObservationSnapshot,
+  observationSnapshotKey,
+  sortObservations,
+} from './observations';
+export type { DataPaths, ResolveDataDirOptions } from './paths';
+export { DATA_DIR_ENV, dataPaths, displayPath, resolveDataDir } from './paths';
+export type { ObservationSnapshotUpdate, WriteOptions } from './store';
+export {
+  appendLedger,
+  formatLedgerLine,
+  LEDGER_KEY_ORDER,
+  loadLedger,
+  loadModels,
+  loadObservationFile,
+  loadObservations,
+  loadReleaseFile,
+  parseLedgerText,
+  saveModels,
+  saveObservations,
+  sortModelsFile,
+  writeObservationFile,
+} from './store';

@@ -1,0 +1,350 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  type LedgerEntry,
+  LedgerEntrySchema,
+  type ModelRecord,
+  type ModelsFile,
+  ModelsFileSchema,
+  type Observation,
+  type ObservationFile,
+  ObservationFileSchema,
+  parseWithSchema,
+  type ReleaseFile,
+  ReleaseFileSchema,
+  type SnapshotInfo,
+  TrackerError,
+  toJsonPath,
+} from '@tracker/schema';
+import type { z } from 'zod';
+import { writeFileAtomic } from './atomic-write';
+import { compareStrings, parseJsonText, readTextFile, stableStringify } from './json-file';
+import { findHeldLock, type LockHandle, withLock } from './lock';
+import {
+  compareSnapshots,
+  type MergeSnapshotResult,
+  mergeObservationSnapshot,
+  sortObservations,
+} from './observations';
+import { dataPaths, displayPath } from './paths';
+
+/** Key order of a ledger line: who did what to which model first, so `git diff` and `grep` read well. */
+export const LEDGER_KEY_ORDER = [
+  'id',
+  'at',
+  'by',
+  'action',
+  'modelId',
+  'developer',
+  'value',
+  'machineMedian',
+  'reason',
+  'evidence',
+  'supersedes',
+  'origin',
+] as const;
+
+/** Files start with their version and identity, then the rest in sorted order. */
+const FILE_KEY_ORDER = ['schemaVersion', 'id', 'source', 'date'] as const;
+
+async function readValidated<T extends z.ZodType>(
+  file: string,
+  schema: T,
+  missingOk: boolean,
+): Promise<z.output<T> | null> {
+  const text = await readTextFile(file, { missingOk });
+  if (text === undefined) return null;
+  const value = parseJsonText(text, { file });
+  return parseWithSchema(schema, value, { file: displayPath(file), code: 'DATA_INVALID' });
+}
+
+/** Loads and validates one `observations/<source>.json`. Its observations must all carry the file's source. */
+export async function loadObservationFile(file: string): Promise<ObservationFile> {
+  return (await readObservationFile(file, false)) as ObservationFile;
+}
+
+async function readObservationFile(file: string, missingOk: boolean): Promise<ObservationFile | null> {
+  const parsed = await readValidated(file, ObservationFileSchema, missingOk);
+  if (parsed === null) return null;
+  const expected = path.basename(file, '.json');
+  if (path.extname(file) === '.json' && parsed.source !== expected) {
+    throw dataError(file, '$.source', `expected "${expected}" (the file name), got "${parsed.source}"`);
+  }
+  parsed.observations.forEach((observation, index) => {
+    if (observation.source !== parsed.source) {
+      throw dataError(
+        file,
+        `$.observations[${index}].source`,
+        `expected "${parsed.source}", got "${observation.source}"`,
+      );
+    }
+  });
+  return parsed;
+}
+
+function dataError(file: string, where: string, problem: string): TrackerError {
+  const shown = displayPath(file);
+  return new TrackerError('DATA_INVALID', `${shown}: ${where}: ${problem}`, {
+    details: { file: shown, path: where },
+  });
+}
+
+/** Loads every `observations/*.json` of the data folder, sorted by source. No folder means no observations. */
+export async function loadObservations(dataDir: string): Promise<ObservationFile[]> {
+  const directory = dataPaths(dataDir).observationsDir;
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new TrackerError(
+      'IO_FAILED',
+      `${displayPath(directory)}: could not be listed (${(error as Error).message})`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const files = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort(compareStrings);
+  return Promise.all(files.map((name) => loadObservationFile(path.join(directory, name))));
+}
+
+/** Loads `models.json`, or `null` when the folder has none yet (it is regenerable machine output). */
+export async function loadModels(dataDir: string): Promise<ModelsFile | null> {
+  return readValidated(dataPaths(dataDir).modelsFile, ModelsFileSchema, true);
+}
+
+/** Loads `ledger.jsonl`; no ledger yet means no entries. */
+export async function loadLedger(dataDir: string): Promise<LedgerEntry[]> {
+  const file = dataPaths(dataDir).ledgerFile;
+  const text = await readTextFile(file, { missingOk: true });
+  return text === undefined ? [] : parseLedgerText(text, file);
+}
+
+/**
+ * Parses ledger text: one JSON entry per line, blank lines ignored. Errors read `<file>: line N: <path>:
+ * <problem>`. A last line that is cut off (no newline and not valid JSON) is reported as possibly torn by an
+ * interrupted write rather than dropped: the ledger holds human decisions and none may vanish silently.
+ * Duplicate ids are an error.
+ */
+export function parseLedgerText(text: string, file: string): LedgerEntry[] {
+  const shown = displayPath(file);
+  const lines = text.split('\n');
+  const endsWithNewline = text.endsWith('\n');
+  const entries: LedgerEntry[] = [];
+  const firstLineOfId = new Map<string, number>();
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const location = `line ${index + 1}`;
+    const isLast = index === lines.length - 1;
+    let value: unknown;
+    try {
+      value = parseJsonText(line, { file, location });
+    } catch (error) {
+      if (isLast && !endsWithNewline && TrackerError.is(error) && !/__proto__/.test(error.message)) {
+        throw new TrackerError(
+          'DATA_INVALID',
+          `${error.message}; the last line has no newline, so an interrupted write may have cut it off: ` +
+            'restore it from version control or remove it',
+          { cause: error, details: { file: shown, line: index + 1, torn: true } },
+        );
+      }
+      throw error;
+    }
+    const entry = parseWithSchema(LedgerEntrySchema, value, {
+      file: `${shown}: ${location}`,
+      code: 'DATA_INVALID',
+    });
+    const first = firstLineOfId.get(entry.id);
+    if (first !== undefined) {
+      throw new TrackerError(
+        'DATA_INVALID',
+        `${shown}: ${location}: $.id: duplicate id "${entry.id}" (first on line ${first})`,
+      );
+    }
+    firstLineOfId.set(entry.id, index + 1);
+    entries.push(entry);
+  });
+  return entries;
+}
+
+/** Loads a release: a `releases/<date>/` folder or its `models.json`. */
+export async function loadReleaseFile(fileOrDir: string): Promise<ReleaseFile> {
+  const file = fileOrDir.endsWith('.json') ? fileOrDir : path.join(fileOrDir, 'models.json');
+  return (await readValidated(file, ReleaseFileSchema, false)) as ReleaseFile;
+}
+
+/** Options of every writer. Every write is atomic and happens under the data folder's lock. */
+export interface WriteOptions {
+  /** A lock the caller holds (from `acquireLock`/`withLock`); otherwise one is taken for this write. */
+  lock?: LockHandle;
+  /** How long to wait for the lock when this write takes it itself, in ms (default 10 000). */
+  wait?: number;
+  /** What to record as the lock holder's command (default `tracker`). */
+  command?: string;
+}
+
+const DEFAULT_WRITE_WAIT = 10_000;
+
+/** Read-modify-write sections of this process, chained per data folder (the file lock is per process). */
+const queues = new Map<string, Promise<unknown>>();
+
+function serialize<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.then(fn, fn);
+  const settled = next.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return next;
+}
+
+async function underLock<T>(dataDir: string, options: WriteOptions, fn: () => Promise<T>): Promise<T> {
+  const paths = dataPaths(dataDir);
+  if (options.lock) {
+    if (!options.lock.held || options.lock.lockFile !== paths.lockFile) {
+      throw new TrackerError(
+        'USAGE',
+        `[dataset] the lock passed in is ${options.lock.held ? 'for another data folder' : 'released'}`,
+      );
+    }
+    return serialize(paths.lockFile, fn);
+  }
+  if (findHeldLock(dataDir)) return serialize(paths.lockFile, fn);
+  return withLock(dataDir, () => serialize(paths.lockFile, fn), {
+    wait: options.wait ?? DEFAULT_WRITE_WAIT,
+    command: options.command,
+  });
+}
+
+/** Writes a whole observation file (validated, sorted, atomic, locked). Prefer {@link saveObservations}. */
+export async function writeObservationFile(
+  dataDir: string,
+  file: ObservationFile,
+  options: WriteOptions = {},
+): Promise<void> {
+  const target = dataPaths(dataDir).observationFile(file.source);
+  const checked = parseWithSchema(ObservationFileSchema, file, { file: displayPath(target) });
+  const sorted: ObservationFile = {
+    ...checked,
+    snapshots: [...checked.snapshots].sort(compareSnapshots),
+    observations: sortObservations(checked.observations),
+  };
+  await underLock(dataDir, options, () =>
+    writeFileAtomic(target, stableStringify(sorted, { keyOrder: FILE_KEY_ORDER })),
+  );
+}
+
+/** One fetch of a source to store: what it was and what it produced. */
+export interface ObservationSnapshotUpdate {
+  snapshot: SnapshotInfo;
+  observations: readonly Observation[];
+}
+
+/**
+ * Merges a new snapshot of `source` into `observations/<source>.json` (see `mergeObservationSnapshot`) and
+ * writes it when something changed. The read, merge and write happen under the lock, so concurrent savers
+ * never lose each other's snapshots.
+ */
+export async function saveObservations(
+  dataDir: string,
+  source: string,
+  update: ObservationSnapshotUpdate,
+  options: WriteOptions = {},
+): Promise<MergeSnapshotResult> {
+  const target = dataPaths(dataDir).observationFile(source);
+  return underLock(dataDir, options, async () => {
+    const existing = await readObservationFile(target, true);
+    const result = mergeObservationSnapshot(existing, update.snapshot, update.observations, { source });
+    if (result.changed) {
+      await writeFileAtomic(target, stableStringify(result.file, { keyOrder: FILE_KEY_ORDER }));
+    }
+    return result;
+  });
+}
+
+/** Sorts what a models file keeps in a fixed order: models by id, each one's aliases and observation refs. */
+export function sortModelsFile(file: ModelsFile): ModelsFile {
+  return {
+    ...file,
+    models: file.models.map(sortRecordLists).sort((left, right) => compareStrings(left.id, right.id)),
+  };
+}
+
+function sortRecordLists(record: ModelRecord): ModelRecord {
+  return {
+    ...record,
+    aliases: [...record.aliases].sort(compareStrings),
+    observations: [...record.observations].sort(
+      (left, right) =>
+        compareStrings(left.source, right.source) ||
+        compareStrings(left.rawName, right.rawName) ||
+        compareStrings(left.retrievedAt, right.retrievedAt),
+    ),
+  };
+}
+
+/** Writes `models.json` (validated with `RECORD_INVALID` on bad input, sorted, atomic, locked). */
+export async function saveModels(
+  dataDir: string,
+  file: ModelsFile,
+  options: WriteOptions = {},
+): Promise<void> {
+  const target = dataPaths(dataDir).modelsFile;
+  const checked = parseWithSchema(ModelsFileSchema, file, { file: displayPath(target) });
+  const text = stableStringify(sortModelsFile(checked), { keyOrder: FILE_KEY_ORDER });
+  await underLock(dataDir, options, () => writeFileAtomic(target, text));
+}
+
+/** Serialises one ledger entry as its JSON Lines line (without the newline). */
+export function formatLedgerLine(entry: LedgerEntry): string {
+  return stableStringify(entry, { indent: 0, keyOrder: LEDGER_KEY_ORDER });
+}
+
+/**
+ * Appends entries to `ledger.jsonl`. Each entry is validated (`DECISION_INVALID`); an id already in the ledger
+ * or a `supersedes` naming no earlier entry is refused. The existing lines are kept byte for byte and the file is
+ * replaced atomically under the lock, so a killed process leaves the old ledger or the new one, never a torn
+ * line, and two writers never lose each other's entries. Returns the entries as stored.
+ */
+export async function appendLedger(
+  dataDir: string,
+  entries: readonly unknown[],
+  options: WriteOptions = {},
+): Promise<LedgerEntry[]> {
+  const target = dataPaths(dataDir).ledgerFile;
+  const checked = entries.map((entry, index) => {
+    const result = LedgerEntrySchema.safeParse(entry);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    const where = toJsonPath(issue?.path ?? [], `$[${index}]`);
+    throw new TrackerError('DECISION_INVALID', `[ledger] ${where}: ${issue?.message ?? 'invalid entry'}`, {
+      cause: result.error,
+    });
+  });
+  if (checked.length === 0) return [];
+  return underLock(dataDir, options, async () => {
+    const text = (await readTextFile(target, { missingOk: true })) ?? '';
+    const known = new Set(parseLedgerText(text, target).map((entry) => entry.id));
+    for (const entry of checked) {
+      if (known.has(entry.id)) {
+        throw new TrackerError(
+          'DECISION_INVALID',
+          `[ledger] entry id "${entry.id}" is already in ${displayPath(target)}`,
+        );
+      }
+      if (entry.supersedes !== undefined && !known.has(entry.supersedes)) {
+        throw new TrackerError(
+          'DECISION_INVALID',
+          `[ledger] entry ${entry.id} supersedes "${entry.supersedes}", which is not an earlier entry of ${displayPath(target)}`,
+        );
+      }
+      known.add(entry.id);
+    }
+    const prefix = text === '' || text.endsWith('\n') ? text : `${text}\n`;
+    const added = checked.map((entry) => `${formatLedgerLine(entry)}\n`).join('');
+    await writeFileAtomic(target, prefix + added);
+    return checked;
+  });
+}
