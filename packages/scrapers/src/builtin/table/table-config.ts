@@ -58,7 +58,7 @@ export const TableConfigSchema = z
          */
         variant: HeaderSchema.optional(),
         /** Benchmark id (kebab-case) → header of its score column. */
-        scores: z.record(KebabIdSchema, HeaderSchema).default({}),
+        scores: z.record(z.string(), HeaderSchema).default({}),
       })
       .strict(),
     /** Keep or drop rows by model name. */
@@ -74,6 +74,16 @@ export const TableConfigSchema = z
   })
   .strict()
   .superRefine((config, context) => {
+    // Checked here rather than as the record's key schema, whose zod message ("Invalid key in record") says less.
+    for (const benchmark of Object.keys(config.columns.scores)) {
+      if (!KebabIdSchema.safeParse(benchmark).success) {
+        context.addIssue({
+          code: 'custom',
+          path: ['columns', 'scores', benchmark],
+          message: 'expected a kebab-case benchmark id',
+        });
+      }
+    }
     if (config.table?.selector !== undefined && config.format !== undefined && config.format !== 'html') {
       context.addIssue({
         code: 'custom',
