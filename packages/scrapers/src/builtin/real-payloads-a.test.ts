@@ -4,6 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ObservationSchema } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
 import type { Payload, ScrapeResult } from '../scraper';
+import { parseHuggingFace } from './huggingface';
+import { parseLivebench, parseLivebenchCategories, parseLivebenchTable } from './livebench';
 import { parseLmarena } from './lmarena';
 import { isOpenRouterRouterEntry, parseOpenRouter } from './openrouter';
 
@@ -66,5 +68,83 @@ describe.skipIf(!exists)('real payloads: lmarena', () => {
   it('flags the preliminary scores of the 2026-03 layout', () => {
     const result = parseLmarena(load('lmarena', 'site-table_lmarena-leaderboard-text_2026-03-29.csv'));
     expect(result.observations.filter((observation) => observation.scores?.['lmarena-text']?.preliminary)).toHaveLength(6);
+  });
+});
+
+describe.skipIf(!exists)('real payloads: huggingface', () => {
+  const folder = exists ? join(fixturesRoot, 'huggingface-hub') : '';
+  const files = exists ? readdirSync(folder).filter((name) => name.endsWith('.json')) : [];
+
+  it('finds the six recorded model responses', () => {
+    expect(files).toHaveLength(6);
+  });
+
+  it.each(files)('parses %s into one observation', (fileName) => {
+    const payload = load('huggingface-hub', fileName);
+    const document = JSON.parse(payload.body) as { id: string; safetensors?: { total: number }; createdAt?: string };
+    const result = parseHuggingFace(payload);
+    expect(result.observations).toHaveLength(1);
+    expectAllValid(result);
+    const [observation] = result.observations;
+    expect(observation?.huggingFaceId).toBe(document.id);
+    expect(observation?.parameters?.total).toBe(document.safetensors?.total);
+    expect(observation?.releaseDate).toBe(document.createdAt?.slice(0, 10));
+    if (fileName.includes('expand-')) {
+      expect(result.issues).toEqual([expect.objectContaining({ level: 'warning' })]);
+    } else {
+      expect(result.issues).toEqual([]);
+      expect(observation?.license).toBeDefined();
+    }
+  });
+
+  it('reads the gated Llama repos with their exact sizes and base models', () => {
+    const small = parseHuggingFace(load('huggingface-hub', 'api_models_meta-llama__Llama-3.1-8B-Instruct.json'));
+    expect(small.observations[0]).toMatchObject({
+      rawName: 'Llama-3.1-8B-Instruct',
+      parameters: { total: 8030261248 },
+      baseModel: 'meta-llama/Llama-3.1-8B',
+      license: 'llama3.1',
+      accessibility: 'open-weights-gated',
+    });
+    const large = parseHuggingFace(load('huggingface-hub', 'api_models_meta-llama__Meta-Llama-3-70B-Instruct.json'));
+    expect(large.observations[0]?.parameters?.total).toBe(70553706496);
+  });
+});
+
+describe.skipIf(!exists)('real payloads: livebench', () => {
+  const categories = exists ? parseLivebenchCategories(load('livebench', 'categories_2026_06_25.json')) : {};
+
+  it('reads the seven categories', () => {
+    expect(Object.keys(categories)).toHaveLength(7);
+  });
+
+  it.each([
+    ['table_2026_06_25.csv', 46, '2026-06-25', 0],
+    ['table_2026_01_08.csv', 121, '2026-01-08', 1],
+  ])('parses every model of %s', (fileName, models, asOf, ragged) => {
+    const result = parseLivebenchTable(load('livebench', fileName), { categories });
+    expect(result.observations).toHaveLength(models);
+    expectAllValid(result);
+    // table_2026_01_08.csv has one row with 21 of 24 cells: kept by name, with a warning.
+    expect(result.issues).toHaveLength(ragged);
+    const scored = result.observations.filter((observation) => observation.scores);
+    expect(scored).toHaveLength(models - ragged);
+    for (const observation of scored) {
+      expect(Object.keys(observation.scores ?? {})).toHaveLength(8);
+      expect(observation.scores?.['livebench-global']?.asOf).toBe(asOf);
+    }
+  });
+
+  it('parses every model of the site table export', () => {
+    const result = parseLivebench(load('livebench', 'site-table_livebench_2026-03-24.csv'));
+    expect(result.issues).toEqual([]);
+    expect(result.observations).toHaveLength(66);
+    expectAllValid(result);
+    expect(result.observations.some((observation) => observation.rawName.includes('*'))).toBe(false);
+    expect(result.observations[1]).toMatchObject({
+      rawName: 'Gemini 3.1 Pro Preview High',
+      developer: 'Google',
+      scores: { 'livebench-global': { value: 79.93, asOf: '2026-03-24' } },
+    });
   });
 });

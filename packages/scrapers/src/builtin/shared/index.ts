@@ -8,6 +8,7 @@ export { findDateInName, formatUnixDate, parseIsoDate, resolveAsOf } from './dat
 export type { AsOfBasis, ResolveAsOfOptions } from './dates';
 export { collapseWhitespace, readHtmlTables } from './html-table';
 export type { HtmlTable, ReadHtmlTablesOptions } from './html-table';
+export { parseLinkHeader } from './link-header';
 export {
   isBlankCell,
   parseInteger,
