@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { TrackerError, toJsonPath } from '@tracker/schema';
+import { locateJsonSyntaxError } from './json-syntax';
 import { displayPath } from './paths';
 
 /** Options of {@link stableStringify}. */
@@ -61,13 +62,14 @@ export function compareStrings(left: string, right: string): number {
 export interface ParseJsonTextOptions {
   /** File name for messages (shown relative to the working directory when inside it). */
   file: string;
-  /** Prefix of the location, e.g. `line 3` for a JSON Lines line. */
-  location?: string;
+  /** For one line of a JSON Lines file: its line number, used in every message (`line 3, column 7`, `line 3`). */
+  line?: number;
 }
 
 /**
- * Parses untrusted JSON text. Errors are `DATA_INVALID` and read `<file>: <where>: <problem>`; an object key
- * `__proto__` anywhere is rejected (it could change an object's prototype once the data is copied around).
+ * Parses untrusted JSON text. Errors are `DATA_INVALID` and read `<file>: <where>: <problem>`, where is the line
+ * and column of a syntax error; an object key `__proto__` anywhere is rejected with its JSON path (it could
+ * change an object's prototype once the data is copied around).
  */
 export function parseJsonText(text: string, options: ParseJsonTextOptions): unknown {
   const file = displayPath(options.file);
@@ -76,45 +78,36 @@ export function parseJsonText(text: string, options: ParseJsonTextOptions): unkn
   try {
     value = JSON.parse(body);
   } catch (error) {
-    const where = describeJsonErrorPosition(body, error);
-    const parts = [file, options.location, where, `invalid JSON (${cleanJsonErrorMessage(error)})`];
-    throw new TrackerError('DATA_INVALID', parts.filter(Boolean).join(': '), {
-      cause: error,
-      details: { file, location: options.location },
-    });
+    const located = locateJsonSyntaxError(body);
+    let where = options.line === undefined ? undefined : `line ${options.line}`;
+    let problem = error instanceof Error ? error.message : String(error);
+    if (located) {
+      const before = body.slice(0, located.position);
+      const line = before.split('\n').length + (options.line ?? 1) - 1;
+      const column = located.position - before.lastIndexOf('\n');
+      where = `line ${line}, column ${column}`;
+      problem = located.problem;
+    }
+    throw new TrackerError(
+      'DATA_INVALID',
+      [file, where, `invalid JSON: ${problem}`].filter(Boolean).join(': '),
+      {
+        cause: error,
+        details: { file, where },
+      },
+    );
   }
   const badPath = findProtoKey(value, []);
   if (badPath !== undefined) {
     const jsonPath = toJsonPath(badPath);
-    const parts = [file, options.location, jsonPath, 'the key "__proto__" is not allowed'];
-    throw new TrackerError('DATA_INVALID', parts.filter(Boolean).join(': '), {
-      details: { file, path: jsonPath },
-    });
+    const where = options.line === undefined ? undefined : `line ${options.line}`;
+    throw new TrackerError(
+      'DATA_INVALID',
+      [file, where, jsonPath, 'the key "__proto__" is not allowed'].filter(Boolean).join(': '),
+      { details: { file, path: jsonPath, where } },
+    );
   }
   return value;
-}
-
-function describeJsonErrorPosition(text: string, error: unknown): string | undefined {
-  const message = error instanceof Error ? error.message : '';
-  if (/Unexpected end of JSON input/.test(message)) return 'end of file';
-  const match = /at position (\d+)/.exec(message);
-  if (!match) return undefined;
-  const position = Number(match[1]);
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
-}
-
-function cleanJsonErrorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // V8 quotes the whole input in some messages; keep only the token so damaged files don't flood the terminal.
-  const quoted = /^Unexpected token '([^']*)', .* is not valid JSON$/s.exec(message);
-  if (quoted) return `unexpected token ${JSON.stringify(quoted[1])}`;
-  return message
-    .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/ at position \d+.*$/s, '')
-    .replace(/^./, (first) => first.toLowerCase());
 }
 
 function findProtoKey(value: unknown, path: PropertyKey[]): PropertyKey[] | undefined {

@@ -139,7 +139,7 @@ export function parseLedgerText(text: string, file: string): LedgerEntry[] {
     const isLast = index === lines.length - 1;
     let value: unknown;
     try {
-      value = parseJsonText(line, { file, location });
+      value = parseJsonText(line, { file, line: index + 1 });
     } catch (error) {
       if (isLast && !endsWithNewline && TrackerError.is(error) && !/__proto__/.test(error.message)) {
         throw new TrackerError(
