@@ -63,8 +63,11 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
         expectCharacter(':', "expected ':' after a property name");
         parseValue();
         skipWhitespace();
-        if (text[index] === ',') index += 1;
-        else return expectCharacter('}', "expected ',' or '}' after a property value");
+        if (text[index] !== ',') {
+          expectCharacter('}', "expected ',' or '}' after a property value");
+          return;
+        }
+        index += 1;
       }
     }
     if (character === '[') {
@@ -77,11 +80,17 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
       for (;;) {
         parseValue();
         skipWhitespace();
-        if (text[index] === ',') index += 1;
-        else return expectCharacter(']', "expected ',' or ']' after an array element");
+        if (text[index] !== ',') {
+          expectCharacter(']', "expected ',' or ']' after an array element");
+          return;
+        }
+        index += 1;
       }
     }
-    if (character === '"') return parseString();
+    if (character === '"') {
+      parseString();
+      return;
+    }
     for (const word of ['true', 'false', 'null']) {
       if (text.startsWith(word, index)) {
         index += word.length;
