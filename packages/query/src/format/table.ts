@@ -1,6 +1,6 @@
 import { describeValue, queryError } from '../errors';
 import { NUMERIC_FIELDS, type QueryField, type QueryRow } from '../row';
-import { displayWidth, formatDisplayValue, padToWidth, sanitizeForTerminal, truncateToWidth } from './text';
+import { displayWidth, formatDisplayValue, sanitizeForTerminal, truncateToWidth } from './text';
 
 /** Short column headings for tables, so narrow numeric columns are not widened by long field names. */
 export const QUERY_FIELD_LABELS: Readonly<Record<QueryField, string>> = {
@@ -28,6 +28,8 @@ export const QUERY_FIELD_LABELS: Readonly<Record<QueryField, string>> = {
 export interface TextTableColumn {
   header: string;
   align: 'left' | 'right';
+  /** False keeps the column whole (numbers, dates, statuses): it is left out rather than cut. Default true. */
+  elide?: boolean;
 }
 
 /** Options of {@link renderTextTable}. */
@@ -39,12 +41,13 @@ export interface TextTableOptions {
 }
 
 const GAP = '  ';
-const MINIMUM_COLUMN_WIDTH = 4;
+const MINIMUM_COLUMN_WIDTH = 6;
 const BOLD = ['\u001b[1m', '\u001b[22m'] as const;
 
 /**
- * Lays out cells as an aligned text table no line of which is wider than `width`. Wide columns shrink first (cells
- * elided with '…'); when even minimum-width columns do not fit, trailing columns are left out.
+ * Lays out cells as an aligned text table no line of which is wider than `width`. Wide elidable columns shrink
+ * first, down to 6 columns (cells end with '…'); when the rest still does not fit, trailing columns are left out;
+ * a single column that does not fit is cut to the width.
  */
 export function renderTextTable(
   columns: readonly TextTableColumn[],
@@ -57,17 +60,19 @@ export function renderTextTable(
   const natural = headers.map((header, index) =>
     Math.max(displayWidth(header), ...cells.map((row) => displayWidth(row[index] ?? ''))),
   );
-  const widths = fitWidths(natural, width);
+  const minimums = natural.map((value, index) =>
+    columns[index]?.elide === false ? value : Math.min(value, MINIMUM_COLUMN_WIDTH),
+  );
+  const widths = fitWidths(natural, minimums, width);
   const shown = widths.length;
   const renderLine = (values: readonly string[], bold: boolean): string => {
     const parts = values.slice(0, shown).map((value, index) => {
       const columnWidth = widths[index] ?? 0;
-      const padded = padToWidth(
-        truncateToWidth(value, columnWidth),
-        columnWidth,
-        columns[index]?.align ?? 'left',
-      );
-      return bold && options.color ? `${BOLD[0]}${padded}${BOLD[1]}` : padded;
+      const text = truncateToWidth(value, columnWidth);
+      const padding = ' '.repeat(Math.max(0, columnWidth - displayWidth(text)));
+      // Escapes wrap the text only, so padding stays plain and trailing spaces can be trimmed.
+      const shownText = bold && options.color && text !== '' ? `${BOLD[0]}${text}${BOLD[1]}` : text;
+      return columns[index]?.align === 'right' ? padding + shownText : shownText + padding;
     });
     return parts.join(GAP).trimEnd();
   };
@@ -89,9 +94,8 @@ function totalWidth(widths: readonly number[]): number {
   return widths.reduce((sum, value) => sum + value, 0) + GAP.length * Math.max(0, widths.length - 1);
 }
 
-function fitWidths(allNatural: readonly number[], width: number): number[] {
+function fitWidths(allNatural: readonly number[], allMinimums: readonly number[], width: number): number[] {
   if (totalWidth(allNatural) <= width) return [...allNatural];
-  const allMinimums = allNatural.map((value) => Math.min(value, MINIMUM_COLUMN_WIDTH));
   // Leave out trailing columns only when the others at their minimum width still do not fit.
   let count = allNatural.length;
   while (count > 1 && totalWidth(allMinimums.slice(0, count)) > width) count--;
@@ -126,11 +130,27 @@ export interface FormatTableOptions extends TextTableOptions {
   fields: readonly QueryField[];
 }
 
-/** Formats rows as a terminal table: FLOP as 3.8e25, probabilities as 0.97, lists joined with "; ". */
+// Free text shrinks with '…'; short coded values (numbers, dates, statuses) stay whole, so that, unlike the old
+// tracker's table, two statuses never elide to the same text.
+const ELIDED_FIELDS: ReadonlySet<QueryField> = new Set<QueryField>([
+  'id',
+  'name',
+  'developer',
+  'method',
+  'sources',
+  'aliases',
+]);
+
+/**
+ * Formats rows as a terminal table: FLOP as 3.8e25, probabilities as 0.97, lists joined with "; ". Text columns
+ * (id, name, developer, method, sources, aliases) shrink first; if the rest still does not fit, trailing columns
+ * are left out.
+ */
 export function formatTable(rows: readonly QueryRow[], options: FormatTableOptions): string {
   const columns = options.fields.map((field) => ({
     header: QUERY_FIELD_LABELS[field],
     align: NUMERIC_FIELDS.has(field) ? ('right' as const) : ('left' as const),
+    elide: ELIDED_FIELDS.has(field),
   }));
   const cells = rows.map((row) => options.fields.map((field) => formatDisplayValue(field, row[field])));
   return renderTextTable(columns, cells, options);

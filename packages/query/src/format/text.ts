@@ -97,9 +97,3 @@ export function truncateToWidth(text: string, width: number): string {
   }
   return `${result}…`;
 }
-
-/** Pads text with spaces to `width` columns, on the right (left-aligned) or on the left (right-aligned). */
-export function padToWidth(text: string, width: number, align: 'left' | 'right'): string {
-  const padding = ' '.repeat(Math.max(0, width - displayWidth(text)));
-  return align === 'left' ? text + padding : padding + text;
-}
