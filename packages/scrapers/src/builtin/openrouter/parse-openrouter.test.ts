@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { TrackerError } from '@tracker/schema';
+import { describe, expect, it } from 'vitest';
+import type { Payload } from '../../scraper';
+import { testScraper } from '../../testing';
+import { OPENROUTER_MODELS_URL, openrouterScraper } from './openrouter-scraper';
+import { formatOpenRouterName, isOpenRouterRouterEntry, parseOpenRouter } from './parse-openrouter';
+
+const fixture = (name: string) => new URL(`./__fixtures__/${name}`, import.meta.url);
+const retrievedAt = '2026-05-22T10:00:00.000Z';
+
+function payload(body: string, fileName = 'models.json'): Payload {
+  return { body, url: OPENROUTER_MODELS_URL, retrievedAt, fileName };
+}
+function load(name: string): Payload {
+  return payload(readFileSync(fixture(name), 'utf8'), name);
+}
+function expectParseFailed(run: () => unknown, fragment: RegExp): void {
+  try {
+    run();
+  } catch (error) {
+    expect(TrackerError.is(error)).toBe(true);
+    expect((error as TrackerError).code).toBe('PARSE_FAILED');
+    expect((error as Error).message).toMatch(/^\[scraper:openrouter\] /);
+    expect((error as Error).message).toMatch(fragment);
+    return;
+  }
+  throw new Error('expected a PARSE_FAILED error');
+}
+
+describe('formatOpenRouterName', () => {
+  it('drops the provider prefix and the variant suffix', () => {
+    expect(formatOpenRouterName('openai/gpt-4o')).toBe('gpt-4o');
+    expect(formatOpenRouterName('meta-llama/llama-3.3-70b-instruct:free')).toBe('llama-3.3-70b-instruct');
+    expect(formatOpenRouterName('~anthropic/claude-opus-latest')).toBe('claude-opus-latest');
+  });
+
+  it('recognises routers and aliases', () => {
+    expect(isOpenRouterRouterEntry('openrouter/auto')).toBe(true);
+    expect(isOpenRouterRouterEntry('~openai/gpt-latest')).toBe(true);
+    expect(isOpenRouterRouterEntry('openai/gpt-4o')).toBe(false);
+  });
+});
+
+describe('parseOpenRouter (2026-05 schema)', () => {
+  const result = parseOpenRouter(load('models-2026-05.json'));
+  const byId = new Map(result.observations.map((observation) => [observation.sourceModelId, observation]));
+
+  it('skips routers and aliases and keeps every model', () => {
+    expect(result.issues).toEqual([]);
+    expect(result.observations).toHaveLength(6);
+    expect(byId.has('openrouter/auto')).toBe(false);
+    expect(byId.has('~openai/gpt-latest')).toBe(false);
+  });
+
+  it('reads a proprietary model', () => {
+    expect(byId.get('anthropic/claude-opus-4.7')).toEqual({
+      source: 'openrouter',
+      sourceUrl: OPENROUTER_MODELS_URL,
+      retrievedAt,
+      rawName: 'claude-opus-4.7',
+      sourceModelId: 'anthropic/claude-opus-4.7',
+      developer: 'Anthropic',
+      releaseDate: '2026-04-16',
+      contextLength: 1000000,
+      accessibility: 'api',
+      domain: 'multimodal',
+    });
+  });
+
+  it('reads an open-weights model and its free variant under one name', () => {
+    const paid = byId.get('meta-llama/llama-3.3-70b-instruct');
+    const free = byId.get('meta-llama/llama-3.3-70b-instruct:free');
+    expect(paid).toMatchObject({
+      rawName: 'llama-3.3-70b-instruct',
+      developer: 'Meta',
+      releaseDate: '2024-12-06',
+      huggingFaceId: 'meta-llama/Llama-3.3-70B-Instruct',
+      accessibility: 'open-weights',
+      domain: 'language',
+    });
+    expect(free?.rawName).toBe(paid?.rawName);
+  });
+
+  it('copies no description', () => {
+    expect(JSON.stringify(result.observations)).not.toContain('description');
+  });
+
+  it('matches the snapshot', () => {
+    expect(result.observations).toMatchSnapshot();
+  });
+});
+
+describe('parseOpenRouter (2025-12 compact schema)', () => {
+  const result = parseOpenRouter(load('models-2025-12-compact.json'));
+  const byId = new Map(result.observations.map((observation) => [observation.sourceModelId, observation]));
+
+  it('treats "" and null hugging_face_id as no repo', () => {
+    expect(result.issues).toEqual([]);
+    expect(byId.get('amazon/nova-2-lite-v1:free')).toMatchObject({ accessibility: 'api', developer: 'Amazon' });
+    expect(byId.get('amazon/nova-2-lite-v1:free')).not.toHaveProperty('huggingFaceId');
+    expect(byId.get('tngtech/tng-r1t-chimera:free')).not.toHaveProperty('huggingFaceId');
+  });
+
+  it('takes the developer from the id when the name has no prefix', () => {
+    expect(byId.get('liquid/lfm2-8b-a1b')).toMatchObject({
+      developer: 'liquid',
+      huggingFaceId: 'LiquidAI/LFM2-8B-A1B',
+      releaseDate: '2025-10-20',
+    });
+  });
+});
+
+describe('parseOpenRouter faults', () => {
+  const valid = readFileSync(fixture('models-2026-05.json'), 'utf8');
+
+  it('rejects an empty body', () => {
+    expectParseFailed(() => parseOpenRouter(payload('  ')), /expected OpenRouter model list JSON .*found an empty body/);
+  });
+
+  it('rejects a truncated body', () => {
+    expectParseFailed(() => parseOpenRouter(payload(valid.slice(0, 500))), /not valid JSON/);
+  });
+
+  it('rejects a changed layout (data renamed)', () => {
+    expectParseFailed(() => parseOpenRouter(payload(valid.replace('"data"', '"models"'))), /found an object with keys models/);
+  });
+
+  it('drops __proto__ keys without polluting prototypes', () => {
+    const body = JSON.stringify({
+      data: [{ id: 'acme/model-1', name: 'Acme: Model 1', created: 1735689600, __proto__: { polluted: true } }],
+    }).replace('"data":[{', '"data":[{"__proto__":{"polluted":true},');
+    const result = parseOpenRouter(payload(body));
+    expect(result.observations).toHaveLength(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(result.observations[0] ?? {})).not.toContain('__proto__');
+  });
+
+  it('turns invalid numbers and ids into issues while other rows parse', () => {
+    const body = JSON.stringify({
+      data: [
+        { id: 'acme/good', name: 'Acme: Good', created: 1735689600, context_length: 8192 },
+        { id: 'acme/bad-context', name: 'Acme: Bad', created: 1735689600, context_length: -5 },
+        { id: 'acme/bad-created', name: 'Acme: Bad date', created: 'yesterday' },
+        { name: 'no id' },
+        'not an object',
+      ],
+    });
+    const result = parseOpenRouter(payload(body));
+    expect(result.observations.map((observation) => observation.sourceModelId)).toEqual(['acme/good', 'acme/bad-created']);
+    expect(result.observations[1]).not.toHaveProperty('releaseDate');
+    expect(result.issues).toEqual([
+      expect.objectContaining({ level: 'error', location: '$.data[1] (acme/bad-context)', message: expect.stringContaining('contextLength') }),
+      expect.objectContaining({ level: 'warning', location: '$.data[2] (acme/bad-created)' }),
+      expect.objectContaining({ level: 'error', location: '$.data[3]' }),
+      expect.objectContaining({ level: 'error', location: '$.data[4]' }),
+    ]);
+  });
+
+  it('ignores a hugging_face_id that is not a repo id, with a warning', () => {
+    const body = JSON.stringify({ data: [{ id: 'acme/x', name: 'Acme: X', created: 1735689600, hugging_face_id: 'not a repo' }] });
+    const result = parseOpenRouter(payload(body));
+    expect(result.observations[0]).toMatchObject({ accessibility: 'api' });
+    expect(result.issues).toEqual([expect.objectContaining({ level: 'warning' })]);
+  });
+});
+
+testScraper({
+  scraper: openrouterScraper,
+  fixtures: [
+    { file: fixture('models-2026-05.json'), url: OPENROUTER_MODELS_URL, retrievedAt, expect: { names: ['gpt-4o'] } },
+    { file: fixture('models-2025-12-compact.json'), url: OPENROUTER_MODELS_URL, retrievedAt, expect: { minObservations: 4 } },
+  ],
+});
