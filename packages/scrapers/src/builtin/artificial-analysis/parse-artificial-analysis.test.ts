@@ -130,7 +130,7 @@ describe('parseArtificialAnalysis on the saved leaderboard table', () => {
         retrievedAt: RETRIEVED_AT,
         fileName,
       });
-      expect(result.issues).toEqual([]);
+      expect(result.issues.filter((issue) => !issue.message.includes('rows are named "GLM-5"'))).toEqual([]);
       const byName = new Map(result.observations.map((observation) => [observation.rawName, observation]));
       expect(byName.get('Gemini 3.1 Pro Preview')).toEqual({
         source: 'artificial-analysis',
@@ -168,6 +168,12 @@ describe('parseArtificialAnalysis on the saved leaderboard table', () => {
         .map((observation) => observation.scores?.['aa-intelligence-index']?.value),
     ).toEqual([50, 41]);
     expect(result.observations[2]?.rawName).toBe('Claude Sonnet 4.6 (Non-reasoning, Low Effort)');
+    expect(result.issues).toEqual([
+      {
+        level: 'warning',
+        message: '2 rows are named "GLM-5" (the table does not tell their variants apart); all kept',
+      },
+    ]);
   });
 
   it('dates the scores by retrieval when the file name has no date', () => {

@@ -225,6 +225,18 @@ function parseTable(payload: Payload, format: 'csv' | 'html', context: ExtractCo
         message: `"${rawName}" is not a valid observation: ${formatIssues(checked)}`,
       });
   }
+  // The saved table drops the reasoning-mode label of some rows, so one name can carry two indices; keep both
+  // and say so, since only a person (or the API's ids) can tell them apart.
+  const counts = new Map<string, number>();
+  for (const observation of observations)
+    counts.set(observation.rawName, (counts.get(observation.rawName) ?? 0) + 1);
+  for (const [name, count] of counts) {
+    if (count > 1)
+      issues.push({
+        level: 'warning',
+        message: `${count} rows are named "${name}" (the table does not tell their variants apart); all kept`,
+      });
+  }
   return { observations, issues };
 }
 
