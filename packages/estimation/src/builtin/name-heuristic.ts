@@ -1,0 +1,70 @@
+import { resolveActiveParameters } from '../active-parameters';
+import { defineEstimator } from '../define-estimator';
+import { priorInput, quadrature, releaseYear } from '../inputs';
+import { formatCount, formatFlop } from '../names';
+
+/**
+ * Typical pretraining tokens of a large model by release year (log-linear between the knots, flat outside),
+ * from the developers' papers: GPT-3 300B (2020, arXiv 2005.14165), Chinchilla 1.4T (2022, arXiv 2203.15556),
+ * Llama 2 2T (2023, arXiv 2307.09288), Llama 3 15T (2024, arXiv 2407.21783), 2025: Qwen3 36T
+ * (arXiv 2505.09388), GLM-4.5 23T (arXiv 2508.06471), Kimi K2 15.5T, Llama 4 30T → ≈ 25T.
+ */
+export const TOKENS_BY_YEAR: readonly (readonly [number, number, string])[] = [
+  [2020.4, 3e11, 'https://arxiv.org/abs/2005.14165'],
+  [2022.2, 1.4e12, 'https://arxiv.org/abs/2203.15556'],
+  [2023.5, 2e12, 'https://arxiv.org/abs/2307.09288'],
+  [2024.5, 1.5e13, 'https://arxiv.org/abs/2407.21783'],
+  [2025.4, 2.5e13, 'https://arxiv.org/abs/2505.09388'],
+];
+/** log10 spread of the tokens prior (×/÷ 3.1 at 90%): Gemma 3 1B saw 2T tokens, Qwen3 0.6B 36T. */
+const TOKENS_SIGMA = 0.3;
+/** Extra spread when the release year is unknown. */
+const NO_DATE_SIGMA = 0.3;
+/** After Chinchilla (2022) runs rarely train below ~20 tokens per parameter (arXiv 2203.15556). */
+const MIN_TOKENS_PER_PARAMETER = 20;
+
+/** The tokens prior for a release year (2024.5 when unknown). */
+export function typicalTokens(year: number | null): { tokens: number; url: string } {
+  const at = year ?? 2024.5;
+  const first = TOKENS_BY_YEAR[0] as readonly [number, number, string];
+  const last = TOKENS_BY_YEAR[TOKENS_BY_YEAR.length - 1] as readonly [number, number, string];
+  if (at <= first[0]) return { tokens: first[1], url: first[2] };
+  if (at >= last[0]) return { tokens: last[1], url: last[2] };
+  for (let index = 1; index < TOKENS_BY_YEAR.length; index++) {
+    const [year1, tokens1, url] = TOKENS_BY_YEAR[index] as readonly [number, number, string];
+    const [year0, tokens0] = TOKENS_BY_YEAR[index - 1] as readonly [number, number, string];
+    if (at <= year1) {
+      const share = (at - year0) / (year1 - year0);
+      return { tokens: 10 ** (Math.log10(tokens0) + share * (Math.log10(tokens1) - Math.log10(tokens0))), url };
+    }
+  }
+  return { tokens: last[1], url: last[2] };
+}
+
+/**
+ * Parameters from the facts or the name (`70B`, `8x22B`, `A22B` → active) and tokens from the era's typical
+ * dataset size. Wide interval: speculative by construction. Applies only when the token count is unknown.
+ */
+export const nameHeuristicEstimator = defineEstimator({
+  id: 'name-heuristic',
+  description: "parameters (or the name's size) × the release year's typical token count",
+  priority: 60,
+  monotonic: ['parameters', 'activeParameters'],
+  estimate(facts) {
+    if (facts.trainingTokens) return null;
+    if (facts.domain && !['language', 'multimodal'].includes(facts.domain)) return null;
+    const parameters = resolveActiveParameters(facts);
+    if (!parameters) return null;
+    const year = releaseYear(facts.releaseDate);
+    const prior = typicalTokens(year);
+    const floor = year !== null && year >= 2022.5 ? MIN_TOKENS_PER_PARAMETER * parameters.value : 0;
+    const tokens = Math.max(prior.tokens, floor);
+    const median = 6 * parameters.value * tokens;
+    return {
+      median,
+      log10Sigma: quadrature(parameters.log10Sigma, TOKENS_SIGMA, year === null ? NO_DATE_SIGMA : 0, 0.05),
+      inputs: [...parameters.inputs, priorInput('trainingTokens', Number(tokens.toPrecision(3)), prior.url)],
+      reasoning: `${parameters.text}; D = ${formatCount(tokens)} tokens, the typical dataset of ${year === null ? 'an unknown year (2024 assumed)' : `a ${Math.floor(year)} model`}${tokens === floor ? ` (20 tokens per parameter floor)` : ''}; 6 × ${formatCount(parameters.value)} × ${formatCount(tokens)} = ${formatFlop(median)} FLOP`,
+    };
+  },
+});

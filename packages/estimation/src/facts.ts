@@ -1,0 +1,115 @@
+import type { Fact, ModelRecord } from '@tracker/schema';
+import type { EstimatorFacts, FactProvenance, ReferencePoint } from './estimator';
+
+/** Sources in trust order: a human's ledger entry, then Epoch AI's curated data, then Hugging Face, then the rest. */
+export const DEFAULT_SOURCE_RANK: readonly string[] = Object.freeze(['ledger', 'epoch', 'huggingface']);
+
+/** Options of {@link factsFromRecord}. */
+export interface FactsFromRecordOptions {
+  /** Sources in trust order; unlisted sources come after them, newest first (default {@link DEFAULT_SOURCE_RANK}). */
+  sourceRank?: readonly string[];
+}
+
+/** The most trusted fact of a field: by source rank, then the most recent `retrievedAt`, then the source id. */
+export function pickFact<T>(facts: readonly Fact<T>[] | undefined, sourceRank: readonly string[] = DEFAULT_SOURCE_RANK): Fact<T> | undefined {
+  if (!facts || facts.length === 0) return undefined;
+  const rank = (source: string) => {
+    const index = sourceRank.indexOf(source);
+    return index === -1 ? sourceRank.length : index;
+  };
+  return [...facts].sort(
+    (left, right) => rank(left.source) - rank(right.source) || right.retrievedAt.localeCompare(left.retrievedAt) || left.source.localeCompare(right.source),
+  )[0];
+}
+
+function provenanceOf(fact: Fact<unknown>): FactProvenance {
+  return { source: fact.source, url: fact.url, retrievedAt: fact.retrievedAt };
+}
+
+/**
+ * The flat estimator input of a record: for each field the most trusted fact (ledger > epoch > huggingface >
+ * others, newest first within a source), with its provenance under `provenance[field]`. Scores: the latest
+ * snapshot per benchmark in `scores`, every snapshot in `scoreSnapshots`.
+ */
+export function factsFromRecord(record: ModelRecord, options: FactsFromRecordOptions = {}): EstimatorFacts {
+  const rank = options.sourceRank ?? DEFAULT_SOURCE_RANK;
+  const provenance: Record<string, FactProvenance> = {};
+  const facts: EstimatorFacts = { id: record.id, name: record.name, provenance };
+  const take = <K extends keyof ModelRecord['facts']>(field: K) => {
+    const fact = pickFact(record.facts[field] as Fact<unknown>[] | undefined, rank);
+    if (fact) provenance[field] = provenanceOf(fact);
+    return fact?.value as NonNullable<ModelRecord['facts'][K]>[number]['value'] | undefined;
+  };
+  const developer = take('developer');
+  if (developer !== undefined) facts.developer = developer;
+  else if (record.developer) facts.developer = record.developer;
+  const releaseDate = take('releaseDate');
+  if (releaseDate !== undefined) facts.releaseDate = releaseDate;
+  const parameters = take('parameters');
+  if (parameters !== undefined) facts.parameters = parameters;
+  const activeParameters = take('activeParameters');
+  if (activeParameters !== undefined) facts.activeParameters = activeParameters;
+  const trainingTokens = take('trainingTokens');
+  if (trainingTokens !== undefined) facts.trainingTokens = trainingTokens;
+  const hardware = take('hardware');
+  if (hardware !== undefined) facts.hardware = { ...hardware };
+  const costUsd = take('costUsd');
+  if (costUsd !== undefined) facts.costUsd = costUsd;
+  const reported = take('reportedCompute');
+  if (reported !== undefined) {
+    const value: NonNullable<EstimatorFacts['reportedCompute']> & { lower?: number; upper?: number } = { flop: reported.flop, confidence: reported.confidence };
+    if (reported.lower !== undefined) value.lower = reported.lower;
+    if (reported.upper !== undefined) value.upper = reported.upper;
+    facts.reportedCompute = value;
+  }
+  const finetuneCompute = take('finetuneCompute');
+  if (finetuneCompute !== undefined) facts.finetuneCompute = finetuneCompute;
+  const syntheticDataCompute = take('syntheticDataCompute');
+  if (syntheticDataCompute !== undefined) facts.syntheticDataCompute = syntheticDataCompute;
+  const baseModel = take('baseModel');
+  if (baseModel !== undefined) facts.baseModel = baseModel;
+  const accessibility = take('accessibility');
+  if (accessibility !== undefined) facts.accessibility = accessibility;
+  const domain = take('domain');
+  if (domain !== undefined) facts.domain = domain;
+  const reasoning = take('reasoning');
+  if (reasoning !== undefined) facts.reasoning = reasoning;
+  const scores: NonNullable<EstimatorFacts['scores']> = {};
+  const snapshots: NonNullable<EstimatorFacts['scoreSnapshots']> = {};
+  for (const [benchmark, list] of Object.entries(record.scores)) {
+    if (list.length === 0) continue;
+    const sorted = [...list].sort((left, right) => left.asOf.localeCompare(right.asOf) || left.retrievedAt.localeCompare(right.retrievedAt));
+    const latest = sorted[sorted.length - 1] as (typeof sorted)[number];
+    scores[benchmark] = { value: latest.value, asOf: latest.asOf };
+    snapshots[benchmark] = sorted.map((score) => ({ value: score.value, asOf: score.asOf }));
+    provenance[`scores.${benchmark}`] = { source: latest.source, url: latest.url, retrievedAt: latest.retrievedAt };
+  }
+  if (Object.keys(scores).length > 0) {
+    facts.scores = scores;
+    facts.scoreSnapshots = snapshots;
+  }
+  return facts;
+}
+
+/**
+ * Reference points for the benchmark method: records whose most trusted reported compute is `confident` or
+ * `likely` and that have at least one score. Each keeps every snapshot's score.
+ */
+export function buildReferences(records: readonly ModelRecord[], options: FactsFromRecordOptions = {}): ReferencePoint[] {
+  const rank = options.sourceRank ?? DEFAULT_SOURCE_RANK;
+  const references: ReferencePoint[] = [];
+  for (const record of records) {
+    const reported = pickFact(record.facts.reportedCompute, rank);
+    if (!reported || (reported.value.confidence !== 'confident' && reported.value.confidence !== 'likely')) continue;
+    const scores: ReferencePoint['scores'] = {};
+    for (const [benchmark, list] of Object.entries(record.scores)) {
+      if (list.length > 0) scores[benchmark] = list.map((score) => ({ value: score.value, asOf: score.asOf }));
+    }
+    if (Object.keys(scores).length === 0) continue;
+    const reference: ReferencePoint = { id: record.id, name: record.name, computeFlop: reported.value.flop, scores, source: reported.source, url: reported.url };
+    const releaseDate = pickFact(record.facts.releaseDate, rank)?.value;
+    if (releaseDate) reference.releaseDate = releaseDate;
+    references.push(reference);
+  }
+  return references.sort((left, right) => left.id.localeCompare(right.id));
+}

@@ -1,0 +1,54 @@
+export { benchmarkEstimator } from './builtin/benchmark';
+export { costEstimator } from './builtin/cost';
+export { fineTuneEstimator } from './builtin/fine-tune';
+export { hardwareTimeEstimator, utilizationPrior } from './builtin/hardware-time';
+export { nameHeuristicEstimator, TOKENS_BY_YEAR, typicalTokens } from './builtin/name-heuristic';
+export { operationCountEstimator } from './builtin/operation-count';
+export { reportedEstimator } from './builtin/reported';
+export { chipPrices, chips, getChip, getChipPrice, peakFlops } from './chips';
+export { combineComponents, DEPENDENCE_FLOOR, LOOSENESS_LIMIT, toComponent } from './combine';
+export type { Combination, RankedComponent } from './combine';
+export { HARDWARE_TABLE } from './data/hardware';
+export type { ChipPrice, ChipSpec, HardwareTable } from './data/hardware';
+export { defineEstimator } from './define-estimator';
+export type { EstimatorDefinition } from './define-estimator';
+export { builtinEstimators, createEstimateContext, estimateCompute } from './estimate-compute';
+export type { EstimateComputeOptions, EstimateComputeResult } from './estimate-compute';
+export { estimateRecords } from './estimate-records';
+export type { EstimateRecordsOptions } from './estimate-records';
+export { DEFAULT_SETTINGS, ESTIMATOR_API_VERSION } from './estimator';
+export type {
+  EstimateContext,
+  EstimationSettings,
+  Estimator,
+  EstimatorFacts,
+  EstimatorResult,
+  FactProvenance,
+  FitCache,
+  MonotonicFact,
+  ReferencePoint,
+} from './estimator';
+export { buildReferences, DEFAULT_SOURCE_RANK, factsFromRecord, pickFact } from './facts';
+export type { FactsFromRecordOptions } from './facts';
+export { hardwareTime, operationCount } from './formulas';
+export type { HardwareTimeInput, OperationCountInput } from './formulas';
+export { resolveActiveParameters } from './active-parameters';
+export type { ResolvedParameters } from './active-parameters';
+export { findMoeFamily, MOE_ACTIVE_SHARE_PRIOR, MOE_FAMILIES, parseNameSize } from './names';
+export type { MoeFamily, NameSize } from './names';
+export {
+  assessThreshold,
+  confidenceFromSigma,
+  DEFAULT_CUT_POINTS,
+  DEFAULT_THRESHOLD,
+  intervalFromSigma,
+  normalCdf,
+  probabilityAbove,
+  sigmaFromFactor,
+  statusFromProbability,
+} from './probability';
+export type { StatusCutPoints } from './probability';
+export { createEstimatorRegistry } from './registry';
+export type { EstimatorRegistry } from './registry';
+export { truthFromRecord, validateAgainst } from './validate';
+export type { ValidateOptions, ValidationReport, ValidationRow, ValidationTruth } from './validate';

@@ -1,0 +1,379 @@
+import type { ComputeSignal, Domain, Observation, ScrapeIssue } from '@tracker/schema';
+import type { Payload, ScrapeResult } from '../../scraper';
+import { createObservationCollector, createParseError, findMissingColumns, parseIsoDate, readCsv } from '../shared';
+import type { CsvRow } from '../shared';
+
+/** Scraper id. */
+export const EPOCH_ID = 'epoch';
+
+/** The four files of Epoch AI's "Data on AI Models" (https://epoch.ai/data/ai-models). */
+export type EpochFileKind = 'notable' | 'large-scale' | 'frontier' | 'all';
+
+/** Download URL of each file. */
+export const EPOCH_FILE_URLS: Readonly<Record<EpochFileKind, string>> = Object.freeze({
+  notable: 'https://epoch.ai/data/notable_ai_models.csv',
+  'large-scale': 'https://epoch.ai/data/large_scale_ai_models.csv',
+  frontier: 'https://epoch.ai/data/frontier_ai_models.csv',
+  all: 'https://epoch.ai/data/all_ai_models.csv',
+});
+
+/**
+ * Tie-break between files captured at the same time: the curated subsets first (notable, large-scale,
+ * frontier), then the full database. Only used when `retrievedAt` is equal.
+ */
+const KIND_ORDER: readonly EpochFileKind[] = ['notable', 'large-scale', 'frontier', 'all'];
+
+const FILE_PATTERNS: readonly [EpochFileKind, RegExp][] = [
+  ['large-scale', /large[_-]scale[_-]ai[_-]models/i],
+  ['notable', /notable[_-]ai[_-]models/i],
+  ['frontier', /frontier[_-]ai[_-]models/i],
+  ['all', /all[_-]ai[_-]models/i],
+];
+
+/** The file kind from the payload's file name or URL, or null. */
+export function detectEpochFileKind(payload: Pick<Payload, 'url' | 'fileName'>): EpochFileKind | null {
+  for (const text of [payload.fileName, payload.url]) {
+    if (!text) continue;
+    for (const [kind, pattern] of FILE_PATTERNS) if (pattern.test(text)) return kind;
+  }
+  return null;
+}
+
+/** The facts one row states, each field `undefined` when the file has no such column. */
+interface RowFacts {
+  developer?: string | null;
+  releaseDate?: string | null;
+  parameters?: number | null;
+  trainingTokens?: number | null;
+  reportedCompute?: Observation['reportedCompute'] | null;
+  hardware?: Observation['hardware'] | null;
+  finetuneCompute?: number | null;
+  baseModel?: string | null;
+  accessibility?: string | null;
+  domain?: Domain | null;
+  computeSignals?: ComputeSignal[] | null;
+  links?: string[] | null;
+}
+
+/** One parsed row before the union. */
+export interface EpochRow {
+  /** Normalised model name: the union key. */
+  key: string;
+  rawName: string;
+  kind: EpochFileKind;
+  /** 1-based data row of its file. */
+  row: number;
+  sourceUrl: string;
+  retrievedAt: string;
+  facts: RowFacts;
+}
+
+/** A parsed file: its rows plus the issues met. */
+export interface EpochFile {
+  kind: EpochFileKind;
+  sourceUrl: string;
+  retrievedAt: string;
+  rows: EpochRow[];
+  issues: ScrapeIssue[];
+  /** Data rows in the file (each is a row or an issue). */
+  rowCount: number;
+}
+
+/** The union key of a model name: Unicode-normalised, lower case, whitespace collapsed. */
+export function normalizeEpochName(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** A number as Epoch writes it (`3.8e+25`, `7000000000.0`, `0.52`); undefined when blank or unreadable. */
+function readNumber(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return undefined;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+const CONFIDENCE: Readonly<Record<string, 'confident' | 'likely' | 'speculative' | 'unknown'>> = {
+  confident: 'confident',
+  likely: 'likely',
+  speculative: 'speculative',
+  unknown: 'unknown',
+  unverified: 'unknown',
+};
+
+const METHOD_KEYWORDS: Readonly<Record<string, string>> = {
+  'operation counting': 'operation-count',
+  hardware: 'hardware',
+  reported: 'reported',
+  benchmarks: 'benchmark',
+  'third-party estimation': 'third-party',
+  'comparison with other models': 'comparison',
+  'cost': 'cost',
+  other: 'other',
+};
+
+/** "Operation counting,Hardware" → "operation-count+hardware" (unknown parts become kebab-case). */
+function normalizeMethod(text: string): string | undefined {
+  const parts = text
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter((part) => part.length > 0)
+    .map((part) => METHOD_KEYWORDS[part] ?? part.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''));
+  const unique = [...new Set(parts)].filter((part) => part.length > 0);
+  return unique.length > 0 ? unique.join('+') : undefined;
+}
+
+const ACCESSIBILITY: Readonly<Record<string, string>> = {
+  'api access': 'api',
+  'open weights (unrestricted)': 'open-weights',
+  'open weights (restricted use)': 'open-weights-restricted',
+  'open weights (non-commercial)': 'open-weights-non-commercial',
+  'hosted access (no api)': 'hosted',
+  unreleased: 'unreleased',
+};
+
+function normalizeAccessibility(text: string): string | undefined {
+  const lower = text.trim().toLowerCase();
+  if (!lower) return undefined;
+  return ACCESSIBILITY[lower] ?? (lower.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || undefined);
+}
+
+const DOMAINS: Readonly<Record<string, Domain>> = {
+  language: 'language',
+  multimodal: 'multimodal',
+  vision: 'vision',
+  'image generation': 'image-generation',
+  video: 'video',
+  audio: 'audio',
+  speech: 'speech',
+  robotics: 'robotics',
+  biology: 'biology',
+};
+
+/**
+ * Epoch lists several domains ("Multimodal,Language,Vision"). One is kept: `multimodal` when listed, or when
+ * language comes with a perceptual domain; else `language` when listed; else the first known one.
+ */
+function normalizeDomain(text: string): Domain | undefined {
+  const parts = text
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter(Boolean);
+  if (parts.length === 0) return undefined;
+  if (parts.includes('multimodal')) return 'multimodal';
+  const perceptual = parts.some((part) => ['vision', 'image generation', 'video', 'audio', 'speech'].includes(part));
+  if (parts.includes('language')) return perceptual ? 'multimodal' : 'language';
+  for (const part of parts) if (DOMAINS[part]) return DOMAINS[part];
+  return 'other';
+}
+
+/** Epoch's notes phrases for "very likely over 1e25" (scanned, never stored). */
+const OVER_1E25_NOTE = /(very likely|almost certainly)[^.]{0,80}?(>|over|above|more than|exceed\w*)\s*(1e25|10\^25|1e\+25)/i;
+
+function cell(row: CsvRow, column: string): string | undefined {
+  const value = row.get(column);
+  return value === undefined ? undefined : value.trim();
+}
+
+/** `undefined` when the column is absent, `null` when blank, else the mapped value (null when unreadable). */
+function field<T>(row: CsvRow, columns: readonly string[], map: (text: string) => T | undefined): T | null | undefined {
+  let present = false;
+  for (const column of columns) {
+    const text = cell(row, column);
+    if (text === undefined) continue;
+    present = true;
+    if (text === '') continue;
+    const value = map(text);
+    if (value !== undefined) return value;
+  }
+  return present ? null : undefined;
+}
+
+const positive = (text: string) => {
+  const value = readNumber(text);
+  return value !== undefined && value > 0 ? value : undefined;
+};
+
+function readRowFacts(row: CsvRow, has: (column: string) => boolean): RowFacts {
+  const facts: RowFacts = {};
+  facts.developer = field(row, ['Organization'], (text) => text.slice(0, 200));
+  facts.releaseDate = field(row, ['Publication date'], (text) => parseIsoDate(text));
+  facts.parameters = field(row, ['Parameters'], positive);
+  const domainText = cell(row, 'Domain') ?? '';
+  facts.domain = field(row, ['Domain'], normalizeDomain);
+  // Dataset sizes count datapoints; only for language models are those tokens (Epoch's documentation).
+  const isLanguage = /(^|,)\s*language\s*(,|$)/i.test(domainText);
+  const tokens = field(row, ['Training dataset size (total)', '(DEPRECATED) Training dataset size (datapoints)', 'Training dataset size'], positive);
+  facts.trainingTokens = tokens === undefined ? undefined : isLanguage ? tokens : null;
+  const hasCompute = has('Training compute (FLOP)');
+  if (hasCompute) {
+    const flop = positive(cell(row, 'Training compute (FLOP)') ?? '');
+    if (flop === undefined) facts.reportedCompute = null;
+    else {
+      const confidenceText = (cell(row, 'Confidence') ?? '').toLowerCase();
+      const reported: NonNullable<Observation['reportedCompute']> = { flop, confidence: CONFIDENCE[confidenceText] ?? 'unknown' };
+      const lower = positive(cell(row, 'Training compute lower bound') ?? '');
+      const upper = positive(cell(row, 'Training compute upper bound') ?? '');
+      // Epoch's bounds column holds a few stray values (e.g. `5.423`): keep only bounds that bracket the figure.
+      if (lower !== undefined && lower <= flop && lower > flop / 1e3) reported.lower = lower;
+      if (upper !== undefined && upper >= flop && upper < flop * 1e3) reported.upper = upper;
+      const method = normalizeMethod(cell(row, 'Training compute estimation method') ?? '');
+      if (method) reported.method = method;
+      facts.reportedCompute = reported;
+    }
+  }
+  const hardwareColumns = ['Training hardware', 'Hardware quantity', 'Training time (hours)', 'Hardware utilization (MFU)'];
+  if (hardwareColumns.some(has)) {
+    const chip = (cell(row, 'Training hardware') ?? '').split(',')[0]?.trim();
+    const count = positive(cell(row, 'Hardware quantity') ?? '');
+    const hours = positive(cell(row, 'Training time (hours)') ?? '');
+    const utilization = positive(cell(row, 'Hardware utilization (MFU)') ?? '');
+    const hardware: NonNullable<Observation['hardware']> = {};
+    if (chip) hardware.chip = chip.slice(0, 200);
+    if (count !== undefined) hardware.count = count;
+    if (hours !== undefined) hardware.hours = hours;
+    if (utilization !== undefined && utilization <= 1) hardware.utilization = utilization;
+    facts.hardware = Object.keys(hardware).length > 0 ? hardware : null;
+  }
+  facts.finetuneCompute = field(row, ['Finetune compute (FLOP)', 'Post-training compute (FLOP)'], positive);
+  facts.baseModel = field(row, ['Base model'], (text) => text.split(',')[0]?.trim().slice(0, 300) || undefined);
+  facts.accessibility = field(row, ['Model accessibility'], normalizeAccessibility);
+  facts.links = field(row, ['Link'], (text) => {
+    const url = text.trim();
+    return /^https?:\/\/\S+$/.test(url) ? [url] : undefined;
+  });
+  const signals: ComputeSignal[] = [];
+  let signalColumns = false;
+  for (const [column, signal] of [
+    ['Estimated over 1e25 FLOP', 'over-1e25'],
+    ['Maybe over 1e25 FLOP', 'maybe-over-1e25'],
+  ] as const) {
+    if (!has(column)) continue;
+    signalColumns = true;
+    if ((cell(row, column) ?? '').toLowerCase() === 'true') signals.push(signal);
+  }
+  if (has('Training compute notes')) {
+    signalColumns = true;
+    if (OVER_1E25_NOTE.test(cell(row, 'Training compute notes') ?? '') && !signals.includes('over-1e25')) signals.push('over-1e25');
+  }
+  if (signalColumns) facts.computeSignals = signals.length > 0 ? signals : null;
+  return facts;
+}
+
+/**
+ * Reads one Epoch CSV into rows (not yet observations). Throws `PARSE_FAILED` when the payload is not one of
+ * the four files or lacks the `Model` / `Training compute (FLOP)` columns; a row without a name becomes an issue.
+ */
+export function readEpochFile(payload: Payload): EpochFile {
+  const kind = detectEpochFileKind(payload);
+  if (!kind) {
+    throw createParseError(EPOCH_ID, payload, 'one of Epoch AI\'s files (all_, notable_, large_scale_ or frontier_ai_models.csv) by name', 'another file name');
+  }
+  const table = readCsv(EPOCH_ID, payload);
+  const missing = findMissingColumns(table.columns, ['Model', 'Training compute (FLOP)', 'Publication date']);
+  if (missing.length > 0) throw createParseError(EPOCH_ID, payload, `Epoch's header with ${missing.join(', ')}`, `columns ${table.columns.slice(0, 6).join(', ')}…`);
+  const sourceUrl = EPOCH_FILE_URLS[kind];
+  const rows: EpochRow[] = [];
+  const issues: ScrapeIssue[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const rawName = (row.get('Model') ?? '').trim();
+    const location = `${kind} row ${row.row}`;
+    if (!rawName) {
+      issues.push({ level: 'warning', message: 'row skipped: no model name', location });
+      continue;
+    }
+    const key = normalizeEpochName(rawName);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      issues.push({ level: 'warning', message: `row skipped: duplicate of row ${earlier} ("${rawName.slice(0, 100)}")`, location });
+      continue;
+    }
+    seen.set(key, row.row);
+    rows.push({ key, rawName: rawName.slice(0, 300), kind, row: row.row, sourceUrl, retrievedAt: payload.retrievedAt, facts: readRowFacts(row, table.hasColumn) });
+  }
+  return { kind, sourceUrl, retrievedAt: payload.retrievedAt, rows, issues, rowCount: table.rows.length };
+}
+
+function newerFirst(left: EpochFile, right: EpochFile): number {
+  return right.retrievedAt.localeCompare(left.retrievedAt) || KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind);
+}
+
+/**
+ * The union of several files: one observation per normalised model name. The row of the newest file (by
+ * `retrievedAt`; ties: notable, large-scale, frontier, all) sets every field its file has a column for, even
+ * when blank (so a figure Epoch removed stays removed); fields its file lacks (the frontier-only over-1e25
+ * flags, the all-only bounds and estimation method) come from the next newest file that has them.
+ * Compute signals are the union over files.
+ */
+export function mergeEpochFiles(files: readonly EpochFile[]): ScrapeResult {
+  const ordered = [...files].sort(newerFirst);
+  const byKey = new Map<string, EpochRow[]>();
+  for (const file of ordered) {
+    for (const row of file.rows) {
+      const list = byKey.get(row.key);
+      if (list) list.push(row);
+      else byKey.set(row.key, [row]);
+    }
+  }
+  const collector = createObservationCollector();
+  for (const file of ordered) for (const issue of file.issues) collector.issue(issue.level, issue.message, issue.location);
+  const keys = [...byKey.keys()].sort();
+  for (const key of keys) {
+    const rows = byKey.get(key) as EpochRow[];
+    const lead = rows[0] as EpochRow;
+    const merged: RowFacts = {};
+    for (const name of Object.keys(lead.facts).concat(...rows.slice(1).map((row) => Object.keys(row.facts))) as (keyof RowFacts)[]) {
+      if (name in merged) continue;
+      const owner = rows.find((row) => row.facts[name] !== undefined);
+      if (owner) (merged as Record<string, unknown>)[name] = owner.facts[name];
+    }
+    const signals = new Set<ComputeSignal>();
+    for (const row of rows) for (const signal of row.facts.computeSignals ?? []) signals.add(signal);
+    const reported = merged.reportedCompute ?? undefined;
+    // The bounds and method come from the `all` file; they describe the figure only when the figures match.
+    const candidate: Record<string, unknown> = {
+      source: EPOCH_ID,
+      sourceUrl: lead.sourceUrl,
+      retrievedAt: lead.retrievedAt,
+      rawName: lead.rawName,
+      developer: merged.developer ?? undefined,
+      releaseDate: merged.releaseDate ?? undefined,
+      parameters: merged.parameters ? { total: merged.parameters } : undefined,
+      trainingTokens: merged.trainingTokens ?? undefined,
+      hardware: merged.hardware ?? undefined,
+      reportedCompute: reported ? withOlderDetails(reported, rows) : undefined,
+      finetuneCompute: merged.finetuneCompute ?? undefined,
+      baseModel: merged.baseModel ?? undefined,
+      accessibility: merged.accessibility ?? undefined,
+      domain: merged.domain ?? undefined,
+      computeSignals: signals.size > 0 ? [...signals].sort() : undefined,
+      links: merged.links ?? undefined,
+    };
+    collector.add(candidate, `${lead.kind} row ${lead.row}`);
+  }
+  return collector.result();
+}
+
+/** Fills the bounds and estimation method from an older file's row when its figure equals the lead figure. */
+function withOlderDetails(reported: NonNullable<Observation['reportedCompute']>, rows: readonly EpochRow[]): NonNullable<Observation['reportedCompute']> {
+  const result = { ...reported };
+  for (const row of rows) {
+    const other = row.facts.reportedCompute;
+    if (!other || Math.abs(other.flop - reported.flop) > reported.flop * 1e-9) continue;
+    if (result.lower === undefined && other.lower !== undefined) result.lower = other.lower;
+    if (result.upper === undefined && other.upper !== undefined) result.upper = other.upper;
+    if (result.method === undefined && other.method !== undefined) result.method = other.method;
+  }
+  return result;
+}
+
+/** Parses one saved Epoch CSV (the file kind comes from `payload.fileName` or the URL). */
+export function parseEpoch(payload: Payload): ScrapeResult {
+  return mergeEpochFiles([readEpochFile(payload)]);
+}
+
+/** Parses several Epoch CSVs as one union (see {@link mergeEpochFiles}). */
+export function parseEpochFiles(payloads: readonly Payload[]): ScrapeResult {
+  return mergeEpochFiles(payloads.map(readEpochFile));
+}
