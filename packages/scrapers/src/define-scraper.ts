@@ -1,6 +1,12 @@
 import { TrackerError } from '@tracker/schema';
 import { z } from 'zod';
-import { type BaseScraper, type Payload, SCRAPER_API_VERSION, type ScrapeContext, type ScrapeResult } from './scraper';
+import {
+  type BaseScraper,
+  type Payload,
+  SCRAPER_API_VERSION,
+  type ScrapeContext,
+  type ScrapeResult,
+} from './scraper';
 
 const PROVIDED_FACTS = [
   'names',
@@ -17,15 +23,26 @@ const PROVIDED_FACTS = [
   'accessibility',
 ] as const;
 
-const ScraperDefinitionSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and single dashes)'),
+/** The zod schema behind {@link defineScraper} and {@link assertScraper} (internal: not re-exported). */
+export const ScraperDefinitionSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and single dashes)'),
   description: z.string().min(1, 'must not be empty'),
   sources: z.array(z.string().url('must be a URL')).default([]),
   provides: z.array(z.enum(PROVIDED_FACTS)).min(1, 'must list at least one kind of fact'),
-  requiresEnv: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an environment variable name')).default([]),
+  requiresEnv: z
+    .array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an environment variable name'))
+    .default([]),
   live: z.boolean().default(true),
-  scrape: z.custom<(context: ScrapeContext) => Promise<ScrapeResult>>((value) => typeof value === 'function', 'must be a function'),
-  parse: z.custom<(payload: Payload) => ScrapeResult>((value) => typeof value === 'function', 'must be a function'),
+  scrape: z.custom<(context: ScrapeContext) => Promise<ScrapeResult>>(
+    (value) => typeof value === 'function',
+    'must be a function',
+  ),
+  parse: z.custom<(payload: Payload) => ScrapeResult>(
+    (value) => typeof value === 'function',
+    'must be a function',
+  ),
 });
 
 /** What you pass to {@link defineScraper}: a {@link BaseScraper} without `apiVersion`, with defaults for the lists. */
@@ -65,11 +82,18 @@ export interface ScraperDefinition {
  *   },
  * });
  */
-export function defineScraper<const T extends ScraperDefinition>(definition: T): BaseScraper & Readonly<Omit<T, keyof BaseScraper>> {
+export function defineScraper<const T extends ScraperDefinition>(
+  definition: T,
+): BaseScraper & Readonly<Omit<T, keyof BaseScraper>> {
   const result = ScraperDefinitionSchema.safeParse(definition);
   if (!result.success) {
-    const label = typeof (definition as { id?: unknown })?.id === 'string' ? `scraper "${(definition as { id: string }).id}"` : 'scraper';
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(definition)'} ${issue.message}`).join('; ');
+    const label =
+      typeof (definition as { id?: unknown })?.id === 'string'
+        ? `scraper "${(definition as { id: string }).id}"`
+        : 'scraper';
+    const problems = result.error.issues
+      .map((issue) => `${issue.path.join('.') || '(definition)'} ${issue.message}`)
+      .join('; ');
     throw new TrackerError('PLUGIN_INVALID', `[${label}] invalid definition: ${problems}`);
   }
   const scraper = {
