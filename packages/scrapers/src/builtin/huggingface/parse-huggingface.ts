@@ -125,6 +125,13 @@ function addModel(
     typeof safetensors?.total === 'number' && safetensors.total > 0 ? safetensors.total : undefined;
   if (total !== undefined && options.minTotalParameters !== undefined && total < options.minTotalParameters)
     return;
+  if (safetensors && safetensors.total !== undefined && total === undefined) {
+    collector.issue('warning', `safetensors.total ${JSON.stringify(safetensors.total)} is not a positive number; ignored`, where);
+  }
+  const releaseDate = parseIsoDate(model.createdAt);
+  if (model.createdAt !== undefined && model.createdAt !== null && releaseDate === undefined) {
+    collector.issue('warning', `createdAt ${JSON.stringify(model.createdAt)} is not an ISO date; ignored`, where);
+  }
   const known = Object.keys(model).filter((key) => key !== '_id' && key !== 'id');
   if (!known.some((key) => ['createdAt', 'tags', 'safetensors', 'author', 'config', 'gated'].includes(key))) {
     collector.issue(
@@ -174,7 +181,7 @@ function addModel(
       sourceModelId: id,
       huggingFaceId: id,
       developer: typeof model.author === 'string' && model.author.trim() !== '' ? model.author.trim() : owner,
-      releaseDate: parseIsoDate(model.createdAt),
+      releaseDate,
       parameters: total === undefined ? undefined : { total, active },
       baseModel: findBaseModel(tags),
       license: licenseTag ? licenseTag.slice('license:'.length) : cardLicense,
