@@ -1,0 +1,99 @@
+import type { DeveloperEntry } from './config';
+import type { FamilyLookup } from './normalize-name';
+
+/** Lower-case letters and digits only: the key developer spellings are compared by. */
+export function compactKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Kebab-case slug of an unknown developer's name (`Nous Research` → `nous-research`). */
+export function slugifyDeveloper(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return slug === '' ? 'unknown' : slug;
+}
+
+/** Looks developers up by spelling, by family token and by marker token. */
+export interface DeveloperDirectory extends FamilyLookup {
+  /** The developer a source's spelling names (`Google DeepMind` → Google), or undefined. */
+  findByName(name: string): DeveloperEntry | undefined;
+  /** The developer by slug. */
+  findBySlug(slug: string): DeveloperEntry | undefined;
+  /** The developer whose family the token starts, with the family matched. */
+  familyOf(token: string): { developer: DeveloperEntry; family: string; open: boolean } | undefined;
+  /** The developer named by a marker token anywhere in the name. */
+  markerOf(tokens: readonly string[]): DeveloperEntry | undefined;
+}
+
+/** Builds the lookup tables once; every lookup is a map access or a scan of the first token's prefixes. */
+export function createDeveloperDirectory(developers: readonly DeveloperEntry[]): DeveloperDirectory {
+  const byKey = new Map<string, DeveloperEntry>();
+  const bySlug = new Map<string, DeveloperEntry>();
+  const families = new Map<string, { developer: DeveloperEntry; open: boolean }>();
+  const markers = new Map<string, DeveloperEntry>();
+  for (const developer of developers) {
+    bySlug.set(developer.slug, developer);
+    for (const spelling of [developer.name, developer.slug, ...developer.aliases]) {
+      const key = compactKey(spelling);
+      if (key !== '' && !byKey.has(key)) byKey.set(key, developer);
+    }
+    const open = new Set(developer.openFamilies);
+    for (const family of developer.families) families.set(family, { developer, open: open.has(family) });
+    for (const marker of developer.markers) markers.set(marker, developer);
+  }
+  const familyNames = [...families.keys()].sort((left, right) => right.length - left.length);
+
+  function findOne(name: string): DeveloperEntry | undefined {
+    const whole = byKey.get(compactKey(name));
+    if (whole) return whole;
+    // `Google DeepMind`, `Meta AI`, `Reka AI`, `Z.ai (Zhipu AI)`: try the first word, then the first two joined.
+    const words = name
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    if (words.length > 1) {
+      const firstTwo = byKey.get(`${words[0]}${words[1]}`);
+      if (firstTwo) return firstTwo;
+      const first = byKey.get(words[0]!);
+      if (first && words[0]!.length >= 2) return first;
+    }
+    // `ibm-granite`, `meta-llama`, `google-t5`: an owner written as `<developer>-<product>`.
+    const dashed = /^([a-z0-9]+)-/.exec(name.toLowerCase());
+    return dashed ? byKey.get(dashed[1]!) : undefined;
+  }
+
+  function familyOf(token: string): { developer: DeveloperEntry; family: string; open: boolean } | undefined {
+    for (const family of familyNames) {
+      if (token === family || (token.startsWith(family) && /^[\d.]/.test(token.slice(family.length)))) {
+        const entry = families.get(family)!;
+        return { developer: entry.developer, family, open: entry.open };
+      }
+    }
+    return undefined;
+  }
+
+  return {
+    findByName(name) {
+      // Epoch joins several organisations with commas: the first one that we know decides.
+      for (const part of name.split(',')) {
+        const found = findOne(part.trim());
+        if (found) return found;
+      }
+      return undefined;
+    },
+    findBySlug: (slug) => bySlug.get(slug),
+    familyOf,
+    markerOf(tokens) {
+      for (let index = 1; index < tokens.length; index += 1) {
+        const found = markers.get(tokens[index]!);
+        if (found) return found;
+      }
+      return undefined;
+    },
+    isFamilyToken: (token) => familyOf(token) !== undefined,
+    isDeveloperToken: (token) => byKey.has(token) && familyOf(token) === undefined,
+  };
+}

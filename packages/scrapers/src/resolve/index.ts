@@ -1,0 +1,33 @@
+export type {
+  AliasConfig,
+  AliasConfigInput,
+  DeveloperEntry,
+  ExclusionConfig,
+  ExclusionConfigInput,
+  ExclusionRule,
+  ModelEntry,
+} from './config';
+export {
+  AliasConfigSchema,
+  DeveloperEntrySchema,
+  ExclusionConfigSchema,
+  ExclusionRuleSchema,
+  loadAliasConfig,
+  loadExclusionConfig,
+  ModelEntrySchema,
+  parseAliasConfig,
+  parseExclusionConfig,
+} from './config';
+export { defaultAliasConfig, defaultExclusionConfig } from './default-config';
+export type { DateStamp, NameLevel, NormalizedName } from './normalize-name';
+export { normalizeModelName } from './normalize-name';
+export type {
+  ExcludedName,
+  Resolution,
+  ResolveAllResult,
+  ResolvedName,
+  ResolveHints,
+  Resolver,
+  ResolverOptions,
+} from './resolver';
+export { createResolver } from './resolver';
