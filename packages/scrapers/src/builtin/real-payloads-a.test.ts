@@ -13,16 +13,24 @@ import { isOpenRouterRouterEntry, parseOpenRouter } from './openrouter';
 const fixturesRoot = fileURLToPath(new URL('../../../../../shared/fixtures', import.meta.url));
 const exists = existsSync(fixturesRoot);
 if (!exists) {
-  console.log(`real-payloads-a: ${fixturesRoot} not found; the real-payload suite for openrouter, lmarena, huggingface and livebench is skipped`);
+  console.log(
+    `real-payloads-a: ${fixturesRoot} not found; the real-payload suite for openrouter, lmarena, huggingface and livebench is skipped`,
+  );
 }
 
 function load(folder: string, fileName: string): Payload {
   const path = join(fixturesRoot, folder, fileName);
-  return { body: readFileSync(path, 'utf8'), url: pathToFileURL(path).href, retrievedAt: '2026-11-25T00:00:00.000Z', fileName };
+  return {
+    body: readFileSync(path, 'utf8'),
+    url: pathToFileURL(path).href,
+    retrievedAt: '2026-11-25T00:00:00.000Z',
+    fileName,
+  };
 }
 
 function expectAllValid(result: ScrapeResult): void {
-  for (const observation of result.observations) expect(ObservationSchema.safeParse(observation).success).toBe(true);
+  for (const observation of result.observations)
+    expect(ObservationSchema.safeParse(observation).success).toBe(true);
 }
 
 describe.skipIf(!exists)('real payloads: openrouter', () => {
@@ -38,9 +46,16 @@ describe.skipIf(!exists)('real payloads: openrouter', () => {
     expect(result.issues).toEqual([]);
     expect(result.observations).toHaveLength(total - routers);
     expectAllValid(result);
-    const withRepo = entries.filter((entry) => !isOpenRouterRouterEntry(entry.id) && (entry as { hugging_face_id?: string | null }).hugging_face_id);
-    expect(result.observations.filter((observation) => observation.huggingFaceId)).toHaveLength(withRepo.length);
-    expect(result.observations.every((observation) => observation.releaseDate && observation.developer)).toBe(true);
+    const withRepo = entries.filter(
+      (entry) =>
+        !isOpenRouterRouterEntry(entry.id) && (entry as { hugging_face_id?: string | null }).hugging_face_id,
+    );
+    expect(result.observations.filter((observation) => observation.huggingFaceId)).toHaveLength(
+      withRepo.length,
+    );
+    expect(result.observations.every((observation) => observation.releaseDate && observation.developer)).toBe(
+      true,
+    );
   });
 });
 
@@ -67,7 +82,9 @@ describe.skipIf(!exists)('real payloads: lmarena', () => {
 
   it('flags the preliminary scores of the 2026-03 layout', () => {
     const result = parseLmarena(load('lmarena', 'site-table_lmarena-leaderboard-text_2026-03-29.csv'));
-    expect(result.observations.filter((observation) => observation.scores?.['lmarena-text']?.preliminary)).toHaveLength(6);
+    expect(
+      result.observations.filter((observation) => observation.scores?.['lmarena-text']?.preliminary),
+    ).toHaveLength(6);
   });
 });
 
@@ -81,7 +98,11 @@ describe.skipIf(!exists)('real payloads: huggingface', () => {
 
   it.each(files)('parses %s into one observation', (fileName) => {
     const payload = load('huggingface-hub', fileName);
-    const document = JSON.parse(payload.body) as { id: string; safetensors?: { total: number }; createdAt?: string };
+    const document = JSON.parse(payload.body) as {
+      id: string;
+      safetensors?: { total: number };
+      createdAt?: string;
+    };
     const result = parseHuggingFace(payload);
     expect(result.observations).toHaveLength(1);
     expectAllValid(result);
@@ -98,7 +119,9 @@ describe.skipIf(!exists)('real payloads: huggingface', () => {
   });
 
   it('reads the gated Llama repos with their exact sizes and base models', () => {
-    const small = parseHuggingFace(load('huggingface-hub', 'api_models_meta-llama__Llama-3.1-8B-Instruct.json'));
+    const small = parseHuggingFace(
+      load('huggingface-hub', 'api_models_meta-llama__Llama-3.1-8B-Instruct.json'),
+    );
     expect(small.observations[0]).toMatchObject({
       rawName: 'Llama-3.1-8B-Instruct',
       parameters: { total: 8030261248 },
@@ -106,7 +129,9 @@ describe.skipIf(!exists)('real payloads: huggingface', () => {
       license: 'llama3.1',
       accessibility: 'open-weights-gated',
     });
-    const large = parseHuggingFace(load('huggingface-hub', 'api_models_meta-llama__Meta-Llama-3-70B-Instruct.json'));
+    const large = parseHuggingFace(
+      load('huggingface-hub', 'api_models_meta-llama__Meta-Llama-3-70B-Instruct.json'),
+    );
     expect(large.observations[0]?.parameters?.total).toBe(70553706496);
   });
 });

@@ -9,7 +9,11 @@ import {
   formatHuggingFaceConfigUrl,
   formatHuggingFaceModelUrl,
 } from './huggingface-scraper';
-import { computeActiveParameters, isMixtureOfExpertsModel, readMixtureOfExpertsConfig } from './mixture-of-experts';
+import {
+  computeActiveParameters,
+  isMixtureOfExpertsModel,
+  readMixtureOfExpertsConfig,
+} from './mixture-of-experts';
 import { findBaseModel, parseHuggingFace } from './parse-huggingface';
 
 const fixture = (name: string) => new URL(`./__fixtures__/${name}`, import.meta.url);
@@ -69,18 +73,31 @@ describe('active parameters of mixture-of-experts models', () => {
   });
 
   it('counts sparse layers of Qwen (mlp_only_layers, decoder_sparse_step) and Llama 4 (interleave step)', () => {
-    const qwen = { ...(json('config_qwen3-235b-a22b.json') as object), mlp_only_layers: [0, 1], decoder_sparse_step: 2 };
+    const qwen = {
+      ...(json('config_qwen3-235b-a22b.json') as object),
+      mlp_only_layers: [0, 1],
+      decoder_sparse_step: 2,
+    };
     // Layers 1, 3, ..., 93 are sparse (47), minus layer 1 listed as dense.
     expect(readMixtureOfExpertsConfig(qwen)?.moeLayers).toBe(46);
     const llama4 = {
       model_type: 'llama4',
-      text_config: { hidden_size: 5120, intermediate_size: 8192, num_hidden_layers: 48, num_local_experts: 128, num_experts_per_tok: 1, interleave_moe_layer_step: 2 },
+      text_config: {
+        hidden_size: 5120,
+        intermediate_size: 8192,
+        num_hidden_layers: 48,
+        num_local_experts: 128,
+        num_experts_per_tok: 1,
+        interleave_moe_layer_step: 2,
+      },
     };
     expect(readMixtureOfExpertsConfig(llama4)).toMatchObject({ experts: 128, moeLayers: 24 });
   });
 
   it('returns nothing for dense or incomplete configs and totals that do not fit', () => {
-    expect(readMixtureOfExpertsConfig({ hidden_size: 4096, num_hidden_layers: 32, intermediate_size: 14336 })).toBeUndefined();
+    expect(
+      readMixtureOfExpertsConfig({ hidden_size: 4096, num_hidden_layers: 32, intermediate_size: 14336 }),
+    ).toBeUndefined();
     expect(readMixtureOfExpertsConfig({ num_local_experts: 8, num_experts_per_tok: 2 })).toBeUndefined();
     expect(readMixtureOfExpertsConfig('not a config')).toBeUndefined();
     const config = readMixtureOfExpertsConfig(json('config_deepseek-v3.json'))!;
@@ -89,14 +106,18 @@ describe('active parameters of mixture-of-experts models', () => {
 
   it('recognises MoE families from the Hub config', () => {
     expect(isMixtureOfExpertsModel(json('model_mixtral-8x7b-instruct.json'))).toBe(true);
-    expect(isMixtureOfExpertsModel({ config: { model_type: 'llama', architectures: ['LlamaForCausalLM'] } })).toBe(false);
+    expect(
+      isMixtureOfExpertsModel({ config: { model_type: 'llama', architectures: ['LlamaForCausalLM'] } }),
+    ).toBe(false);
     expect(isMixtureOfExpertsModel({ config: { model_type: 'deepseek_v3' } })).toBe(true);
   });
 });
 
 describe('findBaseModel', () => {
   it('prefers finetune, then adapter, merge, quantized, then a bare tag', () => {
-    expect(findBaseModel(['base_model:quantized:a/q', 'base_model:finetune:a/f', 'base_model:a/plain'])).toBe('a/f');
+    expect(findBaseModel(['base_model:quantized:a/q', 'base_model:finetune:a/f', 'base_model:a/plain'])).toBe(
+      'a/f',
+    );
     expect(findBaseModel(['base_model:merge:a/m', 'base_model:adapter:a/ad'])).toBe('a/ad');
     expect(findBaseModel(['base_model:quantized:a/q'])).toBe('a/q');
     expect(findBaseModel(['base_model:a/plain', 'license:mit'])).toBe('a/plain');
@@ -140,11 +161,14 @@ describe('parseHuggingFace: one model', () => {
       configs: { 'mistralai/Mixtral-8x7B-Instruct-v0.1': { model_type: 'mixtral' } },
     });
     expect(result.observations[0]?.parameters).toEqual({ total: 46_702_792_704 });
-    expect(result.issues).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringContaining('mixture-of-experts') })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ level: 'warning', message: expect.stringContaining('mixture-of-experts') }),
+    ]);
   });
 
   it('records the name only, with a warning, for an expand response without facts', () => {
-    const body = '{"_id":"x1","id":"meta-llama/Llama-3.3-70B-Instruct","inferenceProviderMapping":{"together":{"status":"live"}}}';
+    const body =
+      '{"_id":"x1","id":"meta-llama/Llama-3.3-70B-Instruct","inferenceProviderMapping":{"together":{"status":"live"}}}';
     const result = parseHuggingFace(payload(body));
     expect(result.observations).toEqual([
       {
@@ -159,7 +183,10 @@ describe('parseHuggingFace: one model', () => {
       },
     ]);
     expect(result.issues).toEqual([
-      expect.objectContaining({ level: 'warning', message: expect.stringContaining('inferenceProviderMapping') }),
+      expect.objectContaining({
+        level: 'warning',
+        message: expect.stringContaining('inferenceProviderMapping'),
+      }),
     ]);
   });
 });
@@ -178,10 +205,17 @@ describe('parseHuggingFace: models by author', () => {
   });
 
   it('skips models below minTotalParameters but keeps those of unknown size', () => {
-    const small = parseHuggingFace(payload(read('models-by-author_qwen_page-1.json'), qwenUrl), { minTotalParameters: 1e10 });
+    const small = parseHuggingFace(payload(read('models-by-author_qwen_page-1.json'), qwenUrl), {
+      minTotalParameters: 1e10,
+    });
     expect(small.observations).toHaveLength(2);
-    const page2 = parseHuggingFace(payload(read('models-by-author_qwen_page-2.json'), qwenUrl), { minTotalParameters: 1e10 });
-    expect(page2.observations.map((observation) => observation.rawName)).toEqual(['Qwen2.5-72B-Instruct', 'Qwen2.5-72B-Instruct-GGUF']);
+    const page2 = parseHuggingFace(payload(read('models-by-author_qwen_page-2.json'), qwenUrl), {
+      minTotalParameters: 1e10,
+    });
+    expect(page2.observations.map((observation) => observation.rawName)).toEqual([
+      'Qwen2.5-72B-Instruct',
+      'Qwen2.5-72B-Instruct-GGUF',
+    ]);
     expect(page2.observations[1]).not.toHaveProperty('parameters');
   });
 });
@@ -198,15 +232,22 @@ describe('parseHuggingFace faults', () => {
   });
 
   it('rejects a changed layout (id renamed)', () => {
-    expectParseFailed(() => parseHuggingFace(payload('{"modelId":"a/b","tags":[]}')), /found an object with keys modelId, tags/);
+    expectParseFailed(
+      () => parseHuggingFace(payload('{"modelId":"a/b","tags":[]}')),
+      /found an object with keys modelId, tags/,
+    );
   });
 
   it('rejects a config.json given alone, saying how to use it', () => {
-    expectParseFailed(() => parseHuggingFace(payload(read('config_mixtral-8x7b.json'))), /config\.json alone names no model/);
+    expectParseFailed(
+      () => parseHuggingFace(payload(read('config_mixtral-8x7b.json'))),
+      /config\.json alone names no model/,
+    );
   });
 
   it('drops __proto__ keys', () => {
-    const body = '[{"id":"a/b","__proto__":{"polluted":1},"tags":["license:mit"],"createdAt":"2025-01-01T00:00:00.000Z"}]';
+    const body =
+      '[{"id":"a/b","__proto__":{"polluted":1},"tags":["license:mit"],"createdAt":"2025-01-01T00:00:00.000Z"}]';
     const result = parseHuggingFace(payload(body));
     expect(result.observations).toHaveLength(1);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -224,7 +265,11 @@ describe('parseHuggingFace faults', () => {
     expect(result.observations[0]).not.toHaveProperty('parameters');
     expect(result.observations[0]).not.toHaveProperty('releaseDate');
     expect(result.issues).toEqual([
-      expect.objectContaining({ level: 'warning', location: '$[0] (Qwen/Qwen3-235B-A22B-Instruct-2507)', message: expect.stringContaining('safetensors.total') }),
+      expect.objectContaining({
+        level: 'warning',
+        location: '$[0] (Qwen/Qwen3-235B-A22B-Instruct-2507)',
+        message: expect.stringContaining('safetensors.total'),
+      }),
       expect.objectContaining({ level: 'warning', message: expect.stringContaining('createdAt') }),
       expect.objectContaining({ level: 'error', location: '$[1]' }),
     ]);
@@ -237,7 +282,10 @@ describe('parseHuggingFace faults', () => {
 });
 
 describe('createHuggingFaceScraper.scrape', () => {
-  const context = (http: ReturnType<typeof createFixtureHttpClient>, warnings: string[] = []): ScrapeContext => ({
+  const context = (
+    http: ReturnType<typeof createFixtureHttpClient>,
+    warnings: string[] = [],
+  ): ScrapeContext => ({
     http,
     signal: new AbortController().signal,
     log: { debug() {}, info() {}, warn: (message) => warnings.push(message) },
@@ -249,10 +297,18 @@ describe('createHuggingFaceScraper.scrape', () => {
   it('follows Link rel="next", fetches config.json of MoE models and skips small ones', async () => {
     const http = createFixtureHttpClient(
       {
-        [qwenUrl]: { body: read('models-by-author_qwen_page-1.json'), headers: { Link: `<${page2Url}>; rel="next"` } },
+        [qwenUrl]: {
+          body: read('models-by-author_qwen_page-1.json'),
+          headers: { Link: `<${page2Url}>; rel="next"` },
+        },
         [page2Url]: read('models-by-author_qwen_page-2.json'),
-        [formatHuggingFaceConfigUrl('Qwen/Qwen3-235B-A22B-Instruct-2507')]: read('config_qwen3-235b-a22b.json'),
-        [formatHuggingFaceConfigUrl('Qwen/Qwen3-235B-A22B-Instruct-2507-FP8')]: { status: 401, body: 'gated' },
+        [formatHuggingFaceConfigUrl('Qwen/Qwen3-235B-A22B-Instruct-2507')]: read(
+          'config_qwen3-235b-a22b.json',
+        ),
+        [formatHuggingFaceConfigUrl('Qwen/Qwen3-235B-A22B-Instruct-2507-FP8')]: {
+          status: 401,
+          body: 'gated',
+        },
       },
       { retrievedAt },
     );
@@ -274,10 +330,19 @@ describe('createHuggingFaceScraper.scrape', () => {
 
   it('stops at maxPagesPerAuthor and reports a failing author as an issue', async () => {
     const http = createFixtureHttpClient(
-      { [qwenUrl]: { body: read('models-by-author_qwen_page-1.json'), headers: { link: `<${page2Url}>; rel="next"` } } },
+      {
+        [qwenUrl]: {
+          body: read('models-by-author_qwen_page-1.json'),
+          headers: { link: `<${page2Url}>; rel="next"` },
+        },
+      },
       { retrievedAt },
     );
-    const scraper = createHuggingFaceScraper({ authors: ['Qwen', 'missing-org'], maxPagesPerAuthor: 1, fetchMoeConfigs: false });
+    const scraper = createHuggingFaceScraper({
+      authors: ['Qwen', 'missing-org'],
+      maxPagesPerAuthor: 1,
+      fetchMoeConfigs: false,
+    });
     const result = await scraper.scrape(context(http));
     expect(http.requests.map((request) => request.url)).not.toContain(page2Url);
     expect(result.observations).toHaveLength(2);
@@ -286,16 +351,36 @@ describe('createHuggingFaceScraper.scrape', () => {
 
   it('fails as a whole when nothing can be read', async () => {
     const scraper = createHuggingFaceScraper({ authors: ['a'], repoIds: ['b/c'] });
-    await expect(scraper.scrape(context(createFixtureHttpClient({})))).rejects.toMatchObject({ code: 'HTTP_FAILED' });
+    await expect(scraper.scrape(context(createFixtureHttpClient({})))).rejects.toMatchObject({
+      code: 'HTTP_FAILED',
+    });
   });
 });
 
 testScraper({
-  scraper: createHuggingFaceScraper({ authors: [], repoIds: ['mistralai/Mixtral-8x7B-Instruct-v0.1'], fetchMoeConfigs: false }),
-  fixtures: [{ file: fixture('model_mixtral-8x7b-instruct.json'), url: mixtralUrl, retrievedAt, expect: { names: ['Mixtral-8x7B-Instruct-v0.1'] } }],
+  scraper: createHuggingFaceScraper({
+    authors: [],
+    repoIds: ['mistralai/Mixtral-8x7B-Instruct-v0.1'],
+    fetchMoeConfigs: false,
+  }),
+  fixtures: [
+    {
+      file: fixture('model_mixtral-8x7b-instruct.json'),
+      url: mixtralUrl,
+      retrievedAt,
+      expect: { names: ['Mixtral-8x7B-Instruct-v0.1'] },
+    },
+  ],
 });
 
 testScraper({
   scraper: createHuggingFaceScraper({ authors: ['Qwen'], minTotalParameters: 0, fetchMoeConfigs: false }),
-  fixtures: [{ file: fixture('models-by-author_qwen_page-1.json'), url: qwenUrl, retrievedAt, expect: { minObservations: 3 } }],
+  fixtures: [
+    {
+      file: fixture('models-by-author_qwen_page-1.json'),
+      url: qwenUrl,
+      retrievedAt,
+      expect: { minObservations: 3 },
+    },
+  ],
 });

@@ -89,7 +89,9 @@ export function parseHuggingFace(payload: Payload, options: ParseHuggingFaceOpti
   const document = readJsonPayload(HUGGINGFACE_ID, payload, expected);
   const collector = createObservationCollector();
   if (Array.isArray(document)) {
-    document.forEach((model, index) => addModel(collector, payload, model, `$[${index}]`, options));
+    document.forEach((model, index) => {
+      addModel(collector, payload, model, `$[${index}]`, options);
+    });
     return collector.result();
   }
   if (isJsonObject(document) && typeof document.id === 'string') {
@@ -126,11 +128,19 @@ function addModel(
   if (total !== undefined && options.minTotalParameters !== undefined && total < options.minTotalParameters)
     return;
   if (safetensors && safetensors.total !== undefined && total === undefined) {
-    collector.issue('warning', `safetensors.total ${JSON.stringify(safetensors.total)} is not a positive number; ignored`, where);
+    collector.issue(
+      'warning',
+      `safetensors.total ${JSON.stringify(safetensors.total)} is not a positive number; ignored`,
+      where,
+    );
   }
   const releaseDate = parseIsoDate(model.createdAt);
   if (model.createdAt !== undefined && model.createdAt !== null && releaseDate === undefined) {
-    collector.issue('warning', `createdAt ${JSON.stringify(model.createdAt)} is not an ISO date; ignored`, where);
+    collector.issue(
+      'warning',
+      `createdAt ${JSON.stringify(model.createdAt)} is not an ISO date; ignored`,
+      where,
+    );
   }
   const known = Object.keys(model).filter((key) => key !== '_id' && key !== 'id');
   if (!known.some((key) => ['createdAt', 'tags', 'safetensors', 'author', 'config', 'gated'].includes(key))) {

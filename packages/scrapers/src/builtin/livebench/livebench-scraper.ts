@@ -2,7 +2,13 @@ import { defineScraper } from '../../define-scraper';
 import { ScrapeError } from '../../errors';
 import type { ScrapeResult } from '../../scraper';
 import { mergeResults } from '../shared';
-import { LIVEBENCH_ID, type LivebenchCategories, parseLivebench, parseLivebenchCategories, parseLivebenchTable } from './parse-livebench';
+import {
+  LIVEBENCH_ID,
+  type LivebenchCategories,
+  parseLivebench,
+  parseLivebenchCategories,
+  parseLivebenchTable,
+} from './parse-livebench';
 
 /** Options of {@link createLivebenchScraper}. */
 export interface LivebenchScraperOptions {
@@ -22,7 +28,10 @@ export const DEFAULT_LIVEBENCH_RELEASES: readonly string[] = ['2026-06-25'];
 const DEFAULT_BASE_URL = 'https://livebench.ai';
 
 /** URLs of a release's table and categories files. */
-export function formatLivebenchReleaseUrls(release: string, baseUrl = DEFAULT_BASE_URL): { table: string; categories: string } {
+export function formatLivebenchReleaseUrls(
+  release: string,
+  baseUrl = DEFAULT_BASE_URL,
+): { table: string; categories: string } {
   const stamp = release.replaceAll('-', '_');
   const base = baseUrl.replace(/\/+$/, '');
   return { table: `${base}/table_${stamp}.csv`, categories: `${base}/categories_${stamp}.json` };
@@ -58,7 +67,11 @@ export function createLivebenchScraper(options: LivebenchScraperOptions = {}) {
         let categories: LivebenchCategories | undefined;
         try {
           const response = await context.http.get(urls.categories, { signal: context.signal });
-          categories = parseLivebenchCategories({ body: response.body, url: response.finalUrl, retrievedAt: response.retrievedAt });
+          categories = parseLivebenchCategories({
+            body: response.body,
+            url: response.finalUrl,
+            retrievedAt: response.retrievedAt,
+          });
         } catch (error) {
           if (context.signal.aborted) throw error;
           context.log.warn(

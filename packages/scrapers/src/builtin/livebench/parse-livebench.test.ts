@@ -43,21 +43,30 @@ describe('livebench helpers', () => {
   });
 
   it('strips footnotes stuck to names', () => {
-    expect(stripLivebenchFootnote('Gemini 3.1 Pro Preview High**see note 1')).toBe('Gemini 3.1 Pro Preview High');
+    expect(stripLivebenchFootnote('Gemini 3.1 Pro Preview High**see note 1')).toBe(
+      'Gemini 3.1 Pro Preview High',
+    );
     expect(stripLivebenchFootnote('GPT-5.4 Thinking*')).toBe('GPT-5.4 Thinking');
     expect(stripLivebenchFootnote('GLM 5')).toBe('GLM 5');
   });
 
   it('reads a categories file and rejects a malformed one', () => {
-    expect(parseLivebenchCategories(payload(read('categories_2026_06_25.json')))).toEqual(DEFAULT_LIVEBENCH_CATEGORIES);
-    expectParseFailed(() => parseLivebenchCategories(payload('{"Reasoning":"zebra_puzzle"}')), /category "Reasoning" = a string/);
+    expect(parseLivebenchCategories(payload(read('categories_2026_06_25.json')))).toEqual(
+      DEFAULT_LIVEBENCH_CATEGORIES,
+    );
+    expectParseFailed(
+      () => parseLivebenchCategories(payload('{"Reasoning":"zebra_puzzle"}')),
+      /category "Reasoning" = a string/,
+    );
     expectParseFailed(() => parseLivebenchCategories(payload('[]')), /found an array of 0 items/);
   });
 });
 
 describe('parseLivebenchTable', () => {
   const categories = parseLivebenchCategories(payload(read('categories_2026_06_25.json')));
-  const result = parseLivebenchTable(payload(read('table_2026_06_25.csv'), 'table_2026_06_25.csv'), { categories });
+  const result = parseLivebenchTable(payload(read('table_2026_06_25.csv'), 'table_2026_06_25.csv'), {
+    categories,
+  });
 
   it('computes category averages and the global average, dated by the file name', () => {
     expect(result.issues).toEqual([]);
@@ -93,7 +102,9 @@ describe('parseLivebenchTable', () => {
 
 describe('parseLivebench: site table export', () => {
   it('reads display names without footnotes, organisations and the site averages', () => {
-    const result = parseLivebench(payload(read('site-table_2026-03-24.csv'), 'site-table_2026-03-24.csv', 'https://livebench.ai/'));
+    const result = parseLivebench(
+      payload(read('site-table_2026-03-24.csv'), 'site-table_2026-03-24.csv', 'https://livebench.ai/'),
+    );
     expect(result.issues).toEqual([]);
     expect(result.observations.map((observation) => observation.rawName)).toEqual([
       'GPT-5.4 Thinking xHigh Effort',
@@ -124,7 +135,10 @@ describe('parseLivebench faults', () => {
   });
 
   it('rejects a changed layout (model column renamed)', () => {
-    expectParseFailed(() => parseLivebench(payload(table.replace(/^model,/, 'name,'), 'table_2026_06_25.csv')), /table_2026_06_25\.csv: expected a LiveBench table with a "model" column.*found columns name, AMPS_Hard/);
+    expectParseFailed(
+      () => parseLivebench(payload(table.replace(/^model,/, 'name,'), 'table_2026_06_25.csv')),
+      /table_2026_06_25\.csv: expected a LiveBench table with a "model" column.*found columns name, AMPS_Hard/,
+    );
   });
 
   it('rejects a site table whose Global Average column was renamed', () => {
@@ -133,7 +147,10 @@ describe('parseLivebench faults', () => {
   });
 
   it('rejects a categories JSON given alone', () => {
-    expectParseFailed(() => parseLivebench(payload(read('categories_2026_06_25.json'))), /categories JSON is read together with its table/);
+    expectParseFailed(
+      () => parseLivebench(payload(read('categories_2026_06_25.json'))),
+      /categories JSON is read together with its table/,
+    );
   });
 
   it('keeps a row with an invalid number, omitting only what it touches', () => {
@@ -146,7 +163,11 @@ describe('parseLivebench faults', () => {
     expect(scores).toHaveProperty('livebench-coding');
     expect(Object.keys(result.observations[1]?.scores ?? {})).toHaveLength(8);
     expect(result.issues).toEqual([
-      expect.objectContaining({ level: 'error', location: expect.stringMatching(/^row 1 \(line 2\)/), message: expect.stringContaining('AMPS_Hard="lots"') }),
+      expect.objectContaining({
+        level: 'error',
+        location: expect.stringMatching(/^row 1 \(line 2\)/),
+        message: expect.stringContaining('AMPS_Hard="lots"'),
+      }),
     ]);
   });
 
@@ -156,7 +177,9 @@ describe('parseLivebench faults', () => {
     const result = parseLivebenchTable(payload(lines.join('\n'), 'table_2026_06_25.csv'));
     expect(result.observations).toHaveLength(3);
     expect(result.observations[1]).not.toHaveProperty('scores');
-    expect(result.issues).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringContaining('21 cells') })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ level: 'warning', message: expect.stringContaining('21 cells') }),
+    ]);
   });
 
   it('warns about subtask columns it does not know and categories it cannot compute', () => {
@@ -172,7 +195,10 @@ describe('parseLivebench faults', () => {
 });
 
 describe('createLivebenchScraper', () => {
-  const context = (http: ReturnType<typeof createFixtureHttpClient>, warnings: string[] = []): ScrapeContext => ({
+  const context = (
+    http: ReturnType<typeof createFixtureHttpClient>,
+    warnings: string[] = [],
+  ): ScrapeContext => ({
     http,
     signal: new AbortController().signal,
     log: { debug() {}, info() {}, warn: (message) => warnings.push(message) },
@@ -181,7 +207,9 @@ describe('createLivebenchScraper', () => {
   });
 
   it('rejects release dates that are not YYYY-MM-DD', () => {
-    expect(() => createLivebenchScraper({ releases: ['2026_06_25'] })).toThrow(/expected release dates as YYYY-MM-DD/);
+    expect(() => createLivebenchScraper({ releases: ['2026_06_25'] })).toThrow(
+      /expected release dates as YYYY-MM-DD/,
+    );
   });
 
   it('falls back to the built-in categories when the categories file is missing', async () => {

@@ -67,8 +67,17 @@ export function parseLivebenchCategories(payload: Payload): LivebenchCategories 
   }
   const categories: Record<string, string[]> = {};
   for (const [name, columns] of Object.entries(document)) {
-    if (!Array.isArray(columns) || columns.length === 0 || !columns.every((column) => typeof column === 'string')) {
-      throw createParseError(LIVEBENCH_ID, payload, expected, `category ${JSON.stringify(name)} = ${describeJsonShape(columns)}`);
+    if (
+      !Array.isArray(columns) ||
+      columns.length === 0 ||
+      !columns.every((column) => typeof column === 'string')
+    ) {
+      throw createParseError(
+        LIVEBENCH_ID,
+        payload,
+        expected,
+        `category ${JSON.stringify(name)} = ${describeJsonShape(columns)}`,
+      );
     }
     categories[name] = columns;
   }
@@ -98,7 +107,10 @@ export function parseLivebenchTable(payload: Payload, options: ParseLivebenchOpt
   const table = readCsv(LIVEBENCH_ID, payload);
   const categories = options.categories ?? DEFAULT_LIVEBENCH_CATEGORIES;
   const allSubtasks = Object.values(categories).flat();
-  if (normalizeHeader(table.columns[0] ?? '') !== 'model' || findMissingColumns(table.columns, allSubtasks).length === allSubtasks.length) {
+  if (
+    normalizeHeader(table.columns[0] ?? '') !== 'model' ||
+    findMissingColumns(table.columns, allSubtasks).length === allSubtasks.length
+  ) {
     throw createParseError(
       LIVEBENCH_ID,
       payload,
@@ -109,11 +121,16 @@ export function parseLivebenchTable(payload: Payload, options: ParseLivebenchOpt
   const collector = createObservationCollector();
   const missing = findMissingColumns(table.columns, allSubtasks);
   if (missing.length > 0) {
-    collector.issue('warning', `subtask columns missing, their categories are not computed: ${missing.join(', ')}`, 'header');
+    collector.issue(
+      'warning',
+      `subtask columns missing, their categories are not computed: ${missing.join(', ')}`,
+      'header',
+    );
   }
   const known = new Set(allSubtasks.map(normalizeHeader));
   const extra = table.columns.slice(1).filter((column) => !known.has(normalizeHeader(column)));
-  if (extra.length > 0) collector.issue('warning', `columns in no category, ignored: ${extra.join(', ')}`, 'header');
+  if (extra.length > 0)
+    collector.issue('warning', `columns in no category, ignored: ${extra.join(', ')}`, 'header');
   const asOf = asOfOf(payload);
   for (const row of table.rows) {
     addTableRow(collector, payload, table, row, categories, asOf);
@@ -136,7 +153,12 @@ function addTableRow(
     return;
   }
   const where = `${location} (${model})`;
-  const base = { source: LIVEBENCH_ID, sourceUrl: payload.url, retrievedAt: payload.retrievedAt, rawName: model };
+  const base = {
+    source: LIVEBENCH_ID,
+    sourceUrl: payload.url,
+    retrievedAt: payload.retrievedAt,
+    rawName: model,
+  };
   if (row.cells.length !== table.columns.length) {
     collector.issue(
       'warning',
@@ -171,7 +193,11 @@ function addTableRow(
     scores[LIVEBENCH_GLOBAL_BENCHMARK] = { value: roundTo(global, 3), asOf };
   }
   if (unreadable.length > 0) {
-    collector.issue('error', `unreadable scores (their categories and the global average are omitted): ${unreadable.join(', ')}`, where);
+    collector.issue(
+      'error',
+      `unreadable scores (their categories and the global average are omitted): ${unreadable.join(', ')}`,
+      where,
+    );
   }
   collector.add({ ...base, scores: Object.keys(scores).length > 0 ? scores : undefined }, where);
 }
@@ -216,10 +242,13 @@ export function parseLivebenchSiteTable(payload: Payload): ScrapeResult {
         continue;
       }
       const category = column.trim().replace(/\s+average$/i, '');
-      const id = /^global$/i.test(category) ? LIVEBENCH_GLOBAL_BENCHMARK : formatLivebenchBenchmarkId(category);
+      const id = /^global$/i.test(category)
+        ? LIVEBENCH_GLOBAL_BENCHMARK
+        : formatLivebenchBenchmarkId(category);
       scores[id] = { value, asOf };
     }
-    if (unreadable.length > 0) collector.issue('error', `unreadable scores omitted: ${unreadable.join(', ')}`, where);
+    if (unreadable.length > 0)
+      collector.issue('error', `unreadable scores omitted: ${unreadable.join(', ')}`, where);
     const organization = row.get('Organization');
     collector.add(
       {

@@ -1,4 +1,9 @@
-export { formatLmarenaRowsUrl, LMARENA_DATASET_ROWS_URL, LMARENA_LEADERBOARD_URL, lmarenaScraper } from './lmarena-scraper';
+export {
+  formatLmarenaRowsUrl,
+  LMARENA_DATASET_ROWS_URL,
+  LMARENA_LEADERBOARD_URL,
+  lmarenaScraper,
+} from './lmarena-scraper';
 export {
   detectLmarenaFormat,
   LMARENA_ID,

@@ -25,12 +25,17 @@ async function scrapeDataset(context: ScrapeContext): Promise<ScrapeResult> {
   let offset = 0;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const response = await context.http.get(formatLmarenaRowsUrl(offset), { signal: context.signal });
-    const result = parseLmarena({ body: response.body, url: response.finalUrl, retrievedAt: response.retrievedAt });
+    const result = parseLmarena({
+      body: response.body,
+      url: response.finalUrl,
+      retrievedAt: response.retrievedAt,
+    });
     results.push(result);
     // The page parsed, so its body is JSON with a rows array; read the paging fields from it.
     const document = parseJsonSafely(response.body);
     const rows = isJsonObject(document) && Array.isArray(document.rows) ? document.rows.length : 0;
-    const total = isJsonObject(document) && typeof document.num_rows_total === 'number' ? document.num_rows_total : 0;
+    const total =
+      isJsonObject(document) && typeof document.num_rows_total === 'number' ? document.num_rows_total : 0;
     offset += rows;
     if (rows === 0 || offset >= total) break;
   }
@@ -52,11 +57,15 @@ export const lmarenaScraper = defineScraper({
     try {
       const result = await scrapeDataset(context);
       if (result.observations.length > 0) return result;
-      context.log.warn('[scraper:lmarena] the dataset held no text rows; reading the leaderboard page instead');
+      context.log.warn(
+        '[scraper:lmarena] the dataset held no text rows; reading the leaderboard page instead',
+      );
     } catch (error) {
       if (context.signal.aborted) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      context.log.warn(`[scraper:lmarena] dataset unavailable (${reason}); reading the leaderboard page instead`);
+      context.log.warn(
+        `[scraper:lmarena] dataset unavailable (${reason}); reading the leaderboard page instead`,
+      );
     }
     const response = await context.http.get(LMARENA_LEADERBOARD_URL, { signal: context.signal });
     return parseLmarena({ body: response.body, url: response.finalUrl, retrievedAt: response.retrievedAt });

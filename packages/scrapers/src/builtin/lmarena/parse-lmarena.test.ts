@@ -36,7 +36,10 @@ describe('parseLmarena: datasets-server rows (synthetic)', () => {
   it('keeps only the overall category', () => {
     expect(detectLmarenaFormat(load('datasets-server-rows.json'))).toBe('datasets-server');
     expect(result.issues).toEqual([]);
-    expect(result.observations.map((observation) => observation.rawName)).toEqual(['gemini-3-pro', 'grok-4.1-thinking']);
+    expect(result.observations.map((observation) => observation.rawName)).toEqual([
+      'gemini-3-pro',
+      'grok-4.1-thinking',
+    ]);
   });
 
   it('reads rating, bounds, votes and rank, dated by leaderboard_publish_date', () => {
@@ -48,7 +51,14 @@ describe('parseLmarena: datasets-server rows (synthetic)', () => {
       developer: 'Google',
       license: 'Proprietary',
       scores: {
-        'lmarena-text': { value: 1487.2, lower: 1482.4, upper: 1491.9, votes: 32205, rank: 1, asOf: '2026-02-01' },
+        'lmarena-text': {
+          value: 1487.2,
+          lower: 1482.4,
+          upper: 1491.9,
+          votes: 32205,
+          rank: 1,
+          asOf: '2026-02-01',
+        },
       },
     });
   });
@@ -63,7 +73,11 @@ describe('parseLmarena: site table, 2026-02 layout', () => {
     expect(detectLmarenaFormat(load(name))).toBe('site-2026-02');
     expect(result.issues).toEqual([]);
     expect(result.observations).toHaveLength(5);
-    expect(result.observations[0]).toMatchObject({ rawName: 'gemini-3-pro', developer: 'Google', license: 'Proprietary' });
+    expect(result.observations[0]).toMatchObject({
+      rawName: 'gemini-3-pro',
+      developer: 'Google',
+      license: 'Proprietary',
+    });
     expect(score(result, 'gemini-3-pro')).toEqual({
       value: 1487,
       lower: 1482,
@@ -73,7 +87,13 @@ describe('parseLmarena: site table, 2026-02 layout', () => {
       asOf,
       preliminary: false,
     });
-    expect(score(result, 'ernie-5.0-0110')).toMatchObject({ value: 1453, lower: 1446, upper: 1460, preliminary: true, rank: 9 });
+    expect(score(result, 'ernie-5.0-0110')).toMatchObject({
+      value: 1453,
+      lower: 1446,
+      upper: 1460,
+      preliminary: true,
+      rank: 9,
+    });
   });
 });
 
@@ -98,7 +118,12 @@ describe('parseLmarena: site table, 2026-03 layout', () => {
       asOf,
       preliminary: false,
     });
-    expect(score(result, 'grok-4.20-beta1')).toMatchObject({ value: 1491, lower: 1484, upper: 1498, preliminary: true });
+    expect(score(result, 'grok-4.20-beta1')).toMatchObject({
+      value: 1491,
+      lower: 1484,
+      upper: 1498,
+      preliminary: true,
+    });
     expect(result.observations[3]).not.toHaveProperty('contextLength');
   });
 });
@@ -116,7 +141,9 @@ describe('parseLmarena: legacy exports', () => {
       developer: 'Z.ai',
       license: 'MIT',
       links: ['https://z.ai/blog/glm-4.5'],
-      scores: { 'lmarena-text': { value: 1434, lower: 1425, upper: 1443, votes: 4112, rank: 3, asOf: '2025-08-04' } },
+      scores: {
+        'lmarena-text': { value: 1434, lower: 1425, upper: 1443, votes: 4112, rank: 3, asOf: '2025-08-04' },
+      },
     });
   });
 
@@ -127,7 +154,9 @@ describe('parseLmarena: legacy exports', () => {
       rawName: 'claude-opus-4-7-thinking',
       developer: 'Anthropic',
       license: 'proprietary',
-      scores: { 'lmarena-text': { value: 1505, lower: 1494, upper: 1516, votes: 2618, rank: 1, asOf: '2026-04-19' } },
+      scores: {
+        'lmarena-text': { value: 1505, lower: 1494, upper: 1516, votes: 2618, rank: 1, asOf: '2026-04-19' },
+      },
     });
   });
 
@@ -162,7 +191,10 @@ describe('parseLmarena faults', () => {
   });
 
   it('rejects an HTML page without a leaderboard table', () => {
-    expectParseFailed(() => parseLmarena(inline('<html><body><p>moved</p></body></html>')), /found no <table>/);
+    expectParseFailed(
+      () => parseLmarena(inline('<html><body><p>moved</p></body></html>')),
+      /found no <table>/,
+    );
   });
 
   it('rejects JSON of another shape', () => {
@@ -170,25 +202,46 @@ describe('parseLmarena faults', () => {
   });
 
   it('drops __proto__ keys of rows', () => {
-    const body = '{"rows":[{"row_idx":0,"row":{"__proto__":{"polluted":1},"model_name":"m","rating":1200,"category":"overall","leaderboard_publish_date":"2026-01-01"}}],"num_rows_total":1}';
+    const body =
+      '{"rows":[{"row_idx":0,"row":{"__proto__":{"polluted":1},"model_name":"m","rating":1200,"category":"overall","leaderboard_publish_date":"2026-01-01"}}],"num_rows_total":1}';
     const result = parseLmarena(inline(body));
     expect(result.observations).toHaveLength(1);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('turns invalid numbers in a row into an issue while other rows parse', () => {
-    const broken = csv.replace('"32,194"', 'lots').replace('1471,± 5', 'n/a?,± 5').replace('1468,± 5', '1468,±x');
+    const broken = csv
+      .replace('"32,194"', 'lots')
+      .replace('1471,± 5', 'n/a?,± 5')
+      .replace('1468,± 5', '1468,±x');
     const result = parseLmarena(inline(broken, 'site-table_2026-02-03.csv'));
-    expect(result.observations.map((observation) => observation.rawName)).toEqual(['gemini-3-pro', 'ernie-5.0-0110']);
+    expect(result.observations.map((observation) => observation.rawName)).toEqual([
+      'gemini-3-pro',
+      'ernie-5.0-0110',
+    ]);
     expect(result.issues).toEqual([
-      expect.objectContaining({ level: 'error', location: 'row 2 (line 3) (grok-4.1-thinking)', message: expect.stringContaining('votes "lots"') }),
-      expect.objectContaining({ level: 'error', location: 'row 3 (line 4) (gemini-3-flash)', message: expect.stringContaining('score') }),
-      expect.objectContaining({ level: 'error', location: 'row 4 (line 5) (claude-opus-4-5-20251101-thinking-32k)', message: expect.stringContaining('interval') }),
+      expect.objectContaining({
+        level: 'error',
+        location: 'row 2 (line 3) (grok-4.1-thinking)',
+        message: expect.stringContaining('votes "lots"'),
+      }),
+      expect.objectContaining({
+        level: 'error',
+        location: 'row 3 (line 4) (gemini-3-flash)',
+        message: expect.stringContaining('score'),
+      }),
+      expect.objectContaining({
+        level: 'error',
+        location: 'row 4 (line 5) (claude-opus-4-5-20251101-thinking-32k)',
+        message: expect.stringContaining('interval'),
+      }),
     ]);
   });
 
   it('reports a row whose rank is not a positive integer', () => {
-    const result = parseLmarena(inline(csv.replace('\n1,1 ◄─► 1', '\n0,1 ◄─► 1'), 'site-table_2026-02-03.csv'));
+    const result = parseLmarena(
+      inline(csv.replace('\n1,1 ◄─► 1', '\n0,1 ◄─► 1'), 'site-table_2026-02-03.csv'),
+    );
     expect(result.observations).toHaveLength(4);
     expect(result.issues[0]).toMatchObject({ level: 'error', message: expect.stringContaining('rank') });
   });
@@ -206,7 +259,14 @@ describe('lmarenaScraper.scrape', () => {
     JSON.stringify({
       rows: names.map((name, index) => ({
         row_idx: offset + index,
-        row: { model_name: name, rating: 1300 - offset - index, rank: offset + index + 1, vote_count: 10, category: 'overall', leaderboard_publish_date: '2026-03-01' },
+        row: {
+          model_name: name,
+          rating: 1300 - offset - index,
+          rank: offset + index + 1,
+          vote_count: 10,
+          category: 'overall',
+          leaderboard_publish_date: '2026-03-01',
+        },
         truncated_cells: [],
       })),
       num_rows_total: total,
@@ -219,7 +279,10 @@ describe('lmarenaScraper.scrape', () => {
     });
     const result = await lmarenaScraper.scrape(context(http));
     expect(result.observations.map((observation) => observation.rawName)).toEqual(['a', 'b', 'c']);
-    expect(http.requests.map((request) => request.url)).toEqual([formatLmarenaRowsUrl(0), formatLmarenaRowsUrl(2)]);
+    expect(http.requests.map((request) => request.url)).toEqual([
+      formatLmarenaRowsUrl(0),
+      formatLmarenaRowsUrl(2),
+    ]);
   });
 
   it('falls back to the leaderboard page when the dataset fails', async () => {
@@ -229,19 +292,42 @@ describe('lmarenaScraper.scrape', () => {
     });
     const result = await lmarenaScraper.scrape(context(http));
     expect(result.observations).toHaveLength(4);
-    expect(http.requests.map((request) => request.url)).toEqual([formatLmarenaRowsUrl(0), LMARENA_LEADERBOARD_URL]);
+    expect(http.requests.map((request) => request.url)).toEqual([
+      formatLmarenaRowsUrl(0),
+      LMARENA_LEADERBOARD_URL,
+    ]);
   });
 });
 
 testScraper({
   scraper: lmarenaScraper,
   fixtures: [
-    { file: fixture('datasets-server-rows.json'), url: formatLmarenaRowsUrl(0), retrievedAt, expect: { names: ['gemini-3-pro'] } },
-    { file: fixture('leaderboard-text_layout-2026-02.html'), url: LMARENA_LEADERBOARD_URL, retrievedAt, expect: { minObservations: 5 } },
-    { file: fixture('leaderboard-text_layout-2026-03.html'), url: LMARENA_LEADERBOARD_URL, retrievedAt, expect: { minObservations: 4 } },
+    {
+      file: fixture('datasets-server-rows.json'),
+      url: formatLmarenaRowsUrl(0),
+      retrievedAt,
+      expect: { names: ['gemini-3-pro'] },
+    },
+    {
+      file: fixture('leaderboard-text_layout-2026-02.html'),
+      url: LMARENA_LEADERBOARD_URL,
+      retrievedAt,
+      expect: { minObservations: 5 },
+    },
+    {
+      file: fixture('leaderboard-text_layout-2026-03.html'),
+      url: LMARENA_LEADERBOARD_URL,
+      retrievedAt,
+      expect: { minObservations: 4 },
+    },
     { file: fixture('site-table_2026-02-03.csv'), url: LMARENA_LEADERBOARD_URL, retrievedAt, scrape: false },
     { file: fixture('site-table_2026-03-29.csv'), url: LMARENA_LEADERBOARD_URL, retrievedAt, scrape: false },
     { file: fixture('hf-space_2025-08-04.csv'), url: LMARENA_LEADERBOARD_URL, retrievedAt, scrape: false },
-    { file: fixture('llm-parsed_2026-04-19.json'), url: 'https://arena.ai/leaderboard/text', retrievedAt, scrape: false },
+    {
+      file: fixture('llm-parsed_2026-04-19.json'),
+      url: 'https://arena.ai/leaderboard/text',
+      retrievedAt,
+      scrape: false,
+    },
   ],
 });

@@ -1,7 +1,6 @@
 import type { Payload, ScrapeResult } from '../../scraper';
 import {
   type AsOfBasis,
-  type ObservationCollector,
   createObservationCollector,
   createParseError,
   describeBodyStart,
@@ -10,6 +9,7 @@ import {
   isBlankCell,
   isJsonObject,
   normalizeHeader,
+  type ObservationCollector,
   parseInteger,
   parseMagnitude,
   parseMargin,
@@ -35,7 +35,12 @@ export const LMARENA_TEXT_BENCHMARK = 'lmarena-text';
  * - `hf-space-csv`: the legacy CSV built from the HF Space (rank, model, arena_score, 95_pct_ci "+5/-5", votes, ...);
  * - `llm-parsed-json`: `{meta, models: [{rank, model, vendor, license, score, ci, votes}]}` (a secondary, LLM-made export).
  */
-export type LmarenaFormat = 'datasets-server' | 'site-2026-02' | 'site-2026-03' | 'hf-space-csv' | 'llm-parsed-json';
+export type LmarenaFormat =
+  | 'datasets-server'
+  | 'site-2026-02'
+  | 'site-2026-03'
+  | 'hf-space-csv'
+  | 'llm-parsed-json';
 
 /**
  * Categories of the datasets-server rows taken as the text leaderboard's headline score. The dataset's `text`
@@ -71,7 +76,10 @@ interface Layout {
 
 /** Site table layouts, detected by header; the first whose required columns are all present wins. */
 const SITE_LAYOUTS: readonly Layout[] = [
-  { format: 'site-2026-02', required: ['Rank', 'Model', 'Score', '95% CI (±)', 'Votes', 'Organization', 'License'] },
+  {
+    format: 'site-2026-02',
+    required: ['Rank', 'Model', 'Score', '95% CI (±)', 'Votes', 'Organization', 'License'],
+  },
   { format: 'site-2026-03', required: ['Rank', 'Model', 'Score', 'Votes', 'Context'] },
 ];
 const HF_SPACE_COLUMNS = ['rank', 'model', 'arena_score', '95_pct_ci', 'votes', 'organization', 'license'];
@@ -89,7 +97,8 @@ const EXPECTED_TABLE = `an Arena text table with columns (${SITE_LAYOUTS.map((la
  */
 export function parseLmarena(payload: Payload): ScrapeResult {
   const body = payload.body.trim();
-  if (body === '') throw createParseError(LMARENA_ID, payload, 'an Arena leaderboard (JSON, HTML or CSV)', 'an empty body');
+  if (body === '')
+    throw createParseError(LMARENA_ID, payload, 'an Arena leaderboard (JSON, HTML or CSV)', 'an empty body');
   if (body.startsWith('{') || body.startsWith('[')) return parseJsonFormats(payload);
   if (body.startsWith('<') || /\.html?$/i.test(payload.fileName ?? '')) return parseHtmlTable(payload);
   return parseCsvTable(payload);
@@ -112,7 +121,9 @@ export function detectLmarenaFormat(payload: Payload): LmarenaFormat {
 
 function pickLayout(payload: Payload, headers: readonly string[]): LmarenaFormat {
   if (findMissingColumns(headers, HF_SPACE_COLUMNS).length === 0) return 'hf-space-csv';
-  const layout = SITE_LAYOUTS.find((candidate) => findMissingColumns(headers, candidate.required).length === 0);
+  const layout = SITE_LAYOUTS.find(
+    (candidate) => findMissingColumns(headers, candidate.required).length === 0,
+  );
   if (layout) return layout.format;
   const found = headers.length === 0 ? 'no header row' : `columns ${headers.join(', ')}`;
   throw createParseError(LMARENA_ID, payload, EXPECTED_TABLE, found);
@@ -166,7 +177,8 @@ function parseHtmlTable(payload: Payload): ScrapeResult {
         : `tables with columns ${candidates.map((table) => `(${table.headers.join(', ')})`).join(', ')}`;
     throw createParseError(LMARENA_ID, payload, EXPECTED_TABLE, found);
   }
-  if (chosen.rows.length === 0) throw createParseError(LMARENA_ID, payload, 'table rows', 'a table with a header only');
+  if (chosen.rows.length === 0)
+    throw createParseError(LMARENA_ID, payload, 'table rows', 'a table with a header only');
   const format = pickLayout(payload, chosen.headers);
   const indexOf = new Map(chosen.headers.map((header, index) => [normalizeHeader(header), index] as const));
   const { asOf } = tableAsOf(payload);
@@ -178,7 +190,9 @@ function parseHtmlTable(payload: Payload): ScrapeResult {
       return position === undefined ? undefined : cells[position];
     };
     const arenaRow =
-      format === 'hf-space-csv' ? readHfSpaceRow(get, location, asOf) : readSiteRow(get, location, asOf, format);
+      format === 'hf-space-csv'
+        ? readHfSpaceRow(get, location, asOf)
+        : readSiteRow(get, location, asOf, format);
     addArenaRow(collector, payload, arenaRow);
   });
   return collector.result();
@@ -196,7 +210,8 @@ function readSiteRow(
   if (format === 'site-2026-02') {
     const ciText = get('95% CI (±)');
     const margin = parseMargin(ciText);
-    interval = margin !== undefined ? { plus: margin, minus: margin } : isBlankCell(ciText) ? undefined : 'invalid';
+    interval =
+      margin !== undefined ? { plus: margin, minus: margin } : isBlankCell(ciText) ? undefined : 'invalid';
   } else if (score?.margin !== undefined) {
     interval = { plus: score.margin, minus: score.margin };
   }
@@ -215,7 +230,11 @@ function readSiteRow(
   };
 }
 
-function readHfSpaceRow(get: (column: string) => string | undefined, location: string, asOf: string | undefined): ArenaRow {
+function readHfSpaceRow(
+  get: (column: string) => string | undefined,
+  location: string,
+  asOf: string | undefined,
+): ArenaRow {
   const ciText = get('95_pct_ci');
   const interval = parsePlusMinus(ciText);
   const url = get('url');
@@ -236,7 +255,8 @@ function readHfSpaceRow(get: (column: string) => string | undefined, location: s
 function parseJsonFormats(payload: Payload): ScrapeResult {
   const expected = 'Arena leaderboard JSON (datasets-server {"rows": [...]} or {"models": [...]})';
   const document = readJsonPayload(LMARENA_ID, payload, expected);
-  if (isJsonObject(document) && Array.isArray(document.rows)) return parseDatasetsServerRows(payload, document.rows);
+  if (isJsonObject(document) && Array.isArray(document.rows))
+    return parseDatasetsServerRows(payload, document.rows);
   if (isJsonObject(document) && Array.isArray(document.models)) {
     return parseLlmParsedExport(payload, document.models, document.meta);
   }
@@ -254,7 +274,8 @@ function parseDatasetsServerRows(payload: Payload, rows: unknown[]): ScrapeResul
     }
     const category = typeof row.category === 'string' ? row.category.trim().toLowerCase() : undefined;
     if (category !== undefined && !LMARENA_TEXT_CATEGORIES.includes(category)) return;
-    const publishDate = typeof row.leaderboard_publish_date === 'string' ? row.leaderboard_publish_date : undefined;
+    const publishDate =
+      typeof row.leaderboard_publish_date === 'string' ? row.leaderboard_publish_date : undefined;
     const { asOf } = resolveAsOf({
       payloadDate: publishDate,
       fileName: payload.fileName,
@@ -280,7 +301,8 @@ function parseDatasetsServerRows(payload: Payload, rows: unknown[]): ScrapeResul
 }
 
 function parseLlmParsedExport(payload: Payload, models: unknown[], meta: unknown): ScrapeResult {
-  const lastUpdated = isJsonObject(meta) && typeof meta.last_updated === 'string' ? meta.last_updated : undefined;
+  const lastUpdated =
+    isJsonObject(meta) && typeof meta.last_updated === 'string' ? meta.last_updated : undefined;
   const { asOf } = resolveAsOf({
     payloadDate: lastUpdated,
     fileName: payload.fileName,
@@ -321,7 +343,11 @@ function addArenaRow(collector: ObservationCollector, payload: Payload, row: Are
   const where = `${row.location} (${model})`;
   const value = parseNumber(row.score);
   if (value === undefined) {
-    collector.issue('error', `score ${JSON.stringify(row.score ?? null)} is not a number; row skipped`, where);
+    collector.issue(
+      'error',
+      `score ${JSON.stringify(row.score ?? null)} is not a number; row skipped`,
+      where,
+    );
     return;
   }
   const problems: string[] = [];
@@ -335,7 +361,11 @@ function addArenaRow(collector: ObservationCollector, payload: Payload, row: Are
   const interval = row.interval === 'invalid' ? undefined : row.interval;
   const contextLength = isBlankCell(row.contextLength) ? undefined : parseMagnitude(row.contextLength);
   if (row.contextLength !== undefined && !isBlankCell(row.contextLength) && contextLength === undefined) {
-    collector.issue('warning', `context ${JSON.stringify(row.contextLength)} is not readable; ignored`, where);
+    collector.issue(
+      'warning',
+      `context ${JSON.stringify(row.contextLength)} is not readable; ignored`,
+      where,
+    );
   }
   collector.add(
     {
@@ -363,8 +393,13 @@ function addArenaRow(collector: ObservationCollector, payload: Payload, row: Are
   );
 }
 
-function optionalInteger(text: string | number | null | undefined, label: string, problems: string[]): number | undefined {
-  if (text === undefined || text === null || (typeof text === 'string' && isBlankCell(text))) return undefined;
+function optionalInteger(
+  text: string | number | null | undefined,
+  label: string,
+  problems: string[],
+): number | undefined {
+  if (text === undefined || text === null || (typeof text === 'string' && isBlankCell(text)))
+    return undefined;
   const value = parseInteger(text);
   if (value === undefined) problems.push(`${label} ${JSON.stringify(text)} is not a whole number`);
   return value;

@@ -7,7 +7,8 @@ export const OPENROUTER_MODELS_URL = 'https://openrouter.ai/api/v1/models';
 /** New proprietary and open models from OpenRouter's public model list: names, dates, context, HF repo ids. */
 export const openrouterScraper = defineScraper({
   id: OPENROUTER_ID,
-  description: "Models listed by OpenRouter's public model API: names, developers, listing dates, HF repo ids",
+  description:
+    "Models listed by OpenRouter's public model API: names, developers, listing dates, HF repo ids",
   sources: [OPENROUTER_MODELS_URL],
   provides: ['names', 'developer', 'release-date', 'accessibility'],
   live: true,
@@ -16,8 +17,14 @@ export const openrouterScraper = defineScraper({
       signal: context.signal,
       headers: { accept: 'application/json' },
     });
-    const result = parseOpenRouter({ body: response.body, url: response.finalUrl, retrievedAt: response.retrievedAt });
-    context.log.info(`[scraper:openrouter] ${result.observations.length} models, ${result.issues.length} issues`);
+    const result = parseOpenRouter({
+      body: response.body,
+      url: response.finalUrl,
+      retrievedAt: response.retrievedAt,
+    });
+    context.log.info(
+      `[scraper:openrouter] ${result.observations.length} models, ${result.issues.length} issues`,
+    );
     return result;
   },
   parse(payload) {

@@ -97,7 +97,10 @@ describe('parseOpenRouter (2025-12 compact schema)', () => {
 
   it('treats "" and null hugging_face_id as no repo', () => {
     expect(result.issues).toEqual([]);
-    expect(byId.get('amazon/nova-2-lite-v1:free')).toMatchObject({ accessibility: 'api', developer: 'Amazon' });
+    expect(byId.get('amazon/nova-2-lite-v1:free')).toMatchObject({
+      accessibility: 'api',
+      developer: 'Amazon',
+    });
     expect(byId.get('amazon/nova-2-lite-v1:free')).not.toHaveProperty('huggingFaceId');
     expect(byId.get('tngtech/tng-r1t-chimera:free')).not.toHaveProperty('huggingFaceId');
   });
@@ -115,7 +118,10 @@ describe('parseOpenRouter faults', () => {
   const valid = readFileSync(fixture('models-2026-05.json'), 'utf8');
 
   it('rejects an empty body', () => {
-    expectParseFailed(() => parseOpenRouter(payload('  ')), /expected OpenRouter model list JSON .*found an empty body/);
+    expectParseFailed(
+      () => parseOpenRouter(payload('  ')),
+      /expected OpenRouter model list JSON .*found an empty body/,
+    );
   });
 
   it('rejects a truncated body', () => {
@@ -123,12 +129,17 @@ describe('parseOpenRouter faults', () => {
   });
 
   it('rejects a changed layout (data renamed)', () => {
-    expectParseFailed(() => parseOpenRouter(payload(valid.replace('"data"', '"models"'))), /found an object with keys models/);
+    expectParseFailed(
+      () => parseOpenRouter(payload(valid.replace('"data"', '"models"'))),
+      /found an object with keys models/,
+    );
   });
 
   it('drops __proto__ keys without polluting prototypes', () => {
     const body = JSON.stringify({
-      data: [{ id: 'acme/model-1', name: 'Acme: Model 1', created: 1735689600, __proto__: { polluted: true } }],
+      data: [
+        { id: 'acme/model-1', name: 'Acme: Model 1', created: 1735689600, __proto__: { polluted: true } },
+      ],
     }).replace('"data":[{', '"data":[{"__proto__":{"polluted":true},');
     const result = parseOpenRouter(payload(body));
     expect(result.observations).toHaveLength(1);
@@ -147,10 +158,17 @@ describe('parseOpenRouter faults', () => {
       ],
     });
     const result = parseOpenRouter(payload(body));
-    expect(result.observations.map((observation) => observation.sourceModelId)).toEqual(['acme/good', 'acme/bad-created']);
+    expect(result.observations.map((observation) => observation.sourceModelId)).toEqual([
+      'acme/good',
+      'acme/bad-created',
+    ]);
     expect(result.observations[1]).not.toHaveProperty('releaseDate');
     expect(result.issues).toEqual([
-      expect.objectContaining({ level: 'error', location: '$.data[1] (acme/bad-context)', message: expect.stringContaining('contextLength') }),
+      expect.objectContaining({
+        level: 'error',
+        location: '$.data[1] (acme/bad-context)',
+        message: expect.stringContaining('contextLength'),
+      }),
       expect.objectContaining({ level: 'warning', location: '$.data[2] (acme/bad-created)' }),
       expect.objectContaining({ level: 'error', location: '$.data[3]' }),
       expect.objectContaining({ level: 'error', location: '$.data[4]' }),
@@ -158,7 +176,9 @@ describe('parseOpenRouter faults', () => {
   });
 
   it('ignores a hugging_face_id that is not a repo id, with a warning', () => {
-    const body = JSON.stringify({ data: [{ id: 'acme/x', name: 'Acme: X', created: 1735689600, hugging_face_id: 'not a repo' }] });
+    const body = JSON.stringify({
+      data: [{ id: 'acme/x', name: 'Acme: X', created: 1735689600, hugging_face_id: 'not a repo' }],
+    });
     const result = parseOpenRouter(payload(body));
     expect(result.observations[0]).toMatchObject({ accessibility: 'api' });
     expect(result.issues).toEqual([expect.objectContaining({ level: 'warning' })]);
@@ -168,7 +188,17 @@ describe('parseOpenRouter faults', () => {
 testScraper({
   scraper: openrouterScraper,
   fixtures: [
-    { file: fixture('models-2026-05.json'), url: OPENROUTER_MODELS_URL, retrievedAt, expect: { names: ['gpt-4o'] } },
-    { file: fixture('models-2025-12-compact.json'), url: OPENROUTER_MODELS_URL, retrievedAt, expect: { minObservations: 4 } },
+    {
+      file: fixture('models-2026-05.json'),
+      url: OPENROUTER_MODELS_URL,
+      retrievedAt,
+      expect: { names: ['gpt-4o'] },
+    },
+    {
+      file: fixture('models-2025-12-compact.json'),
+      url: OPENROUTER_MODELS_URL,
+      retrievedAt,
+      expect: { minObservations: 4 },
+    },
   ],
 });

@@ -83,12 +83,20 @@ export function parseOpenRouter(payload: Payload): ScrapeResult {
     const where = `${location} (${id})`;
     const huggingFaceId = typeof entry.hugging_face_id === 'string' ? entry.hugging_face_id.trim() : '';
     if (huggingFaceId !== '' && !HUGGING_FACE_ID.test(huggingFaceId)) {
-      collector.issue('warning', `hugging_face_id ${JSON.stringify(huggingFaceId)} is not a repo id; ignored`, where);
+      collector.issue(
+        'warning',
+        `hugging_face_id ${JSON.stringify(huggingFaceId)} is not a repo id; ignored`,
+        where,
+      );
     }
     const linkedRepo = HUGGING_FACE_ID.test(huggingFaceId) ? huggingFaceId : undefined;
     const releaseDate = formatUnixDate(entry.created);
     if (entry.created !== undefined && entry.created !== null && releaseDate === undefined) {
-      collector.issue('warning', `"created" ${JSON.stringify(entry.created)} is not a Unix time; ignored`, where);
+      collector.issue(
+        'warning',
+        `"created" ${JSON.stringify(entry.created)} is not a Unix time; ignored`,
+        where,
+      );
     }
     collector.add(
       {

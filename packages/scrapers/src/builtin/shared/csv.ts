@@ -45,7 +45,13 @@ export function readCsv(scraperId: string, payload: Payload): CsvTable {
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw createParseError(scraperId, payload, 'a CSV table', `text that is not valid CSV (${reason})`, error);
+    throw createParseError(
+      scraperId,
+      payload,
+      'a CSV table',
+      `text that is not valid CSV (${reason})`,
+      error,
+    );
   }
   const [header, ...data] = records;
   if (!header) throw createParseError(scraperId, payload, 'a CSV table with a header row', 'an empty body');

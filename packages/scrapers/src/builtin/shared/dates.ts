@@ -52,7 +52,8 @@ export function findDateInName(name: string | undefined): string | undefined {
   let found: string | undefined;
   for (const match of name.matchAll(pattern)) {
     const [year, month, day] = [Number(match[1]), Number(match[3]), Number(match[4])];
-    if (year >= 1990 && year <= 2200 && isValidCalendarDate(year, month, day)) found = formatParts(year, month, day);
+    if (year >= 1990 && year <= 2200 && isValidCalendarDate(year, month, day))
+      found = formatParts(year, month, day);
   }
   return found;
 }

@@ -2,13 +2,15 @@
  * Small helpers shared by the built-in scrapers: payload checks and `PARSE_FAILED` errors, CSV and HTML table
  * reading, number and date parsing, and an observation collector that validates with `ObservationSchema`.
  */
-export { findMissingColumns, normalizeHeader, readCsv } from './csv';
+
 export type { CsvRow, CsvTable } from './csv';
-export { findDateInName, formatUnixDate, parseIsoDate, resolveAsOf } from './dates';
+export { findMissingColumns, normalizeHeader, readCsv } from './csv';
 export type { AsOfBasis, ResolveAsOfOptions } from './dates';
-export { collapseWhitespace, readHtmlTables } from './html-table';
+export { findDateInName, formatUnixDate, parseIsoDate, resolveAsOf } from './dates';
 export type { HtmlTable, ReadHtmlTablesOptions } from './html-table';
+export { collapseWhitespace, readHtmlTables } from './html-table';
 export { parseLinkHeader } from './link-header';
+export type { PlusMinus, PricePair, ScoreCell } from './numbers';
 export {
   isBlankCell,
   parseInteger,
@@ -20,9 +22,8 @@ export {
   parseScoreCell,
   roundTo,
 } from './numbers';
-export type { PlusMinus, PricePair, ScoreCell } from './numbers';
-export { createObservationCollector, dropUndefined, mergeResults } from './observations';
 export type { ObservationCollector } from './observations';
+export { createObservationCollector, dropUndefined, mergeResults } from './observations';
 export {
   createParseError,
   describeBodyStart,

@@ -19,7 +19,8 @@ export function parseNumber(text: string | number | null | undefined): number | 
   if (typeof text === 'number') return Number.isFinite(text) ? text : undefined;
   if (typeof text !== 'string') return undefined;
   const trimmed = text.trim().replace(/[\u00a0\u2009\u202f]/g, '');
-  if (!/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(trimmed) && !/^[-+]?\.\d+$/.test(trimmed)) return undefined;
+  if (!/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(trimmed) && !/^[-+]?\.\d+$/.test(trimmed))
+    return undefined;
   const value = Number(trimmed.replace(/,/g, ''));
   return Number.isFinite(value) ? value : undefined;
 }

@@ -1,6 +1,6 @@
-import type { Payload } from '../../scraper';
 import { ScrapeError } from '../../errors';
 import { parseJsonSafely } from '../../safe-json';
+import type { Payload } from '../../scraper';
 
 /**
  * Helpers every built-in parser uses to refuse a payload that is wholly wrong (empty, truncated, another format,
