@@ -111,12 +111,13 @@ describe('curate properties', () => {
     machineMedian: fc.option(flop, { nil: undefined }),
     supersedeIndex: fc.option(fc.nat(), { nil: undefined }),
   });
+  type Step = typeof step extends fc.Arbitrary<infer Value> ? Value : never;
   const scenario = fc.record({
     steps: fc.array(step, { maxLength: 8 }),
     machine: fc.array(fc.option(flop, { nil: undefined }), { minLength: 2, maxLength: 4 }),
   });
 
-  function buildLedger(steps: fc.RecordValue<typeof step>[]): LedgerEntry[] {
+  function buildLedger(steps: Step[]): LedgerEntry[] {
     const ledger: LedgerEntry[] = [];
     for (const item of steps) {
       const supersedes =

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -127,6 +127,7 @@ export async function acquireLock(dataDir: string, options: AcquireLockOptions =
       heldLocks.set(paths.lockFile, handle);
       await removeStaleTempFiles(paths.root);
       await removeStaleTempFiles(paths.observationsDir);
+      await removeDeadCandidates(paths.root);
       return handle;
     }
     const holder = await readLockFile(paths.lockFile);
@@ -139,6 +140,17 @@ export async function acquireLock(dataDir: string, options: AcquireLockOptions =
     // Exponential backoff with jitter so two waiters do not retry in lockstep.
     await sleep(Math.min(delay, Math.max(1, deadline - Date.now())) * (0.5 + Math.random() / 2));
     delay = Math.min(delay * 2, 250);
+  }
+}
+
+/** Removes lock candidates (see {@link tryCreateLock}) of processes killed before they could clean up. */
+async function removeDeadCandidates(root: string): Promise<void> {
+  const names = await readdir(root).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = /^\.lock-candidate-(\d+)-/.exec(name);
+    if (match && Number(match[1]) !== process.pid && !isProcessAlive(Number(match[1]))) {
+      await unlink(path.join(root, name)).catch(() => undefined);
+    }
   }
 }
 
