@@ -1,0 +1,124 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TrackerError } from '@tracker/schema';
+import { chromium } from 'playwright-core';
+
+/**
+ * Chromium flags: headless, no sandbox (containers rarely allow one), no GPU, and none of the background
+ * traffic (updates, sync, QUIC probes) a scraper has no use for.
+ */
+export const CHROMIUM_LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
+/** Options of {@link renderPage}. */
+export interface RenderPageOptions {
+  url: string;
+  /** Chromium executable (see `resolveChromiumPath`). */
+  executablePath: string;
+  /** CSS selector to wait for before reading the page. */
+  waitFor: string;
+  /** Limit for launching, loading and waiting, in milliseconds. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Scraper id for messages. */
+  scraperId: string;
+}
+
+/** A rendered page. */
+export interface RenderedPage {
+  /** The DOM serialised after the wait (`page.content()`). */
+  html: string;
+  /** URL after redirects. */
+  finalUrl: string;
+  /** When the page was read (ISO timestamp). */
+  retrievedAt: string;
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TimeoutError';
+}
+
+/**
+ * Loads a page in a fresh headless Chromium profile (a new temporary user-data directory, removed afterwards),
+ * waits for `waitFor`, and returns the rendered HTML. Errors: `SOURCE_UNAVAILABLE` when Chromium will not start,
+ * `HTTP_FAILED` when the page fails to load or answers 4xx/5xx, `PARSE_FAILED` when the selector never appears.
+ */
+export async function renderPage(options: RenderPageOptions): Promise<RenderedPage> {
+  const prefix = `[scraper:${options.scraperId}]`;
+  options.signal?.throwIfAborted();
+  const userDataDir = await mkdtemp(join(tmpdir(), 'tracker-chromium-'));
+  try {
+    let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>>;
+    try {
+      context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: options.executablePath,
+        headless: true,
+        args: [...CHROMIUM_LAUNCH_ARGS],
+        timeout: options.timeoutMs,
+      });
+    } catch (error) {
+      throw new TrackerError(
+        'SOURCE_UNAVAILABLE',
+        `${prefix} could not start Chromium at ${options.executablePath}: ${(error as Error).message.split('\n')[0]}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    // Closing the browser makes any pending wait reject, which is how a cancelled run stops early.
+    const onAbort = () => void context.close().catch(() => undefined);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      let response: Awaited<ReturnType<typeof page.goto>>;
+      try {
+        response = await page.goto(options.url, {
+          waitUntil: 'domcontentloaded',
+          timeout: options.timeoutMs,
+        });
+      } catch (error) {
+        options.signal?.throwIfAborted();
+        throw new TrackerError(
+          'HTTP_FAILED',
+          `${prefix} ${options.url}: the page did not load: ${(error as Error).message.split('\n')[0]}`,
+          { cause: error },
+        );
+      }
+      if (response && response.status() >= 400) {
+        throw new TrackerError('HTTP_FAILED', `${prefix} ${options.url}: HTTP ${response.status()}`, {
+          details: { statusCode: response.status() },
+        });
+      }
+      try {
+        await page.waitForSelector(options.waitFor, { state: 'attached', timeout: options.timeoutMs });
+      } catch (error) {
+        options.signal?.throwIfAborted();
+        const reason = isTimeout(error)
+          ? `nothing within ${options.timeoutMs} ms`
+          : (error as Error).message.split('\n')[0];
+        throw new TrackerError(
+          'PARSE_FAILED',
+          `${prefix} ${options.url}: expected an element matching "${options.waitFor}" after rendering, found ${reason}`,
+          {
+            cause: error,
+          },
+        );
+      }
+      return { html: await page.content(), finalUrl: page.url(), retrievedAt: new Date().toISOString() };
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+      await context.close().catch(() => undefined);
+    }
+  } finally {
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}
