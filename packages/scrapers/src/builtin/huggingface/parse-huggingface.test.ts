@@ -202,6 +202,7 @@ describe('parseHuggingFace: models by author', () => {
       'Qwen3-235B-A22B-Instruct-2507-FP8',
     ]);
     expect(result.observations[2]?.baseModel).toBe('Qwen/Qwen3-235B-A22B-Instruct-2507');
+    expect(result.observations).toMatchSnapshot();
   });
 
   it('skips models below minTotalParameters but keeps those of unknown size', () => {

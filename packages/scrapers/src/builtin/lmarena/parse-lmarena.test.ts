@@ -42,6 +42,25 @@ describe('parseLmarena: datasets-server rows (synthetic)', () => {
     ]);
   });
 
+  it('warns when no row has the text category', () => {
+    const body = JSON.stringify({
+      rows: [{ row_idx: 0, row: { model_name: 'm', rating: 1200, category: 'coding' }, truncated_cells: [] }],
+      num_rows_total: 1,
+    });
+    const only = parseLmarena({ body, url: formatLmarenaRowsUrl(0), retrievedAt });
+    expect(only.observations).toEqual([]);
+    expect(only.issues).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message: expect.stringContaining('categories seen: coding'),
+      }),
+    ]);
+  });
+
+  it('matches the snapshot', () => {
+    expect(result.observations).toMatchSnapshot();
+  });
+
   it('reads rating, bounds, votes and rank, dated by leaderboard_publish_date', () => {
     expect(result.observations[0]).toEqual({
       source: 'lmarena',
@@ -125,6 +144,7 @@ describe('parseLmarena: site table, 2026-03 layout', () => {
       preliminary: true,
     });
     expect(result.observations[3]).not.toHaveProperty('contextLength');
+    expect(result.observations).toMatchSnapshot();
   });
 });
 

@@ -265,6 +265,8 @@ function parseJsonFormats(payload: Payload): ScrapeResult {
 
 function parseDatasetsServerRows(payload: Payload, rows: unknown[]): ScrapeResult {
   const collector = createObservationCollector();
+  const skippedCategories = new Set<string>();
+  let textRows = 0;
   rows.forEach((entry, index) => {
     const location = `$.rows[${index}]`;
     const row = isJsonObject(entry) ? entry.row : undefined;
@@ -273,7 +275,11 @@ function parseDatasetsServerRows(payload: Payload, rows: unknown[]): ScrapeResul
       return;
     }
     const category = typeof row.category === 'string' ? row.category.trim().toLowerCase() : undefined;
-    if (category !== undefined && !LMARENA_TEXT_CATEGORIES.includes(category)) return;
+    if (category !== undefined && !LMARENA_TEXT_CATEGORIES.includes(category)) {
+      skippedCategories.add(category);
+      return;
+    }
+    textRows += 1;
     const publishDate =
       typeof row.leaderboard_publish_date === 'string' ? row.leaderboard_publish_date : undefined;
     const { asOf } = resolveAsOf({
@@ -297,6 +303,14 @@ function parseDatasetsServerRows(payload: Payload, rows: unknown[]): ScrapeResul
       asOf,
     });
   });
+  if (textRows === 0 && skippedCategories.size > 0) {
+    // A renamed category would otherwise pass silently as an empty board.
+    collector.issue(
+      'warning',
+      `no rows of category ${LMARENA_TEXT_CATEGORIES.join(' or ')}; categories seen: ${[...skippedCategories].join(', ')}`,
+      '$.rows',
+    );
+  }
   return collector.result();
 }
 
