@@ -224,7 +224,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
         "Tencent Hunyuan"
       ],
       "families": [
-        "hunyuan"
+        "hunyuan",
+        "hy"
       ]
     },
     {
@@ -645,6 +646,17 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "mercury"
+      ]
+    },
+    {
+      "slug": "nomic",
+      "name": "Nomic AI",
+      "aliases": [
+        "Nomic AI",
+        "nomic-ai"
+      ],
+      "families": [
+        "gpt4all"
       ]
     },
     {
@@ -1186,6 +1198,11 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     {
       "id": "amazon/nova-pro",
       "name": "Amazon Nova Pro"
+    },
+    {
+      "id": "perplexity/sonar-reasoning",
+      "name": "Sonar Reasoning",
+      "note": "a different model from Sonar, so \"reasoning\" is not stripped here"
     }
   ]
 };
@@ -1266,6 +1283,11 @@ export const DEFAULT_EXCLUSION_CONFIG: ExclusionConfigInput = {
       "match": "regex",
       "pattern": "^~",
       "reason": "moving alias to the latest model of a family, not a model"
+    },
+    {
+      "match": "regex",
+      "pattern": "^[^0-9]*\\blatest$",
+      "reason": "moving alias with no version (it points at whichever model is newest), not a model"
     },
     {
       "match": "regex",

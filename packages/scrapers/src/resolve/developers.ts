@@ -6,13 +6,12 @@ export function compactKey(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** Kebab-case slug of an unknown developer's name (`Nous Research` → `nous-research`). */
+/**
+ * Slug of a developer the table does not know: letters and digits of its first organisation only, so that
+ * `Aion Labs`, `AionLabs` and `aion-labs` give one id (`aionlabs`).
+ */
 export function slugifyDeveloper(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9.]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '');
+  const slug = compactKey(name.normalize('NFKD').split(',')[0] ?? '');
   return slug === '' ? 'unknown' : slug;
 }
 

@@ -127,6 +127,8 @@ const PRECISION_TAGS = new Set([
 const MODE_WORDS = new Set(['thinking', 'nothinking', 'reasoning', 'highthinking', 'lowthinking', 'base']);
 const EFFORT_WORDS = new Set(['high', 'low', 'xhigh', 'minimal', 'auto']);
 const EFFORT_BEFORE_WORD = new Set(['high', 'low', 'medium', 'xhigh', 'max', 'minimal']);
+/** Families whose sources grade reasoning effort (`gpt-5.5-medium`, `claude-opus-4-8-medium-effort`). */
+const EFFORT_FAMILY_PATTERN = /^(gpt|o\d+|claude|gemini|grok)$/;
 const SERVING_WORDS = new Set([
   'latest',
   'preview',
@@ -165,7 +167,7 @@ const BARE_FAMILY_WORDS = new Set([
   'seed',
 ]);
 /** Families written glued to their version (`qwen2.5`, not `qwen-2.5`). */
-const GLUED_FAMILIES = new Set(['qwen', 'internlm', 'chatglm']);
+const GLUED_FAMILIES = new Set(['qwen', 'internlm', 'chatglm', 'lfm']);
 /** Families written with a hyphen before their version (`llama-3.1`, `gemma-2`, `gpt-4o`). */
 const SPLIT_FAMILY_PATTERN =
   /^(llama|gemma|phi|glm|olmo|tulu|gpt|seed|step|grok|claude|gemini|ernie|nemotron|mixtral|hunyuan|jamba|nova|granite|exaone)(\d+(?:\.\d+)?[a-z]?)$/;
@@ -345,11 +347,12 @@ function applyTokenRules(
     }
   }
   // tag:instruct, tag:precision — instruction-tuned and quantised releases are the same model (Epoch's practice).
-  const keepChat = tokens[0] === 'gpt';
+  // OpenAI ids use `chat` and `instruct` for distinct models (gpt-5-chat, gpt-3.5-turbo-instruct): kept there.
+  const keepTuningTags = tokens[0] === 'gpt';
   const untagged = tokens.filter((token, index) => {
     if (index === 0) return true;
     if (PRECISION_TAGS.has(token)) return false;
-    if (TUNING_TAGS.has(token) && !(keepChat && token === 'chat')) return false;
+    if (TUNING_TAGS.has(token) && !keepTuningTags) return false;
     return true;
   });
   if (untagged.length !== tokens.length && untagged.length >= 2) {
@@ -387,6 +390,9 @@ function matchTrailing(tokens: readonly string[]): TrailingMatch | undefined {
     const stamp = parseDateSequence([previous, last]);
     if (stamp) return { remove: 2, rule: 'variant:date', date: stamp };
   }
+  if (length >= 3 && previous !== undefined && MONTHS[previous] !== undefined && /^(19|20)\d\d$/.test(last)) {
+    return { remove: 2, rule: 'variant:date', date: { year: Number(last), month: MONTHS[previous]! } };
+  }
   const single = parseSingleDateToken(last.replace(/^v(?=\d{4}$)/, ''));
   if (single) return { remove: 1, rule: 'variant:date', date: single };
   if (/^00\d$/.test(last)) return { remove: 1, rule: 'variant:revision' };
@@ -403,6 +409,9 @@ function matchTrailing(tokens: readonly string[]): TrailingMatch | undefined {
   if (last === 'effort' && previous !== undefined && EFFORT_BEFORE_WORD.has(previous))
     return { remove: 2, rule: 'variant:effort' };
   if (EFFORT_WORDS.has(last)) return { remove: 1, rule: 'variant:effort' };
+  // `medium` is a tier for Mistral and Phi (mistral-medium, phi-3-medium); only effort-graded families use it as effort.
+  if (last === 'medium' && EFFORT_FAMILY_PATTERN.test(tokens[0]!))
+    return { remove: 1, rule: 'variant:effort' };
   if (/^\d+k$/.test(last)) return { remove: 1, rule: 'variant:context' };
   if (SERVING_WORDS.has(last)) return { remove: 1, rule: 'variant:serving' };
   if (last === 'fast' && tokens[0] === 'claude') return { remove: 1, rule: 'variant:anthropic-fast' };
@@ -489,16 +498,18 @@ export function normalizeModelName(raw: string, families: FamilyLookup): Normali
   });
   const base = tokenize(text);
   if (prefixed.prefixHint !== undefined) {
-    // DeepSeek's OpenRouter names drop the family ("DeepSeek: R1"); put it back so the name stays whole.
+    // OpenRouter names may drop a family the prefix names ("DeepSeek: R1", "Mistral: Saba"); put it back.
     const prefixTokens = tokenize(prefixed.prefixHint);
+    const prefixFamily = prefixTokens[0];
     const first = base[0];
     if (
       prefixTokens.length === 1 &&
-      prefixTokens[0] === 'deepseek' &&
+      prefixFamily !== undefined &&
+      families.isFamilyToken(prefixFamily) &&
       first !== undefined &&
       !families.isFamilyToken(first)
     ) {
-      base.unshift('deepseek');
+      base.unshift(prefixFamily);
     }
   }
   const surfaceInput = [...base, ...trailingTokens];

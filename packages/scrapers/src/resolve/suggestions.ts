@@ -12,7 +12,7 @@ export interface SuggestionCandidate {
 /** Size tokens: total (`70b`, `8x22b`, `270m`), active (`a22b`) and effective (`e4b`) parameters. */
 const SIZE_TOKEN = /^(\d+(\.\d+)?[bmt]|\d+x\d+(\.\d+)?b|[ae]\d+(\.\d+)?b)$/;
 /** Trailing tokens the rules keep as identity although they sometimes name only a serving variant. */
-const UNCERTAIN_SUFFIX = /^(fast|chat|instant|think|thinking|turbo|api|online|2[3-9](0[1-9]|1[0-2]))$/;
+const UNCERTAIN_SUFFIX = /^(fast|chat|instant|think|thinking|turbo|api|online|vision|2[3-9](0[1-9]|1[0-2]))$/;
 /** Above this many members a block pairs each member only with the block's shortest, to stay linear. */
 const LARGE_BLOCK = 64;
 
