@@ -73,6 +73,15 @@ describe('filterRows', () => {
     ]);
   });
 
+  it('status needs-review keeps flagged rows, alone or with other statuses', () => {
+    expect(ids({ status: 'needs-review' })).toEqual(['anthropic/claude-3-5-sonnet']);
+    expect(ids({ status: ['needs-review', 'candidate'] })).toEqual([
+      'anthropic/claude-3-5-sonnet',
+      'openai/gpt-4o',
+      'xai/grok-3',
+    ]);
+  });
+
   it('probability range is inclusive and drops rows without a probability', () => {
     expect(ids({ minProbability: 0.5 })).toEqual([
       'anthropic/claude-3-5-sonnet',

@@ -10,13 +10,17 @@ import {
 import { describeValue, queryError } from './errors';
 import type { QueryRow } from './row';
 
-/** A status a filter may ask for: a curated status or a machine threshold status (the two sets do not overlap). */
-export type QueryStatus = CuratedStatus | ThresholdStatus;
+/**
+ * A status a filter may ask for: a curated status, a machine threshold status (the two sets do not overlap), or
+ * `needs-review`, the curation flag of DESIGN §2 (the same as `needsReview: true`).
+ */
+export type QueryStatus = CuratedStatus | ThresholdStatus | 'needs-review';
 
 /** Every value the `status` filter accepts. */
 export const QUERY_STATUSES: readonly QueryStatus[] = [
   ...CuratedStatusSchema.options,
   ...ThresholdStatusSchema.options,
+  'needs-review',
 ];
 
 /** P(above) at or over which a model with no human ruling counts as over the threshold. */
@@ -34,7 +38,7 @@ export interface QueryFilter {
   above?: boolean;
   /** `true` keeps rows under the threshold (see {@link isBelowThreshold}); `false` keeps every other row. */
   below?: boolean;
-  /** Keeps rows whose curated `status` or machine `thresholdStatus` is one of these. */
+  /** Keeps rows whose curated `status` or machine `thresholdStatus` is one of these (`needs-review`: flagged rows). */
   status?: QueryStatus | readonly QueryStatus[];
   /** Keeps rows with `probabilityAbove` ≥ this (0–1). Rows without a probability are dropped. */
   minProbability?: number;
@@ -188,7 +192,10 @@ export function createRowPredicate(filter: QueryFilter | ParsedQueryFilter = {})
   if (parsed.below !== undefined) checks.push((row) => isBelowThreshold(row) === parsed.below);
   if (parsed.status) {
     const wanted = new Set<string>(parsed.status);
-    checks.push((row) => wanted.has(row.status) || wanted.has(row.thresholdStatus));
+    const flagged = wanted.has('needs-review');
+    checks.push(
+      (row) => wanted.has(row.status) || wanted.has(row.thresholdStatus) || (flagged && row.needsReview),
+    );
   }
   if (parsed.minProbability !== undefined) {
     const minimum = parsed.minProbability;

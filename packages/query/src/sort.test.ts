@@ -72,6 +72,13 @@ describe('sortRows', () => {
     expect(ids('aliases').slice(-2)).toEqual(['openrouter/mystery-model', 'test/arena-test-entry']);
   });
 
+  it('treats NaN from hand-built rows as missing, so the order stays consistent', () => {
+    const withNaN = rows.map((row) => (row.id === 'xai/grok-3' ? { ...row, median: Number.NaN } : row));
+    const sorted = sortRows(withNaN, '-median').map((row) => row.id);
+    expect(sorted[0]).toBe('test/arena-test-entry');
+    expect(sorted.slice(-3)).toEqual(['openrouter/mystery-model', 'xai/grok-3', 'zhipu/glm-4-9b']);
+  });
+
   it('returns a copy and leaves the input alone', () => {
     const input = [...rows];
     const sorted = sortRows(input, '-median');

@@ -72,8 +72,8 @@ function parseSortField(field: unknown): QueryField {
 }
 
 /**
- * Sorts rows by one or more keys into a new array. Stable (equal rows keep their order); nulls and empty lists go
- * last whatever the direction; strings compare ignoring case first; statuses and confidence compare by meaning.
+ * Sorts rows by one or more keys into a new array. Stable (equal rows keep their order); nulls, NaN and empty lists
+ * go last whatever the direction; strings compare ignoring case first; statuses and confidence compare by meaning.
  */
 export function sortRows<Row extends QueryRow>(rows: readonly Row[], sort: SortSpec | undefined): Row[] {
   const keys = parseSort(sort);
@@ -102,7 +102,12 @@ function compareField(
 }
 
 function isMissing(value: unknown): boolean {
-  return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === 'number' && Number.isNaN(value)) ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 function compareValues(field: QueryField, left: unknown, right: unknown): number {
