@@ -33,7 +33,7 @@ export {
 } from './observations';
 export type { DataPaths, ResolveDataDirOptions } from './paths';
 export { DATA_DIR_ENV, dataPaths, displayPath, resolveDataDir } from './paths';
-export type { ObservationSnapshotUpdate, WriteOptions } from './store';
+export type { ObservationSnapshotUpdate, SavedSnapshotPayload, SnapshotPayload, WriteOptions } from './store';
 export {
   appendLedger,
   formatLedgerLine,
@@ -46,6 +46,7 @@ export {
   parseLedgerText,
   saveModels,
   saveObservations,
+  saveSnapshotPayload,
   sortModelsFile,
   writeObservationFile,
 } from './store';
