@@ -35,6 +35,8 @@ export interface ReferencePoint {
   computeFlop: number;
   /** ISO date. */
   releaseDate?: string;
+  /** Developer, for the benchmark method's per-developer offset. */
+  developer?: string;
   /** Benchmark id → scores, one per leaderboard snapshot. */
   scores: Record<string, { value: number; asOf: string }[]>;
   /** Where the compute figure came from. */

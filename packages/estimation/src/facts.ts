@@ -109,6 +109,8 @@ export function buildReferences(records: readonly ModelRecord[], options: FactsF
     const reference: ReferencePoint = { id: record.id, name: record.name, computeFlop: reported.value.flop, scores, source: reported.source, url: reported.url };
     const releaseDate = pickFact(record.facts.releaseDate, rank)?.value;
     if (releaseDate) reference.releaseDate = releaseDate;
+    const developer = pickFact(record.facts.developer, rank)?.value ?? record.developer;
+    if (developer) reference.developer = developer;
     references.push(reference);
   }
   return references.sort((left, right) => left.id.localeCompare(right.id));

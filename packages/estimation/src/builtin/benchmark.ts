@@ -1,7 +1,7 @@
 import type { EstimateInput } from '@tracker/schema';
 import { defineEstimator } from '../define-estimator';
 import type { EstimateContext, EstimatorFacts, ReferencePoint } from '../estimator';
-import { factInput, looseName, releaseYear } from '../inputs';
+import { factInput, looseName, priorInput, releaseYear } from '../inputs';
 import { formatFlop } from '../names';
 import { studentTQuantile, Z90 } from '../probability';
 import { fitLinear, type LinearFit, predict } from '../regression';
@@ -10,11 +10,70 @@ import { fitLinear, type LinearFit, predict } from '../regression';
 const SCORE_CENTRE = 1200;
 const YEAR_CENTRE = 2024;
 
+/**
+ * Yearly change of log10(compute) at a fixed score: −0.45 dex/year, ±0.15 (1σ). From Ho et al. 2024,
+ * "Algorithmic progress in language models" (https://arxiv.org/abs/2403.05812): the compute needed for a
+ * given performance halves about every 8 months (95% CI 5–14 months). Within one snapshot, score and release
+ * date are nearly collinear, so the date slope is set from this prior instead of being fitted.
+ */
+export const DATE_SLOPE_PRIOR = { mean: -0.45, sigma: 0.15, sourceUrl: 'https://arxiv.org/abs/2403.05812' } as const;
+/**
+ * Prior on the residual spread of a fit (conjugate inverse-gamma, worth ν0 = 4 references at s0 = 0.4 dex): a
+ * handful of similar references (one lab's family) can sit unusually close to a line, and a model unlike them
+ * should not inherit that tightness. 0.4 dex is about the spread of Epoch's compute at a given Arena score.
+ */
+export const RESIDUAL_PRIOR = { sigma: 0.4, weight: 4 } as const;
+/**
+ * Spread of per-developer offsets from the line (1σ, dex): labs differ in how much compute buys a score.
+ * A developer's offset is the mean residual of its other references, shrunk towards 0 by s²/τ².
+ */
+export const DEVELOPER_EFFECT_SIGMA = 0.5;
+
+/** Developer names as sources write them, reduced to one key per organisation. */
+export function developerKey(developer: string | undefined): string | null {
+  if (!developer) return null;
+  const first = (developer.split(',')[0] ?? '').toLowerCase();
+  const groups: [RegExp, string][] = [
+    [/google|deepmind/, 'google'],
+    [/openai/, 'openai'],
+    [/anthropic/, 'anthropic'],
+    [/meta|facebook/, 'meta'],
+    [/alibaba|qwen/, 'alibaba'],
+    [/zhipu|z\.ai|thudm/, 'zhipu'],
+    [/deepseek/, 'deepseek'],
+    [/xai|x\.ai/, 'xai'],
+    [/mistral/, 'mistral'],
+    [/microsoft/, 'microsoft'],
+    [/nvidia/, 'nvidia'],
+    [/amazon/, 'amazon'],
+    [/moonshot|kimi/, 'moonshot'],
+    [/01\.ai|01ai|zero one/, '01ai'],
+    [/cohere/, 'cohere'],
+  ];
+  for (const [pattern, key] of groups) if (pattern.test(first)) return key;
+  const key = first.replace(/[^a-z0-9]/g, '');
+  return key.length > 0 ? key : null;
+}
+
+/**
+ * References whose residual exceeds this many robust standard deviations (1.4826 × MAD, at least the residual
+ * prior's 0.4 dex, so only gross misfits go: > 1.2 dex) are dropped, worst first.
+ */
+const OUTLIER_LIMIT = 3;
+
 /** One fitted snapshot: the regression plus the references it used. */
 interface SnapshotFit {
   fit: LinearFit;
   references: ReferencePoint[];
-  withDate: boolean;
+  /** References dropped as outliers. */
+  outliers: ReferencePoint[];
+  /** Mean release year of the references (the date prior's uncertainty grows with distance from it). */
+  meanYear: number | null;
+  /** Residual spread after the prior on it, and its degrees of freedom. */
+  sigma: number;
+  degreesOfFreedom: number;
+  /** Residual of each kept reference, by id (for the developer offsets). */
+  residuals: Map<string, number>;
 }
 
 function snapshotReferences(context: EstimateContext, benchmark: string, asOf: string): ReferencePoint[] {
@@ -41,31 +100,70 @@ function scoreOf(reference: ReferencePoint, benchmark: string, asOf: string): nu
   return (reference.scores[benchmark]?.find((score) => score.asOf === asOf) as { value: number }).value;
 }
 
+/** log10 compute with the date effect removed (moved to YEAR_CENTRE), so only intercept and score are fitted. */
+function adjustedTarget(reference: ReferencePoint): number {
+  const year = releaseYear(reference.releaseDate);
+  return Math.log10(reference.computeFlop) - (year === null ? 0 : DATE_SLOPE_PRIOR.mean * (year - YEAR_CENTRE));
+}
+
+function fitReferences(references: readonly ReferencePoint[], benchmark: string, asOf: string): LinearFit | null {
+  return fitLinear(
+    references.map((reference) => row(scoreOf(reference, benchmark, asOf))),
+    references.map(adjustedTarget),
+  );
+}
+
 /**
  * The fit of one snapshot, computed once and cached. A model that is itself a reference gets its own
  * leave-one-out fit (only those models refit), keyed by the excluded reference ids.
  */
-function snapshotFit(context: EstimateContext, benchmark: string, asOf: string, excluded: ReadonlySet<string>, withDate: boolean): SnapshotFit | null {
-  const all = snapshotReferences(context, benchmark, asOf).filter((reference) => !withDate || releaseYear(reference.releaseDate) !== null);
+function snapshotFit(context: EstimateContext, benchmark: string, asOf: string, excluded: ReadonlySet<string>): SnapshotFit | null {
+  const all = snapshotReferences(context, benchmark, asOf);
   const used = excluded.size === 0 ? all : all.filter((reference) => !excluded.has(reference.id));
-  const key = `fit|${benchmark}|${asOf}|${withDate ? 'date' : 'score'}|${used.length === all.length ? '' : [...excluded].sort().join(',')}`;
+  const key = `fit|${benchmark}|${asOf}|${used.length === all.length ? '' : [...excluded].sort().join(',')}`;
   if (context.cache.has(key)) return context.cache.get(key) as SnapshotFit | null;
   const minimum = context.settings.benchmarkMinReferences;
   let result: SnapshotFit | null = null;
-  if (used.length >= minimum) {
-    const rows = used.map((reference) => row(scoreOf(reference, benchmark, asOf), releaseYear(reference.releaseDate), withDate));
-    const fit = fitLinear(
-      rows,
-      used.map((reference) => Math.log10(reference.computeFlop)),
-    );
-    if (fit && fit.n - fit.p >= 3) result = { fit, references: used, withDate };
+  let fit = used.length >= minimum ? fitReferences(used, benchmark, asOf) : null;
+  let kept = used;
+  let outliers: ReferencePoint[] = [];
+  // Outlier rejection, one reference at a time (the worst first, refitting after each): a reference far off
+  // the line (a figure that counts only a fine-tune, a distilled model) would otherwise set the residual
+  // spread, and the slope, for everyone. At most a third of the references may go.
+  while (fit && kept.length - 1 >= minimum && outliers.length < Math.floor(used.length / 3)) {
+    const current = fit;
+    const residuals = kept.map((reference) => adjustedTarget(reference) - predict(current, row(scoreOf(reference, benchmark, asOf))).mean);
+    const sorted = residuals.map(Math.abs).sort((left, right) => left - right);
+    const robustSigma = Math.max(1.4826 * (sorted[Math.floor(sorted.length / 2)] as number), RESIDUAL_PRIOR.sigma);
+    let worst = 0;
+    for (let index = 1; index < residuals.length; index++) if (Math.abs(residuals[index] as number) > Math.abs(residuals[worst] as number)) worst = index;
+    if (Math.abs(residuals[worst] as number) <= OUTLIER_LIMIT * robustSigma) break;
+    outliers = [...outliers, kept[worst] as ReferencePoint];
+    kept = kept.filter((_, index) => index !== worst);
+    fit = fitReferences(kept, benchmark, asOf);
+  }
+  if (fit && fit.n - fit.p >= 3) {
+    const years = kept.map((reference) => releaseYear(reference.releaseDate)).filter((year): year is number => year !== null);
+    const degreesOfFreedom = fit.n - fit.p + RESIDUAL_PRIOR.weight;
+    const sigma = Math.sqrt(((fit.n - fit.p) * fit.residualSigma ** 2 + RESIDUAL_PRIOR.weight * RESIDUAL_PRIOR.sigma ** 2) / degreesOfFreedom);
+    const residuals = new Map<string, number>();
+    for (const reference of kept) residuals.set(reference.id, adjustedTarget(reference) - predict(fit, row(scoreOf(reference, benchmark, asOf))).mean);
+    result = {
+      fit,
+      references: kept,
+      outliers,
+      meanYear: years.length > 0 ? years.reduce((sum, year) => sum + year, 0) / years.length : null,
+      sigma,
+      degreesOfFreedom,
+      residuals,
+    };
   }
   context.cache.set(key, result);
   return result;
 }
 
-function row(score: number, year: number | null, withDate: boolean): number[] {
-  return withDate ? [1, (score - SCORE_CENTRE) / 100, (year as number) - YEAR_CENTRE] : [1, (score - SCORE_CENTRE) / 100];
+function row(score: number): number[] {
+  return [1, (score - SCORE_CENTRE) / 100];
 }
 
 function snapshotsOf(facts: EstimatorFacts, benchmark: string, context: EstimateContext): { value: number; asOf: string }[] {
@@ -83,8 +181,8 @@ function snapshotsOf(facts: EstimatorFacts, benchmark: string, context: Estimate
 }
 
 /**
- * Imputation from leaderboard scores (Arena Elo first): log10(compute) = b0 + b1·score + b2·(release year),
- * least squares over reference models with known compute scored in the SAME snapshot (Elo drifts between
+ * Imputation from leaderboard scores (Arena Elo first): log10(compute) = b0 + b1·score + c·(release year), c
+ * fixed by the algorithmic-progress prior, b0 and b1 by least squares over reference models with known compute scored in the SAME snapshot (Elo drifts between
  * snapshots). The 90% prediction interval is t(0.95, n − p) × s × √(1 + leverage); it is expressed as a
  * log-normal σ = that half-width ÷ 1.645. The model's own reference point is always left out. Among the
  * snapshots and benchmarks a model has, the tightest prediction is used.
@@ -96,7 +194,18 @@ export const benchmarkEstimator = defineEstimator({
   estimate(facts, context) {
     if (context.references.length === 0 || !facts.scores && !facts.scoreSnapshots) return null;
     const ownName = looseName(facts.name);
-    let best: { mean: number; sigma: number; benchmark: string; asOf: string; score: number; snapshot: SnapshotFit; halfWidth: number; t: number } | null = null;
+    let best: {
+      mean: number;
+      sigma: number;
+      benchmark: string;
+      asOf: string;
+      score: number;
+      snapshot: SnapshotFit;
+      halfWidth: number;
+      t: number;
+      developerOffset: number;
+      peers: ReferencePoint[];
+    } | null = null;
     const modelYear = releaseYear(facts.releaseDate);
     for (const benchmark of context.settings.benchmarks) {
       for (const score of snapshotsOf(facts, benchmark, context)) {
@@ -105,18 +214,29 @@ export const benchmarkEstimator = defineEstimator({
             .filter((reference) => reference.id === facts.id || looseName(reference.name) === ownName)
             .map((reference) => reference.id),
         );
-        const snapshot = snapshotFit(context, benchmark, score.asOf, excluded, modelYear !== null) ?? snapshotFit(context, benchmark, score.asOf, excluded, false);
+        const snapshot = snapshotFit(context, benchmark, score.asOf, excluded);
         if (!snapshot) continue;
-        const prediction = predict(snapshot.fit, row(score.value, modelYear, snapshot.withDate));
-        const t = studentTQuantile(0.95, snapshot.fit.n - snapshot.fit.p);
-        const halfWidth = t * prediction.standardError;
+        const prediction = predict(snapshot.fit, row(score.value));
+        // The prior-adjusted residual spread replaces the fit's own.
+        prediction.standardError = snapshot.sigma * Math.sqrt(1 + Math.max(0, prediction.leverage));
+        const ownDeveloper = developerKey(facts.developer);
+        const peers = ownDeveloper ? snapshot.references.filter((reference) => developerKey(reference.developer) === ownDeveloper) : [];
+        const developerOffset =
+          peers.length === 0 ? 0 : peers.reduce((sum, reference) => sum + (snapshot.residuals.get(reference.id) ?? 0), 0) / (peers.length + snapshot.sigma ** 2 / DEVELOPER_EFFECT_SIGMA ** 2);
+        prediction.mean += developerOffset;
+        const yearOffset = modelYear === null ? 0 : DATE_SLOPE_PRIOR.mean * (modelYear - YEAR_CENTRE);
+        // Unknown release date: the date effect is unknown too; assume the references' mean year, ±1 year.
+        const yearDistance = modelYear === null || snapshot.meanYear === null ? 1 : Math.abs(modelYear - snapshot.meanYear);
+        const t = studentTQuantile(0.95, snapshot.degreesOfFreedom);
+        const halfWidth = Math.hypot(t * prediction.standardError, Z90 * DATE_SLOPE_PRIOR.sigma * yearDistance);
+        prediction.mean += yearOffset;
         const sigma = halfWidth / Z90;
-        if (!best || sigma < best.sigma) best = { mean: prediction.mean, sigma, benchmark, asOf: score.asOf, score: score.value, snapshot, halfWidth, t };
+        if (!best || sigma < best.sigma) best = { mean: prediction.mean, sigma, benchmark, asOf: score.asOf, score: score.value, snapshot, halfWidth, t, developerOffset, peers };
       }
     }
     if (!best) return null;
-    const { fit, references, withDate } = best.snapshot;
-    const [b0, b1, b2] = fit.coefficients as [number, number, number?];
+    const { fit, references, outliers } = best.snapshot;
+    const [b0, b1] = fit.coefficients as [number, number];
     const median = 10 ** best.mean;
     const inputs: EstimateInput[] = [
       { ...factInput(facts, `scores.${best.benchmark}`, best.score, best.benchmark) },
@@ -127,15 +247,20 @@ export const benchmarkEstimator = defineEstimator({
         return input;
       }),
     ];
-    if (withDate && facts.releaseDate) inputs.push(factInput(facts, 'releaseDate', facts.releaseDate));
-    const equation = `log10 C = ${b0.toFixed(3)} + ${b1.toFixed(3)}·(score − ${SCORE_CENTRE})/100${withDate ? ` + ${(b2 as number).toFixed(3)}·(year − ${YEAR_CENTRE})` : ''}`;
+    if (facts.releaseDate) inputs.push(factInput(facts, 'releaseDate', facts.releaseDate));
+    inputs.push(priorInput('dateSlopeDexPerYear', DATE_SLOPE_PRIOR.mean, DATE_SLOPE_PRIOR.sourceUrl));
+    const equation = `log10 C = ${b0.toFixed(3)} + ${b1.toFixed(3)}·(score − ${SCORE_CENTRE})/100 ${DATE_SLOPE_PRIOR.mean}·(year − ${YEAR_CENTRE}) (date slope from the algorithmic-progress prior)`;
+    const outlierText = outliers.length > 0 ? `; dropped as outliers (> ${OUTLIER_LIMIT} robust σ off the line): ${outliers.map((reference) => reference.name).join(', ')}` : '';
     return {
       median,
       log10Sigma: best.sigma,
       inputs,
       reasoning: `${best.benchmark} ${best.score} in the ${best.asOf} snapshot; fit over ${fit.n} references of that snapshot (${references
         .map((reference) => reference.name)
-        .join(', ')}): ${equation}, residual s = ${fit.residualSigma.toFixed(3)} dex → log10 C = ${best.mean.toFixed(2)} (${formatFlop(median)} FLOP); 90% prediction interval ±${best.halfWidth.toFixed(2)} dex (t ${best.t.toFixed(2)} with ${fit.n - fit.p} df, leverage included)`,
+        
+        .join(', ')})${outlierText}: ${equation}, residual s = ${fit.residualSigma.toFixed(3)} dex (${best.snapshot.sigma.toFixed(3)} with the prior of ${RESIDUAL_PRIOR.sigma} dex worth ${RESIDUAL_PRIOR.weight} references)${
+        best.peers.length > 0 ? `; developer offset ${best.developerOffset >= 0 ? '+' : ''}${best.developerOffset.toFixed(2)} dex from ${best.peers.map((reference) => reference.name).join(', ')} (shrunk)` : ''
+      } → log10 C = ${best.mean.toFixed(2)} (${formatFlop(median)} FLOP); 90% prediction interval ±${best.halfWidth.toFixed(2)} dex (t ${best.t.toFixed(2)} with ${best.snapshot.degreesOfFreedom} df, leverage and date-slope uncertainty included)`,
     };
   },
 });
