@@ -100,11 +100,11 @@ describe.skipIf(!exists)('validation against Epoch AI (blind)', () => {
       console.log(
         `[validate-epoch] (i) ${label}: n=${report.compute.count} median |log10| ${format(report.compute.medianAbsLog10)}, p90 ${format(report.compute.p90AbsLog10)}, within x2 ${format(report.compute.withinFactor2)}, within x3 ${format(report.compute.withinFactor3)}`,
       );
-      if (label === 'compute >= 1e23') {
+      if (label === (process.env.WORST ?? 'compute >= 1e23')) {
         const worst = report.rows
           .filter((row) => row.log10Error !== undefined)
           .sort((left, right) => Math.abs(right.log10Error as number) - Math.abs(left.log10Error as number))
-          .slice(0, 40);
+          .slice(0, Number(process.env.WORST_COUNT ?? 40));
         for (const row of worst) {
           const estimate = results.get(row.id)?.estimate;
           console.log(`  ${row.name}: ours ${row.median?.toExponential(2)} epoch ${row.truthFlop?.toExponential(2)} (${(row.log10Error as number).toFixed(2)}) via ${estimate?.method}`);

@@ -45,6 +45,8 @@ interface RowFacts {
   releaseDate?: string | null;
   parameters?: number | null;
   trainingTokens?: number | null;
+  /** Passes over the dataset (Epoch's `Epochs`); tokens seen = dataset size × epochs. */
+  epochs?: number | null;
   reportedCompute?: Observation['reportedCompute'] | null;
   hardware?: Observation['hardware'] | null;
   finetuneCompute?: number | null;
@@ -205,6 +207,7 @@ function readRowFacts(row: CsvRow, has: (column: string) => boolean): RowFacts {
   const isLanguage = /(^|,)\s*language\s*(,|$)/i.test(domainText);
   const tokens = field(row, ['Training dataset size (total)', '(DEPRECATED) Training dataset size (datapoints)', 'Training dataset size'], positive);
   facts.trainingTokens = tokens === undefined ? undefined : isLanguage ? tokens : null;
+  facts.epochs = field(row, ['Epochs'], positive);
   const hasCompute = has('Training compute (FLOP)');
   if (hasCompute) {
     const flop = positive(cell(row, 'Training compute (FLOP)') ?? '');
@@ -340,7 +343,8 @@ export function mergeEpochFiles(files: readonly EpochFile[]): ScrapeResult {
       developer: merged.developer ?? undefined,
       releaseDate: merged.releaseDate ?? undefined,
       parameters: merged.parameters ? { total: merged.parameters } : undefined,
-      trainingTokens: merged.trainingTokens ?? undefined,
+      // Tokens seen in training: the dataset's tokens times the passes over it (Epoch multiplies the same way).
+      trainingTokens: merged.trainingTokens ? merged.trainingTokens * (merged.epochs ?? 1) : undefined,
       hardware: merged.hardware ?? undefined,
       reportedCompute: reported ? withOlderDetails(reported, rows) : undefined,
       finetuneCompute: merged.finetuneCompute ?? undefined,
