@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isScrapeError, type ScrapeError } from './errors';
@@ -253,6 +254,25 @@ describe('createHttpClient: faults give clear errors naming the source', () => {
     expect(error.message).toContain('at most 20000 bytes');
     expect(error.message).toContain('was stopped');
     expect(written).toBeLessThan(1_000_000);
+  });
+
+  it('decompresses gzip bodies and caps them by their decompressed size', async () => {
+    const bomb = gzipSync(Buffer.alloc(2_000_000, 0x20));
+    server.handle('/gzip', (_request, response) =>
+      response
+        .writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(bomb.length) })
+        .end(bomb),
+    );
+    const small = gzipSync(Buffer.from('{"ok":true}'));
+    server.handle('/gzip-small', (_request, response) =>
+      response.writeHead(200, { 'content-encoding': 'gzip' }).end(small),
+    );
+    expect((await testClient().getJson(`${server.url}/gzip-small`)).data).toEqual({ ok: true });
+    expect(bomb.length).toBeLessThan(100_000);
+    const error = await catchError(testClient({ maxBodyBytes: 100_000 }).get(`${server.url}/gzip`));
+    expect(error.message).toContain(
+      'expected a body of at most 100000 bytes, but the download passed 100000 bytes',
+    );
   });
 
   it('does not retry a 404 and says what it expected', async () => {

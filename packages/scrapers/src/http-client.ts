@@ -261,7 +261,7 @@ async function fetchText(
     } catch (error) {
       throw fail('the request was cancelled before it started', { cause: error });
     }
-    let outcome: { response: Response<Buffer> } | Failure;
+    let outcome: { response: RawResponse } | Failure;
     try {
       outcome = { response: await attemptOnce(shared, url, headers, requestOptions, signal, maxBodyBytes) };
     } catch (error) {
@@ -312,49 +312,90 @@ async function fetchText(
   }
 }
 
-async function attemptOnce(
+/** What one attempt returns: got's response with the body read by us, so that its size can be capped. */
+interface RawResponse {
+  statusCode: number;
+  headers: Response['headers'];
+  /** URL after redirects. */
+  url: string;
+  body: Buffer;
+}
+
+/**
+ * One attempt, as a stream: the body is counted as it arrives (after decompression, so a compressed bomb is
+ * stopped too) and the download is destroyed once it passes the cap. A Content-Length above the cap stops it
+ * before any body is read.
+ */
+function attemptOnce(
   shared: Shared,
   url: string,
   headers: Record<string, string>,
   requestOptions: HttpRequestOptions,
   signal: AbortSignal | undefined,
   maxBodyBytes: number,
-): Promise<Response<Buffer>> {
-  const request = got(url, {
-    headers,
-    signal,
-    responseType: 'buffer',
-    retry: { limit: 0 },
-    throwHttpErrors: true,
-    followRedirect: true,
-    maxRedirects: shared.maxRedirects,
-    strictContentLength: true,
-    decompress: true,
-    timeout: {
-      connect: shared.timeouts.connectMs,
-      response: shared.timeouts.responseMs,
-      request: requestOptions.timeoutMs ?? shared.timeouts.totalMs,
-    },
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const stream = got.stream(url, {
+      headers,
+      signal,
+      retry: { limit: 0 },
+      throwHttpErrors: true,
+      followRedirect: true,
+      maxRedirects: shared.maxRedirects,
+      strictContentLength: true,
+      decompress: true,
+      timeout: {
+        connect: shared.timeouts.connectMs,
+        response: shared.timeouts.responseMs,
+        request: requestOptions.timeoutMs ?? shared.timeouts.totalMs,
+      },
+    });
+    let response: Response | undefined;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      stream.destroy();
+      reject(error);
+    };
+    stream.on('response', (received: Response) => {
+      response = received;
+      const announced = Number(received.headers['content-length']);
+      // With a content encoding the header counts compressed bytes; the streamed count below still applies.
+      if (
+        received.headers['content-encoding'] === undefined &&
+        Number.isFinite(announced) &&
+        announced > maxBodyBytes
+      ) {
+        fail(new BodyTooLargeError(`Content-Length announces ${announced} bytes`));
+      }
+    });
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        fail(new BodyTooLargeError(`the download passed ${maxBodyBytes} bytes and was stopped`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', fail);
+    stream.on('end', () => {
+      if (settled) return;
+      settled = true;
+      if (response === undefined) {
+        reject(new Error('the response ended before its headers arrived'));
+        return;
+      }
+      resolve({
+        statusCode: response.statusCode,
+        headers: response.headers,
+        url: response.url,
+        body: Buffer.concat(chunks, size),
+      });
+    });
   });
-  let tooLarge: BodyTooLargeError | undefined;
-  const stop = (reason: string) => {
-    if (tooLarge !== undefined) return;
-    tooLarge = new BodyTooLargeError(reason);
-    request.cancel();
-  };
-  // got reports the announced Content-Length as `total`, from the first progress event on, before the body.
-  request.on('downloadProgress', (progress: { transferred: number; total?: number }) => {
-    if (progress.total !== undefined && progress.total > maxBodyBytes) {
-      stop(`Content-Length announces ${progress.total} bytes`);
-    } else if (progress.transferred > maxBodyBytes) {
-      stop(`the download passed ${maxBodyBytes} bytes and was stopped`);
-    }
-  });
-  try {
-    return await request;
-  } catch (error) {
-    throw tooLarge ?? error;
-  }
 }
 
 class BodyTooLargeError extends Error {
@@ -366,7 +407,7 @@ function finishResponse(
   sourceId: string,
   view: View,
   url: string,
-  response: Response<Buffer>,
+  response: RawResponse,
   cached: HttpCacheEntry | undefined,
   conditional: boolean,
   log: Logger,

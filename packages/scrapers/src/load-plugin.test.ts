@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,12 @@ async function expectError(promise: Promise<unknown>, code: string, text: string
 }
 
 beforeAll(async () => {
+  if (!existsSync(join(packageDir, 'dist', 'index.js'))) {
+    // The plugins import @tracker/scrapers as a user's project would: from its build.
+    throw new Error(
+      'build @tracker/scrapers first (npx tsup in packages/scrapers); turbo does this before `test`',
+    );
+  }
   project = await mkdtemp(join(tmpdir(), 'tracker-user-project-'));
   const installed = join(project, 'node_modules', 'tracker-scraper-example');
   await mkdir(join(project, 'node_modules', '@tracker'), { recursive: true });
