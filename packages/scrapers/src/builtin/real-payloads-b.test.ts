@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ObservationSchema } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
-import type { Payload, ScrapeResult } from '../scraper';
+import type { BaseScraper, Payload, ScrapeResult } from '../scraper';
 import { parseArtificialAnalysis } from './artificial-analysis';
 import { parseOpenlmArena } from './openlm-arena';
 import { loadTableScrapers } from './table';
@@ -171,9 +171,9 @@ const SEED_TABLES = [
 describe.skipIf(!exists)(
   'real payloads: table configs on the original system’s benchmark pages (SYNTHETIC pages)',
   async () => {
-    const scrapers = exists
-      ? new Map((await loadTableScrapers(configsRoot)).map((scraper) => [scraper.id, scraper]))
-      : new Map();
+    const scrapers = new Map<string, BaseScraper>(
+      exists ? (await loadTableScrapers(configsRoot)).map((scraper) => [scraper.id, scraper]) : [],
+    );
 
     for (const table of SEED_TABLES) {
       it(`${table.id}: parses every row of ${table.page} with the original's row count and scores`, () => {

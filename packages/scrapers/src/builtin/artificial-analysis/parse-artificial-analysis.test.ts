@@ -91,6 +91,16 @@ describe('parseArtificialAnalysis on the API (SYNTHETIC fixture)', () => {
     expect(parsed.observations[0]).not.toHaveProperty('scores');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    const constructorPayload =
+      '{"status":200,"data":[{"name":"Ctor","constructor":{"prototype":{"polluted":true}}}]}';
+    const ctor = parseArtificialAnalysis({
+      body: constructorPayload,
+      url: ARTIFICIAL_ANALYSIS_API_URL,
+      retrievedAt: RETRIEVED_AT,
+      fileName: 'models.json',
+    });
+    expect(ctor.observations.map((observation) => observation.rawName)).toEqual(['Ctor']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('rejects empty, truncated and wrongly shaped responses', () => {

@@ -1,4 +1,5 @@
 import { DateStringSchema, TrackerError } from '@tracker/schema';
+import { parseJsonSafely as parseJsonText } from '../../safe-json';
 import type { Payload } from '../../scraper';
 
 /** The formats a saved table can come in. */
@@ -122,10 +123,18 @@ export function citedUrl(payload: Payload, canonicalUrl: string): string {
   return /^https?:\/\//.test(payload.url) ? payload.url : canonicalUrl;
 }
 
+function urlPath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
 /** Picks the format of a payload: an explicit one, else the file extension, content type, then the body's first character. */
 export function detectFormat(payload: Payload, explicit?: TableFormat): TableFormat {
   if (explicit) return explicit;
-  const name = (payloadFileName(payload) ?? new URL(payload.url, 'file:///').pathname).toLowerCase();
+  const name = (payloadFileName(payload) ?? urlPath(payload.url)).toLowerCase();
   if (/\.html?$/.test(name)) return 'html';
   if (/\.csv$/.test(name)) return 'csv';
   if (/\.(md|markdown)$/.test(name)) return 'markdown';
@@ -143,12 +152,12 @@ export function detectFormat(payload: Payload, explicit?: TableFormat): TableFor
 }
 
 /**
- * Parses JSON text without letting `__proto__` or `constructor.prototype` keys reach an object's prototype:
- * the reviver drops those keys before anything copies the value.
+ * Parses JSON text with the core's `parseJsonSafely` (which drops `__proto__` and `constructor.prototype` keys
+ * before anything copies the value) and turns a syntax error into `PARSE_FAILED` naming the source.
  */
 export function parseJsonSafely(text: string, context: { scraperId: string; location: string }): unknown {
   try {
-    return JSON.parse(text, (key, value) => (key === '__proto__' ? undefined : value));
+    return parseJsonText(text);
   } catch (error) {
     throw new TrackerError(
       'PARSE_FAILED',
