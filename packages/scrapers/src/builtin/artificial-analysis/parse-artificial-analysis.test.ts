@@ -291,3 +291,18 @@ describe('artificialAnalysisScraper.scrape', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('parseArtificialAnalysis snapshots', () => {
+  it.each([
+    'api-v2-llms-models.json',
+    'leaderboard-models_2026-03-30.csv',
+    'leaderboard-models_2026-03-30.html',
+  ])('%s', (fileName) => {
+    const url = fileName.endsWith('.json')
+      ? ARTIFICIAL_ANALYSIS_API_URL
+      : 'https://artificialanalysis.ai/leaderboards/models';
+    expect(
+      parseArtificialAnalysis({ body: fixture(fileName), url, retrievedAt: RETRIEVED_AT, fileName }),
+    ).toMatchSnapshot();
+  });
+});

@@ -200,3 +200,16 @@ describe('openlmArenaScraper.scrape', () => {
     expect(result.observations).toHaveLength(6);
   });
 });
+
+describe('parseOpenlmArena snapshots', () => {
+  it.each(['chatbot-arena.html', CSV_NAME])('%s', (fileName) => {
+    expect(
+      parseOpenlmArena({
+        body: fixture(fileName),
+        url: OPENLM_ARENA_URL,
+        retrievedAt: RETRIEVED_AT,
+        fileName,
+      }),
+    ).toMatchSnapshot();
+  });
+});

@@ -291,3 +291,9 @@ describe('parseTable on payloads that are wholly wrong', () => {
     );
   });
 });
+
+describe('parseTable snapshots', () => {
+  it('leaderboard.html', () => {
+    expect(parse(fixture('leaderboard.html'), htmlConfig, 'leaderboard.html')).toMatchSnapshot();
+  });
+});
