@@ -270,3 +270,11 @@ describe('formatRows: options', () => {
     for (const format of QUERY_FORMATS) expect(parseFormat(format)).toBe(format);
   });
 });
+
+describe('formatRows: scale', () => {
+  it('formats 200,000 rows as a table without overflowing the call stack', () => {
+    const many = Array.from({ length: 200_000 }, (_, index) => ({ ...gpt4o, id: `openai/model-${index}` }));
+    const output = formatRows(many, { fields: ['id', 'median'], width: 80 });
+    expect(output.split('\n')).toHaveLength(200_000 + 3);
+  });
+});

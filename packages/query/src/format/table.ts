@@ -57,9 +57,13 @@ export function renderTextTable(
   const width = parseWidth(options.width);
   const headers = columns.map((column) => sanitizeForTerminal(column.header));
   const cells = rows.map((row) => row.map((cell) => sanitizeForTerminal(cell)));
-  const natural = headers.map((header, index) =>
-    Math.max(displayWidth(header), ...cells.map((row) => displayWidth(row[index] ?? ''))),
-  );
+  // A loop, not Math.max(...cells): spreading tens of thousands of rows would overflow the call stack.
+  const natural = headers.map((header) => displayWidth(header));
+  for (const row of cells) {
+    row.forEach((cell, index) => {
+      natural[index] = Math.max(natural[index] ?? 0, displayWidth(cell));
+    });
+  }
   const minimums = natural.map((value, index) =>
     columns[index]?.elide === false ? value : Math.min(value, MINIMUM_COLUMN_WIDTH),
   );
