@@ -78,6 +78,19 @@ describe('parseOpenlmArena on the page (SYNTHETIC fixture in the documented shap
     expect(Object.keys(result.observations[5]?.scores ?? {})).toEqual(['openlm-arena-elo']);
   });
 
+  it('picks the longer table when the summary table has the same columns', () => {
+    const $ = load(HTML);
+    const leaderboardHead = $('table').eq(1).find('thead').html() ?? '';
+    $('table').eq(0).find('thead').html(leaderboardHead);
+    $('table')
+      .eq(0)
+      .find('tbody')
+      .html(
+        '<tr><td></td><td>DeepSeek-R1</td><td>1398</td><td>-</td><td>-</td><td>-</td><td>84.0</td><td>-</td><td>DeepSeek</td><td>MIT</td></tr>',
+      );
+    expect(parseOpenlmArena(htmlPayload($.html())).observations).toHaveLength(6);
+  });
+
   it('warns once about a missing optional column (older pages have no ARC-AGI)', () => {
     const $ = load(HTML);
     $('table')

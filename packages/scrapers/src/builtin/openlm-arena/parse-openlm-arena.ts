@@ -52,8 +52,8 @@ function findAny(table: RawTable, headers: readonly string[]): number {
 }
 
 /**
- * The leaderboard is the table with Model and Arena Elo columns that has the most of the other columns; the
- * "Best Open LM" table above it has fewer.
+ * The leaderboard is the table with Model and Arena Elo columns that has the most of the other columns (then
+ * the most rows); the "Best Open LM" table above it has fewer of both.
  */
 function pickLeaderboard(tables: RawTable[], context: ExtractContext): RawTable {
   const known = [
@@ -78,7 +78,9 @@ function pickLeaderboard(tables: RawTable[], context: ExtractContext): RawTable 
       found,
     );
   }
-  return candidates.reduce((best, table) => (matched(table) > matched(best) ? table : best));
+  // On a tie the longer table wins: the leaderboard lists far more models than the "Best Open LM" summary.
+  const rank = (table: RawTable) => matched(table) * 1e6 + table.rows.length;
+  return candidates.reduce((best, table) => (rank(table) > rank(best) ? table : best));
 }
 
 /** The page marks some names (e.g. "Kimi-K2 ✅"); the mark is not part of the model's name. */
