@@ -35,7 +35,7 @@ export type {
   ScrapeResult,
 } from './scraper';
 export { SCRAPER_API_VERSION } from './scraper';
-export type { SavedSnapshot, SnapshotInput, SnapshotStore } from './snapshot';
+export type { FileSnapshotStoreOptions, SavedSnapshot, SnapshotInput, SnapshotStore } from './snapshot';
 export { createFileSnapshotStore, formatCompactTimestamp } from './snapshot';
 
 // builtin sources

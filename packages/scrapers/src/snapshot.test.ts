@@ -50,6 +50,19 @@ describe('createFileSnapshotStore', () => {
     );
   });
 
+  it('reports paths relative to the data folder when asked', async () => {
+    const store = createFileSnapshotStore(join(dir, 'snapshots'), { relativeTo: dir });
+    const saved = await store.save({
+      source: 'epoch',
+      url: 'https://epoch.ai/data.csv',
+      retrievedAt: '2026-01-01T00:00:00Z',
+      body: 'a\n',
+      contentType: 'text/csv',
+    });
+    expect(saved.file).toBe(`snapshots/epoch/20260101T000000Z-${saved.sha256.slice(0, 12)}.csv`);
+    expect(await readFile(join(dir, saved.file), 'utf8')).toBe('a\n');
+  });
+
   it('picks the extension from the content type, or sniffs it', async () => {
     const store = createFileSnapshotStore(dir);
     const base = { source: 's', url: 'https://x.test/', retrievedAt: '2026-01-01T00:00:00Z' };

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { TrackerError } from '@tracker/schema';
 
 /** A raw payload to keep, exactly as fetched. */
@@ -19,7 +19,7 @@ export interface SnapshotInput {
 
 /** Where a payload was stored. */
 export interface SavedSnapshot {
-  /** Path of the stored file: the store's directory joined with `<source>/<name>`. */
+  /** Path of the stored file: the store's directory joined with `<source>/<name>` (or relative, see the store's options). */
   file: string;
   /** SHA-256 of the body (UTF-8 bytes), hex. */
   sha256: string;
@@ -30,12 +30,23 @@ export interface SnapshotStore {
   save(snapshot: SnapshotInput): Promise<SavedSnapshot>;
 }
 
+/** Options of {@link createFileSnapshotStore}. */
+export interface FileSnapshotStoreOptions {
+  /**
+   * Report `file` relative to this folder, with `/` separators: pass the data folder when the store writes to
+   * `<data>/snapshots`, so that `file` fits `SnapshotInfo.file` (`snapshots/<source>/<name>`).
+   */
+  relativeTo?: string;
+}
+
 /**
  * A {@link SnapshotStore} writing `<dir>/<source>/<YYYYMMDDTHHMMSSZ>-<first 12 hex of sha256>.<ext>`, with the
  * extension taken from the content type (json, html, csv, txt). Writes are atomic (temp file + rename), and a
  * payload whose hash is already stored for that source is not written again: the existing file is returned.
  */
-export function createFileSnapshotStore(dir: string): SnapshotStore {
+export function createFileSnapshotStore(dir: string, options: FileSnapshotStoreOptions = {}): SnapshotStore {
+  const reported = (file: string) =>
+    options.relativeTo === undefined ? file : relative(options.relativeTo, file).split(sep).join('/');
   return {
     async save(snapshot) {
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(snapshot.source)) {
@@ -50,7 +61,7 @@ export function createFileSnapshotStore(dir: string): SnapshotStore {
         await mkdir(sourceDir, { recursive: true });
         const existing = (await readdir(sourceDir)).find((name) => name.endsWith(suffix));
         if (existing !== undefined) {
-          return { file: join(sourceDir, existing), sha256 };
+          return { file: reported(join(sourceDir, existing)), sha256 };
         }
         const file = join(sourceDir, `${formatCompactTimestamp(snapshot.retrievedAt)}${suffix}`);
         const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -61,7 +72,7 @@ export function createFileSnapshotStore(dir: string): SnapshotStore {
           await rm(temporary, { force: true });
           throw error;
         }
-        return { file, sha256 };
+        return { file: reported(file), sha256 };
       } catch (error) {
         throw new TrackerError(
           'IO_FAILED',
