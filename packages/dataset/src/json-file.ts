@@ -93,7 +93,7 @@ export function parseJsonText(text: string, options: ParseJsonTextOptions): unkn
       [file, where, `invalid JSON: ${problem}`].filter(Boolean).join(': '),
       {
         cause: error,
-        details: { file, where },
+        details: { file, where, syntax: true },
       },
     );
   }

@@ -88,6 +88,16 @@ describe('mergeObservationSnapshot', () => {
     ).toThrow(/observations of lmarena: \$\[0\]\.sourceUrl: /);
   });
 
+  it('reports names that occur twice for the same date within one snapshot', () => {
+    const result = mergeObservationSnapshot(null, snapshot('2026-01-10T00:00:00.000Z'), [
+      makeObservation({ rawName: 'twin', contextLength: 1 }),
+      makeObservation({ rawName: 'twin', contextLength: 2 }),
+      makeObservation({ rawName: 'single' }),
+    ]);
+    expect(result.duplicateNames).toEqual(['twin']);
+    expect(result.file.observations.map((item) => item.contextLength)).toEqual([undefined, 2]);
+  });
+
   it('dates an observation by its latest score snapshot', () => {
     const observation = makeObservation({
       rawName: 'x',

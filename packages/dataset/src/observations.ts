@@ -64,6 +64,11 @@ export interface MergeSnapshotResult {
   replaced: number;
   /** Observations of the snapshot ignored because the file already had a newer one of the same name and date. */
   ignored: number;
+  /**
+   * Names that occur more than once with the same snapshot date inside this snapshot: only the last one is kept,
+   * so the caller should warn (the scraper produced two rows it cannot tell apart).
+   */
+  duplicateNames: string[];
 }
 
 /**
@@ -99,17 +104,32 @@ export function mergeObservationSnapshot(
     }
   });
   const base: ObservationFile = existing ?? { schemaVersion: 1, source, snapshots: [], observations: [] };
-  if (checkedSnapshot.sha256 && base.snapshots.some((known) => known.sha256 === checkedSnapshot.sha256)) {
-    if (existing)
-      return { file: existing, changed: false, added: 0, replaced: 0, ignored: observations.length };
+  // `existing` is non-null here whenever a hash matched: a new file has no snapshots yet.
+  if (
+    existing &&
+    checkedSnapshot.sha256 &&
+    base.snapshots.some((known) => known.sha256 === checkedSnapshot.sha256)
+  ) {
+    return {
+      file: existing,
+      changed: false,
+      added: 0,
+      replaced: 0,
+      ignored: observations.length,
+      duplicateNames: [],
+    };
   }
   const byKey = new Map<string, Observation>();
   for (const observation of base.observations) keepNewest(byKey, observation);
   let added = 0;
   let replaced = 0;
   let ignored = 0;
+  const keysInSnapshot = new Set<string>();
+  const duplicateNames = new Set<string>();
   for (const observation of observations) {
     const key = observationSnapshotKey(observation);
+    if (keysInSnapshot.has(key)) duplicateNames.add(observation.rawName);
+    keysInSnapshot.add(key);
     const current = byKey.get(key);
     if (current === undefined) added += 1;
     else if (current.retrievedAt <= observation.retrievedAt) replaced += 1;
@@ -125,7 +145,14 @@ export function mergeObservationSnapshot(
     snapshots: [...base.snapshots, checkedSnapshot].sort(compareSnapshots),
     observations: sortObservations([...byKey.values()]),
   };
-  return { file, changed: true, added, replaced, ignored };
+  return {
+    file,
+    changed: true,
+    added,
+    replaced,
+    ignored,
+    duplicateNames: [...duplicateNames].sort(compareStrings),
+  };
 }
 
 function keepNewest(byKey: Map<string, Observation>, observation: Observation): void {

@@ -320,6 +320,16 @@ describe('appendLedger', () => {
     expect(error.message).toMatch(/^\[ledger\] \$\[0\]\.at: /);
   });
 
+  it('refuses a ruling without a reason and a released lock', async () => {
+    const dir = await createTempDir();
+    const error = await failure(appendLedger(dir, [{ ...entry(), reason: '' }]));
+    expect(error.message).toBe('[ledger] $[0].reason: a confirm-above ruling needs a reason');
+    const lock = await acquireLock(dir);
+    await lock.release();
+    expect((await failure(appendLedger(dir, [entry()], { lock }))).code).toBe('USAGE');
+    expect(await loadLedger(dir)).toEqual([]);
+  });
+
   it('refuses to append to a damaged ledger', async () => {
     const dir = await createTempDir();
     await writeFile(path.join(dir, 'ledger.jsonl'), '{"id": "broken');

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
   type LedgerEntry,
+  type LedgerEntryInput,
   LedgerEntrySchema,
   type ModelRecord,
   type ModelsFile,
@@ -20,6 +21,7 @@ import {
 import type { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 import { compareStrings, parseJsonText, readTextFile, stableStringify } from './json-file';
+import { isRulingEntry } from './ledger';
 import { findHeldLock, type LockHandle, withLock } from './lock';
 import {
   compareSnapshots,
@@ -142,7 +144,7 @@ export function parseLedgerText(text: string, file: string): LedgerEntry[] {
     try {
       value = parseJsonText(line, { file, line: index + 1 });
     } catch (error) {
-      if (isLast && !endsWithNewline && TrackerError.is(error) && !/__proto__/.test(error.message)) {
+      if (isLast && !endsWithNewline && TrackerError.is(error) && error.details.syntax === true) {
         throw new TrackerError(
           'DATA_INVALID',
           `${error.message}; the last line has no newline, so an interrupted write may have cut it off: ` +
@@ -311,13 +313,21 @@ export function formatLedgerLine(entry: LedgerEntry): string {
  */
 export async function appendLedger(
   dataDir: string,
-  entries: readonly unknown[],
+  entries: readonly LedgerEntryInput[],
   options: WriteOptions = {},
 ): Promise<LedgerEntry[]> {
   const target = dataPaths(dataDir).ledgerFile;
   const checked = entries.map((entry, index) => {
     const result = LedgerEntrySchema.safeParse(entry);
-    if (result.success) return result.data;
+    if (result.success) {
+      if (isRulingEntry(result.data) && result.data.reason.trim() === '') {
+        throw new TrackerError(
+          'DECISION_INVALID',
+          `[ledger] $[${index}].reason: a ${result.data.action} ruling needs a reason`,
+        );
+      }
+      return result.data;
+    }
     const issue = result.error.issues[0];
     const where = toJsonPath(issue?.path ?? [], `$[${index}]`);
     throw new TrackerError('DECISION_INVALID', `[ledger] ${where}: ${issue?.message ?? 'invalid entry'}`, {
