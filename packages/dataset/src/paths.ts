@@ -30,12 +30,19 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 /** Every path of the data folder layout (DESIGN §3). */
 export interface DataPaths {
+  /** The data folder, absolute. */
   root: string;
+  /** `observations/`: one normalized file per source. */
   observationsDir: string;
+  /** `snapshots/`: raw payloads as fetched. */
   snapshotsDir: string;
+  /** `models.json`: merged records with estimates. */
   modelsFile: string;
+  /** `ledger.jsonl`: human decisions. */
   ledgerFile: string;
+  /** `.lock`: present while a process writes. */
   lockFile: string;
+  /** `releases/`: published lists. */
   releasesDir: string;
   /** `observations/<source>.json`. */
   observationFile(source: string): string;
