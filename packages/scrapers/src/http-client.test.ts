@@ -473,6 +473,30 @@ describe('createHttpClient: API keys', () => {
     expectNoKey(error, logs);
   });
 
+  it('does not follow a redirect to another origin while sending a key, and follows one within the origin', async () => {
+    const other = await startServer();
+    try {
+      other.handle('/steal', (_request, response) => response.writeHead(200).end('stolen'));
+      server.handle('/away', (_request, response) =>
+        response.writeHead(302, { location: `${other.url}/steal` }).end(),
+      );
+      server.handle('/here', (_request, response) => response.writeHead(301, { location: '/auth' }).end());
+      server.handle('/auth', (request, response) =>
+        response.writeHead(200).end(String(request.headers['x-api-key'])),
+      );
+      const client = testClient({ env });
+      const options = { apiKeyEnv: 'TRACKER_TEST_KEY', apiKeyHeader: 'x-api-key' };
+      const error = await catchError(client.get(`${server.url}/away`, options));
+      expect(error.message).toContain('not followed while an API key is sent');
+      expect(other.requests).toHaveLength(0);
+      expect((await client.get(`${server.url}/here`, options)).body).toBe(key);
+      // Without a key, cross-origin redirects are followed as usual.
+      expect((await client.get(`${server.url}/away`)).body).toBe('stolen');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('redacts credentials in the URL the error names', async () => {
     server.handle('/q', (_request, response) => response.writeHead(403).end());
     const error = await catchError(testClient().get(`${server.url}/q?api_key=${key}&page=2`));

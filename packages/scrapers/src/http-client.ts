@@ -263,7 +263,17 @@ async function fetchText(
     }
     let outcome: { response: RawResponse } | Failure;
     try {
-      outcome = { response: await attemptOnce(shared, url, headers, requestOptions, signal, maxBodyBytes) };
+      outcome = {
+        response: await attemptOnce(
+          shared,
+          url,
+          headers,
+          requestOptions,
+          signal,
+          maxBodyBytes,
+          secrets.length > 0,
+        ),
+      };
     } catch (error) {
       outcome = describeFailure(error, {
         sourceId,
@@ -333,6 +343,7 @@ function attemptOnce(
   requestOptions: HttpRequestOptions,
   signal: AbortSignal | undefined,
   maxBodyBytes: number,
+  sendsKey: boolean,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const stream = got.stream(url, {
@@ -340,7 +351,9 @@ function attemptOnce(
       signal,
       retry: { limit: 0 },
       throwHttpErrors: true,
-      followRedirect: true,
+      // got drops `Authorization` on a cross-origin redirect but would forward a key in another header (and
+      // follow https to http), so a request carrying a key follows redirects within its origin only.
+      followRedirect: sendsKey ? (response) => isSameOrigin(response.headers.location, response.url) : true,
       maxRedirects: shared.maxRedirects,
       strictContentLength: true,
       decompress: true,
@@ -431,6 +444,12 @@ function finishResponse(
     notModified = true;
     log.debug(`[scraper:${sourceId}] ${redactUrl(url)}: not modified, using the stored body`);
   } else {
+    if (response.statusCode >= 300 && response.statusCode < 400) {
+      throw fail(
+        `expected a 2xx response, got HTTP ${response.statusCode} to another origin (${redactUrl(String(response.headers.location))}), which is not followed while an API key is sent`,
+        { statusCode: response.statusCode },
+      );
+    }
     if (response.body.length === 0 && response.statusCode !== 204) {
       throw new ScrapeError({
         code: 'PARSE_FAILED',
@@ -624,6 +643,15 @@ function flattenHeaders(headers: Response['headers']): Record<string, string> {
     result[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return result;
+}
+
+function isSameOrigin(location: string | undefined, from: string): boolean {
+  if (location === undefined) return false;
+  try {
+    return new URL(location, from).origin === new URL(from).origin;
+  } catch {
+    return false;
+  }
 }
 
 function lowerCaseKeys<T>(record: Readonly<Record<string, T>>): Record<string, T> {
