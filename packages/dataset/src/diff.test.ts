@@ -125,3 +125,20 @@ describe('diffDataDirs', () => {
     await expect(diffDataDirs(dir, dir)).rejects.toThrow(/models\.json: \$\.generatedAt: /);
   });
 });
+
+describe('summarizeRecord after an include ruling', () => {
+  it('still counts the model as unreviewed on the threshold', () => {
+    const include = createLedgerEntry({
+      modelId: 'acme/big',
+      action: 'include',
+      by: 'ana',
+      reason: 'announced model',
+    });
+    const record = curate([makeRecord('acme/big', 3e25)], [include], { threshold: 1e25 })[0]!;
+    expect(summarizeRecord(record)).toMatchObject({
+      status: 'candidate',
+      unreviewed: true,
+      reason: 'announced model',
+    });
+  });
+});

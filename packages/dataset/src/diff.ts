@@ -79,7 +79,8 @@ function pickReleaseDate(record: ModelRecord): string | null {
  * Flattens a curated record into a release row (the one flat shape the CLI, query and releases share).
  * `flop` is the human figure when a ruling set one (then `method` is `ledger`, `low`/`high` are null and the
  * confidence is the entry's), else the machine median with its 90% interval. `probabilityAbove` is always the
- * machine's. `unreviewed` is true when no human has ruled; `reason` is the ruling's, or the machine's method and
+ * machine's. `unreviewed` is true when no human has ruled on the threshold (status `candidate` or `unreviewed`, even after an
+ * `include`); `reason` is the ruling's, or the machine's method and
  * probability.
  */
 export function summarizeRecord(record: ModelRecord, options: SummarizeRecordOptions = {}): ReleaseRow {
@@ -106,7 +107,7 @@ export function summarizeRecord(record: ModelRecord, options: SummarizeRecordOpt
     developer: record.developer,
     releaseDate: pickReleaseDate(record),
     status,
-    unreviewed: ruling === undefined,
+    unreviewed: status === 'candidate' || status === 'unreviewed',
     flop: human ? ruling.flop! : (estimate?.median ?? null),
     low: human ? null : (estimate?.interval90[0] ?? null),
     high: human ? null : (estimate?.interval90[1] ?? null),
