@@ -39,3 +39,5 @@ export type {
   YearCount,
 } from './stats';
 export { computeStats, formatStats, STATS_FORMATS } from './stats';
+export type { ColumnKind, FormatObjectsOptions, ObjectColumn } from './format-objects';
+export { formatObjects } from './format-objects';
