@@ -79,9 +79,8 @@ function pickReleaseDate(record: ModelRecord): string | null {
  * Flattens a curated record into a release row (the one flat shape the CLI, query and releases share).
  * `flop` is the human figure when a ruling set one (then `method` is `ledger`, `low`/`high` are null and the
  * confidence is the entry's), else the machine median with its 90% interval. `probabilityAbove` is always the
- * machine's. `unreviewed` is true when no human has ruled on the threshold (status `candidate` or `unreviewed`, even after an
- * `include`); `reason` is the ruling's, or the machine's method and
- * probability.
+ * machine's. `unreviewed` is true when no human has ruled on the threshold (status `candidate` or `unreviewed`,
+ * even after an `include`); `reason` is the ruling's, or the machine's method and probability.
  */
 export function summarizeRecord(record: ModelRecord, options: SummarizeRecordOptions = {}): ReleaseRow {
   const ruling = record.curation?.ruling;
