@@ -18,19 +18,36 @@ export interface Combination {
   breakdown?: ComputeBreakdown;
 }
 
+/**
+ * Methods at or above this priority impute compute from other models or from population priors (benchmark,
+ * name-heuristic). They are used only when no direct method (reported, fine-tune, 6ND, hardware, cost) applied:
+ * direct evidence about the model beats what similar models suggest.
+ */
+export const IMPUTATION_PRIORITY = 50;
+
 /** A component looser than this many times the tightest one adds under 10% of the information: left out. */
 export const LOOSENESS_LIMIT = 3;
 /** Methods share inputs (Epoch's figures are often 6ND themselves): never narrow below 75% of the tightest σ. */
 export const DEPENDENCE_FLOOR = 0.75;
 
 /**
- * Combines the applicable components in log10 space. Components already marked unused stay out. Of the rest,
+ * Combines the applicable components in log10 space. Components already marked unused stay out, and so do
+ * imputations (priority ≥ {@link IMPUTATION_PRIORITY}) when a direct method applied. Of the rest,
  * any whose σ is over 3× the tightest is left out (the tighter method sets the estimate), except the most
  * trusted one (a reported figure always takes part, at its own weight); the remaining ones are
  * averaged with weights 1/σ². Their disagreement widens the result: σ is multiplied by the Birge ratio
  * √(χ²/(k − 1)) when it exceeds 1, χ² = Σ wᵢ(μᵢ − μ̄)². Mutates `used`/`excludedBecause` of the components.
  */
 export function combineComponents(ranked: RankedComponent[]): Combination | null {
+  const hasDirect = ranked.some((entry) => entry.component.used && entry.priority < IMPUTATION_PRIORITY);
+  if (hasDirect) {
+    for (const entry of ranked) {
+      if (entry.component.used && entry.priority >= IMPUTATION_PRIORITY) {
+        entry.component.used = false;
+        entry.component.excludedBecause = 'an imputation, and direct evidence about this model applied';
+      }
+    }
+  }
   const candidates = ranked.filter((entry) => entry.component.used);
   if (candidates.length === 0) return null;
   const tightest = candidates.reduce((best, entry) => (entry.component.log10Sigma < best.component.log10Sigma || (entry.component.log10Sigma === best.component.log10Sigma && entry.priority < best.priority) ? entry : best));

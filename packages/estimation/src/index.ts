@@ -6,7 +6,7 @@ export { nameHeuristicEstimator, TOKENS_BY_YEAR, typicalTokens } from './builtin
 export { operationCountEstimator } from './builtin/operation-count';
 export { reportedEstimator } from './builtin/reported';
 export { chipPrices, chips, getChip, getChipPrice, peakFlops } from './chips';
-export { combineComponents, DEPENDENCE_FLOOR, LOOSENESS_LIMIT, toComponent } from './combine';
+export { combineComponents, DEPENDENCE_FLOOR, IMPUTATION_PRIORITY, LOOSENESS_LIMIT, toComponent } from './combine';
 export type { Combination, RankedComponent } from './combine';
 export { HARDWARE_TABLE } from './data/hardware';
 export type { ChipPrice, ChipSpec, HardwareTable } from './data/hardware';
