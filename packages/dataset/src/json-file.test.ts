@@ -99,6 +99,6 @@ describe('locateJsonSyntaxError', () => {
 describe('displayPath', () => {
   it('is relative inside the working directory and unchanged outside it', () => {
     expect(displayPath(path.join(process.cwd(), 'data', 'ledger.jsonl'))).toBe('data/ledger.jsonl');
-    expect(displayPath('/elsewhere/data/ledger.jsonl', '/work/project')).toBe('/elsewhere/data/ledger.jsonl');
+    expect(displayPath('/elsewhere/data/ledger.jsonl', '/srv/project')).toBe('/elsewhere/data/ledger.jsonl');
   });
 });
