@@ -48,10 +48,19 @@ const PAGE = `<!DOCTYPE html>
 
 let server: Server;
 let baseUrl = '';
+let onCancelHook: (() => void) | undefined;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    if (request.url === '/board') {
+    if (request.url === '/cancel-hook') {
+      // The page below asks for this once it is loaded: the test cancels the run from here.
+      onCancelHook?.();
+      response.writeHead(204);
+      response.end();
+    } else if (request.url === '/cancel-page') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end('<!DOCTYPE html><html><body><p>Loading</p><img src="/cancel-hook"></body></html>');
+    } else if (request.url === '/board') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(PAGE);
     } else {
@@ -192,6 +201,28 @@ describe.skipIf(!chromiumPath)('createBrowserScraper: rendering with the system 
         'expected an element matching "#does-not-exist" after rendering, found nothing within 1500 ms',
       ),
     });
+  });
+
+  it('stops when the run is cancelled while Chromium starts', async () => {
+    const controller = new AbortController();
+    const running = createBrowserScraper(options()).scrape({ ...context(), signal: controller.signal });
+    controller.abort(new Error('cancelled during launch'));
+    await expect(running).rejects.toThrow('cancelled during launch');
+  });
+
+  it('stops when the run is cancelled while waiting for the selector', async () => {
+    const controller = new AbortController();
+    onCancelHook = () => controller.abort(new Error('cancelled while waiting'));
+    try {
+      const scraper = createBrowserScraper(
+        options({ url: `${baseUrl}/cancel-page`, waitFor: '#never-rendered', timeoutMs: 60_000 }),
+      );
+      await expect(scraper.scrape({ ...context(), signal: controller.signal })).rejects.toThrow(
+        'cancelled while waiting',
+      );
+    } finally {
+      onCancelHook = undefined;
+    }
   });
 
   it('reports an HTTP error status as HTTP_FAILED', async () => {

@@ -75,9 +75,17 @@ export async function renderPage(options: RenderPageOptions): Promise<RenderedPa
       );
     }
     // Closing the browser makes any pending wait reject, which is how a cancelled run stops early.
-    const onAbort = () => void context.close().catch(() => undefined);
+    // One close for both the abort and the normal end, so the profile is removed only after Chromium exits.
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      closing ??= context.close().catch(() => undefined);
+      return closing;
+    };
+    const onAbort = () => void close();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
+      // The run may have been cancelled while Chromium was starting, before the listener existed.
+      options.signal?.throwIfAborted();
       const page = context.pages()[0] ?? (await context.newPage());
       let response: Awaited<ReturnType<typeof page.goto>>;
       try {
@@ -116,9 +124,10 @@ export async function renderPage(options: RenderPageOptions): Promise<RenderedPa
       return { html: await page.content(), finalUrl: page.url(), retrievedAt: new Date().toISOString() };
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
-      await context.close().catch(() => undefined);
+      await close();
     }
   } finally {
-    await rm(userDataDir, { recursive: true, force: true });
+    // A profile left behind must not hide the error that ended the run.
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
   }
 }
