@@ -36,7 +36,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     }
     command = COMMANDS.find((spec) => spec.name === first);
     if (!command) {
-      throw new UsageError(first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"`);
+      throw new UsageError(
+        first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"`,
+      );
     }
     const context = await prepare(command, rest, io);
     if (!context) return 0;
@@ -47,23 +49,34 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   }
 }
 
-async function prepare(command: CommandSpec, argv: readonly string[], io: CliIo): Promise<CommandContext | null> {
+async function prepare(
+  command: CommandSpec,
+  argv: readonly string[],
+  io: CliIo,
+): Promise<CommandContext | null> {
   const options = { ...GLOBAL_OPTIONS, ...(command.data ? DATA_OPTIONS : {}), ...command.options };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: attachValues(argv, options),
       options: Object.fromEntries(
         Object.entries(options).map(([name, spec]) => [
           name,
-          { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) },
+          {
+            type: spec.type,
+            ...(spec.short ? { short: spec.short } : {}),
+            ...(spec.multiple ? { multiple: true } : {}),
+          },
         ]),
       ),
       allowPositionals: true,
       strict: true,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''), command);
+    throw new UsageError(
+      (error as Error).message.replace(/\. To specify a positional argument.*$/s, ''),
+      command,
+    );
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -72,13 +85,17 @@ async function prepare(command: CommandSpec, argv: readonly string[], io: CliIo)
   }
   const range = command.positionals ?? { min: 0, max: 0, names: '' };
   if (positionals.length < range.min) throw new UsageError(`expected ${range.names}`, command);
-  if (positionals.length > range.max) throw new UsageError(`unexpected argument "${positionals[range.max]}"`, command);
+  if (positionals.length > range.max)
+    throw new UsageError(`unexpected argument "${positionals[range.max]}"`, command);
 
   let format = command.formats?.[0] ?? 'table';
   if (values.json === true) format = 'json';
   if (typeof values.format === 'string') {
     if (!command.formats?.includes(values.format)) {
-      throw new UsageError(`--format must be one of ${(command.formats ?? []).join(', ')}; got "${values.format}"`, command);
+      throw new UsageError(
+        `--format must be one of ${(command.formats ?? []).join(', ')}; got "${values.format}"`,
+        command,
+      );
     }
     format = values.format;
   }
@@ -101,6 +118,36 @@ async function prepare(command: CommandSpec, argv: readonly string[], io: CliIo)
   };
 }
 
+/**
+ * A string option always takes the next word as its value, even one that starts with a dash, so that
+ * `--sort -median` works as it reads (node's parseArgs would call it ambiguous).
+ */
+function attachValues(argv: readonly string[], options: CommandSpec['options']): string[] {
+  const takesValue = (token: string): string | undefined => {
+    const long = /^--([^=]+)$/.exec(token)?.[1];
+    if (long !== undefined) return options[long]?.type === 'string' ? `--${long}` : undefined;
+    const short = /^-([A-Za-z])$/.exec(token)?.[1];
+    if (short === undefined) return undefined;
+    const entry = Object.entries(options).find(([, spec]) => spec.short === short);
+    return entry?.[1].type === 'string' ? `--${entry[0]}` : undefined;
+  };
+  const out: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const token = argv[index]!;
+    if (token === '--') {
+      out.push(...argv.slice(index));
+      break;
+    }
+    const name = takesValue(token);
+    const next = argv[index + 1];
+    if (name !== undefined && next !== undefined) {
+      out.push(`${name}=${next}`);
+      index++;
+    } else out.push(token);
+  }
+  return out;
+}
+
 function report(error: unknown, command: CommandSpec | undefined, io: CliIo): number {
   if (error instanceof UsageError) {
     io.stderr.write(`error: ${error.message}\n\n${usageLines(error.command ?? command)}`);
@@ -115,7 +162,9 @@ function report(error: unknown, command: CommandSpec | undefined, io: CliIo): nu
     return 1;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr.write(`${stack}\n\nThis is a bug in tracker; please report it with the command you ran: https://github.com/tracker-1e25/tracker/issues\n`);
+  io.stderr.write(
+    `${stack}\n\nThis is a bug in tracker; please report it with the command you ran: https://github.com/tracker-1e25/tracker/issues\n`,
+  );
   return 1;
 }
 
@@ -149,7 +198,10 @@ function commandHelp(command: CommandSpec): string {
   const options = { ...command.options, ...(command.data ? DATA_OPTIONS : {}), ...GLOBAL_OPTIONS };
   const rows = Object.entries(options).map(([name, spec]) => {
     const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : ''}`;
-    const description = name === 'format' && command.formats ? `${spec.description}: ${command.formats.join('|')} (default ${command.formats[0]})` : spec.description;
+    const description =
+      name === 'format' && command.formats
+        ? `${spec.description}: ${command.formats.join('|')} (default ${command.formats[0]})`
+        : spec.description;
     return [flag, description] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
@@ -167,6 +219,8 @@ function commandHelp(command: CommandSpec): string {
 
 let cachedVersion: string | undefined;
 function version(): string {
-  cachedVersion ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  cachedVersion ??= (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
   return cachedVersion;
 }

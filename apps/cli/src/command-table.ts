@@ -1,7 +1,10 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { CommandContext } from './context';
 
-type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & { description: string; valueName?: string };
+type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & {
+  description: string;
+  valueName?: string;
+};
 
 /** Metadata of one command. Only `load` imports code, so `tracker --help` stays fast. */
 export interface CommandSpec {
@@ -26,14 +29,22 @@ export const ROW_FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown'] as cons
 /** Options every command accepts. */
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   help: { type: 'boolean', short: 'h', description: 'show help for the command' },
-  config: { type: 'string', valueName: 'FILE', description: 'configuration file (default ./tracker.config.yaml)' },
+  config: {
+    type: 'string',
+    valueName: 'FILE',
+    description: 'configuration file (default ./tracker.config.yaml)',
+  },
   quiet: { type: 'boolean', short: 'q', description: 'print no progress or summary on stderr' },
   verbose: { type: 'boolean', short: 'v', description: 'print debugging detail on stderr' },
 };
 
 /** Options of commands that read or print data. */
 export const DATA_OPTIONS: Record<string, OptionSpec> = {
-  'data-dir': { type: 'string', valueName: 'DIR', description: 'data folder (default $TRACKER_DATA_DIR or ./data)' },
+  'data-dir': {
+    type: 'string',
+    valueName: 'DIR',
+    description: 'data folder (default $TRACKER_DATA_DIR or ./data)',
+  },
   format: { type: 'string', short: 'f', valueName: 'FORMAT', description: 'output format' },
   json: { type: 'boolean', description: 'same as --format json' },
 };
@@ -41,18 +52,56 @@ export const DATA_OPTIONS: Record<string, OptionSpec> = {
 const QUERY_FILTER_OPTIONS: Record<string, OptionSpec> = {
   above: { type: 'boolean', description: 'only models over the threshold (P ≥ 0.5 or confirmed above)' },
   below: { type: 'boolean', description: 'only models under the threshold' },
-  status: { type: 'string', multiple: true, valueName: 'S', description: 'curated or threshold status (repeatable, or comma-separated)' },
+  status: {
+    type: 'string',
+    multiple: true,
+    valueName: 'S',
+    description: 'curated or threshold status (repeatable, or comma-separated)',
+  },
   'min-probability': { type: 'string', valueName: 'P', description: 'P(above) at least P' },
   'max-probability': { type: 'string', valueName: 'P', description: 'P(above) at most P' },
-  developer: { type: 'string', multiple: true, valueName: 'NAME', description: 'developer (case-insensitive substring; repeatable)' },
-  'released-after': { type: 'string', valueName: 'DATE', description: 'released on or after DATE (YYYY[-MM[-DD]])' },
+  developer: {
+    type: 'string',
+    multiple: true,
+    valueName: 'NAME',
+    description: 'developer (case-insensitive substring; repeatable)',
+  },
+  'released-after': {
+    type: 'string',
+    valueName: 'DATE',
+    description: 'released on or after DATE (YYYY[-MM[-DD]])',
+  },
   'released-before': { type: 'string', valueName: 'DATE', description: 'released on or before DATE' },
-  confidence: { type: 'string', multiple: true, valueName: 'C', description: 'confident, likely or speculative (repeatable)' },
-  method: { type: 'string', multiple: true, valueName: 'ID', description: 'estimation method that set the estimate (repeatable)' },
-  source: { type: 'string', multiple: true, valueName: 'ID', description: 'seen by this source (repeatable)' },
-  search: { type: 'string', short: 's', valueName: 'TEXT', description: 'text search on name, id and aliases' },
+  confidence: {
+    type: 'string',
+    multiple: true,
+    valueName: 'C',
+    description: 'confident, likely or speculative (repeatable)',
+  },
+  method: {
+    type: 'string',
+    multiple: true,
+    valueName: 'ID',
+    description: 'estimation method that set the estimate (repeatable)',
+  },
+  source: {
+    type: 'string',
+    multiple: true,
+    valueName: 'ID',
+    description: 'seen by this source (repeatable)',
+  },
+  search: {
+    type: 'string',
+    short: 's',
+    valueName: 'TEXT',
+    description: 'text search on name, id and aliases',
+  },
   'needs-review': { type: 'boolean', description: 'only ruled models whose estimate has moved' },
-  sort: { type: 'string', valueName: 'FIELD[,…]', description: 'sort by fields; prefix - for descending (default -median)' },
+  sort: {
+    type: 'string',
+    valueName: 'FIELD[,…]',
+    description: 'sort by fields; prefix - for descending (default -median)',
+  },
   fields: { type: 'string', valueName: 'F,…', description: 'fields to print' },
   limit: { type: 'string', valueName: 'N', description: 'print at most N rows' },
   stats: { type: 'boolean', description: 'print statistics instead of rows' },
@@ -78,7 +127,9 @@ export const COMMANDS: CommandSpec[] = [
     name: 'diff',
     summary: 'compare two data folders or releases: added, removed and changed models',
     usage: 'A B [--format table|json|jsonl|csv|markdown]',
-    details: ['A and B are data folders, release folders (data/releases/<date>), or release dates of the data folder.'],
+    details: [
+      'A and B are data folders, release folders (data/releases/<date>), or release dates of the data folder.',
+    ],
     options: {},
     data: true,
     formats: ROW_FORMATS,

@@ -33,7 +33,10 @@ export function listFlag(context: CommandContext, name: string): string[] | unde
   const value = context.values[name];
   if (value === undefined) return undefined;
   const values = Array.isArray(value) ? value.map(String) : [String(value)];
-  return values.flatMap((entry) => entry.split(',')).map((entry) => entry.trim()).filter(Boolean);
+  return values
+    .flatMap((entry) => entry.split(','))
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 export function booleanFlag(context: CommandContext, name: string): boolean {

@@ -9,7 +9,13 @@ export interface CliIo {
 
 /** The real process streams. */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 /** Whether to colour output: only on a TTY and never when NO_COLOR is set (https://no-color.org). */

@@ -22,7 +22,10 @@ describe('loadConfig', () => {
 
   it('merges a partial file over the defaults', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tracker-config-'));
-    await writeFile(join(dir, 'tracker.config.yaml'), 'threshold: 1.0e+23\nplugins: [tracker-scraper-example]\n');
+    await writeFile(
+      join(dir, 'tracker.config.yaml'),
+      'threshold: 1.0e+23\nplugins: [tracker-scraper-example]\n',
+    );
     const loaded = await loadConfig(dir);
     expect(loaded.config.threshold).toBe(1e23);
     expect(loaded.config.plugins).toEqual(['tracker-scraper-example']);

@@ -84,7 +84,9 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && explicitPath === undefined) {
       return { config: TrackerConfigSchema.parse({}), file: null, baseDir: cwd };
     }
-    throw new TrackerError('CONFIG_INVALID', `${shown}: cannot read the configuration file`, { cause: error });
+    throw new TrackerError('CONFIG_INVALID', `${shown}: cannot read the configuration file`, {
+      cause: error,
+    });
   }
   let raw: unknown;
   try {
@@ -94,7 +96,8 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
     throw new TrackerError('CONFIG_INVALID', `${shown}: ${where}: not valid YAML`, { cause: error });
   }
   const result = TrackerConfigSchema.safeParse(raw);
-  if (!result.success) throw new SchemaValidationError('CONFIG_INVALID', toValidationIssues(result.error, { file: shown }));
+  if (!result.success)
+    throw new SchemaValidationError('CONFIG_INVALID', toValidationIssues(result.error, { file: shown }));
   return { config: result.data, file: path, baseDir: resolve(path, '..') };
 }
 

@@ -23,10 +23,31 @@ export async function run(context: CommandContext): Promise<number> {
     return 0;
   }
   const rows = [
-    ...diff.added.map((row) => ({ change: 'added', id: row.id, name: row.name, field: null, from: null, to: null })),
-    ...diff.removed.map((row) => ({ change: 'removed', id: row.id, name: row.name, field: null, from: null, to: null })),
+    ...diff.added.map((row) => ({
+      change: 'added',
+      id: row.id,
+      name: row.name,
+      field: null,
+      from: null,
+      to: null,
+    })),
+    ...diff.removed.map((row) => ({
+      change: 'removed',
+      id: row.id,
+      name: row.name,
+      field: null,
+      from: null,
+      to: null,
+    })),
     ...diff.changed.flatMap((entry) =>
-      entry.changes.map((change) => ({ change: 'changed', id: entry.id, name: null, field: change.field, from: show(change.from), to: show(change.to) })),
+      entry.changes.map((change) => ({
+        change: 'changed',
+        id: entry.id,
+        name: null,
+        field: change.field,
+        from: show(change.from),
+        to: show(change.to),
+      })),
     ),
   ];
   context.io.stdout.write(
@@ -38,14 +59,17 @@ export async function run(context: CommandContext): Promise<number> {
     }),
   );
   if (context.format === 'table') {
-    context.log.info(`${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`);
+    context.log.info(
+      `${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+    );
   }
   return 0;
 }
 
 function show(value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Math.abs(value) >= 1e6 ? Number(value.toPrecision(3)).toExponential() : value;
+  if (typeof value === 'number')
+    return Math.abs(value) >= 1e6 ? Number(value.toPrecision(3)).toExponential() : value;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -58,7 +82,10 @@ async function locate(context: CommandContext, argument: string): Promise<string
     if (!found) continue;
     const file = found.isDirectory() ? join(candidate, 'models.json') : candidate;
     if (await stat(file).catch(() => null)) return candidate;
-    throw new TrackerError('NOT_FOUND', `${argument}: no models.json in this folder (expected a data folder or a release folder)`);
+    throw new TrackerError(
+      'NOT_FOUND',
+      `${argument}: no models.json in this folder (expected a data folder or a release folder)`,
+    );
   }
   throw new TrackerError('NOT_FOUND', `${argument}: no such data folder, release folder or release date`);
 }

@@ -30,7 +30,11 @@ export async function run(context: CommandContext): Promise<number> {
       `${displayPath(context.io.cwd, context.dataDir)}: no models.json yet; run "tracker run" to build it`,
     );
   }
-  const rows = queryRecords(models.models, { filter, sort, ...(limit === undefined ? {} : { limit: Number(limit) }) });
+  const rows = queryRecords(models.models, {
+    filter,
+    sort,
+    ...(limit === undefined ? {} : { limit: Number(limit) }),
+  });
   if (booleanFlag(context, 'stats')) {
     const format = context.format === 'json' || context.format === 'markdown' ? context.format : 'table';
     context.io.stdout.write(formatStats(computeStats(rows), { format }));

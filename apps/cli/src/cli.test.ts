@@ -1,0 +1,161 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli';
+import { createFakeIo } from './testing/fake-io';
+
+const FIXTURE = new URL('../../../packages/query/src/__fixtures__/models.json', import.meta.url);
+let cwd: string;
+
+beforeAll(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'tracker-cli-'));
+  await mkdir(join(cwd, 'data'));
+  await writeFile(join(cwd, 'data', 'models.json'), await readFile(FIXTURE));
+});
+
+async function cli(argv: string[], env: Record<string, string> = {}) {
+  const fake = createFakeIo({ cwd, env });
+  const code = await runCli(argv, fake.io);
+  return { code, stdout: fake.stdout, stderr: fake.stderr };
+}
+
+describe('tracker --help and --version', () => {
+  it('lists the commands and exits 0', async () => {
+    const result = await cli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Commands:\n {2}query/);
+    expect(result.stderr).toBe('');
+  });
+
+  it('prints the version of the package', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+    expect((await cli(['--version'])).stdout).toBe(`tracker ${pkg.version}\n`);
+  });
+
+  it('shows a command help with its flags, including --data-dir and --format', async () => {
+    const result = await cli(['query', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--data-dir DIR');
+    expect(result.stdout).toContain('table|json|jsonl|csv|markdown');
+  });
+});
+
+describe('usage errors exit 2 with usage on stderr', () => {
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['query', '--bogus'], /Unknown option '--bogus'/],
+    [['query', '--format', 'xml'], /--format must be one of table, json, jsonl, csv, markdown/],
+    [['query', 'extra'], /unexpected argument "extra"/],
+    [['diff', 'only-one'], /expected A B/],
+    [['query', '--sort', 'nonsense'], /error QUERY_INVALID: .*sort/],
+    [['query', '--min-probability', 'high'], /error QUERY_INVALID: .*minProbability/],
+  ])('%j', async (argv, message) => {
+    const result = await cli(argv);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/usage: tracker/);
+  });
+});
+
+describe('tracker query', () => {
+  it('prints every format from the data folder', async () => {
+    const json = JSON.parse((await cli(['query', '--format', 'json'])).stdout);
+    expect(json.length).toBe(9);
+    expect(Object.keys(json[0])).toEqual(
+      expect.arrayContaining(['id', 'name', 'median', 'low', 'high', 'probabilityAbove', 'status']),
+    );
+    const jsonl = (await cli(['query', '--format', 'jsonl'])).stdout.trimEnd().split('\n');
+    expect(jsonl).toHaveLength(9);
+    const csv = (await cli(['query', '--format', 'csv', '--fields', 'id,median'])).stdout;
+    expect(csv.split('\r\n')[0]).toBe('id,median');
+    const markdown = (await cli(['query', '--format', 'markdown'])).stdout;
+    expect(markdown.split('\n')[1]).toMatch(/^\| --- \|/);
+    const table = (await cli(['query'])).stdout;
+    expect(table.split('\n')[0]).toMatch(/^id\s+name/);
+    expect((await cli(['query', '--json'])).stdout).toBe((await cli(['query', '--format', 'json'])).stdout);
+  });
+
+  it('maps every filter flag onto the query', async () => {
+    const ids = async (...flags: string[]) =>
+      (
+        JSON.parse((await cli(['query', '--format', 'json', '--fields', 'id', ...flags])).stdout) as {
+          id: string;
+        }[]
+      )
+        .map((row) => row.id)
+        .sort();
+    expect(await ids('--above')).toEqual(['meta/llama-3.1-405b', 'openai/gpt-4o', 'xai/grok-3']);
+    expect(await ids('--below')).toContain('deepseek/deepseek-v3');
+    expect(await ids('--status', 'confirmed-above')).toEqual(['meta/llama-3.1-405b']);
+    expect(await ids('--status', 'confirmed-above,excluded')).toEqual([
+      'meta/llama-3.1-405b',
+      'test/arena-test-entry',
+    ]);
+    expect(await ids('--min-probability', '0.9', '--max-probability', '0.95')).toEqual(['openai/gpt-4o']);
+    expect(await ids('--developer', 'openai', '--developer', 'xai')).toEqual(['openai/gpt-4o', 'xai/grok-3']);
+    expect(await ids('--released-after', '2025', '--released-before', '2025-01-31')).toEqual([
+      'test/arena-test-entry',
+    ]);
+    expect(await ids('--confidence', 'speculative')).toEqual(['anthropic/claude-3-5-sonnet']);
+    expect(await ids('--method', 'hardware-time')).toEqual(['xai/grok-3']);
+    expect((await ids('--source', 'epoch')).length).toBeGreaterThan(0);
+    expect(await ids('--search', 'gpt4o')).toEqual(['openai/gpt-4o']);
+    expect(await ids('--needs-review')).toEqual(expect.any(Array));
+    expect(await ids('--limit', '2', '--sort', '-median')).toEqual(['test/arena-test-entry', 'xai/grok-3']);
+  });
+
+  it('prints statistics', async () => {
+    const stats = JSON.parse((await cli(['query', '--stats', '--format', 'json'])).stdout);
+    expect(stats).toHaveProperty('total', 9);
+  });
+
+  it('honours --data-dir and TRACKER_DATA_DIR', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'tracker-cli-empty-'));
+    const missing = await cli(['query', '--data-dir', other]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^error NOT_FOUND: .*no models\.json yet/);
+    expect((await cli(['query'], { TRACKER_DATA_DIR: other })).code).toBe(1);
+  });
+
+  it('names the file, the JSON path and the problem of a damaged data file, exit 1', async () => {
+    const damaged = await mkdtemp(join(tmpdir(), 'tracker-cli-damaged-'));
+    const file = JSON.parse(await readFile(FIXTURE, 'utf8'));
+    file.models[2].estimate.median = 'lots';
+    await writeFile(join(damaged, 'models.json'), JSON.stringify(file));
+    const result = await cli(['query', '--data-dir', damaged]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error DATA_INVALID: \S*models\.json: \$\.models\[2\]\.estimate\.median: .+/,
+    );
+    await writeFile(join(damaged, 'models.json'), '{"schemaVersion": 1, "models": [');
+    const truncated = await cli(['query', '--data-dir', damaged]);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stderr).toMatch(/^error DATA_INVALID: \S*models\.json: line 1, column \d+: /);
+  });
+});
+
+describe('tracker diff', () => {
+  it('lists added, removed and changed models between two data folders', async () => {
+    const after = await mkdtemp(join(tmpdir(), 'tracker-cli-after-'));
+    const file = JSON.parse(await readFile(FIXTURE, 'utf8'));
+    const removed = file.models.shift();
+    file.models[0].estimate.median *= 2;
+    await writeFile(join(after, 'models.json'), JSON.stringify(file));
+    const result = await cli(['diff', 'data', after, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const diff = JSON.parse(result.stdout);
+    expect(diff.removed.map((row: { id: string }) => row.id)).toEqual([removed.id]);
+    expect(diff.changed[0].changes.map((change: { field: string }) => change.field)).toContain('flop');
+    const table = await cli(['diff', 'data', after]);
+    expect(table.stdout).toMatch(/removed\s+\S+/);
+    expect(table.stderr).toMatch(/0 added, 1 removed, 1 changed/);
+  });
+
+  it('fails clearly when a side does not exist', async () => {
+    const result = await cli(['diff', 'data', 'nowhere']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error NOT_FOUND: nowhere: /);
+  });
+});
