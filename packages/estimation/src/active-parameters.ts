@@ -47,7 +47,10 @@ export function resolveActiveParameters(facts: EstimatorFacts): ResolvedParamete
       return {
         value,
         log10Sigma: 0.08,
-        inputs: [...inputs, priorInput('moeActiveShare', Number(family.activeShare.toFixed(4)), family.sourceUrl)],
+        inputs: [
+          ...inputs,
+          priorInput('moeActiveShare', Number(family.activeShare.toFixed(4)), family.sourceUrl),
+        ],
         text: `${family.family} is mixture-of-experts: N = ${formatCount(total)} total × ${family.activeShare.toFixed(3)} active share (published architecture) = ${formatCount(value)}`,
       };
     }
@@ -63,6 +66,8 @@ export function resolveActiveParameters(facts: EstimatorFacts): ResolvedParamete
     value: total,
     log10Sigma: facts.parameters ? 0.03 : 0.05,
     inputs,
-    text: facts.parameters ? `N = ${formatCount(total)} parameters (dense)` : `N = ${formatCount(total)} parameters from the name (dense assumed)`,
+    text: facts.parameters
+      ? `N = ${formatCount(total)} parameters (dense)`
+      : `N = ${formatCount(total)} parameters from the name (dense assumed)`,
   };
 }

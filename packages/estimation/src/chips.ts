@@ -1,10 +1,14 @@
 import { type ChipPrice, type ChipSpec, HARDWARE_TABLE } from './data/hardware';
 
 /** Every accelerator the hardware-time and cost methods know, frozen. */
-export const chips: readonly Readonly<ChipSpec>[] = Object.freeze(HARDWARE_TABLE.chips.map((chip) => Object.freeze({ ...chip })));
+export const chips: readonly Readonly<ChipSpec>[] = Object.freeze(
+  HARDWARE_TABLE.chips.map((chip) => Object.freeze({ ...chip })),
+);
 
 /** Rental prices per chip-hour, frozen. */
-export const chipPrices: readonly Readonly<ChipPrice>[] = Object.freeze(HARDWARE_TABLE.prices.map((price) => Object.freeze({ ...price })));
+export const chipPrices: readonly Readonly<ChipPrice>[] = Object.freeze(
+  HARDWARE_TABLE.prices.map((price) => Object.freeze({ ...price })),
+);
 
 function normaliseChipName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -38,9 +42,13 @@ export function getChip(name: string): Readonly<ChipSpec> | null {
 }
 
 /** Peak dense FLOP/s of a chip at a precision (its default precision when absent or unknown). */
-export function peakFlops(chip: Readonly<ChipSpec>, precision?: string): { flops: number; precision: string } {
+export function peakFlops(
+  chip: Readonly<ChipSpec>,
+  precision?: string,
+): { flops: number; precision: string } {
   const wanted = precision?.toLowerCase();
-  if (wanted && chip.peakFlops[wanted] !== undefined) return { flops: chip.peakFlops[wanted] as number, precision: wanted };
+  if (wanted && chip.peakFlops[wanted] !== undefined)
+    return { flops: chip.peakFlops[wanted] as number, precision: wanted };
   return { flops: chip.peakFlops[chip.defaultPrecision] as number, precision: chip.defaultPrecision };
 }
 

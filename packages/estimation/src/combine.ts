@@ -50,7 +50,12 @@ export function combineComponents(ranked: RankedComponent[]): Combination | null
   }
   const candidates = ranked.filter((entry) => entry.component.used);
   if (candidates.length === 0) return null;
-  const tightest = candidates.reduce((best, entry) => (entry.component.log10Sigma < best.component.log10Sigma || (entry.component.log10Sigma === best.component.log10Sigma && entry.priority < best.priority) ? entry : best));
+  const tightest = candidates.reduce((best, entry) =>
+    entry.component.log10Sigma < best.component.log10Sigma ||
+    (entry.component.log10Sigma === best.component.log10Sigma && entry.priority < best.priority)
+      ? entry
+      : best,
+  );
   const primary = candidates.reduce((best, entry) => (entry.priority < best.priority ? entry : best));
   const sigmaMin = Math.max(tightest.component.log10Sigma, 1e-6);
   const kept: RankedComponent[] = [];
@@ -80,7 +85,10 @@ export function combineComponents(ranked: RankedComponent[]): Combination | null
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   const means = kept.map((entry) => Math.log10(entry.component.median));
   const mean = means.reduce((sum, value, index) => sum + value * (weights[index] as number), 0) / totalWeight;
-  const chiSquare = means.reduce((sum, value, index) => sum + (weights[index] as number) * (value - mean) ** 2, 0);
+  const chiSquare = means.reduce(
+    (sum, value, index) => sum + (weights[index] as number) * (value - mean) ** 2,
+    0,
+  );
   const birge = Math.sqrt(chiSquare / (kept.length - 1));
   let sigma = 1 / Math.sqrt(totalWeight);
   const widened = birge > 1;
@@ -88,19 +96,38 @@ export function combineComponents(ranked: RankedComponent[]): Combination | null
   const floored = sigma < DEPENDENCE_FLOOR * sigmaMin;
   if (floored) sigma = DEPENDENCE_FLOOR * sigmaMin;
   const median = 10 ** mean;
-  const parts = kept.map((entry, index) => `${entry.component.method} ${formatFlop(entry.component.median)} (σ ${entry.component.log10Sigma.toFixed(2)}, weight ${((weights[index] as number) / totalWeight).toFixed(2)})`);
+  const parts = kept.map(
+    (entry, index) =>
+      `${entry.component.method} ${formatFlop(entry.component.median)} (σ ${entry.component.log10Sigma.toFixed(2)}, weight ${((weights[index] as number) / totalWeight).toFixed(2)})`,
+  );
   const combination =
     `precision-weighted mean in log10 space of ${parts.join(', ')} = ${formatFlop(median)}; ` +
     `χ² = ${chiSquare.toFixed(2)} on ${kept.length - 1} df (Birge ratio ${birge.toFixed(2)})${widened ? ', so σ was widened by that ratio' : ', methods agree'}` +
     `${floored ? `; σ floored at ${DEPENDENCE_FLOOR}× the tightest method's because methods share inputs` : ''}; σ = ${sigma.toFixed(3)} dex (${confidenceFromSigma(sigma)}).` +
     `${excludedText ? ` ${excludedText}.` : ''}`;
-  const heaviest = kept.reduce((best, entry, index) => ((weights[index] as number) > (weights[kept.indexOf(best)] as number) ? entry : best));
+  const heaviest = kept.reduce((best, entry, index) =>
+    (weights[index] as number) > (weights[kept.indexOf(best)] as number) ? entry : best,
+  );
   const result: Combination = { median, log10Sigma: sigma, method: 'combined', combination };
   if (heaviest.breakdown) result.breakdown = heaviest.breakdown;
   return result;
 }
 
 /** The component of one result: interval from median and σ. */
-export function toComponent(method: string, median: number, log10Sigma: number, inputs: EstimateComponent['inputs'], reasoning: string): EstimateComponent {
-  return { method, median, interval90: intervalFromSigma(median, log10Sigma), log10Sigma, inputs, reasoning, used: true };
+export function toComponent(
+  method: string,
+  median: number,
+  log10Sigma: number,
+  inputs: EstimateComponent['inputs'],
+  reasoning: string,
+): EstimateComponent {
+  return {
+    method,
+    median,
+    interval90: intervalFromSigma(median, log10Sigma),
+    log10Sigma,
+    inputs,
+    reasoning,
+    used: true,
+  };
 }

@@ -1,11 +1,28 @@
 import { TrackerError } from '@tracker/schema';
 import { z } from 'zod';
-import { ESTIMATOR_API_VERSION, type EstimateContext, type Estimator, type EstimatorFacts, type EstimatorResult, type MonotonicFact } from './estimator';
+import {
+  ESTIMATOR_API_VERSION,
+  type EstimateContext,
+  type Estimator,
+  type EstimatorFacts,
+  type EstimatorResult,
+  type MonotonicFact,
+} from './estimator';
 
-const MONOTONIC_FACTS = ['parameters', 'activeParameters', 'trainingTokens', 'hardware.count', 'hardware.hours', 'hardware.utilization', 'costUsd'] as const;
+const MONOTONIC_FACTS = [
+  'parameters',
+  'activeParameters',
+  'trainingTokens',
+  'hardware.count',
+  'hardware.hours',
+  'hardware.utilization',
+  'costUsd',
+] as const;
 
 const EstimatorDefinitionSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and single dashes)'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits and single dashes)'),
   description: z.string().min(1, 'must not be empty'),
   priority: z.number().finite('must be a finite number'),
   monotonic: z.array(z.enum(MONOTONIC_FACTS)).default([]),
@@ -47,11 +64,18 @@ export interface EstimatorDefinition {
  *   },
  * });
  */
-export function defineEstimator<const T extends EstimatorDefinition>(definition: T): Estimator & Readonly<Omit<T, keyof Estimator>> {
+export function defineEstimator<const T extends EstimatorDefinition>(
+  definition: T,
+): Estimator & Readonly<Omit<T, keyof Estimator>> {
   const result = EstimatorDefinitionSchema.safeParse(definition);
   if (!result.success) {
-    const label = typeof (definition as { id?: unknown })?.id === 'string' ? `estimator "${(definition as { id: string }).id}"` : 'estimator';
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(definition)'} ${issue.message}`).join('; ');
+    const label =
+      typeof (definition as { id?: unknown })?.id === 'string'
+        ? `estimator "${(definition as { id: string }).id}"`
+        : 'estimator';
+    const problems = result.error.issues
+      .map((issue) => `${issue.path.join('.') || '(definition)'} ${issue.message}`)
+      .join('; ');
     throw new TrackerError('PLUGIN_INVALID', `[${label}] invalid definition: ${problems}`);
   }
   const estimator = {

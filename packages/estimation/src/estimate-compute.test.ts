@@ -30,18 +30,37 @@ describe('estimateCompute', () => {
 
   it('returns null and status unknown when nothing applies', () => {
     const result = estimateCompute({ name: 'Mystery' });
-    expect(result).toEqual({ estimate: null, assessment: { threshold: 1e25, probabilityAbove: null, status: 'unknown' } });
+    expect(result).toEqual({
+      estimate: null,
+      assessment: { threshold: 1e25, probabilityAbove: null, status: 'unknown' },
+    });
   });
 
   it('widens the interval when methods disagree (Birge ratio)', () => {
-    const agree = estimateCompute({ name: 'X', parameters: 70e9, trainingTokens: 15e12, hardware: { chip: 'NVIDIA H100 SXM5 80GB', count: 4000, hours: 1840 } });
-    const disagree = estimateCompute({ name: 'X', parameters: 70e9, trainingTokens: 15e12, hardware: { chip: 'NVIDIA H100 SXM5 80GB', count: 4000, hours: 18400 } });
+    const agree = estimateCompute({
+      name: 'X',
+      parameters: 70e9,
+      trainingTokens: 15e12,
+      hardware: { chip: 'NVIDIA H100 SXM5 80GB', count: 4000, hours: 1840 },
+    });
+    const disagree = estimateCompute({
+      name: 'X',
+      parameters: 70e9,
+      trainingTokens: 15e12,
+      hardware: { chip: 'NVIDIA H100 SXM5 80GB', count: 4000, hours: 18400 },
+    });
     expect(disagree.estimate?.log10Sigma).toBeGreaterThan((agree.estimate?.log10Sigma ?? 0) * 2);
     expect(disagree.estimate?.combination).toMatch(/widened/);
   });
 
   it('lets a much tighter method set the estimate and says why the others were left out', () => {
-    const result = estimateCompute({ name: 'Foo 70B', parameters: 70e9, trainingTokens: 15e12, releaseDate: '2024-07-01', costUsd: 1e7 });
+    const result = estimateCompute({
+      name: 'Foo 70B',
+      parameters: 70e9,
+      trainingTokens: 15e12,
+      releaseDate: '2024-07-01',
+      costUsd: 1e7,
+    });
     const heuristic = result.estimate?.components.find((component) => component.method === 'cost');
     expect(heuristic?.used).toBe(false);
     expect(heuristic?.excludedBecause).toMatch(/much looser than operation-count/);
@@ -49,13 +68,30 @@ describe('estimateCompute', () => {
   });
 
   it('keeps the reported figure in the combination even when looser, and drops it in blind mode', () => {
-    const facts: EstimatorFacts = { name: 'X', parameters: 70e9, trainingTokens: 15e12, reportedCompute: { flop: 6.3e24, confidence: 'confident' } };
-    expect(estimateCompute(facts).estimate?.components.find((component) => component.method === 'reported')?.used).toBe(true);
-    expect(estimateCompute(facts, { blind: true }).estimate?.components.some((component) => component.method === 'reported')).toBe(false);
+    const facts: EstimatorFacts = {
+      name: 'X',
+      parameters: 70e9,
+      trainingTokens: 15e12,
+      reportedCompute: { flop: 6.3e24, confidence: 'confident' },
+    };
+    expect(
+      estimateCompute(facts).estimate?.components.find((component) => component.method === 'reported')?.used,
+    ).toBe(true);
+    expect(
+      estimateCompute(facts, { blind: true }).estimate?.components.some(
+        (component) => component.method === 'reported',
+      ),
+    ).toBe(false);
   });
 
   it('adds the base model to a fine-tune and reports the breakdown', () => {
-    const result = estimateCompute({ name: 'Foundation-sec-8b', parameters: 8e9, trainingTokens: 5.1e9, baseModel: 'Llama 3.1 8B', baseModelCompute: 1.2e24 });
+    const result = estimateCompute({
+      name: 'Foundation-sec-8b',
+      parameters: 8e9,
+      trainingTokens: 5.1e9,
+      baseModel: 'Llama 3.1 8B',
+      baseModelCompute: 1.2e24,
+    });
     valid(result);
     expect(result.estimate?.median).toBeCloseTo(1.2e24 + 6 * 8e9 * 5.1e9, -21);
     expect(result.estimate?.breakdown).toEqual({ postTraining: 6 * 8e9 * 5.1e9, baseModel: 1.2e24 });
@@ -64,19 +100,44 @@ describe('estimateCompute', () => {
   it('adds stated post-training compute to the base found by lookupBase', () => {
     const result = estimateCompute(
       { name: 'Reasoner', baseModel: 'DeepSeek-V3', finetuneCompute: 6.1e23 },
-      { lookupBase: (name) => (name === 'DeepSeek-V3' ? { median: 3.3e24, interval90: [1e24, 1e25], log10Sigma: 0.29, method: 'reported', confidence: 'confident', components: [], combination: '' } : null) },
+      {
+        lookupBase: (name) =>
+          name === 'DeepSeek-V3'
+            ? {
+                median: 3.3e24,
+                interval90: [1e24, 1e25],
+                log10Sigma: 0.29,
+                method: 'reported',
+                confidence: 'confident',
+                components: [],
+                combination: '',
+              }
+            : null,
+      },
     );
     expect(result.estimate?.median).toBeCloseTo(3.91e24, -22);
     expect(result.estimate?.breakdown).toMatchObject({ baseModel: 3.3e24, postTraining: 6.1e23 });
   });
 
   it('takes a run as big as the base as restating the base pretraining (not double counted)', () => {
-    const result = estimateCompute({ name: 'R1', parameters: 671e9, activeParameters: 37e9, trainingTokens: 14.8e12, baseModel: 'V3', baseModelCompute: 3.3e24 });
+    const result = estimateCompute({
+      name: 'R1',
+      parameters: 671e9,
+      activeParameters: 37e9,
+      trainingTokens: 14.8e12,
+      baseModel: 'V3',
+      baseModelCompute: 3.3e24,
+    });
     expect(result.estimate?.median).toBeLessThan(4e24);
   });
 
   it('uses a fine-tune run alone as a lower bound when the base is unknown, and says so', () => {
-    const result = estimateCompute({ name: 'Tuned', parameters: 8e9, trainingTokens: 5e9, baseModel: 'Somewhere 8B' });
+    const result = estimateCompute({
+      name: 'Tuned',
+      parameters: 8e9,
+      trainingTokens: 5e9,
+      baseModel: 'Somewhere 8B',
+    });
     expect(result.estimate?.notes?.join(' ')).toMatch(/lower bound/);
   });
 
@@ -87,9 +148,16 @@ describe('estimateCompute', () => {
   });
 
   it("shows a reviewer's developer note as evidence without changing the number", () => {
-    const facts: EstimatorFacts = { name: 'Big', developer: 'Small Lab', parameters: 400e9, trainingTokens: 15e12 };
+    const facts: EstimatorFacts = {
+      name: 'Big',
+      developer: 'Small Lab',
+      parameters: 400e9,
+      trainingTokens: 15e12,
+    };
     const plain = estimateCompute(facts);
-    const noted = estimateCompute(facts, { developerNotes: { 'small lab': 'reported cluster of 2,000 GPUs' } });
+    const noted = estimateCompute(facts, {
+      developerNotes: { 'small lab': 'reported cluster of 2,000 GPUs' },
+    });
     expect(noted.estimate?.median).toBe(plain.estimate?.median);
     expect(noted.estimate?.notes?.[0]).toMatch(/reviewer's note on Small Lab.*not applied.*2,000 GPUs/);
   });
@@ -103,8 +171,15 @@ describe('estimateCompute', () => {
         throw new Error('boom');
       },
     });
-    expect(() => estimateCompute({ name: 'X' }, { estimators: [broken] })).toThrow(/\[estimator:broken\] X: boom/);
-    const negative = defineEstimator({ id: 'negative', description: 'bad', priority: 1, estimate: () => ({ median: -1, log10Sigma: 0.1, inputs: [], reasoning: 'x' }) });
+    expect(() => estimateCompute({ name: 'X' }, { estimators: [broken] })).toThrow(
+      /\[estimator:broken\] X: boom/,
+    );
+    const negative = defineEstimator({
+      id: 'negative',
+      description: 'bad',
+      priority: 1,
+      estimate: () => ({ median: -1, log10Sigma: 0.1, inputs: [], reasoning: 'x' }),
+    });
     try {
       estimateCompute({ name: 'X' }, { estimators: [negative] });
       expect.unreachable();
@@ -114,7 +189,14 @@ describe('estimateCompute', () => {
   });
 
   it('imputes from Arena Elo with same-snapshot references', () => {
-    const result = estimateCompute({ name: 'Frontier', releaseDate: '2024-07-01', scores: { 'lmarena-text': { value: 1400, asOf: '2025-08-04' } } }, { references: syntheticReferences() });
+    const result = estimateCompute(
+      {
+        name: 'Frontier',
+        releaseDate: '2024-07-01',
+        scores: { 'lmarena-text': { value: 1400, asOf: '2025-08-04' } },
+      },
+      { references: syntheticReferences() },
+    );
     valid(result);
     expect(result.estimate?.method).toBe('benchmark');
     expect(result.estimate?.median).toBeGreaterThan(1e25);
@@ -131,10 +213,16 @@ describe('estimateCompute', () => {
             name: 'Prop',
             parameters: values.parameters,
             trainingTokens: values.trainingTokens,
-            ...(withHardware ? { hardware: { chip: 'NVIDIA A100', count: values.count, hours: values.hours } } : {}),
+            ...(withHardware
+              ? { hardware: { chip: 'NVIDIA A100', count: values.count, hours: values.hours } }
+              : {}),
           });
-          const before = estimateCompute(build(base), { estimators: builtinEstimators }).estimate?.median ?? 0;
-          const after = estimateCompute(build({ ...base, [name]: base[name as keyof typeof base] * multiplier }), { estimators: builtinEstimators }).estimate?.median ?? 0;
+          const before =
+            estimateCompute(build(base), { estimators: builtinEstimators }).estimate?.median ?? 0;
+          const after =
+            estimateCompute(build({ ...base, [name]: base[name as keyof typeof base] * multiplier }), {
+              estimators: builtinEstimators,
+            }).estimate?.median ?? 0;
           return after >= before * (1 - 1e-9);
         }),
       );

@@ -20,7 +20,14 @@ import {
 } from './estimator';
 import { quadrature } from './inputs';
 import { formatFlop } from './names';
-import { assessThreshold, confidenceFromSigma, DEFAULT_CUT_POINTS, DEFAULT_THRESHOLD, intervalFromSigma, type StatusCutPoints } from './probability';
+import {
+  assessThreshold,
+  confidenceFromSigma,
+  DEFAULT_CUT_POINTS,
+  DEFAULT_THRESHOLD,
+  intervalFromSigma,
+  type StatusCutPoints,
+} from './probability';
 
 /** The built-in methods, most trusted first. */
 export const builtinEstimators: readonly Estimator[] = Object.freeze([
@@ -84,11 +91,19 @@ export function createEstimateContext(options: EstimateComputeOptions = {}): Est
 function baseCompute(facts: EstimatorFacts, context: EstimateContext): BaseCompute | null {
   if (!facts.baseModel) return null;
   if (facts.baseModelCompute) {
-    return { median: facts.baseModelCompute, log10Sigma: 0.15, text: `base model ${facts.baseModel}: ${formatFlop(facts.baseModelCompute)} FLOP (given)` };
+    return {
+      median: facts.baseModelCompute,
+      log10Sigma: 0.15,
+      text: `base model ${facts.baseModel}: ${formatFlop(facts.baseModelCompute)} FLOP (given)`,
+    };
   }
   const looked = context.lookupBase?.(facts.baseModel) ?? null;
   if (!looked) return null;
-  return { median: looked.median, log10Sigma: looked.log10Sigma, text: `base model ${facts.baseModel}: ${formatFlop(looked.median)} FLOP (its own estimate, ${looked.method})` };
+  return {
+    median: looked.median,
+    log10Sigma: looked.log10Sigma,
+    text: `base model ${facts.baseModel}: ${formatFlop(looked.median)} FLOP (its own estimate, ${looked.method})`,
+  };
 }
 
 /**
@@ -96,16 +111,31 @@ function baseCompute(facts: EstimatorFacts, context: EstimateContext): BaseCompu
  * least half the base's compute, its inputs evidently describe the base's pretraining (sources often repeat
  * the base's tokens for a post-trained model), so it is taken as the total instead of being added twice.
  */
-function addBase(result: EstimatorResult, base: BaseCompute | null, baseName: string | undefined): { result: EstimatorResult; excludedBecause?: string } {
+function addBase(
+  result: EstimatorResult,
+  base: BaseCompute | null,
+  baseName: string | undefined,
+): { result: EstimatorResult; excludedBecause?: string } {
   if (result.scope !== 'run') return { result };
   if (!base) {
     return {
-      result: { ...result, notes: [...(result.notes ?? []), `covers only the own run of a model built on ${baseName}; that base's compute is unknown, so this is a lower bound`] },
+      result: {
+        ...result,
+        notes: [
+          ...(result.notes ?? []),
+          `covers only the own run of a model built on ${baseName}; that base's compute is unknown, so this is a lower bound`,
+        ],
+      },
       excludedBecause: `covers only the own run; the compute of base model ${baseName} is unknown (lower bound)`,
     };
   }
   if (result.median >= 0.5 * base.median && !result.breakdown) {
-    return { result: { ...result, reasoning: `${result.reasoning}; this is at least half of the ${base.text}, so the inputs describe the base's pretraining and the figure is taken as the total` } };
+    return {
+      result: {
+        ...result,
+        reasoning: `${result.reasoning}; this is at least half of the ${base.text}, so the inputs describe the base's pretraining and the figure is taken as the total`,
+      },
+    };
   }
   const median = base.median + result.median;
   const baseShare = base.median / median;
@@ -122,8 +152,18 @@ function addBase(result: EstimatorResult, base: BaseCompute | null, baseName: st
 }
 
 function validResult(estimator: Estimator, result: EstimatorResult, name: string): void {
-  if (!(Number.isFinite(result.median) && result.median > 0 && Number.isFinite(result.log10Sigma) && result.log10Sigma >= 0)) {
-    throw new TrackerError('ESTIMATE_FAILED', `[estimator:${estimator.id}] ${name}: invalid result (median ${result.median}, log10Sigma ${result.log10Sigma})`);
+  if (
+    !(
+      Number.isFinite(result.median) &&
+      result.median > 0 &&
+      Number.isFinite(result.log10Sigma) &&
+      result.log10Sigma >= 0
+    )
+  ) {
+    throw new TrackerError(
+      'ESTIMATE_FAILED',
+      `[estimator:${estimator.id}] ${name}: invalid result (median ${result.median}, log10Sigma ${result.log10Sigma})`,
+    );
   }
 }
 
@@ -136,7 +176,10 @@ function validResult(estimator: Estimator, result: EstimatorResult, name: string
  * estimate?.median; // 3.79e25
  * assessment.status; // 'above'
  */
-export function estimateCompute(facts: EstimatorFacts, options: EstimateComputeOptions = {}): EstimateComputeResult {
+export function estimateCompute(
+  facts: EstimatorFacts,
+  options: EstimateComputeOptions = {},
+): EstimateComputeResult {
   const context = createEstimateContext(options);
   const estimators = options.estimators ?? builtinEstimators;
   const base = baseCompute(facts, context);
@@ -147,12 +190,22 @@ export function estimateCompute(facts: EstimatorFacts, options: EstimateComputeO
     try {
       raw = estimator.estimate(facts, context);
     } catch (error) {
-      throw new TrackerError('ESTIMATE_FAILED', `[estimator:${estimator.id}] ${facts.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new TrackerError(
+        'ESTIMATE_FAILED',
+        `[estimator:${estimator.id}] ${facts.name}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
     if (raw === null) continue;
     validResult(estimator, raw, facts.name);
     const { result, excludedBecause } = addBase(raw, base, facts.baseModel);
-    const component = toComponent(estimator.id, result.median, result.log10Sigma, result.inputs, result.reasoning);
+    const component = toComponent(
+      estimator.id,
+      result.median,
+      result.log10Sigma,
+      result.inputs,
+      result.reasoning,
+    );
     if (excludedBecause) {
       component.used = false;
       component.excludedBecause = excludedBecause;
@@ -167,14 +220,19 @@ export function estimateCompute(facts: EstimatorFacts, options: EstimateComputeO
     const best = [...ranked].sort((left, right) => left.priority - right.priority)[0] as RankedComponent;
     best.component.used = true;
     delete best.component.excludedBecause;
-    notes.push(`only a lower bound is known: ${best.component.method} covers the own run, not the base model`);
+    notes.push(
+      `only a lower bound is known: ${best.component.method} covers the own run, not the base model`,
+    );
   }
   const combined = combineComponents(ranked);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const cutPoints = options.cutPoints ?? DEFAULT_CUT_POINTS;
   if (!combined) return { estimate: null, assessment: assessThreshold(null, threshold, cutPoints) };
-  const developerNote = facts.developer ? findDeveloperNote(options.developerNotes, facts.developer) : undefined;
-  if (developerNote) notes.push(`reviewer's note on ${facts.developer} (evidence only, not applied): ${developerNote}`);
+  const developerNote = facts.developer
+    ? findDeveloperNote(options.developerNotes, facts.developer)
+    : undefined;
+  if (developerNote)
+    notes.push(`reviewer's note on ${facts.developer} (evidence only, not applied): ${developerNote}`);
   const estimate: ComputeEstimate = {
     median: combined.median,
     interval90: intervalFromSigma(combined.median, combined.log10Sigma),
@@ -189,7 +247,10 @@ export function estimateCompute(facts: EstimatorFacts, options: EstimateComputeO
   return { estimate, assessment: assessThreshold(estimate, threshold, cutPoints) };
 }
 
-function findDeveloperNote(notes: Readonly<Record<string, string>> | undefined, developer: string): string | undefined {
+function findDeveloperNote(
+  notes: Readonly<Record<string, string>> | undefined,
+  developer: string,
+): string | undefined {
   if (!notes) return undefined;
   const wanted = developer.toLowerCase();
   for (const [name, note] of Object.entries(notes)) if (name.toLowerCase() === wanted) return note;

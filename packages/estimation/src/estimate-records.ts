@@ -5,7 +5,9 @@ import { buildReferences, type FactsFromRecordOptions, factsFromRecord } from '.
 import { looseName } from './inputs';
 
 /** Options of {@link estimateRecords}. */
-export interface EstimateRecordsOptions extends Omit<EstimateComputeOptions, 'references' | 'lookupBase' | 'cache'>, FactsFromRecordOptions {}
+export interface EstimateRecordsOptions
+  extends Omit<EstimateComputeOptions, 'references' | 'lookupBase' | 'cache'>,
+    FactsFromRecordOptions {}
 
 /**
  * Estimates every record: builds the benchmark references once, shares one fit cache (one fit per benchmark
@@ -17,7 +19,10 @@ export interface EstimateRecordsOptions extends Omit<EstimateComputeOptions, 're
  * const results = estimateRecords(records, { threshold: 1e25, blind: true });
  * results.get('meta/llama-3.1-405b')?.assessment.status;
  */
-export function estimateRecords(records: readonly ModelRecord[], options: EstimateRecordsOptions = {}): Map<string, EstimateComputeResult> {
+export function estimateRecords(
+  records: readonly ModelRecord[],
+  options: EstimateRecordsOptions = {},
+): Map<string, EstimateComputeResult> {
   const references = buildReferences(records, options);
   const factsById = new Map<string, EstimatorFacts>();
   const idByName = new Map<string, string>();

@@ -5,7 +5,14 @@ import type { HardwareTable } from './data/hardware';
 export const ESTIMATOR_API_VERSION = 1 as const;
 
 /** Facts an estimator can declare monotonic: more of it never lowers the estimate. */
-export type MonotonicFact = 'parameters' | 'activeParameters' | 'trainingTokens' | 'hardware.count' | 'hardware.hours' | 'hardware.utilization' | 'costUsd';
+export type MonotonicFact =
+  | 'parameters'
+  | 'activeParameters'
+  | 'trainingTokens'
+  | 'hardware.count'
+  | 'hardware.hours'
+  | 'hardware.utilization'
+  | 'costUsd';
 
 /** Where one fact came from (carried into every input an estimator reports). */
 export interface FactProvenance {
@@ -61,7 +68,12 @@ export const DEFAULT_SETTINGS: Readonly<EstimationSettings> = Object.freeze({
   reportedHalfWidth: Object.freeze({ confident: 3, likely: 10, speculative: 30, unknown: 30 }),
   utilizationPrior: Object.freeze({ median: 0.3, low: 0.2, high: 0.5 }),
   benchmarkMinReferences: 6,
-  benchmarks: Object.freeze(['lmarena-text', 'openlm-arena', 'livebench-global', 'artificial-analysis-index']),
+  benchmarks: Object.freeze([
+    'lmarena-text',
+    'openlm-arena',
+    'livebench-global',
+    'artificial-analysis-index',
+  ]),
 });
 
 /** A cache the benchmark method keeps its fits in; `estimateRecords` shares one across all models. */

@@ -7,9 +7,19 @@ import { buildReferences, factsFromRecord } from './facts';
 describe('factsFromRecord', () => {
   it('takes each field from the most trusted source: ledger > epoch > huggingface > others, newest first', () => {
     const subject = record('lab/model', 'Model', {
-      parameters: [fact(8e9, 'openrouter', '2026-05-01T00:00:00.000Z'), fact(8.03e9, 'huggingface'), fact(8e9, 'epoch')],
-      trainingTokens: [fact(1e13, 'artificial-analysis', '2026-01-01T00:00:00.000Z'), fact(1.5e13, 'artificial-analysis', '2026-03-01T00:00:00.000Z')],
-      reportedCompute: [fact({ flop: 7e23, confidence: 'likely' as const }, 'epoch'), fact({ flop: 7.2e23, confidence: 'confident' as const }, 'ledger')],
+      parameters: [
+        fact(8e9, 'openrouter', '2026-05-01T00:00:00.000Z'),
+        fact(8.03e9, 'huggingface'),
+        fact(8e9, 'epoch'),
+      ],
+      trainingTokens: [
+        fact(1e13, 'artificial-analysis', '2026-01-01T00:00:00.000Z'),
+        fact(1.5e13, 'artificial-analysis', '2026-03-01T00:00:00.000Z'),
+      ],
+      reportedCompute: [
+        fact({ flop: 7e23, confidence: 'likely' as const }, 'epoch'),
+        fact({ flop: 7.2e23, confidence: 'confident' as const }, 'ledger'),
+      ],
     });
     expect(ModelRecordSchema.safeParse(subject).success).toBe(true);
     const facts = factsFromRecord(subject);
@@ -21,27 +31,55 @@ describe('factsFromRecord', () => {
   });
 
   it('keeps every score snapshot and the latest as the score', () => {
-    const facts = factsFromRecord(record('lab/m', 'M', {}, { 'lmarena-text': [arena(1300, '2026-02-03'), arena(1290, '2025-08-04')] }));
+    const facts = factsFromRecord(
+      record('lab/m', 'M', {}, { 'lmarena-text': [arena(1300, '2026-02-03'), arena(1290, '2025-08-04')] }),
+    );
     expect(facts.scores?.['lmarena-text']).toEqual({ value: 1300, asOf: '2026-02-03' });
     expect(facts.scoreSnapshots?.['lmarena-text']).toHaveLength(2);
   });
 
   it('carries provenance into estimator inputs', () => {
-    const results = estimateRecords([record('lab/m', 'M 7B', { parameters: [fact(7e9, 'huggingface')], trainingTokens: [fact(2e12)] })]);
+    const results = estimateRecords([
+      record('lab/m', 'M 7B', { parameters: [fact(7e9, 'huggingface')], trainingTokens: [fact(2e12)] }),
+    ]);
     const inputs = results.get('lab/m')?.estimate?.components[0]?.inputs ?? [];
-    expect(inputs.find((input) => input.name === 'parameters')).toMatchObject({ source: 'huggingface', url: 'https://example.org/huggingface' });
+    expect(inputs.find((input) => input.name === 'parameters')).toMatchObject({
+      source: 'huggingface',
+      url: 'https://example.org/huggingface',
+    });
   });
 });
 
 describe('buildReferences', () => {
   it('keeps confident/likely reported figures that have scores', () => {
     const references = buildReferences([
-      record('a/one', 'One', { reportedCompute: [fact({ flop: 1e24, confidence: 'confident' as const })], releaseDate: [fact('2024-05-01')] }, { 'lmarena-text': [arena(1200, '2025-08-04')] }),
-      record('a/two', 'Two', { reportedCompute: [fact({ flop: 1e24, confidence: 'speculative' as const })] }, { 'lmarena-text': [arena(1200, '2025-08-04')] }),
+      record(
+        'a/one',
+        'One',
+        {
+          reportedCompute: [fact({ flop: 1e24, confidence: 'confident' as const })],
+          releaseDate: [fact('2024-05-01')],
+        },
+        { 'lmarena-text': [arena(1200, '2025-08-04')] },
+      ),
+      record(
+        'a/two',
+        'Two',
+        { reportedCompute: [fact({ flop: 1e24, confidence: 'speculative' as const })] },
+        { 'lmarena-text': [arena(1200, '2025-08-04')] },
+      ),
       record('a/three', 'Three', { reportedCompute: [fact({ flop: 1e24, confidence: 'likely' as const })] }),
     ]);
     expect(references).toEqual([
-      { id: 'a/one', name: 'One', computeFlop: 1e24, releaseDate: '2024-05-01', scores: { 'lmarena-text': [{ value: 1200, asOf: '2025-08-04' }] }, source: 'epoch', url: 'https://example.org/epoch' },
+      {
+        id: 'a/one',
+        name: 'One',
+        computeFlop: 1e24,
+        releaseDate: '2024-05-01',
+        scores: { 'lmarena-text': [{ value: 1200, asOf: '2025-08-04' }] },
+        source: 'epoch',
+        url: 'https://example.org/epoch',
+      },
     ]);
   });
 });
@@ -51,14 +89,23 @@ describe('estimateRecords', () => {
     record(
       `lab/ref-${index}`,
       `Ref ${index}`,
-      { reportedCompute: [fact({ flop: 10 ** (23 + index * 0.3), confidence: 'confident' as const })], releaseDate: [fact('2024-06-01')] },
+      {
+        reportedCompute: [fact({ flop: 10 ** (23 + index * 0.3), confidence: 'confident' as const })],
+        releaseDate: [fact('2024-06-01')],
+      },
       { 'lmarena-text': [arena(1100 + index * 40, '2025-08-04')] },
     ),
   );
 
   it('resolves base models among the records by name and adds their compute', () => {
-    const base = record('meta/llama-3.1-8b', 'Llama 3.1 8B', { reportedCompute: [fact({ flop: 1.2e24, confidence: 'confident' as const })] });
-    const tune = record('x/tuned', 'Tuned', { parameters: [fact(8e9)], trainingTokens: [fact(5e9)], baseModel: [fact('Llama 3.1-8B')] });
+    const base = record('meta/llama-3.1-8b', 'Llama 3.1 8B', {
+      reportedCompute: [fact({ flop: 1.2e24, confidence: 'confident' as const })],
+    });
+    const tune = record('x/tuned', 'Tuned', {
+      parameters: [fact(8e9)],
+      trainingTokens: [fact(5e9)],
+      baseModel: [fact('Llama 3.1-8B')],
+    });
     const results = estimateRecords([base, tune], { blind: true });
     expect(results.get('x/tuned')?.estimate?.breakdown?.baseModel).toBe(1.2e24);
     // Blind mode hides the base's own figure only when the base itself is estimated.
@@ -77,8 +124,16 @@ describe('estimateRecords', () => {
   });
 
   it('survives a base-model cycle', () => {
-    const first = record('a/first', 'First', { baseModel: [fact('Second')], parameters: [fact(7e9)], trainingTokens: [fact(1e9)] });
-    const second = record('a/second', 'Second', { baseModel: [fact('First')], parameters: [fact(7e9)], trainingTokens: [fact(1e9)] });
+    const first = record('a/first', 'First', {
+      baseModel: [fact('Second')],
+      parameters: [fact(7e9)],
+      trainingTokens: [fact(1e9)],
+    });
+    const second = record('a/second', 'Second', {
+      baseModel: [fact('First')],
+      parameters: [fact(7e9)],
+      trainingTokens: [fact(1e9)],
+    });
     const results = estimateRecords([first, second]);
     expect(results.size).toBe(2);
   });

@@ -11,14 +11,20 @@ export interface FactsFromRecordOptions {
 }
 
 /** The most trusted fact of a field: by source rank, then the most recent `retrievedAt`, then the source id. */
-export function pickFact<T>(facts: readonly Fact<T>[] | undefined, sourceRank: readonly string[] = DEFAULT_SOURCE_RANK): Fact<T> | undefined {
+export function pickFact<T>(
+  facts: readonly Fact<T>[] | undefined,
+  sourceRank: readonly string[] = DEFAULT_SOURCE_RANK,
+): Fact<T> | undefined {
   if (!facts || facts.length === 0) return undefined;
   const rank = (source: string) => {
     const index = sourceRank.indexOf(source);
     return index === -1 ? sourceRank.length : index;
   };
   return [...facts].sort(
-    (left, right) => rank(left.source) - rank(right.source) || right.retrievedAt.localeCompare(left.retrievedAt) || left.source.localeCompare(right.source),
+    (left, right) =>
+      rank(left.source) - rank(right.source) ||
+      right.retrievedAt.localeCompare(left.retrievedAt) ||
+      left.source.localeCompare(right.source),
   )[0];
 }
 
@@ -57,7 +63,10 @@ export function factsFromRecord(record: ModelRecord, options: FactsFromRecordOpt
   if (costUsd !== undefined) facts.costUsd = costUsd;
   const reported = take('reportedCompute');
   if (reported !== undefined) {
-    const value: NonNullable<EstimatorFacts['reportedCompute']> & { lower?: number; upper?: number } = { flop: reported.flop, confidence: reported.confidence };
+    const value: NonNullable<EstimatorFacts['reportedCompute']> & { lower?: number; upper?: number } = {
+      flop: reported.flop,
+      confidence: reported.confidence,
+    };
     if (reported.lower !== undefined) value.lower = reported.lower;
     if (reported.upper !== undefined) value.upper = reported.upper;
     facts.reportedCompute = value;
@@ -78,11 +87,18 @@ export function factsFromRecord(record: ModelRecord, options: FactsFromRecordOpt
   const snapshots: NonNullable<EstimatorFacts['scoreSnapshots']> = {};
   for (const [benchmark, list] of Object.entries(record.scores)) {
     if (list.length === 0) continue;
-    const sorted = [...list].sort((left, right) => left.asOf.localeCompare(right.asOf) || left.retrievedAt.localeCompare(right.retrievedAt));
+    const sorted = [...list].sort(
+      (left, right) =>
+        left.asOf.localeCompare(right.asOf) || left.retrievedAt.localeCompare(right.retrievedAt),
+    );
     const latest = sorted[sorted.length - 1] as (typeof sorted)[number];
     scores[benchmark] = { value: latest.value, asOf: latest.asOf };
     snapshots[benchmark] = sorted.map((score) => ({ value: score.value, asOf: score.asOf }));
-    provenance[`scores.${benchmark}`] = { source: latest.source, url: latest.url, retrievedAt: latest.retrievedAt };
+    provenance[`scores.${benchmark}`] = {
+      source: latest.source,
+      url: latest.url,
+      retrievedAt: latest.retrievedAt,
+    };
   }
   if (Object.keys(scores).length > 0) {
     facts.scores = scores;
@@ -95,18 +111,30 @@ export function factsFromRecord(record: ModelRecord, options: FactsFromRecordOpt
  * Reference points for the benchmark method: records whose most trusted reported compute is `confident` or
  * `likely` and that have at least one score. Each keeps every snapshot's score.
  */
-export function buildReferences(records: readonly ModelRecord[], options: FactsFromRecordOptions = {}): ReferencePoint[] {
+export function buildReferences(
+  records: readonly ModelRecord[],
+  options: FactsFromRecordOptions = {},
+): ReferencePoint[] {
   const rank = options.sourceRank ?? DEFAULT_SOURCE_RANK;
   const references: ReferencePoint[] = [];
   for (const record of records) {
     const reported = pickFact(record.facts.reportedCompute, rank);
-    if (!reported || (reported.value.confidence !== 'confident' && reported.value.confidence !== 'likely')) continue;
+    if (!reported || (reported.value.confidence !== 'confident' && reported.value.confidence !== 'likely'))
+      continue;
     const scores: ReferencePoint['scores'] = {};
     for (const [benchmark, list] of Object.entries(record.scores)) {
-      if (list.length > 0) scores[benchmark] = list.map((score) => ({ value: score.value, asOf: score.asOf }));
+      if (list.length > 0)
+        scores[benchmark] = list.map((score) => ({ value: score.value, asOf: score.asOf }));
     }
     if (Object.keys(scores).length === 0) continue;
-    const reference: ReferencePoint = { id: record.id, name: record.name, computeFlop: reported.value.flop, scores, source: reported.source, url: reported.url };
+    const reference: ReferencePoint = {
+      id: record.id,
+      name: record.name,
+      computeFlop: reported.value.flop,
+      scores,
+      source: reported.source,
+      url: reported.url,
+    };
     const releaseDate = pickFact(record.facts.releaseDate, rank)?.value;
     if (releaseDate) reference.releaseDate = releaseDate;
     const developer = pickFact(record.facts.developer, rank)?.value ?? record.developer;

@@ -1,6 +1,5 @@
 import { TrackerError } from '@tracker/schema';
 import { getChip, peakFlops } from './chips';
-import { parseNameSize } from './names';
 
 /** Inputs of {@link operationCount}. */
 export interface OperationCountInput {
@@ -20,7 +19,11 @@ export interface OperationCountInput {
  */
 export function operationCount(input: OperationCountInput): number {
   const parameters = input.activeParameters ?? input.parameters;
-  if (parameters === undefined) throw new TrackerError('ESTIMATE_FAILED', '[estimation] operationCount needs parameters or activeParameters');
+  if (parameters === undefined)
+    throw new TrackerError(
+      'ESTIMATE_FAILED',
+      '[estimation] operationCount needs parameters or activeParameters',
+    );
   return 6 * parameters * input.tokens;
 }
 
@@ -43,7 +46,12 @@ export interface HardwareTimeInput {
  */
 export function hardwareTime(input: HardwareTimeInput): number {
   const chip = getChip(input.chip);
-  if (!chip) throw new TrackerError('ESTIMATE_FAILED', `[estimation] unknown chip "${input.chip}"; see chips for the known ones`);
-  return input.count * peakFlops(chip, input.precision).flops * input.hours * 3600 * (input.utilization ?? 0.3);
+  if (!chip)
+    throw new TrackerError(
+      'ESTIMATE_FAILED',
+      `[estimation] unknown chip "${input.chip}"; see chips for the known ones`,
+    );
+  return (
+    input.count * peakFlops(chip, input.precision).flops * input.hours * 3600 * (input.utilization ?? 0.3)
+  );
 }
-

@@ -1,3 +1,5 @@
+export type { ResolvedParameters } from './active-parameters';
+export { resolveActiveParameters } from './active-parameters';
 export { benchmarkEstimator } from './builtin/benchmark';
 export { costEstimator } from './builtin/cost';
 export { fineTuneEstimator } from './builtin/fine-tune';
@@ -6,17 +8,22 @@ export { nameHeuristicEstimator, TOKENS_BY_YEAR, typicalTokens } from './builtin
 export { operationCountEstimator } from './builtin/operation-count';
 export { reportedEstimator } from './builtin/reported';
 export { chipPrices, chips, getChip, getChipPrice, peakFlops } from './chips';
-export { combineComponents, DEPENDENCE_FLOOR, IMPUTATION_PRIORITY, LOOSENESS_LIMIT, toComponent } from './combine';
 export type { Combination, RankedComponent } from './combine';
-export { HARDWARE_TABLE } from './data/hardware';
+export {
+  combineComponents,
+  DEPENDENCE_FLOOR,
+  IMPUTATION_PRIORITY,
+  LOOSENESS_LIMIT,
+  toComponent,
+} from './combine';
 export type { ChipPrice, ChipSpec, HardwareTable } from './data/hardware';
-export { defineEstimator } from './define-estimator';
+export { HARDWARE_TABLE } from './data/hardware';
 export type { EstimatorDefinition } from './define-estimator';
-export { builtinEstimators, createEstimateContext, estimateCompute } from './estimate-compute';
+export { defineEstimator } from './define-estimator';
 export type { EstimateComputeOptions, EstimateComputeResult } from './estimate-compute';
-export { estimateRecords } from './estimate-records';
+export { builtinEstimators, createEstimateContext, estimateCompute } from './estimate-compute';
 export type { EstimateRecordsOptions } from './estimate-records';
-export { DEFAULT_SETTINGS, ESTIMATOR_API_VERSION } from './estimator';
+export { estimateRecords } from './estimate-records';
 export type {
   EstimateContext,
   EstimationSettings,
@@ -28,14 +35,14 @@ export type {
   MonotonicFact,
   ReferencePoint,
 } from './estimator';
-export { buildReferences, DEFAULT_SOURCE_RANK, factsFromRecord, pickFact } from './facts';
+export { DEFAULT_SETTINGS, ESTIMATOR_API_VERSION } from './estimator';
 export type { FactsFromRecordOptions } from './facts';
-export { hardwareTime, operationCount } from './formulas';
+export { buildReferences, DEFAULT_SOURCE_RANK, factsFromRecord, pickFact } from './facts';
 export type { HardwareTimeInput, OperationCountInput } from './formulas';
-export { resolveActiveParameters } from './active-parameters';
-export type { ResolvedParameters } from './active-parameters';
-export { findMoeFamily, MOE_ACTIVE_SHARE_PRIOR, MOE_FAMILIES, parseNameSize } from './names';
+export { hardwareTime, operationCount } from './formulas';
 export type { MoeFamily, NameSize } from './names';
+export { findMoeFamily, MOE_ACTIVE_SHARE_PRIOR, MOE_FAMILIES, parseNameSize } from './names';
+export type { StatusCutPoints } from './probability';
 export {
   assessThreshold,
   confidenceFromSigma,
@@ -47,8 +54,7 @@ export {
   sigmaFromFactor,
   statusFromProbability,
 } from './probability';
-export type { StatusCutPoints } from './probability';
-export { createEstimatorRegistry } from './registry';
 export type { EstimatorRegistry } from './registry';
-export { truthFromRecord, validateAgainst } from './validate';
+export { createEstimatorRegistry } from './registry';
 export type { ValidateOptions, ValidationReport, ValidationRow, ValidationTruth } from './validate';
+export { truthFromRecord, validateAgainst } from './validate';

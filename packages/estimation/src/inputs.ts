@@ -2,7 +2,12 @@ import type { EstimateInput } from '@tracker/schema';
 import type { EstimatorFacts } from './estimator';
 
 /** An estimator input read from a fact, carrying the fact's provenance (`input` when the caller gave it bare). */
-export function factInput(facts: EstimatorFacts, field: string, value: number | string | boolean, name = field): EstimateInput {
+export function factInput(
+  facts: EstimatorFacts,
+  field: string,
+  value: number | string | boolean,
+  name = field,
+): EstimateInput {
   const provenance = facts.provenance?.[field] ?? facts.provenance?.[field.split('.')[0] as string];
   const input: EstimateInput = { name, value, source: provenance?.source ?? 'input' };
   if (provenance?.url) input.url = provenance.url;

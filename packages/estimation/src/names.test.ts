@@ -28,7 +28,8 @@ describe('parseNameSize', () => {
   });
 
   it('ignores names without a size, versions and effective sizes', () => {
-    for (const name of ['GPT-4 Turbo', 'o3-mini', 'Claude 3.5 Sonnet', 'GLM-4.5', 'gemma-3n-e4b', 'Phi-4']) expect(parseNameSize(name), name).toBeNull();
+    for (const name of ['GPT-4 Turbo', 'o3-mini', 'Claude 3.5 Sonnet', 'GLM-4.5', 'gemma-3n-e4b', 'Phi-4'])
+      expect(parseNameSize(name), name).toBeNull();
   });
 });
 

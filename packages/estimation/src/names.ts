@@ -77,7 +77,11 @@ export function parseNameSize(name: string, knownTotal?: number): NameSize | nul
   const total = totalMatch ? toNumber(totalMatch[1] as string, totalMatch[2] as string) : undefined;
   if (total === undefined && active === undefined) return null;
   const matched = [totalMatch?.[0], activeMatch?.[1]].filter(Boolean).join(' ').trim();
-  const result: NameSize = { matched, derivation: active !== undefined ? 'active parameters stated in the name (A…B)' : 'size stated in the name' };
+  const result: NameSize = {
+    matched,
+    derivation:
+      active !== undefined ? 'active parameters stated in the name (A…B)' : 'size stated in the name',
+  };
   if (total !== undefined) result.total = total;
   if (active !== undefined) result.active = active;
   return result;
@@ -101,33 +105,130 @@ export interface MoeFamily {
  * is known to be MoE but its split is not published: the generic prior below applies.
  */
 export const MOE_FAMILIES: readonly MoeFamily[] = [
-  { pattern: /deepseek[- ]?(v3|r1|v3\.\d)/, family: 'DeepSeek-V3', activeShare: 37 / 671, sourceUrl: 'https://arxiv.org/abs/2412.19437' },
-  { pattern: /deepseek[- ]?(coder[- ]?)?v2(?!\.5-lite)/, family: 'DeepSeek-V2', activeShare: 21 / 236, sourceUrl: 'https://arxiv.org/abs/2405.04434' },
-  { pattern: /kimi[- ]?k2/, family: 'Kimi K2', activeShare: 32 / 1000, sourceUrl: 'https://huggingface.co/moonshotai/Kimi-K2-Instruct' },
-  { pattern: /glm[- ]?4\.[5-9](?!v)(?![- ]?air)/, family: 'GLM-4.5', activeShare: 32 / 355, sourceUrl: 'https://arxiv.org/abs/2508.06471' },
-  { pattern: /glm[- ]?4\.5v|glm[- ]?4\.[5-9][- ]?air/, family: 'GLM-4.5-Air', activeShare: 12 / 106, sourceUrl: 'https://arxiv.org/abs/2508.06471' },
-  { pattern: /minimax[- ]?(text|m1|m2|01)/, family: 'MiniMax', activeShare: 45.9 / 456, sourceUrl: 'https://arxiv.org/abs/2501.08313' },
-  { pattern: /llama[- ]?4[- ]?maverick/, family: 'Llama 4 Maverick', activeShare: 17 / 400, sourceUrl: 'https://ai.meta.com/blog/llama-4-multimodal-intelligence/' },
-  { pattern: /llama[- ]?4[- ]?scout/, family: 'Llama 4 Scout', activeShare: 17 / 109, sourceUrl: 'https://ai.meta.com/blog/llama-4-multimodal-intelligence/' },
-  { pattern: /llama[- ]?4[- ]?behemoth/, family: 'Llama 4 Behemoth', activeShare: 288 / 2000, sourceUrl: 'https://ai.meta.com/blog/llama-4-multimodal-intelligence/' },
-  { pattern: /hunyuan[- ]?large/, family: 'Hunyuan-Large', activeShare: 52 / 389, sourceUrl: 'https://arxiv.org/abs/2411.02265' },
-  { pattern: /grok[- ]?1(?![.\d])/, family: 'Grok-1', activeShare: 0.25, sourceUrl: 'https://github.com/xai-org/grok-1' },
-  { pattern: /dbrx/, family: 'DBRX', activeShare: 36 / 132, sourceUrl: 'https://www.databricks.com/blog/introducing-dbrx-new-state-art-open-llm' },
-  { pattern: /arctic/, family: 'Snowflake Arctic', activeShare: 17 / 480, sourceUrl: 'https://www.snowflake.com/en/blog/arctic-open-efficient-foundation-language-models-snowflake/' },
-  { pattern: /ling[- ]?(1t|plus|max)/, family: 'Ling (large)', activeShare: 50 / 1000, sourceUrl: 'https://huggingface.co/inclusionAI/Ling-1T' },
-  { pattern: /ling[- ]?(flash|lite)/, family: 'Ling (flash)', activeShare: 6.1 / 100, sourceUrl: 'https://huggingface.co/inclusionAI/Ling-flash-2.0' },
-  { pattern: /dots\.?llm/, family: 'dots.llm1', activeShare: 14 / 142, sourceUrl: 'https://arxiv.org/abs/2506.05767' },
-  { pattern: /qwen[- ]?\d(\.\d)?[- ]?(max|plus|turbo)/, family: 'Qwen (API MoE)', sourceUrl: 'https://qwenlm.github.io/blog/qwen2.5-max/' },
-  { pattern: /mixtral|wu[- ]?dao|switch|glam|gshard|m6-t|moe/, family: 'MoE (named)', sourceUrl: 'https://arxiv.org/abs/2101.03961' },
+  {
+    pattern: /deepseek[- ]?(v3|r1|v3\.\d)/,
+    family: 'DeepSeek-V3',
+    activeShare: 37 / 671,
+    sourceUrl: 'https://arxiv.org/abs/2412.19437',
+  },
+  {
+    pattern: /deepseek[- ]?(coder[- ]?)?v2(?!\.5-lite)/,
+    family: 'DeepSeek-V2',
+    activeShare: 21 / 236,
+    sourceUrl: 'https://arxiv.org/abs/2405.04434',
+  },
+  {
+    pattern: /kimi[- ]?k2/,
+    family: 'Kimi K2',
+    activeShare: 32 / 1000,
+    sourceUrl: 'https://huggingface.co/moonshotai/Kimi-K2-Instruct',
+  },
+  {
+    pattern: /glm[- ]?4\.[5-9](?!v)(?![- ]?air)/,
+    family: 'GLM-4.5',
+    activeShare: 32 / 355,
+    sourceUrl: 'https://arxiv.org/abs/2508.06471',
+  },
+  {
+    pattern: /glm[- ]?4\.5v|glm[- ]?4\.[5-9][- ]?air/,
+    family: 'GLM-4.5-Air',
+    activeShare: 12 / 106,
+    sourceUrl: 'https://arxiv.org/abs/2508.06471',
+  },
+  {
+    pattern: /minimax[- ]?(text|m1|m2|01)/,
+    family: 'MiniMax',
+    activeShare: 45.9 / 456,
+    sourceUrl: 'https://arxiv.org/abs/2501.08313',
+  },
+  {
+    pattern: /llama[- ]?4[- ]?maverick/,
+    family: 'Llama 4 Maverick',
+    activeShare: 17 / 400,
+    sourceUrl: 'https://ai.meta.com/blog/llama-4-multimodal-intelligence/',
+  },
+  {
+    pattern: /llama[- ]?4[- ]?scout/,
+    family: 'Llama 4 Scout',
+    activeShare: 17 / 109,
+    sourceUrl: 'https://ai.meta.com/blog/llama-4-multimodal-intelligence/',
+  },
+  {
+    pattern: /llama[- ]?4[- ]?behemoth/,
+    family: 'Llama 4 Behemoth',
+    activeShare: 288 / 2000,
+    sourceUrl: 'https://ai.meta.com/blog/llama-4-multimodal-intelligence/',
+  },
+  {
+    pattern: /hunyuan[- ]?large/,
+    family: 'Hunyuan-Large',
+    activeShare: 52 / 389,
+    sourceUrl: 'https://arxiv.org/abs/2411.02265',
+  },
+  {
+    pattern: /grok[- ]?1(?![.\d])/,
+    family: 'Grok-1',
+    activeShare: 0.25,
+    sourceUrl: 'https://github.com/xai-org/grok-1',
+  },
+  {
+    pattern: /dbrx/,
+    family: 'DBRX',
+    activeShare: 36 / 132,
+    sourceUrl: 'https://www.databricks.com/blog/introducing-dbrx-new-state-art-open-llm',
+  },
+  {
+    pattern: /arctic/,
+    family: 'Snowflake Arctic',
+    activeShare: 17 / 480,
+    sourceUrl:
+      'https://www.snowflake.com/en/blog/arctic-open-efficient-foundation-language-models-snowflake/',
+  },
+  {
+    pattern: /ling[- ]?(1t|plus|max)/,
+    family: 'Ling (large)',
+    activeShare: 50 / 1000,
+    sourceUrl: 'https://huggingface.co/inclusionAI/Ling-1T',
+  },
+  {
+    pattern: /ling[- ]?(flash|lite)/,
+    family: 'Ling (flash)',
+    activeShare: 6.1 / 100,
+    sourceUrl: 'https://huggingface.co/inclusionAI/Ling-flash-2.0',
+  },
+  {
+    pattern: /dots\.?llm/,
+    family: 'dots.llm1',
+    activeShare: 14 / 142,
+    sourceUrl: 'https://arxiv.org/abs/2506.05767',
+  },
+  {
+    pattern: /qwen[- ]?\d(\.\d)?[- ]?(max|plus|turbo)/,
+    family: 'Qwen (API MoE)',
+    sourceUrl: 'https://qwenlm.github.io/blog/qwen2.5-max/',
+  },
+  {
+    pattern: /mixtral|wu[- ]?dao|switch|glam|gshard|m6-t|moe/,
+    family: 'MoE (named)',
+    sourceUrl: 'https://arxiv.org/abs/2101.03961',
+  },
   { pattern: /gpt-oss/, family: 'gpt-oss', sourceUrl: 'https://openai.com/index/introducing-gpt-oss/' },
-  { pattern: /ernie[- ]?4\.5|pangu[- ]?pro[- ]?moe|step[- ]?3|k-exaone|solar[- ]?open|inkling|granite[- ]?4\.0[- ]?h/, family: 'MoE (published as MoE)', sourceUrl: 'https://epoch.ai/data/ai-models' },
+  {
+    pattern:
+      /ernie[- ]?4\.5|pangu[- ]?pro[- ]?moe|step[- ]?3|k-exaone|solar[- ]?open|inkling|granite[- ]?4\.0[- ]?h/,
+    family: 'MoE (published as MoE)',
+    sourceUrl: 'https://epoch.ai/data/ai-models',
+  },
 ];
 
 /**
  * Generic prior for the active share of an MoE model whose split is unknown: median 10% (the published
  * architectures above range from 3% (Kimi K2, Arctic) to 27% (DBRX, Mixtral)), 90% range ×/÷ 3.
  */
-export const MOE_ACTIVE_SHARE_PRIOR = { median: 0.1, log10Sigma: Math.log10(3) / 1.6448536269514722 } as const;
+export const MOE_ACTIVE_SHARE_PRIOR = {
+  median: 0.1,
+  log10Sigma: Math.log10(3) / 1.6448536269514722,
+} as const;
 
 /** The MoE family a name belongs to, or null. */
 export function findMoeFamily(name: string): MoeFamily | null {

@@ -26,7 +26,9 @@ describe('probability', () => {
 
   it('P(above) is 1 − Φ((log10 T − μ)/σ), and 0/1 when σ = 0', () => {
     expect(probabilityAbove({ median: 1e25, log10Sigma: 0.3 }, 1e25)).toBeCloseTo(0.5, 6);
-    expect(probabilityAbove({ median: 10 ** (25 + 0.3 * 1.6448536269514722), log10Sigma: 0.3 }, 1e25)).toBeCloseTo(0.95, 4);
+    expect(
+      probabilityAbove({ median: 10 ** (25 + 0.3 * 1.6448536269514722), log10Sigma: 0.3 }, 1e25),
+    ).toBeCloseTo(0.95, 4);
     expect(probabilityAbove({ median: 2e25, log10Sigma: 0 }, 1e25)).toBe(1);
     expect(probabilityAbove({ median: 1e25, log10Sigma: 0 }, 1e25)).toBe(0);
   });

@@ -14,7 +14,11 @@ export interface StatusCutPoints {
 }
 
 /** The default cut points: above ≥ 0.95, likely-above ≥ 0.5, likely-below > 0.05, below ≤ 0.05. */
-export const DEFAULT_CUT_POINTS: Readonly<StatusCutPoints> = Object.freeze({ above: 0.95, likelyAbove: 0.5, below: 0.05 });
+export const DEFAULT_CUT_POINTS: Readonly<StatusCutPoints> = Object.freeze({
+  above: 0.95,
+  likelyAbove: 0.5,
+  below: 0.05,
+});
 
 /** The EU AI Act presumption threshold, 1e25 FLOP. */
 export const DEFAULT_THRESHOLD = 1e25;
@@ -36,7 +40,15 @@ function erfc(x: number): number {
         1.26551223 +
         t *
           (1.00002368 +
-            t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return x >= 0 ? r : 2 - r;
 }
@@ -59,7 +71,10 @@ export function sigmaFromFactor(factor: number): number {
  * @example
  * probabilityAbove({ median: 3e25, log10Sigma: 0.3 }, 1e25); // ≈ 0.95
  */
-export function probabilityAbove(estimate: Pick<ComputeEstimate, 'median' | 'log10Sigma'>, threshold = DEFAULT_THRESHOLD): number {
+export function probabilityAbove(
+  estimate: Pick<ComputeEstimate, 'median' | 'log10Sigma'>,
+  threshold = DEFAULT_THRESHOLD,
+): number {
   const mu = Math.log10(estimate.median);
   const t = Math.log10(threshold);
   if (!(estimate.log10Sigma > 0)) return mu > t ? 1 : 0;
@@ -68,7 +83,10 @@ export function probabilityAbove(estimate: Pick<ComputeEstimate, 'median' | 'log
 }
 
 /** The status for a probability, with the given cut points. */
-export function statusFromProbability(probability: number | null, cutPoints: StatusCutPoints = DEFAULT_CUT_POINTS): ThresholdStatus {
+export function statusFromProbability(
+  probability: number | null,
+  cutPoints: StatusCutPoints = DEFAULT_CUT_POINTS,
+): ThresholdStatus {
   if (probability === null) return 'unknown';
   if (probability >= cutPoints.above) return 'above';
   if (probability >= cutPoints.likelyAbove) return 'likely-above';
@@ -118,13 +136,14 @@ export function studentTCdf(t: number, degreesOfFreedom: number): number {
 function logGamma(x: number): number {
   // Lanczos approximation (g = 7, n = 9).
   const coefficients = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
   ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const shifted = x - 1;
   let sum = coefficients[0] as number;
-  for (let index = 1; index < coefficients.length; index++) sum += (coefficients[index] as number) / (shifted + index);
+  for (let index = 1; index < coefficients.length; index++)
+    sum += (coefficients[index] as number) / (shifted + index);
   const t = shifted + 7.5;
   return 0.5 * Math.log(2 * Math.PI) + (shifted + 0.5) * Math.log(t) - t + Math.log(sum);
 }

@@ -1,7 +1,7 @@
 import { TrackerError } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
-import { builtinEstimators } from './estimate-compute';
 import { defineEstimator } from './define-estimator';
+import { builtinEstimators } from './estimate-compute';
 import type { Estimator } from './estimator';
 import { createEstimatorRegistry } from './registry';
 
@@ -9,7 +9,12 @@ const constant = defineEstimator({
   id: 'constant',
   description: 'always 1e24',
   priority: 70,
-  estimate: () => ({ median: 1e24, log10Sigma: 1, inputs: [{ name: 'assumption', value: 1e24, source: 'prior' }], reasoning: 'a constant' }),
+  estimate: () => ({
+    median: 1e24,
+    log10Sigma: 1,
+    inputs: [{ name: 'assumption', value: 1e24, source: 'prior' }],
+    reasoning: 'a constant',
+  }),
 });
 
 describe('defineEstimator', () => {
@@ -20,13 +25,16 @@ describe('defineEstimator', () => {
   });
 
   it('rejects an invalid definition naming every problem', () => {
-    const attempt = () => defineEstimator({ id: 'Not Kebab', description: '', priority: Number.NaN, estimate: 'no' as never });
+    const attempt = () =>
+      defineEstimator({ id: 'Not Kebab', description: '', priority: Number.NaN, estimate: 'no' as never });
     expect(attempt).toThrow(TrackerError);
     try {
       attempt();
     } catch (error) {
       expect(TrackerError.is(error) && error.code).toBe('PLUGIN_INVALID');
-      expect((error as Error).message).toMatch(/id must be kebab-case.*description.*priority.*estimate must be a function/);
+      expect((error as Error).message).toMatch(
+        /id must be kebab-case.*description.*priority.*estimate must be a function/,
+      );
     }
   });
 });
@@ -61,6 +69,8 @@ describe('createEstimatorRegistry', () => {
 
   it('refuses objects not made by defineEstimator', () => {
     const registry = createEstimatorRegistry();
-    expect(() => registry.register({ ...constant, apiVersion: 2 } as unknown as Estimator)).toThrow(/unknown apiVersion/);
+    expect(() => registry.register({ ...constant, apiVersion: 2 } as unknown as Estimator)).toThrow(
+      /unknown apiVersion/,
+    );
   });
 });

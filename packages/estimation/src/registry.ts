@@ -26,15 +26,28 @@ export function createEstimatorRegistry(initial: readonly Estimator[] = []): Est
   const registry: EstimatorRegistry = {
     register(estimator) {
       if (estimator?.apiVersion !== ESTIMATOR_API_VERSION) {
-        throw new TrackerError('PLUGIN_INVALID', `[estimator "${String(estimator?.id)}"] unknown apiVersion ${String(estimator?.apiVersion)}; build it with defineEstimator()`);
+        throw new TrackerError(
+          'PLUGIN_INVALID',
+          `[estimator "${String(estimator?.id)}"] unknown apiVersion ${String(estimator?.apiVersion)}; build it with defineEstimator()`,
+        );
       }
-      if (byId.has(estimator.id)) throw new TrackerError('PLUGIN_DUPLICATE', `[estimation] an estimator with id "${estimator.id}" is already registered`);
+      if (byId.has(estimator.id))
+        throw new TrackerError(
+          'PLUGIN_DUPLICATE',
+          `[estimation] an estimator with id "${estimator.id}" is already registered`,
+        );
       byId.set(estimator.id, estimator);
-      sorted = [...byId.values()].sort((left, right) => left.priority - right.priority || left.id.localeCompare(right.id));
+      sorted = [...byId.values()].sort(
+        (left, right) => left.priority - right.priority || left.id.localeCompare(right.id),
+      );
     },
     get(id) {
       const estimator = byId.get(id);
-      if (!estimator) throw new TrackerError('PLUGIN_NOT_FOUND', `[estimation] no estimator "${id}"; known: ${[...byId.keys()].sort().join(', ')}`);
+      if (!estimator)
+        throw new TrackerError(
+          'PLUGIN_NOT_FOUND',
+          `[estimation] no estimator "${id}"; known: ${[...byId.keys()].sort().join(', ')}`,
+        );
       return estimator;
     },
     has: (id) => byId.has(id),

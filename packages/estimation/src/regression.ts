@@ -21,12 +21,16 @@ export function fitLinear(rows: readonly number[][], y: readonly number[]): Line
     const target = y[index] as number;
     for (let i = 0; i < p; i++) {
       xty[i] = (xty[i] as number) + (row[i] as number) * target;
-      for (let j = 0; j < p; j++) (xtx[i] as number[])[j] = ((xtx[i] as number[])[j] as number) + (row[i] as number) * (row[j] as number);
+      for (let j = 0; j < p; j++)
+        (xtx[i] as number[])[j] =
+          ((xtx[i] as number[])[j] as number) + (row[i] as number) * (row[j] as number);
     }
   }
   const inverse = invert(xtx);
   if (!inverse) return null;
-  const coefficients = inverse.map((row) => row.reduce((sum, value, j) => sum + value * (xty[j] as number), 0));
+  const coefficients = inverse.map((row) =>
+    row.reduce((sum, value, j) => sum + value * (xty[j] as number), 0),
+  );
   let rss = 0;
   for (let index = 0; index < n; index++) {
     const residual = (y[index] as number) - dot(rows[index] as number[], coefficients);
@@ -36,7 +40,10 @@ export function fitLinear(rows: readonly number[][], y: readonly number[]): Line
 }
 
 /** Prediction and its standard error for a new point: s·√(1 + x₀ᵀ(XᵀX)⁻¹x₀) (leverage included). */
-export function predict(fit: LinearFit, x: readonly number[]): { mean: number; standardError: number; leverage: number } {
+export function predict(
+  fit: LinearFit,
+  x: readonly number[],
+): { mean: number; standardError: number; leverage: number } {
   const mean = dot(x, fit.coefficients);
   const leverage = x.reduce((sum, xi, i) => sum + xi * dot(fit.inverse[i] as number[], x), 0);
   return { mean, standardError: fit.residualSigma * Math.sqrt(1 + Math.max(0, leverage)), leverage };
@@ -50,11 +57,18 @@ function dot(left: readonly number[], right: readonly number[]): number {
 
 function invert(matrix: number[][]): number[][] | null {
   const size = matrix.length;
-  const augmented = matrix.map((row, i) => [...row, ...Array.from({ length: size }, (_, j) => (i === j ? 1 : 0))]);
+  const augmented = matrix.map((row, i) => [
+    ...row,
+    ...Array.from({ length: size }, (_, j) => (i === j ? 1 : 0)),
+  ]);
   for (let column = 0; column < size; column++) {
     let pivot = column;
     for (let row = column + 1; row < size; row++) {
-      if (Math.abs((augmented[row] as number[])[column] as number) > Math.abs((augmented[pivot] as number[])[column] as number)) pivot = row;
+      if (
+        Math.abs((augmented[row] as number[])[column] as number) >
+        Math.abs((augmented[pivot] as number[])[column] as number)
+      )
+        pivot = row;
     }
     const pivotValue = (augmented[pivot] as number[])[column] as number;
     if (Math.abs(pivotValue) < 1e-12) return null;
@@ -66,7 +80,8 @@ function invert(matrix: number[][]): number[][] | null {
       const current = augmented[row] as number[];
       const factor = current[column] as number;
       if (factor === 0) continue;
-      for (let j = 0; j < 2 * size; j++) current[j] = (current[j] as number) - factor * (pivotRow[j] as number);
+      for (let j = 0; j < 2 * size; j++)
+        current[j] = (current[j] as number) - factor * (pivotRow[j] as number);
     }
   }
   return augmented.map((row) => row.slice(size));

@@ -5,7 +5,15 @@ import { assessThreshold } from './probability';
 import { validateAgainst } from './validate';
 
 function result(median: number, log10Sigma = 0.1): EstimateComputeResult {
-  const estimate = { median, interval90: [median / 2, median * 2] as [number, number], log10Sigma, method: 'x', confidence: 'confident' as const, components: [], combination: '' };
+  const estimate = {
+    median,
+    interval90: [median / 2, median * 2] as [number, number],
+    log10Sigma,
+    method: 'x',
+    confidence: 'confident' as const,
+    components: [],
+    combination: '',
+  };
   return { estimate, assessment: assessThreshold(estimate) };
 }
 
@@ -29,14 +37,34 @@ describe('validateAgainst', () => {
     expect(report.compute.count).toBe(3);
     expect(report.compute.withinFactor2).toBeCloseTo(2 / 3, 6);
     expect(report.compute.withinFactor3).toBeCloseTo(2 / 3, 6);
-    expect(report.threshold).toMatchObject({ count: 4, truePositive: 1, falsePositive: 1, falseNegative: 1, trueNegative: 1, precision: 0.5, recall: 0.5, f1: 0.5, accuracy: 0.5 });
+    expect(report.threshold).toMatchObject({
+      count: 4,
+      truePositive: 1,
+      falsePositive: 1,
+      falseNegative: 1,
+      trueNegative: 1,
+      precision: 0.5,
+      recall: 0.5,
+      f1: 0.5,
+      accuracy: 0.5,
+    });
     expect(report.threshold.brier).toBeGreaterThan(0);
     expect(report.disagreements.map((row) => row.id).sort()).toEqual(['c', 'd']);
   });
 
   it('reads the truth from records (Epoch facts only) and counts models without an estimate', () => {
-    const records = [record('x/a', 'A', { reportedCompute: [fact({ flop: 3e25, confidence: 'likely' as const }), fact({ flop: 1e20, confidence: 'confident' as const }, 'ledger')] })];
-    const report = validateAgainst(records, new Map([['x/a', { estimate: null, assessment: assessThreshold(null) }]]));
+    const records = [
+      record('x/a', 'A', {
+        reportedCompute: [
+          fact({ flop: 3e25, confidence: 'likely' as const }),
+          fact({ flop: 1e20, confidence: 'confident' as const }, 'ledger'),
+        ],
+      }),
+    ];
+    const report = validateAgainst(
+      records,
+      new Map([['x/a', { estimate: null, assessment: assessThreshold(null) }]]),
+    );
     expect(report.rows[0]?.truthFlop).toBe(3e25);
     expect(report.threshold.unestimated).toBe(1);
     expect(report.threshold.brier).toBeCloseTo(0.25, 9);

@@ -28,7 +28,13 @@ export interface ValidationRow {
 
 /** The validation report (DESIGN §5). */
 export interface ValidationReport {
-  compute: { count: number; medianAbsLog10: number | null; p90AbsLog10: number | null; withinFactor2: number | null; withinFactor3: number | null };
+  compute: {
+    count: number;
+    medianAbsLog10: number | null;
+    p90AbsLog10: number | null;
+    withinFactor2: number | null;
+    withinFactor3: number | null;
+  };
   threshold: {
     threshold: number;
     count: number;
@@ -59,7 +65,9 @@ export function truthFromRecord(record: ModelRecord): ValidationTruth {
   const truth: ValidationTruth = { id: record.id, name: record.name };
   const reported = pickFact(record.facts.reportedCompute?.filter((fact) => fact.source === 'epoch'));
   if (reported) truth.computeFlop = reported.value.flop;
-  const signals = (record.facts.computeSignals ?? []).filter((fact) => fact.source === 'epoch').map((fact) => fact.value);
+  const signals = (record.facts.computeSignals ?? [])
+    .filter((fact) => fact.source === 'epoch')
+    .map((fact) => fact.value);
   if (signals.length > 0) truth.signals = signals;
   return truth;
 }
@@ -68,7 +76,9 @@ function quantile(sorted: readonly number[], q: number): number {
   const position = (sorted.length - 1) * q;
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
-  return (sorted[lower] as number) + ((sorted[upper] as number) - (sorted[lower] as number)) * (position - lower);
+  return (
+    (sorted[lower] as number) + ((sorted[upper] as number) - (sorted[lower] as number)) * (position - lower)
+  );
 }
 
 /**
@@ -96,11 +106,14 @@ export function validateAgainst(
       status: estimate ? (result?.assessment.status ?? 'unknown') : 'unknown',
     };
     if (truth.computeFlop !== undefined) row.truthFlop = truth.computeFlop;
-    const positive = (truth.computeFlop !== undefined && truth.computeFlop >= threshold) || (threshold === 1e25 && truth.signals?.includes('over-1e25'));
+    const positive =
+      (truth.computeFlop !== undefined && truth.computeFlop >= threshold) ||
+      (threshold === 1e25 && truth.signals?.includes('over-1e25'));
     if (positive) row.truthAbove = true;
     else if (truth.computeFlop !== undefined) row.truthAbove = false;
     if (estimate) row.median = estimate.median;
-    if (estimate && truth.computeFlop !== undefined) row.log10Error = Math.log10(estimate.median / truth.computeFlop);
+    if (estimate && truth.computeFlop !== undefined)
+      row.log10Error = Math.log10(estimate.median / truth.computeFlop);
     rows.push(row);
   }
   const errors = rows
@@ -124,7 +137,8 @@ export function validateAgainst(
     if (called !== truth) disagreements.push(row);
     brierSum += ((row.probabilityAbove ?? 0.5) - (truth ? 1 : 0)) ** 2;
   }
-  const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : null);
+  const ratio = (numerator: number, denominator: number) =>
+    denominator > 0 ? numerator / denominator : null;
   const precision = ratio(truePositive, truePositive + falsePositive);
   const recall = ratio(truePositive, truePositive + falseNegative);
   return {
@@ -144,7 +158,10 @@ export function validateAgainst(
       trueNegative,
       precision,
       recall,
-      f1: precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : null,
+      f1:
+        precision !== null && recall !== null && precision + recall > 0
+          ? (2 * precision * recall) / (precision + recall)
+          : null,
       accuracy: ratio(truePositive + trueNegative, scored.length),
       brier: ratio(brierSum, scored.length),
       unestimated: scored.filter((row) => row.probabilityAbove === null).length,

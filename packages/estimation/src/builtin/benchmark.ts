@@ -16,7 +16,11 @@ const YEAR_CENTRE = 2024;
  * given performance halves about every 8 months (95% CI 5–14 months). Within one snapshot, score and release
  * date are nearly collinear, so the date slope is set from this prior instead of being fitted.
  */
-export const DATE_SLOPE_PRIOR = { mean: -0.45, sigma: 0.15, sourceUrl: 'https://arxiv.org/abs/2403.05812' } as const;
+export const DATE_SLOPE_PRIOR = {
+  mean: -0.45,
+  sigma: 0.15,
+  sourceUrl: 'https://arxiv.org/abs/2403.05812',
+} as const;
 /**
  * Prior on the residual spread of a fit (conjugate inverse-gamma, worth ν0 = 4 references at s0 = 0.4 dex): a
  * handful of similar references (one lab's family) can sit unusually close to a line, and a model unlike them
@@ -80,7 +84,9 @@ function snapshotReferences(context: EstimateContext, benchmark: string, asOf: s
   const key = `refs|${benchmark}|${asOf}`;
   const cached = context.cache.get(key) as ReferencePoint[] | undefined;
   if (cached) return cached;
-  const found = context.references.filter((reference) => reference.scores[benchmark]?.some((score) => score.asOf === asOf));
+  const found = context.references.filter((reference) =>
+    reference.scores[benchmark]?.some((score) => score.asOf === asOf),
+  );
   context.cache.set(key, found);
   return found;
 }
@@ -90,23 +96,31 @@ function latestSnapshot(context: EstimateContext, benchmark: string): string | u
   if (context.cache.has(key)) return context.cache.get(key) as string | undefined;
   let latest: string | undefined;
   for (const reference of context.references) {
-    for (const score of reference.scores[benchmark] ?? []) if (!latest || score.asOf > latest) latest = score.asOf;
+    for (const score of reference.scores[benchmark] ?? [])
+      if (!latest || score.asOf > latest) latest = score.asOf;
   }
   context.cache.set(key, latest);
   return latest;
 }
 
 function scoreOf(reference: ReferencePoint, benchmark: string, asOf: string): number {
-  return (reference.scores[benchmark]?.find((score) => score.asOf === asOf) as { value: number }).value;
+  // Callers only pass references already known to have a score in this snapshot.
+  return reference.scores[benchmark]?.find((score) => score.asOf === asOf)?.value ?? Number.NaN;
 }
 
 /** log10 compute with the date effect removed (moved to YEAR_CENTRE), so only intercept and score are fitted. */
 function adjustedTarget(reference: ReferencePoint): number {
   const year = releaseYear(reference.releaseDate);
-  return Math.log10(reference.computeFlop) - (year === null ? 0 : DATE_SLOPE_PRIOR.mean * (year - YEAR_CENTRE));
+  return (
+    Math.log10(reference.computeFlop) - (year === null ? 0 : DATE_SLOPE_PRIOR.mean * (year - YEAR_CENTRE))
+  );
 }
 
-function fitReferences(references: readonly ReferencePoint[], benchmark: string, asOf: string): LinearFit | null {
+function fitReferences(
+  references: readonly ReferencePoint[],
+  benchmark: string,
+  asOf: string,
+): LinearFit | null {
   return fitLinear(
     references.map((reference) => row(scoreOf(reference, benchmark, asOf))),
     references.map(adjustedTarget),
@@ -117,7 +131,12 @@ function fitReferences(references: readonly ReferencePoint[], benchmark: string,
  * The fit of one snapshot, computed once and cached. A model that is itself a reference gets its own
  * leave-one-out fit (only those models refit), keyed by the excluded reference ids.
  */
-function snapshotFit(context: EstimateContext, benchmark: string, asOf: string, excluded: ReadonlySet<string>): SnapshotFit | null {
+function snapshotFit(
+  context: EstimateContext,
+  benchmark: string,
+  asOf: string,
+  excluded: ReadonlySet<string>,
+): SnapshotFit | null {
   const all = snapshotReferences(context, benchmark, asOf);
   const used = excluded.size === 0 ? all : all.filter((reference) => !excluded.has(reference.id));
   const key = `fit|${benchmark}|${asOf}|${used.length === all.length ? '' : [...excluded].sort().join(',')}`;
@@ -132,22 +151,38 @@ function snapshotFit(context: EstimateContext, benchmark: string, asOf: string, 
   // spread, and the slope, for everyone. At most a third of the references may go.
   while (fit && kept.length - 1 >= minimum && outliers.length < Math.floor(used.length / 3)) {
     const current = fit;
-    const residuals = kept.map((reference) => adjustedTarget(reference) - predict(current, row(scoreOf(reference, benchmark, asOf))).mean);
+    const residuals = kept.map(
+      (reference) =>
+        adjustedTarget(reference) - predict(current, row(scoreOf(reference, benchmark, asOf))).mean,
+    );
     const sorted = residuals.map(Math.abs).sort((left, right) => left - right);
-    const robustSigma = Math.max(1.4826 * (sorted[Math.floor(sorted.length / 2)] as number), RESIDUAL_PRIOR.sigma);
+    const robustSigma = Math.max(
+      1.4826 * (sorted[Math.floor(sorted.length / 2)] as number),
+      RESIDUAL_PRIOR.sigma,
+    );
     let worst = 0;
-    for (let index = 1; index < residuals.length; index++) if (Math.abs(residuals[index] as number) > Math.abs(residuals[worst] as number)) worst = index;
+    for (let index = 1; index < residuals.length; index++)
+      if (Math.abs(residuals[index] as number) > Math.abs(residuals[worst] as number)) worst = index;
     if (Math.abs(residuals[worst] as number) <= OUTLIER_LIMIT * robustSigma) break;
     outliers = [...outliers, kept[worst] as ReferencePoint];
     kept = kept.filter((_, index) => index !== worst);
     fit = fitReferences(kept, benchmark, asOf);
   }
   if (fit && fit.n - fit.p >= 3) {
-    const years = kept.map((reference) => releaseYear(reference.releaseDate)).filter((year): year is number => year !== null);
+    const years = kept
+      .map((reference) => releaseYear(reference.releaseDate))
+      .filter((year): year is number => year !== null);
     const degreesOfFreedom = fit.n - fit.p + RESIDUAL_PRIOR.weight;
-    const sigma = Math.sqrt(((fit.n - fit.p) * fit.residualSigma ** 2 + RESIDUAL_PRIOR.weight * RESIDUAL_PRIOR.sigma ** 2) / degreesOfFreedom);
+    const sigma = Math.sqrt(
+      ((fit.n - fit.p) * fit.residualSigma ** 2 + RESIDUAL_PRIOR.weight * RESIDUAL_PRIOR.sigma ** 2) /
+        degreesOfFreedom,
+    );
     const residuals = new Map<string, number>();
-    for (const reference of kept) residuals.set(reference.id, adjustedTarget(reference) - predict(fit, row(scoreOf(reference, benchmark, asOf))).mean);
+    for (const reference of kept)
+      residuals.set(
+        reference.id,
+        adjustedTarget(reference) - predict(fit, row(scoreOf(reference, benchmark, asOf))).mean,
+      );
     result = {
       fit,
       references: kept,
@@ -166,7 +201,11 @@ function row(score: number): number[] {
   return [1, (score - SCORE_CENTRE) / 100];
 }
 
-function snapshotsOf(facts: EstimatorFacts, benchmark: string, context: EstimateContext): { value: number; asOf: string }[] {
+function snapshotsOf(
+  facts: EstimatorFacts,
+  benchmark: string,
+  context: EstimateContext,
+): { value: number; asOf: string }[] {
   const listed = facts.scoreSnapshots?.[benchmark] ?? [];
   const single = facts.scores?.[benchmark];
   const all = [...listed];
@@ -175,7 +214,8 @@ function snapshotsOf(facts: EstimatorFacts, benchmark: string, context: Estimate
   const resolved: { value: number; asOf: string }[] = [];
   for (const score of all) {
     const asOf = score.asOf ?? latest;
-    if (asOf && !resolved.some((existing) => existing.asOf === asOf)) resolved.push({ value: score.value, asOf });
+    if (asOf && !resolved.some((existing) => existing.asOf === asOf))
+      resolved.push({ value: score.value, asOf });
   }
   return resolved;
 }
@@ -189,10 +229,11 @@ function snapshotsOf(facts: EstimatorFacts, benchmark: string, context: Estimate
  */
 export const benchmarkEstimator = defineEstimator({
   id: 'benchmark',
-  description: 'regression of log10(compute) on leaderboard score and release date over same-snapshot references',
+  description:
+    'regression of log10(compute) on leaderboard score and release date over same-snapshot references',
   priority: 50,
   estimate(facts, context) {
-    if (context.references.length === 0 || !facts.scores && !facts.scoreSnapshots) return null;
+    if (context.references.length === 0 || (!facts.scores && !facts.scoreSnapshots)) return null;
     const ownName = looseName(facts.name);
     let best: {
       mean: number;
@@ -220,18 +261,39 @@ export const benchmarkEstimator = defineEstimator({
         // The prior-adjusted residual spread replaces the fit's own.
         prediction.standardError = snapshot.sigma * Math.sqrt(1 + Math.max(0, prediction.leverage));
         const ownDeveloper = developerKey(facts.developer);
-        const peers = ownDeveloper ? snapshot.references.filter((reference) => developerKey(reference.developer) === ownDeveloper) : [];
+        const peers = ownDeveloper
+          ? snapshot.references.filter((reference) => developerKey(reference.developer) === ownDeveloper)
+          : [];
         const developerOffset =
-          peers.length === 0 ? 0 : peers.reduce((sum, reference) => sum + (snapshot.residuals.get(reference.id) ?? 0), 0) / (peers.length + snapshot.sigma ** 2 / DEVELOPER_EFFECT_SIGMA ** 2);
+          peers.length === 0
+            ? 0
+            : peers.reduce((sum, reference) => sum + (snapshot.residuals.get(reference.id) ?? 0), 0) /
+              (peers.length + snapshot.sigma ** 2 / DEVELOPER_EFFECT_SIGMA ** 2);
         prediction.mean += developerOffset;
         const yearOffset = modelYear === null ? 0 : DATE_SLOPE_PRIOR.mean * (modelYear - YEAR_CENTRE);
         // Unknown release date: the date effect is unknown too; assume the references' mean year, ±1 year.
-        const yearDistance = modelYear === null || snapshot.meanYear === null ? 1 : Math.abs(modelYear - snapshot.meanYear);
+        const yearDistance =
+          modelYear === null || snapshot.meanYear === null ? 1 : Math.abs(modelYear - snapshot.meanYear);
         const t = studentTQuantile(0.95, snapshot.degreesOfFreedom);
-        const halfWidth = Math.hypot(t * prediction.standardError, Z90 * DATE_SLOPE_PRIOR.sigma * yearDistance);
+        const halfWidth = Math.hypot(
+          t * prediction.standardError,
+          Z90 * DATE_SLOPE_PRIOR.sigma * yearDistance,
+        );
         prediction.mean += yearOffset;
         const sigma = halfWidth / Z90;
-        if (!best || sigma < best.sigma) best = { mean: prediction.mean, sigma, benchmark, asOf: score.asOf, score: score.value, snapshot, halfWidth, t, developerOffset, peers };
+        if (!best || sigma < best.sigma)
+          best = {
+            mean: prediction.mean,
+            sigma,
+            benchmark,
+            asOf: score.asOf,
+            score: score.value,
+            snapshot,
+            halfWidth,
+            t,
+            developerOffset,
+            peers,
+          };
       }
     }
     if (!best) return null;
@@ -240,9 +302,17 @@ export const benchmarkEstimator = defineEstimator({
     const median = 10 ** best.mean;
     const inputs: EstimateInput[] = [
       { ...factInput(facts, `scores.${best.benchmark}`, best.score, best.benchmark) },
-      { name: `${best.benchmark}.asOf`, value: best.asOf, source: factInput(facts, `scores.${best.benchmark}`, 0).source ?? 'input' },
+      {
+        name: `${best.benchmark}.asOf`,
+        value: best.asOf,
+        source: factInput(facts, `scores.${best.benchmark}`, 0).source ?? 'input',
+      },
       ...references.map((reference) => {
-        const input: EstimateInput = { name: `reference:${reference.id}`, value: reference.computeFlop, source: reference.source ?? 'reference' };
+        const input: EstimateInput = {
+          name: `reference:${reference.id}`,
+          value: reference.computeFlop,
+          source: reference.source ?? 'reference',
+        };
         if (reference.url) input.url = reference.url;
         return input;
       }),
@@ -250,16 +320,23 @@ export const benchmarkEstimator = defineEstimator({
     if (facts.releaseDate) inputs.push(factInput(facts, 'releaseDate', facts.releaseDate));
     inputs.push(priorInput('dateSlopeDexPerYear', DATE_SLOPE_PRIOR.mean, DATE_SLOPE_PRIOR.sourceUrl));
     const equation = `log10 C = ${b0.toFixed(3)} + ${b1.toFixed(3)}·(score − ${SCORE_CENTRE})/100 ${DATE_SLOPE_PRIOR.mean}·(year − ${YEAR_CENTRE}) (date slope from the algorithmic-progress prior)`;
-    const outlierText = outliers.length > 0 ? `; dropped as outliers (> ${OUTLIER_LIMIT} robust σ off the line): ${outliers.map((reference) => reference.name).join(', ')}` : '';
+    const outlierText =
+      outliers.length > 0
+        ? `; dropped as outliers (> ${OUTLIER_LIMIT} robust σ off the line): ${outliers.map((reference) => reference.name).join(', ')}`
+        : '';
     return {
       median,
       log10Sigma: best.sigma,
       inputs,
       reasoning: `${best.benchmark} ${best.score} in the ${best.asOf} snapshot; fit over ${fit.n} references of that snapshot (${references
         .map((reference) => reference.name)
-        
-        .join(', ')})${outlierText}: ${equation}, residual s = ${fit.residualSigma.toFixed(3)} dex (${best.snapshot.sigma.toFixed(3)} with the prior of ${RESIDUAL_PRIOR.sigma} dex worth ${RESIDUAL_PRIOR.weight} references)${
-        best.peers.length > 0 ? `; developer offset ${best.developerOffset >= 0 ? '+' : ''}${best.developerOffset.toFixed(2)} dex from ${best.peers.map((reference) => reference.name).join(', ')} (shrunk)` : ''
+
+        .join(
+          ', ',
+        )})${outlierText}: ${equation}, residual s = ${fit.residualSigma.toFixed(3)} dex (${best.snapshot.sigma.toFixed(3)} with the prior of ${RESIDUAL_PRIOR.sigma} dex worth ${RESIDUAL_PRIOR.weight} references)${
+        best.peers.length > 0
+          ? `; developer offset ${best.developerOffset >= 0 ? '+' : ''}${best.developerOffset.toFixed(2)} dex from ${best.peers.map((reference) => reference.name).join(', ')} (shrunk)`
+          : ''
       } → log10 C = ${best.mean.toFixed(2)} (${formatFlop(median)} FLOP); 90% prediction interval ±${best.halfWidth.toFixed(2)} dex (t ${best.t.toFixed(2)} with ${best.snapshot.degreesOfFreedom} df, leverage and date-slope uncertainty included)`,
     };
   },

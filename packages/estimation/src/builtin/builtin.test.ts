@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEstimateContext } from '../estimate-compute';
 import { syntheticReferences } from '../__fixtures__/references';
+import { createEstimateContext } from '../estimate-compute';
 import { testEstimator } from '../testing';
 import { benchmarkEstimator } from './benchmark';
 import { costEstimator } from './cost';
@@ -13,17 +13,34 @@ import { reportedEstimator } from './reported';
 testEstimator({
   estimator: reportedEstimator,
   cases: [
-    { name: 'confident figure', facts: { name: 'Llama 3.1 405B', reportedCompute: { flop: 3.8e25, confidence: 'confident' } }, expect: 'applies' },
+    {
+      name: 'confident figure',
+      facts: { name: 'Llama 3.1 405B', reportedCompute: { flop: 3.8e25, confidence: 'confident' } },
+      expect: 'applies',
+    },
     { name: 'no figure', facts: { name: 'Unknown' }, expect: 'null' },
-    { name: 'blind mode', facts: { name: 'X', reportedCompute: { flop: 1e24, confidence: 'likely' } }, options: { blind: true }, expect: 'null' },
+    {
+      name: 'blind mode',
+      facts: { name: 'X', reportedCompute: { flop: 1e24, confidence: 'likely' } },
+      options: { blind: true },
+      expect: 'null',
+    },
   ],
   additionalTests() {
     it('maps confidence to the configured half-width', () => {
       const context = createEstimateContext();
-      const likely = reportedEstimator.estimate({ name: 'X', reportedCompute: { flop: 1e24, confidence: 'likely' } }, context);
+      const likely = reportedEstimator.estimate(
+        { name: 'X', reportedCompute: { flop: 1e24, confidence: 'likely' } },
+        context,
+      );
       expect((likely?.log10Sigma ?? 0) * 1.6448536269514722).toBeCloseTo(1, 6);
-      const custom = createEstimateContext({ settings: { reportedHalfWidth: { confident: 2, likely: 4, speculative: 8, unknown: 8 } } });
-      const confident = reportedEstimator.estimate({ name: 'X', reportedCompute: { flop: 1e24, confidence: 'confident' } }, custom);
+      const custom = createEstimateContext({
+        settings: { reportedHalfWidth: { confident: 2, likely: 4, speculative: 8, unknown: 8 } },
+      });
+      const confident = reportedEstimator.estimate(
+        { name: 'X', reportedCompute: { flop: 1e24, confidence: 'confident' } },
+        custom,
+      );
       expect((confident?.log10Sigma ?? 0) * 1.6448536269514722).toBeCloseTo(Math.log10(2), 6);
     });
   },
@@ -32,32 +49,69 @@ testEstimator({
 testEstimator({
   estimator: operationCountEstimator,
   cases: [
-    { name: 'dense', facts: { name: 'Llama 3.1 405B', parameters: 405e9, trainingTokens: 15.6e12 }, expect: 'applies' },
-    { name: 'MoE with stated active', facts: { name: 'DeepSeek-V3', parameters: 671e9, activeParameters: 37e9, trainingTokens: 14.8e12 }, expect: 'applies' },
-    { name: 'MoE from the name (8x22B)', facts: { name: 'Mixtral 8x22B', parameters: 141e9, trainingTokens: 1e13 }, expect: 'applies' },
-    { name: 'A22B in the name', facts: { name: 'Qwen3-235B-A22B', parameters: 235e9, trainingTokens: 36e12 }, expect: 'applies' },
-    { name: 'fine-tune run', facts: { name: 'Tuned 8B', parameters: 8e9, trainingTokens: 5e9, baseModel: 'Llama 3.1 8B' }, expect: 'applies' },
+    {
+      name: 'dense',
+      facts: { name: 'Llama 3.1 405B', parameters: 405e9, trainingTokens: 15.6e12 },
+      expect: 'applies',
+    },
+    {
+      name: 'MoE with stated active',
+      facts: { name: 'DeepSeek-V3', parameters: 671e9, activeParameters: 37e9, trainingTokens: 14.8e12 },
+      expect: 'applies',
+    },
+    {
+      name: 'MoE from the name (8x22B)',
+      facts: { name: 'Mixtral 8x22B', parameters: 141e9, trainingTokens: 1e13 },
+      expect: 'applies',
+    },
+    {
+      name: 'A22B in the name',
+      facts: { name: 'Qwen3-235B-A22B', parameters: 235e9, trainingTokens: 36e12 },
+      expect: 'applies',
+    },
+    {
+      name: 'fine-tune run',
+      facts: { name: 'Tuned 8B', parameters: 8e9, trainingTokens: 5e9, baseModel: 'Llama 3.1 8B' },
+      expect: 'applies',
+    },
     { name: 'no tokens', facts: { name: 'X 70B', parameters: 70e9 }, expect: 'null' },
   ],
   additionalTests() {
     const context = createEstimateContext();
     it('uses ~39B active parameters for Mixtral 8x22B (141B total), not 22B or 141B', () => {
-      const result = operationCountEstimator.estimate({ name: 'Mixtral 8x22B', parameters: 141e9, trainingTokens: 1e13 }, context);
+      const result = operationCountEstimator.estimate(
+        { name: 'Mixtral 8x22B', parameters: 141e9, trainingTokens: 1e13 },
+        context,
+      );
       expect(result?.median).toBeCloseTo(6 * 39e9 * 1e13, -22);
     });
     it('uses the active parameters of a known MoE family and says so', () => {
-      const result = operationCountEstimator.estimate({ name: 'DeepSeek-V3', parameters: 671e9, trainingTokens: 14.8e12 }, context);
+      const result = operationCountEstimator.estimate(
+        { name: 'DeepSeek-V3', parameters: 671e9, trainingTokens: 14.8e12 },
+        context,
+      );
       expect(result?.median).toBeGreaterThan(3e24);
       expect(result?.median).toBeLessThan(3.6e24);
       expect(result?.reasoning).toContain('mixture-of-experts');
     });
     it('widens when only the total of an MoE family with an unpublished split is known', () => {
-      const known = operationCountEstimator.estimate({ name: 'DeepSeek-V3', parameters: 671e9, trainingTokens: 14.8e12 }, context);
-      const unknown = operationCountEstimator.estimate({ name: 'Mixtral-like MoE', parameters: 671e9, trainingTokens: 14.8e12 }, context);
+      const known = operationCountEstimator.estimate(
+        { name: 'DeepSeek-V3', parameters: 671e9, trainingTokens: 14.8e12 },
+        context,
+      );
+      const unknown = operationCountEstimator.estimate(
+        { name: 'Mixtral-like MoE', parameters: 671e9, trainingTokens: 14.8e12 },
+        context,
+      );
       expect(unknown?.log10Sigma).toBeGreaterThan((known?.log10Sigma ?? 0) * 2);
     });
     it('marks a fine-tune as covering only its own run', () => {
-      expect(operationCountEstimator.estimate({ name: 'T', parameters: 8e9, trainingTokens: 5e9, baseModel: 'B' }, context)?.scope).toBe('run');
+      expect(
+        operationCountEstimator.estimate(
+          { name: 'T', parameters: 8e9, trainingTokens: 5e9, baseModel: 'B' },
+          context,
+        )?.scope,
+      ).toBe('run');
     });
   },
 });
@@ -65,14 +119,36 @@ testEstimator({
 testEstimator({
   estimator: hardwareTimeEstimator,
   cases: [
-    { name: 'H100 cluster, prior utilization', facts: { name: 'X', hardware: { chip: 'NVIDIA H100 SXM5 80GB', count: 16384, hours: 1854 } }, expect: 'applies' },
-    { name: 'reported MFU', facts: { name: 'X', hardware: { chip: 'Google TPU v4', count: 6144, hours: 1200, utilization: 0.46 } }, expect: 'applies' },
-    { name: 'unknown chip', facts: { name: 'X', hardware: { chip: 'Abacus 9000', count: 10, hours: 10 } }, expect: 'null' },
-    { name: 'missing hours', facts: { name: 'X', hardware: { chip: 'NVIDIA A100', count: 10 } }, expect: 'null' },
+    {
+      name: 'H100 cluster, prior utilization',
+      facts: { name: 'X', hardware: { chip: 'NVIDIA H100 SXM5 80GB', count: 16384, hours: 1854 } },
+      expect: 'applies',
+    },
+    {
+      name: 'reported MFU',
+      facts: { name: 'X', hardware: { chip: 'Google TPU v4', count: 6144, hours: 1200, utilization: 0.46 } },
+      expect: 'applies',
+    },
+    {
+      name: 'unknown chip',
+      facts: { name: 'X', hardware: { chip: 'Abacus 9000', count: 10, hours: 10 } },
+      expect: 'null',
+    },
+    {
+      name: 'missing hours',
+      facts: { name: 'X', hardware: { chip: 'NVIDIA A100', count: 10 } },
+      expect: 'null',
+    },
   ],
   additionalTests() {
     it('computes chips × peak × hours × 3600 × utilization', () => {
-      const result = hardwareTimeEstimator.estimate({ name: 'X', hardware: { chip: 'NVIDIA A100 SXM4 80 GB', count: 1000, hours: 100, utilization: 0.4 } }, createEstimateContext());
+      const result = hardwareTimeEstimator.estimate(
+        {
+          name: 'X',
+          hardware: { chip: 'NVIDIA A100 SXM4 80 GB', count: 1000, hours: 100, utilization: 0.4 },
+        },
+        createEstimateContext(),
+      );
       expect(result?.median).toBeCloseTo(1000 * 3.12e14 * 100 * 3600 * 0.4, -10);
     });
   },
@@ -81,8 +157,16 @@ testEstimator({
 testEstimator({
   estimator: costEstimator,
   cases: [
-    { name: 'cost with chip', facts: { name: 'X', costUsd: 1e8, hardware: { chip: 'NVIDIA H100 SXM5 80GB' } }, expect: 'applies' },
-    { name: 'cost, chip from the era', facts: { name: 'X', costUsd: 5e7, releaseDate: '2022-06-01' }, expect: 'applies' },
+    {
+      name: 'cost with chip',
+      facts: { name: 'X', costUsd: 1e8, hardware: { chip: 'NVIDIA H100 SXM5 80GB' } },
+      expect: 'applies',
+    },
+    {
+      name: 'cost, chip from the era',
+      facts: { name: 'X', costUsd: 5e7, releaseDate: '2022-06-01' },
+      expect: 'applies',
+    },
     { name: 'no cost', facts: { name: 'X' }, expect: 'null' },
   ],
 });
@@ -90,7 +174,11 @@ testEstimator({
 testEstimator({
   estimator: fineTuneEstimator,
   cases: [
-    { name: 'stated post-training', facts: { name: 'R', baseModel: 'V3', finetuneCompute: 6e23 }, expect: 'applies' },
+    {
+      name: 'stated post-training',
+      facts: { name: 'R', baseModel: 'V3', finetuneCompute: 6e23 },
+      expect: 'applies',
+    },
     { name: 'no base model', facts: { name: 'R', finetuneCompute: 6e23 }, expect: 'null' },
   ],
 });
@@ -98,15 +186,26 @@ testEstimator({
 testEstimator({
   estimator: nameHeuristicEstimator,
   cases: [
-    { name: '70B in 2024', facts: { name: 'Foo-70B-Instruct', releaseDate: '2024-07-01' }, expect: 'applies' },
+    {
+      name: '70B in 2024',
+      facts: { name: 'Foo-70B-Instruct', releaseDate: '2024-07-01' },
+      expect: 'applies',
+    },
     { name: 'parameters without date', facts: { name: 'Foo', parameters: 7e9 }, expect: 'applies' },
     { name: 'no size', facts: { name: 'GPT-4 Turbo' }, expect: 'null' },
-    { name: 'tokens known: 6ND applies instead', facts: { name: 'Foo 7B', trainingTokens: 2e12 }, expect: 'null' },
+    {
+      name: 'tokens known: 6ND applies instead',
+      facts: { name: 'Foo 7B', trainingTokens: 2e12 },
+      expect: 'null',
+    },
     { name: 'image model', facts: { name: 'Diffuser 8B', domain: 'image-generation' }, expect: 'null' },
   ],
   additionalTests() {
     it('is speculative (90% interval wider than ×10)', () => {
-      const result = nameHeuristicEstimator.estimate({ name: 'Foo-70B', releaseDate: '2024-07-01' }, createEstimateContext());
+      const result = nameHeuristicEstimator.estimate(
+        { name: 'Foo-70B', releaseDate: '2024-07-01' },
+        createEstimateContext(),
+      );
       expect((result?.log10Sigma ?? 0) * 1.645).toBeGreaterThan(0.45);
     });
   },
@@ -117,7 +216,11 @@ testEstimator({
   cases: [
     {
       name: 'scored in the reference snapshot',
-      facts: { name: 'New', releaseDate: '2024-07-01', scores: { 'lmarena-text': { value: 1300, asOf: '2025-08-04' } } },
+      facts: {
+        name: 'New',
+        releaseDate: '2024-07-01',
+        scores: { 'lmarena-text': { value: 1300, asOf: '2025-08-04' } },
+      },
       options: { references: syntheticReferences() },
       expect: 'applies',
     },
@@ -133,13 +236,22 @@ testEstimator({
       options: { references: syntheticReferences(4) },
       expect: 'null',
     },
-    { name: 'no scores', facts: { name: 'New' }, options: { references: syntheticReferences() }, expect: 'null' },
+    {
+      name: 'no scores',
+      facts: { name: 'New' },
+      options: { references: syntheticReferences() },
+      expect: 'null',
+    },
   ],
   additionalTests() {
     describe('fit', () => {
       it('recovers the line and names the references it used', () => {
         const result = benchmarkEstimator.estimate(
-          { name: 'New', releaseDate: '2024-07-01', scores: { 'lmarena-text': { value: 1300, asOf: '2025-08-04' } } },
+          {
+            name: 'New',
+            releaseDate: '2024-07-01',
+            scores: { 'lmarena-text': { value: 1300, asOf: '2025-08-04' } },
+          },
           createEstimateContext({ references: syntheticReferences() }),
         );
         expect(Math.log10(result?.median ?? 0)).toBeCloseTo(24.8, 0);
@@ -149,22 +261,52 @@ testEstimator({
       it('leaves out the model itself (leave-one-out) and refits only for it', () => {
         const references = syntheticReferences();
         const context = createEstimateContext({ references });
-        const self = benchmarkEstimator.estimate({ id: 'lab/model-5', name: 'Model 5', scores: { 'lmarena-text': { value: 1200, asOf: '2025-08-04' } } }, context);
+        const self = benchmarkEstimator.estimate(
+          {
+            id: 'lab/model-5',
+            name: 'Model 5',
+            scores: { 'lmarena-text': { value: 1200, asOf: '2025-08-04' } },
+          },
+          context,
+        );
         expect(self?.inputs.some((input) => input.name === 'reference:lab/model-5')).toBe(false);
         const fitsBefore = [...context.cache.keys()].filter((key) => key.startsWith('fit|')).length;
-        benchmarkEstimator.estimate({ name: 'Other', scores: { 'lmarena-text': { value: 1210, asOf: '2025-08-04' } } }, context);
-        benchmarkEstimator.estimate({ name: 'Third', scores: { 'lmarena-text': { value: 1220, asOf: '2025-08-04' } } }, context);
+        benchmarkEstimator.estimate(
+          { name: 'Other', scores: { 'lmarena-text': { value: 1210, asOf: '2025-08-04' } } },
+          context,
+        );
+        benchmarkEstimator.estimate(
+          { name: 'Third', scores: { 'lmarena-text': { value: 1220, asOf: '2025-08-04' } } },
+          context,
+        );
         const fitsAfter = [...context.cache.keys()].filter((key) => key.startsWith('fit|')).length;
         expect(fitsAfter - fitsBefore).toBe(1);
       });
       it('reads a bare score as the latest snapshot', () => {
-        const result = benchmarkEstimator.estimate({ name: 'New', scores: { 'lmarena-text': 1300 } }, createEstimateContext({ references: syntheticReferences() }));
+        const result = benchmarkEstimator.estimate(
+          { name: 'New', scores: { 'lmarena-text': 1300 } },
+          createEstimateContext({ references: syntheticReferences() }),
+        );
         expect(result?.reasoning).toContain('2025-08-04');
       });
       it('gets wider away from the references (leverage)', () => {
         const context = createEstimateContext({ references: syntheticReferences() });
-        const inside = benchmarkEstimator.estimate({ name: 'A', releaseDate: '2024-07-01', scores: { 'lmarena-text': { value: 1180, asOf: '2025-08-04' } } }, context);
-        const outside = benchmarkEstimator.estimate({ name: 'B', releaseDate: '2024-07-01', scores: { 'lmarena-text': { value: 1700, asOf: '2025-08-04' } } }, context);
+        const inside = benchmarkEstimator.estimate(
+          {
+            name: 'A',
+            releaseDate: '2024-07-01',
+            scores: { 'lmarena-text': { value: 1180, asOf: '2025-08-04' } },
+          },
+          context,
+        );
+        const outside = benchmarkEstimator.estimate(
+          {
+            name: 'B',
+            releaseDate: '2024-07-01',
+            scores: { 'lmarena-text': { value: 1700, asOf: '2025-08-04' } },
+          },
+          context,
+        );
         expect(outside?.log10Sigma).toBeGreaterThan(inside?.log10Sigma ?? 0);
       });
     });

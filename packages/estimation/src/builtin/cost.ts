@@ -36,13 +36,19 @@ export const costEstimator = defineEstimator({
     const median = chipHours * 3600 * peak.flops * utilization;
     return {
       median,
-      log10Sigma: quadrature(PRICE_SIGMA, facts.hardware?.utilization ? 0.04 : prior.log10Sigma, named ? 0 : 0.15),
+      log10Sigma: quadrature(
+        PRICE_SIGMA,
+        facts.hardware?.utilization ? 0.04 : prior.log10Sigma,
+        named ? 0 : 0.15,
+      ),
       inputs: [
         factInput(facts, 'costUsd', facts.costUsd),
         named ? factInput(facts, 'hardware', named.name, 'chip') : priorInput('chip', chip.name),
         { name: 'usdPerChipHour', value: price.usdPerHour, source: 'config', url: price.sourceUrl },
         { name: 'peakFlops', value: peak.flops, source: 'config', url: chip.sourceUrl },
-        facts.hardware?.utilization ? factInput(facts, 'hardware', utilization, 'utilization') : priorInput('utilization', utilization),
+        facts.hardware?.utilization
+          ? factInput(facts, 'hardware', utilization, 'utilization')
+          : priorInput('utilization', utilization),
       ],
       reasoning: `$${facts.costUsd.toExponential(2)} ÷ $${price.usdPerHour}/chip-hour (${chip.name}, ${price.kind}${named ? '' : ', chip assumed from the release year'}) = ${chipHours.toExponential(2)} chip-hours × 3600 × ${peak.flops.toExponential(3)} FLOP/s × ${utilization} utilization = ${formatFlop(median)} FLOP`,
       scope: facts.baseModel ? 'run' : 'total',

@@ -17,7 +17,8 @@ export const fineTuneEstimator = defineEstimator({
     const median = postTraining + syntheticData;
     const inputs = [];
     if (facts.finetuneCompute) inputs.push(factInput(facts, 'finetuneCompute', facts.finetuneCompute));
-    if (facts.syntheticDataCompute) inputs.push(factInput(facts, 'syntheticDataCompute', facts.syntheticDataCompute));
+    if (facts.syntheticDataCompute)
+      inputs.push(factInput(facts, 'syntheticDataCompute', facts.syntheticDataCompute));
     const breakdown: { postTraining?: number; syntheticData?: number } = {};
     if (postTraining > 0) breakdown.postTraining = postTraining;
     if (syntheticData > 0) breakdown.syntheticData = syntheticData;

@@ -41,7 +41,9 @@ export const hardwareTimeEstimator = defineEstimator({
         { name: 'peakFlops', value: peak.flops, source: 'config', url: chip.sourceUrl },
         factInput(facts, 'hardware', hardware.count, 'chipCount'),
         factInput(facts, 'hardware', hardware.hours, 'hours'),
-        hardware.utilization ? factInput(facts, 'hardware', utilization, 'utilization') : priorInput('utilization', utilization),
+        hardware.utilization
+          ? factInput(facts, 'hardware', utilization, 'utilization')
+          : priorInput('utilization', utilization),
       ],
       reasoning: `${hardware.count} × ${chip.name} at ${peak.flops.toExponential(3)} FLOP/s (${peak.precision}, dense) × ${hardware.hours} h × 3600 s/h × ${utilization} utilization (${hardware.utilization ? 'reported' : `prior, 90% range ${context.settings.utilizationPrior.low}–${context.settings.utilizationPrior.high}`}) = ${formatFlop(median)} FLOP`,
       scope: facts.baseModel ? 'run' : 'total',

@@ -35,7 +35,10 @@ export function typicalTokens(year: number | null): { tokens: number; url: strin
     const [year0, tokens0] = TOKENS_BY_YEAR[index - 1] as readonly [number, number, string];
     if (at <= year1) {
       const share = (at - year0) / (year1 - year0);
-      return { tokens: 10 ** (Math.log10(tokens0) + share * (Math.log10(tokens1) - Math.log10(tokens0))), url };
+      return {
+        tokens: 10 ** (Math.log10(tokens0) + share * (Math.log10(tokens1) - Math.log10(tokens0))),
+        url,
+      };
     }
   }
   return { tokens: last[1], url: last[2] };

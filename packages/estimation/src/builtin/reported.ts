@@ -3,7 +3,12 @@ import { factInput } from '../inputs';
 import { formatFlop } from '../names';
 import { sigmaFromFactor, Z90 } from '../probability';
 
-type ReportedWithBounds = { flop: number; confidence: 'confident' | 'likely' | 'speculative' | 'unknown'; lower?: number; upper?: number };
+type ReportedWithBounds = {
+  flop: number;
+  confidence: 'confident' | 'likely' | 'speculative' | 'unknown';
+  lower?: number;
+  upper?: number;
+};
 
 /**
  * A compute figure from the developer or a curated database (Epoch AI). Its stated confidence maps to a 90%
@@ -12,7 +17,7 @@ type ReportedWithBounds = { flop: number; confidence: 'confident' | 'likely' | '
  */
 export const reportedEstimator = defineEstimator({
   id: 'reported',
-  description: "A reported figure (developer or Epoch AI) with its confidence mapped to an interval",
+  description: 'A reported figure (developer or Epoch AI) with its confidence mapped to an interval',
   priority: 10,
   estimate(facts, context) {
     if (context.blind || !facts.reportedCompute) return null;
@@ -31,7 +36,10 @@ export const reportedEstimator = defineEstimator({
     return {
       median: reported.flop,
       log10Sigma,
-      inputs: [factInput(facts, 'reportedCompute', reported.flop, 'reportedCompute'), factInput(facts, 'reportedCompute', confidence, 'reportedConfidence')],
+      inputs: [
+        factInput(facts, 'reportedCompute', reported.flop, 'reportedCompute'),
+        factInput(facts, 'reportedCompute', confidence, 'reportedConfidence'),
+      ],
       reasoning: `reported ${formatFlop(reported.flop)} FLOP, confidence "${confidence}" → 90% interval ×/÷ ${factor}${boundsText}`,
     };
   },

@@ -41,7 +41,8 @@ export interface HardwareTable {
 }
 
 const NVIDIA_H100 = 'https://www.nvidia.com/en-us/data-center/h100/';
-const NVIDIA_A100 = 'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf';
+const NVIDIA_A100 =
+  'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf';
 const EPOCH_HARDWARE = 'https://epoch.ai/data/machine-learning-hardware';
 const SPARSITY_NOTE = 'datasheet figures with sparsity halved to dense';
 
@@ -50,7 +51,14 @@ export const HARDWARE_TABLE: HardwareTable = {
     {
       id: 'nvidia-h100-sxm',
       name: 'NVIDIA H100 SXM',
-      aliases: ['NVIDIA H100 SXM5 80GB', 'NVIDIA H100 SXM5', 'NVIDIA H100 SXM', 'H100 SXM', 'H100', 'NVIDIA H100'],
+      aliases: [
+        'NVIDIA H100 SXM5 80GB',
+        'NVIDIA H100 SXM5',
+        'NVIDIA H100 SXM',
+        'H100 SXM',
+        'H100',
+        'NVIDIA H100',
+      ],
       peakFlops: { fp8: 1.979e15, bf16: 9.89e14, fp16: 9.89e14, tf32: 4.95e14, fp32: 6.7e13 },
       defaultPrecision: 'bf16',
       sourceUrl: NVIDIA_H100,
@@ -112,7 +120,14 @@ export const HARDWARE_TABLE: HardwareTable = {
     {
       id: 'nvidia-a100',
       name: 'NVIDIA A100',
-      aliases: ['NVIDIA A100', 'NVIDIA A100 SXM4 80 GB', 'NVIDIA A100 SXM4 40 GB', 'NVIDIA A100 PCIe', 'A100', 'NVIDIA A100 80GB'],
+      aliases: [
+        'NVIDIA A100',
+        'NVIDIA A100 SXM4 80 GB',
+        'NVIDIA A100 SXM4 40 GB',
+        'NVIDIA A100 PCIe',
+        'A100',
+        'NVIDIA A100 80GB',
+      ],
       peakFlops: { bf16: 3.12e14, fp16: 3.12e14, tf32: 1.56e14, fp32: 1.95e13 },
       defaultPrecision: 'bf16',
       sourceUrl: NVIDIA_A100,
@@ -129,10 +144,18 @@ export const HARDWARE_TABLE: HardwareTable = {
     {
       id: 'nvidia-v100',
       name: 'NVIDIA V100',
-      aliases: ['NVIDIA V100', 'NVIDIA Tesla V100 SXM2', 'NVIDIA Tesla V100 DGXS 32 GB', 'NVIDIA Tesla V100 DGXS 16 GB', 'NVIDIA Tesla V100S PCIe 32 GB', 'V100'],
+      aliases: [
+        'NVIDIA V100',
+        'NVIDIA Tesla V100 SXM2',
+        'NVIDIA Tesla V100 DGXS 32 GB',
+        'NVIDIA Tesla V100 DGXS 16 GB',
+        'NVIDIA Tesla V100S PCIe 32 GB',
+        'V100',
+      ],
       peakFlops: { fp16: 1.25e14, fp32: 1.57e13 },
       defaultPrecision: 'fp16',
-      sourceUrl: 'https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf',
+      sourceUrl:
+        'https://images.nvidia.com/content/technologies/volta/pdf/volta-v100-datasheet-update-us-1165301-r5.pdf',
       note: 'SXM2 tensor-core fp16 figure',
     },
     {
@@ -232,7 +255,8 @@ export const HARDWARE_TABLE: HardwareTable = {
       aliases: ['Intel Gaudi3', 'Gaudi3', 'Gaudi 3'],
       peakFlops: { bf16: 1.835e15, fp8: 1.835e15 },
       defaultPrecision: 'bf16',
-      sourceUrl: 'https://www.intel.com/content/www/us/en/content-details/817486/intel-gaudi-3-ai-accelerator-white-paper.html',
+      sourceUrl:
+        'https://www.intel.com/content/www/us/en/content-details/817486/intel-gaudi-3-ai-accelerator-white-paper.html',
     },
     {
       id: 'aws-trainium1',
@@ -251,14 +275,61 @@ export const HARDWARE_TABLE: HardwareTable = {
       sourceUrl: 'https://lambda.ai/service/gpu-cloud',
       note: 'on-demand price per GPU of an 8×H100 SXM instance; hyperscaler list prices are higher, long contracts lower',
     },
-    { chip: 'nvidia-h800-sxm', usdPerHour: 2.99, kind: 'cloud-on-demand', sourceUrl: 'https://lambda.ai/service/gpu-cloud', note: 'priced as the H100 SXM' },
-    { chip: 'nvidia-h200', usdPerHour: 3.79, kind: 'cloud-on-demand', sourceUrl: 'https://lambda.ai/service/gpu-cloud' },
-    { chip: 'nvidia-b200', usdPerHour: 4.99, kind: 'cloud-on-demand', sourceUrl: 'https://lambda.ai/service/gpu-cloud' },
-    { chip: 'nvidia-a100', usdPerHour: 1.79, kind: 'cloud-on-demand', sourceUrl: 'https://lambda.ai/service/gpu-cloud', note: 'A100 SXM 80GB' },
-    { chip: 'nvidia-v100', usdPerHour: 0.55, kind: 'cloud-on-demand', sourceUrl: 'https://lambda.ai/service/gpu-cloud' },
-    { chip: 'google-tpu-v4', usdPerHour: 3.22, kind: 'cloud-on-demand', sourceUrl: 'https://cloud.google.com/tpu/pricing' },
-    { chip: 'google-tpu-v5e', usdPerHour: 1.2, kind: 'cloud-on-demand', sourceUrl: 'https://cloud.google.com/tpu/pricing' },
-    { chip: 'google-tpu-v5p', usdPerHour: 4.2, kind: 'cloud-on-demand', sourceUrl: 'https://cloud.google.com/tpu/pricing' },
-    { chip: 'google-tpu-v6e', usdPerHour: 2.7, kind: 'cloud-on-demand', sourceUrl: 'https://cloud.google.com/tpu/pricing' },
+    {
+      chip: 'nvidia-h800-sxm',
+      usdPerHour: 2.99,
+      kind: 'cloud-on-demand',
+      sourceUrl: 'https://lambda.ai/service/gpu-cloud',
+      note: 'priced as the H100 SXM',
+    },
+    {
+      chip: 'nvidia-h200',
+      usdPerHour: 3.79,
+      kind: 'cloud-on-demand',
+      sourceUrl: 'https://lambda.ai/service/gpu-cloud',
+    },
+    {
+      chip: 'nvidia-b200',
+      usdPerHour: 4.99,
+      kind: 'cloud-on-demand',
+      sourceUrl: 'https://lambda.ai/service/gpu-cloud',
+    },
+    {
+      chip: 'nvidia-a100',
+      usdPerHour: 1.79,
+      kind: 'cloud-on-demand',
+      sourceUrl: 'https://lambda.ai/service/gpu-cloud',
+      note: 'A100 SXM 80GB',
+    },
+    {
+      chip: 'nvidia-v100',
+      usdPerHour: 0.55,
+      kind: 'cloud-on-demand',
+      sourceUrl: 'https://lambda.ai/service/gpu-cloud',
+    },
+    {
+      chip: 'google-tpu-v4',
+      usdPerHour: 3.22,
+      kind: 'cloud-on-demand',
+      sourceUrl: 'https://cloud.google.com/tpu/pricing',
+    },
+    {
+      chip: 'google-tpu-v5e',
+      usdPerHour: 1.2,
+      kind: 'cloud-on-demand',
+      sourceUrl: 'https://cloud.google.com/tpu/pricing',
+    },
+    {
+      chip: 'google-tpu-v5p',
+      usdPerHour: 4.2,
+      kind: 'cloud-on-demand',
+      sourceUrl: 'https://cloud.google.com/tpu/pricing',
+    },
+    {
+      chip: 'google-tpu-v6e',
+      usdPerHour: 2.7,
+      kind: 'cloud-on-demand',
+      sourceUrl: 'https://cloud.google.com/tpu/pricing',
+    },
   ],
 };

@@ -75,8 +75,15 @@ export function testEstimator(options: TestEstimatorOptions): void {
           expect(Number.isFinite(result.log10Sigma) && result.log10Sigma >= 0).toBe(true);
           expect(result.reasoning.trim().length).toBeGreaterThan(0);
           expect(result.inputs.length).toBeGreaterThan(0);
-          for (const input of result.inputs) expect(input.source, `input ${input.name} has no provenance`).toBeTruthy();
-          const component = toComponent(estimator.id, result.median, result.log10Sigma, result.inputs, result.reasoning);
+          for (const input of result.inputs)
+            expect(input.source, `input ${input.name} has no provenance`).toBeTruthy();
+          const component = toComponent(
+            estimator.id,
+            result.median,
+            result.log10Sigma,
+            result.inputs,
+            result.reasoning,
+          );
           expect(EstimateComponentSchema.safeParse(component).success).toBe(true);
           expect(component.interval90[0]).toBeLessThanOrEqual(result.median);
           expect(component.interval90[1]).toBeGreaterThanOrEqual(result.median);

@@ -1,6 +1,14 @@
 import { defineScraper } from '../../define-scraper';
 import type { ScrapeResult } from '../../scraper';
-import { EPOCH_FILE_URLS, EPOCH_ID, type EpochFile, type EpochFileKind, mergeEpochFiles, parseEpoch, readEpochFile } from './parse-epoch';
+import {
+  EPOCH_FILE_URLS,
+  EPOCH_ID,
+  type EpochFile,
+  type EpochFileKind,
+  mergeEpochFiles,
+  parseEpoch,
+  readEpochFile,
+} from './parse-epoch';
 
 /**
  * Epoch AI's "Data on AI Models": the four CSVs (notable, large-scale, frontier, all) read as one union, one
@@ -9,9 +17,20 @@ import { EPOCH_FILE_URLS, EPOCH_ID, type EpochFile, type EpochFileKind, mergeEpo
  */
 export const epochScraper = defineScraper({
   id: EPOCH_ID,
-  description: "Epoch AI's model database: reported training compute with confidence, parameters, tokens, hardware, base models",
+  description:
+    "Epoch AI's model database: reported training compute with confidence, parameters, tokens, hardware, base models",
   sources: Object.values(EPOCH_FILE_URLS),
-  provides: ['names', 'developer', 'release-date', 'parameters', 'training-tokens', 'hardware', 'reported-compute', 'base-model', 'accessibility'],
+  provides: [
+    'names',
+    'developer',
+    'release-date',
+    'parameters',
+    'training-tokens',
+    'hardware',
+    'reported-compute',
+    'base-model',
+    'accessibility',
+  ],
   live: true,
   async scrape(context): Promise<ScrapeResult> {
     const files: EpochFile[] = [];
@@ -20,17 +39,31 @@ export const epochScraper = defineScraper({
     for (const [kind, url] of Object.entries(EPOCH_FILE_URLS) as [EpochFileKind, string][]) {
       try {
         const response = await context.http.get(url, { signal: context.signal });
-        files.push(readEpochFile({ body: response.body, url: response.finalUrl, retrievedAt: response.retrievedAt, fileName: url.split('/').pop() as string }));
+        files.push(
+          readEpochFile({
+            body: response.body,
+            url: response.finalUrl,
+            retrievedAt: response.retrievedAt,
+            fileName: url.split('/').pop() as string,
+          }),
+        );
       } catch (error) {
         if (context.signal.aborted) throw error;
         lastError = error;
         failures.push(kind);
-        context.log.warn(`[scraper:epoch] ${kind} file skipped: ${error instanceof Error ? error.message : String(error)}`);
+        context.log.warn(
+          `[scraper:epoch] ${kind} file skipped: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     if (files.length === 0) throw lastError;
     const result = mergeEpochFiles(files);
-    for (const kind of failures) result.issues.push({ level: 'warning', message: `${kind} file could not be read; the union lacks it`, location: EPOCH_FILE_URLS[kind] });
+    for (const kind of failures)
+      result.issues.push({
+        level: 'warning',
+        message: `${kind} file could not be read; the union lacks it`,
+        location: EPOCH_FILE_URLS[kind],
+      });
     return result;
   },
   parse(payload) {

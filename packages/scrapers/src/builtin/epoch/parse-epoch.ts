@@ -1,7 +1,13 @@
 import type { ComputeSignal, Domain, Observation, ScrapeIssue } from '@tracker/schema';
 import type { Payload, ScrapeResult } from '../../scraper';
-import { createObservationCollector, createParseError, findMissingColumns, parseIsoDate, readCsv } from '../shared';
 import type { CsvRow } from '../shared';
+import {
+  createObservationCollector,
+  createParseError,
+  findMissingColumns,
+  parseIsoDate,
+  readCsv,
+} from '../shared';
 
 /** Scraper id. */
 export const EPOCH_ID = 'epoch';
@@ -110,7 +116,7 @@ const METHOD_KEYWORDS: Readonly<Record<string, string>> = {
   benchmarks: 'benchmark',
   'third-party estimation': 'third-party',
   'comparison with other models': 'comparison',
-  'cost': 'cost',
+  cost: 'cost',
   other: 'other',
 };
 
@@ -163,14 +169,17 @@ function normalizeDomain(text: string): Domain | undefined {
     .filter(Boolean);
   if (parts.length === 0) return undefined;
   if (parts.includes('multimodal')) return 'multimodal';
-  const perceptual = parts.some((part) => ['vision', 'image generation', 'video', 'audio', 'speech'].includes(part));
+  const perceptual = parts.some((part) =>
+    ['vision', 'image generation', 'video', 'audio', 'speech'].includes(part),
+  );
   if (parts.includes('language')) return perceptual ? 'multimodal' : 'language';
   for (const part of parts) if (DOMAINS[part]) return DOMAINS[part];
   return 'other';
 }
 
 /** Epoch's notes phrases for "very likely over 1e25" (scanned, never stored). */
-const OVER_1E25_NOTE = /(very likely|almost certainly)[^.]{0,80}?(>|over|above|more than|exceed\w*)\s*(1e25|10\^25|1e\+25)/i;
+const OVER_1E25_NOTE =
+  /(very likely|almost certainly)[^.]{0,80}?(>|over|above|more than|exceed\w*)\s*(1e25|10\^25|1e\+25)/i;
 
 function cell(row: CsvRow, column: string): string | undefined {
   const value = row.get(column);
@@ -178,7 +187,11 @@ function cell(row: CsvRow, column: string): string | undefined {
 }
 
 /** `undefined` when the column is absent, `null` when blank, else the mapped value (null when unreadable). */
-function field<T>(row: CsvRow, columns: readonly string[], map: (text: string) => T | undefined): T | null | undefined {
+function field<T>(
+  row: CsvRow,
+  columns: readonly string[],
+  map: (text: string) => T | undefined,
+): T | null | undefined {
   let present = false;
   for (const column of columns) {
     const text = cell(row, column);
@@ -205,7 +218,15 @@ function readRowFacts(row: CsvRow, has: (column: string) => boolean): RowFacts {
   facts.domain = field(row, ['Domain'], normalizeDomain);
   // Dataset sizes count datapoints; only for language models are those tokens (Epoch's documentation).
   const isLanguage = /(^|,)\s*language\s*(,|$)/i.test(domainText);
-  const tokens = field(row, ['Training dataset size (total)', '(DEPRECATED) Training dataset size (datapoints)', 'Training dataset size'], positive);
+  const tokens = field(
+    row,
+    [
+      'Training dataset size (total)',
+      '(DEPRECATED) Training dataset size (datapoints)',
+      'Training dataset size',
+    ],
+    positive,
+  );
   facts.trainingTokens = tokens === undefined ? undefined : isLanguage ? tokens : null;
   facts.epochs = field(row, ['Epochs'], positive);
   const hasCompute = has('Training compute (FLOP)');
@@ -214,7 +235,10 @@ function readRowFacts(row: CsvRow, has: (column: string) => boolean): RowFacts {
     if (flop === undefined) facts.reportedCompute = null;
     else {
       const confidenceText = (cell(row, 'Confidence') ?? '').toLowerCase();
-      const reported: NonNullable<Observation['reportedCompute']> = { flop, confidence: CONFIDENCE[confidenceText] ?? 'unknown' };
+      const reported: NonNullable<Observation['reportedCompute']> = {
+        flop,
+        confidence: CONFIDENCE[confidenceText] ?? 'unknown',
+      };
       const lower = positive(cell(row, 'Training compute lower bound') ?? '');
       const upper = positive(cell(row, 'Training compute upper bound') ?? '');
       // Epoch's bounds column holds a few stray values (e.g. `5.423`): keep only bounds that bracket the figure.
@@ -225,7 +249,12 @@ function readRowFacts(row: CsvRow, has: (column: string) => boolean): RowFacts {
       facts.reportedCompute = reported;
     }
   }
-  const hardwareColumns = ['Training hardware', 'Hardware quantity', 'Training time (hours)', 'Hardware utilization (MFU)'];
+  const hardwareColumns = [
+    'Training hardware',
+    'Hardware quantity',
+    'Training time (hours)',
+    'Hardware utilization (MFU)',
+  ];
   if (hardwareColumns.some(has)) {
     const chip = (cell(row, 'Training hardware') ?? '').split(',')[0]?.trim();
     const count = positive(cell(row, 'Hardware quantity') ?? '');
@@ -239,7 +268,11 @@ function readRowFacts(row: CsvRow, has: (column: string) => boolean): RowFacts {
     facts.hardware = Object.keys(hardware).length > 0 ? hardware : null;
   }
   facts.finetuneCompute = field(row, ['Finetune compute (FLOP)', 'Post-training compute (FLOP)'], positive);
-  facts.baseModel = field(row, ['Base model'], (text) => text.split(',')[0]?.trim().slice(0, 300) || undefined);
+  facts.baseModel = field(
+    row,
+    ['Base model'],
+    (text) => text.split(',')[0]?.trim().slice(0, 300) || undefined,
+  );
   facts.accessibility = field(row, ['Model accessibility'], normalizeAccessibility);
   facts.links = field(row, ['Link'], (text) => {
     const url = text.trim();
@@ -257,7 +290,8 @@ function readRowFacts(row: CsvRow, has: (column: string) => boolean): RowFacts {
   }
   if (has('Training compute notes')) {
     signalColumns = true;
-    if (OVER_1E25_NOTE.test(cell(row, 'Training compute notes') ?? '') && !signals.includes('over-1e25')) signals.push('over-1e25');
+    if (OVER_1E25_NOTE.test(cell(row, 'Training compute notes') ?? '') && !signals.includes('over-1e25'))
+      signals.push('over-1e25');
   }
   if (signalColumns) facts.computeSignals = signals.length > 0 ? signals : null;
   return facts;
@@ -270,11 +304,22 @@ function readRowFacts(row: CsvRow, has: (column: string) => boolean): RowFacts {
 export function readEpochFile(payload: Payload): EpochFile {
   const kind = detectEpochFileKind(payload);
   if (!kind) {
-    throw createParseError(EPOCH_ID, payload, 'one of Epoch AI\'s files (all_, notable_, large_scale_ or frontier_ai_models.csv) by name', 'another file name');
+    throw createParseError(
+      EPOCH_ID,
+      payload,
+      "one of Epoch AI's files (all_, notable_, large_scale_ or frontier_ai_models.csv) by name",
+      'another file name',
+    );
   }
   const table = readCsv(EPOCH_ID, payload);
   const missing = findMissingColumns(table.columns, ['Model', 'Training compute (FLOP)', 'Publication date']);
-  if (missing.length > 0) throw createParseError(EPOCH_ID, payload, `Epoch's header with ${missing.join(', ')}`, `columns ${table.columns.slice(0, 6).join(', ')}…`);
+  if (missing.length > 0)
+    throw createParseError(
+      EPOCH_ID,
+      payload,
+      `Epoch's header with ${missing.join(', ')}`,
+      `columns ${table.columns.slice(0, 6).join(', ')}…`,
+    );
   const sourceUrl = EPOCH_FILE_URLS[kind];
   const rows: EpochRow[] = [];
   const issues: ScrapeIssue[] = [];
@@ -289,17 +334,32 @@ export function readEpochFile(payload: Payload): EpochFile {
     const key = normalizeEpochName(rawName);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      issues.push({ level: 'warning', message: `row skipped: duplicate of row ${earlier} ("${rawName.slice(0, 100)}")`, location });
+      issues.push({
+        level: 'warning',
+        message: `row skipped: duplicate of row ${earlier} ("${rawName.slice(0, 100)}")`,
+        location,
+      });
       continue;
     }
     seen.set(key, row.row);
-    rows.push({ key, rawName: rawName.slice(0, 300), kind, row: row.row, sourceUrl, retrievedAt: payload.retrievedAt, facts: readRowFacts(row, table.hasColumn) });
+    rows.push({
+      key,
+      rawName: rawName.slice(0, 300),
+      kind,
+      row: row.row,
+      sourceUrl,
+      retrievedAt: payload.retrievedAt,
+      facts: readRowFacts(row, table.hasColumn),
+    });
   }
   return { kind, sourceUrl, retrievedAt: payload.retrievedAt, rows, issues, rowCount: table.rows.length };
 }
 
 function newerFirst(left: EpochFile, right: EpochFile): number {
-  return right.retrievedAt.localeCompare(left.retrievedAt) || KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind);
+  return (
+    right.retrievedAt.localeCompare(left.retrievedAt) ||
+    KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind)
+  );
 }
 
 /**
@@ -320,13 +380,16 @@ export function mergeEpochFiles(files: readonly EpochFile[]): ScrapeResult {
     }
   }
   const collector = createObservationCollector();
-  for (const file of ordered) for (const issue of file.issues) collector.issue(issue.level, issue.message, issue.location);
+  for (const file of ordered)
+    for (const issue of file.issues) collector.issue(issue.level, issue.message, issue.location);
   const keys = [...byKey.keys()].sort();
   for (const key of keys) {
     const rows = byKey.get(key) as EpochRow[];
     const lead = rows[0] as EpochRow;
     const merged: RowFacts = {};
-    for (const name of Object.keys(lead.facts).concat(...rows.slice(1).map((row) => Object.keys(row.facts))) as (keyof RowFacts)[]) {
+    for (const name of Object.keys(lead.facts).concat(
+      ...rows.slice(1).map((row) => Object.keys(row.facts)),
+    ) as (keyof RowFacts)[]) {
       if (name in merged) continue;
       const owner = rows.find((row) => row.facts[name] !== undefined);
       if (owner) (merged as Record<string, unknown>)[name] = owner.facts[name];
@@ -360,7 +423,10 @@ export function mergeEpochFiles(files: readonly EpochFile[]): ScrapeResult {
 }
 
 /** Fills the bounds and estimation method from an older file's row when its figure equals the lead figure. */
-function withOlderDetails(reported: NonNullable<Observation['reportedCompute']>, rows: readonly EpochRow[]): NonNullable<Observation['reportedCompute']> {
+function withOlderDetails(
+  reported: NonNullable<Observation['reportedCompute']>,
+  rows: readonly EpochRow[],
+): NonNullable<Observation['reportedCompute']> {
   const result = { ...reported };
   for (const row of rows) {
     const other = row.facts.reportedCompute;
