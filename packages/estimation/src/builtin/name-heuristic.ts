@@ -20,6 +20,11 @@ export const TOKENS_BY_YEAR: readonly (readonly [number, number, string])[] = [
 const TOKENS_SIGMA = 0.3;
 /** Extra spread when the release year is unknown. */
 const NO_DATE_SIGMA = 0.3;
+/**
+ * A name and a typical dataset are not measurements: the heuristic is always at least speculative, its 90%
+ * interval wider than ×10 (σ ≥ 0.62 dex), whatever the parts add up to.
+ */
+const MIN_SIGMA = 0.62;
 /** After Chinchilla (2022) runs rarely train below ~20 tokens per parameter (arXiv 2203.15556). */
 const MIN_TOKENS_PER_PARAMETER = 20;
 
@@ -65,7 +70,7 @@ export const nameHeuristicEstimator = defineEstimator({
     const median = 6 * parameters.value * tokens;
     return {
       median,
-      log10Sigma: quadrature(parameters.log10Sigma, TOKENS_SIGMA, year === null ? NO_DATE_SIGMA : 0, 0.05),
+      log10Sigma: Math.max(MIN_SIGMA, quadrature(parameters.log10Sigma, TOKENS_SIGMA, year === null ? NO_DATE_SIGMA : 0, 0.05)),
       inputs: [...parameters.inputs, priorInput('trainingTokens', Number(tokens.toPrecision(3)), prior.url)],
       reasoning: `${parameters.text}; D = ${formatCount(tokens)} tokens, the typical dataset of ${year === null ? 'an unknown year (2024 assumed)' : `a ${Math.floor(year)} model`}${tokens === floor ? ` (20 tokens per parameter floor)` : ''}; 6 × ${formatCount(parameters.value)} × ${formatCount(tokens)} = ${formatFlop(median)} FLOP`,
     };
