@@ -1,4 +1,8 @@
 export { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
+export type { ChangelogInput, ChangelogItem } from './changelog';
+export { formatChangelog, listChangelogItems } from './changelog';
+export type { CsvValue } from './csv-write';
+export { formatCsv, formatCsvCell, neutraliseCsvCell, quoteCsvCell, restoreCsvCell } from './csv-write';
 export type { CurateOptions, ModelRuling } from './curate';
 export { curate, reviewReason, rulingsByModel } from './curate';
 export type { DiffableModel, DiffRow, FieldChange, ModelSetDiff, SummarizeRecordOptions } from './diff';
@@ -31,8 +35,39 @@ export {
   observationSnapshotKey,
   sortObservations,
 } from './observations';
+export { formatReleaseParquet, RELEASE_PARQUET_COLUMNS } from './parquet';
 export type { DataPaths, ResolveDataDirOptions } from './paths';
 export { DATA_DIR_ENV, dataPaths, displayPath, resolveDataDir } from './paths';
+export type {
+  BuildReleaseOptions,
+  ReleaseOutputFile,
+  WriteReleaseOptions,
+  WriteReleaseResult,
+} from './release';
+export {
+  buildRelease,
+  findPreviousRelease,
+  formatReleaseCsv,
+  formatReleaseJson,
+  listReleaseDates,
+  RELEASE_COLUMNS,
+  writeRelease,
+} from './release';
+export type {
+  ExportReviewSheetOptions,
+  ImportReviewSheetOptions,
+  ImportReviewSheetResult,
+  SheetProblem,
+} from './review-sheet';
+export {
+  exportReviewSheet,
+  importReviewSheet,
+  REVIEW_DECISION_COLUMNS,
+  REVIEW_DECISIONS,
+  REVIEW_EVIDENCE_COLUMNS,
+  REVIEW_SHEET_COLUMNS,
+  reviewDecisionHash,
+} from './review-sheet';
 export type { ObservationSnapshotUpdate, SavedSnapshotPayload, SnapshotPayload, WriteOptions } from './store';
 export {
   appendLedger,

@@ -203,7 +203,12 @@ function serialize<T>(key: string, fn: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function underLock<T>(dataDir: string, options: WriteOptions, fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` under the data folder's lock as every writer does: with the lock the caller passed, with the one this
+ * process already holds, or with a lock taken for this call (waiting up to `options.wait`). Sections of one process
+ * are chained, so read-modify-write steps never interleave. Internal to the package (used by `writeRelease`).
+ */
+export async function underLock<T>(dataDir: string, options: WriteOptions, fn: () => Promise<T>): Promise<T> {
   const paths = dataPaths(dataDir);
   if (options.lock) {
     if (!options.lock.held || options.lock.lockFile !== paths.lockFile) {
