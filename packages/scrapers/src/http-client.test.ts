@@ -171,6 +171,23 @@ describe('createHttpClient: successful requests', () => {
     }
   });
 
+  it('still returns the body when the HTTP cache cannot be written, with a warning', async () => {
+    server.handle('/uncachable', (_request, response) =>
+      response.writeHead(200, { etag: '"z"' }).end('fine'),
+    );
+    const warnings: string[] = [];
+    const cache = {
+      get: async () => undefined,
+      set: async () => {
+        throw new Error('disk full');
+      },
+    };
+    const log = { debug() {}, info() {}, warn: (message: string) => warnings.push(message) };
+    const response = await testClient({ cache, log }).get(`${server.url}/uncachable`);
+    expect(response.body).toBe('fine');
+    expect(warnings).toEqual([expect.stringContaining('could not update the HTTP cache (disk full)')]);
+  });
+
   it('stores every live fetch through the snapshot store, once per distinct payload', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tracker-snapshots-'));
     try {

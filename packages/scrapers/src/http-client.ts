@@ -498,13 +498,20 @@ async function storeResponse(
     view.cache !== undefined &&
     (headers.etag !== undefined || headers['last-modified'] !== undefined)
   ) {
-    await view.cache.set(url, {
-      ...(headers.etag === undefined ? {} : { etag: headers.etag }),
-      ...(headers['last-modified'] === undefined ? {} : { lastModified: headers['last-modified'] }),
-      body: result.body,
-      finalUrl: result.finalUrl,
-      headers,
-    });
+    try {
+      await view.cache.set(url, {
+        ...(headers.etag === undefined ? {} : { etag: headers.etag }),
+        ...(headers['last-modified'] === undefined ? {} : { lastModified: headers['last-modified'] }),
+        body: result.body,
+        finalUrl: result.finalUrl,
+        headers,
+      });
+    } catch (error) {
+      // The cache only saves bandwidth next time: failing to write it must not fail a fetch that worked.
+      (view.log ?? silentLogger).warn(
+        `[scraper:${sourceId}] ${redactUrl(url)}: could not update the HTTP cache (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
   }
   const store = shared.options.snapshotStore;
   if (store === undefined) {
