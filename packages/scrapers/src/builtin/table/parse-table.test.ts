@@ -165,6 +165,24 @@ describe('parseTable on CSV', () => {
     expect(substring.message).toContain('expected a column "Mod" (columns.name)');
   });
 
+  it('keeps an all-digit first cell as the name instead of dropping it', () => {
+    const result = parse('Model,Score\n360,50\n2024,61.5\n', {
+      id: 'digits',
+      name: 'Digits',
+      url: 'https://example.org',
+      columns: { name: 'Model', scores: { 'example-score': 'Score' } },
+    });
+    expect(
+      result.observations.map((observation) => [
+        observation.rawName,
+        observation.scores?.['example-score']?.value,
+      ]),
+    ).toEqual([
+      ['360', 50],
+      ['2024', 61.5],
+    ]);
+  });
+
   it('uses the retrieval day when nothing else dates the snapshot', () => {
     const result = parse(fixture('leaderboard.csv'), csvConfig);
     expect(result.observations[0]?.scores?.['example-elo']?.asOf).toBe('2025-09-01');
