@@ -529,6 +529,18 @@ describe('createHttpClient: per-host limits', () => {
     let inFlight = 0;
     let maxInFlight = 0;
     const perServer = servers.map(() => ({ now: 0, max: 0 }));
+    // Responses are held until 5 requests are in flight across both hosts (2 + 3, the sum of their limits), so
+    // the counts do not depend on timing; a fallback timer releases them when fewer can ever arrive (the tail,
+    // or a limiter that serialises hosts, which then fails the assertion on maxInFlight).
+    let held: (() => void)[] = [];
+    let fallback: ReturnType<typeof setTimeout> | undefined;
+    const releaseAll = () => {
+      clearTimeout(fallback);
+      fallback = undefined;
+      const release = held;
+      held = [];
+      release.forEach((respond) => respond());
+    };
     servers.forEach((each, index) => {
       each.handle('/work', (_request, response) => {
         const counter = perServer[index]!;
@@ -536,11 +548,13 @@ describe('createHttpClient: per-host limits', () => {
         inFlight += 1;
         counter.max = Math.max(counter.max, counter.now);
         maxInFlight = Math.max(maxInFlight, inFlight);
-        setTimeout(() => {
+        held.push(() => {
           counter.now -= 1;
           inFlight -= 1;
           response.writeHead(200).end('done');
-        }, 25);
+        });
+        if (inFlight >= 5) releaseAll();
+        else fallback ??= setTimeout(releaseAll, 50);
       });
     });
     try {
@@ -558,6 +572,7 @@ describe('createHttpClient: per-host limits', () => {
       // Both hosts were served at the same time: no global serialisation.
       expect(maxInFlight).toBe(5);
     } finally {
+      clearTimeout(fallback);
       await Promise.all(servers.map((each) => each.close()));
     }
   });
