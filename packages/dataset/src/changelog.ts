@@ -97,7 +97,7 @@ function machineChangeReason(changes: readonly FieldChange[]): string {
 function escapeMarkdown(text: string): string {
   return text
     .replace(/\p{Cc}+/gu, ' ')
-    .replace(/[\\`*_{}[\]<>()#+!|~]/g, (character) => `\\${character}`)
+    .replace(/[\\`*_{}[\]<>|~]/g, (character) => `\\${character}`)
     .trim();
 }
 

@@ -57,6 +57,7 @@ export type {
   ExportReviewSheetOptions,
   ImportReviewSheetOptions,
   ImportReviewSheetResult,
+  SheetLedgerEntry,
   SheetProblem,
 } from './review-sheet';
 export {

@@ -152,10 +152,16 @@ export interface ImportReviewSheetOptions {
   defaultReviewer?: string;
 }
 
+/** The ledger entries a review sheet produces: rulings on one model each. */
+export type SheetLedgerEntry = Extract<
+  LedgerEntry,
+  { action: 'confirm-above' | 'confirm-below' | 'exclude' | 'set-compute' }
+>;
+
 /** What {@link importReviewSheet} found. */
 export interface ImportReviewSheetResult {
   /** New ledger entries, in sheet order, for `appendLedger`. */
-  entries: LedgerEntry[];
+  entries: SheetLedgerEntry[];
   /** Rows with no decision or `skip`. */
   skipped: number;
   /** Rows whose decision is already in the ledger (an earlier import of the same sheet). */
@@ -248,7 +254,7 @@ export function importReviewSheet(
     if (match && 'modelId' in entry) appliedHashes.add(`${entry.modelId} ${match[1]}`);
   }
   const problems: SheetProblem[] = [];
-  const entries: LedgerEntry[] = [];
+  const entries: SheetLedgerEntry[] = [];
   const decidedOnRow = new Map<string, number>();
   let skipped = 0;
   let alreadyApplied = 0;
@@ -272,6 +278,7 @@ export function importReviewSheet(
     else if (!record) fail('id', `unknown model id ${quoted(id)}`);
     else if (decidedOnRow.has(id))
       fail('id', `${id} is already decided on row ${decidedOnRow.get(id)} of this sheet`);
+    else decidedOnRow.set(id, rowNumber);
     const action = ACTIONS[decision as keyof typeof ACTIONS];
     if (!action)
       fail('decision', `expected one of ${REVIEW_DECISIONS.join(', ')}, got ${quoted(cell('decision'))}`);
@@ -323,7 +330,6 @@ export function importReviewSheet(
       problems.push(...rowProblems);
       return;
     }
-    decidedOnRow.set(id, rowNumber);
     const shownMedianText = columns.has('machinemedian') ? cell('machineMedian') : '';
     const shownMedian = NUMBER.test(shownMedianText) ? Number(shownMedianText) : undefined;
     const machineMedian =
@@ -368,7 +374,7 @@ export function importReviewSheet(
           : action === 'set-compute'
             ? createLedgerEntry({ ...input, action, value: value! })
             : createLedgerEntry({ ...input, action, ...(value ? { value } : {}) } as LedgerEntryInput);
-      entries.push(entry);
+      entries.push(entry as SheetLedgerEntry);
     } catch (error) {
       problems.push({ row: rowNumber, column: 'decision', problem: (error as Error).message });
     }
