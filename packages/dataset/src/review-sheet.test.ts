@@ -354,6 +354,7 @@ describe('curation never loses or alters a ruling (property)', () => {
         ) => {
           for (const entry of entries) {
             written.push(formatLedgerLine(entry));
+            if (!('modelId' in entry)) throw new Error('a decision without a model');
             const asked = intended.get(entry.modelId);
             expect(asked).toBeDefined();
             latest.set(entry.modelId, {
