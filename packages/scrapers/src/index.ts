@@ -1,4 +1,71 @@
 export { assertScraper, isScraper } from './assert-scraper';
+// builtin sources
+export {
+  ARTIFICIAL_ANALYSIS_API_KEY_ENV,
+  artificialAnalysisScraper,
+  parseArtificialAnalysis,
+} from './builtin/artificial-analysis';
+export {
+  detectEpochFileKind,
+  EPOCH_FILE_URLS,
+  type EpochFileKind,
+  epochScraper,
+  mergeEpochFiles,
+  normalizeEpochName,
+  parseEpoch,
+  parseEpochFiles,
+} from './builtin/epoch';
+export {
+  computeActiveParameters,
+  createHuggingFaceScraper,
+  DEFAULT_HUGGINGFACE_AUTHORS,
+  findBaseModel,
+  type HuggingFaceScraperOptions,
+  huggingfaceScraper,
+  isMixtureOfExpertsModel,
+  type MixtureOfExpertsConfig,
+  type ParseHuggingFaceOptions,
+  parseHuggingFace,
+  readMixtureOfExpertsConfig,
+} from './builtin/huggingface';
+export { builtinScrapers } from './builtin/index';
+export {
+  createLivebenchScraper,
+  DEFAULT_LIVEBENCH_CATEGORIES,
+  DEFAULT_LIVEBENCH_RELEASES,
+  type LivebenchCategories,
+  type LivebenchScraperOptions,
+  livebenchScraper,
+  parseLivebench,
+  parseLivebenchCategories,
+  parseLivebenchSiteTable,
+  parseLivebenchTable,
+} from './builtin/livebench';
+export {
+  detectLmarenaFormat,
+  formatLmarenaRowsUrl,
+  LMARENA_TEXT_BENCHMARK,
+  type LmarenaFormat,
+  lmarenaScraper,
+  parseLmarena,
+} from './builtin/lmarena';
+export { openlmArenaScraper, parseOpenlmArena } from './builtin/openlm-arena';
+export {
+  formatOpenRouterName,
+  isOpenRouterRouterEntry,
+  OPENROUTER_MODELS_URL,
+  openrouterScraper,
+  parseOpenRouter,
+} from './builtin/openrouter';
+export type { ParseTableOptions, TableConfig, TableConfigInput } from './builtin/table';
+export {
+  createTableScraper,
+  loadTableConfig,
+  loadTableScrapers,
+  parseTable,
+  parseTableConfig,
+  TableConfigSchema,
+} from './builtin/table';
 export type { ScraperDefinition } from './define-scraper';
 export { defineScraper } from './define-scraper';
 export type { ScrapeErrorOptions } from './errors';
@@ -37,5 +104,3 @@ export type {
 export { SCRAPER_API_VERSION } from './scraper';
 export type { FileSnapshotStoreOptions, SavedSnapshot, SnapshotInput, SnapshotStore } from './snapshot';
 export { createFileSnapshotStore, formatCompactTimestamp } from './snapshot';
-
-// builtin sources
