@@ -37,7 +37,7 @@ export type CsvValue = string | number | boolean | null | undefined;
  */
 export function formatCsvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Math.abs(value) >= 1e21 ? value.toExponential() : String(value);
+  if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return String(value);
   return neutraliseCsvCell(value);
 }

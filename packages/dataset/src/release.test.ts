@@ -15,7 +15,7 @@ import {
   RELEASE_COLUMNS,
   writeRelease,
 } from './release';
-import { loadReleaseFile } from './store';
+import { appendLedger, loadReleaseFile, saveModels } from './store';
 import { createTempDir, makeRecord } from './test-factories';
 
 /** Lets one test make `rename` fail; every other call goes to the real file system. */
@@ -277,6 +277,29 @@ describe('writeRelease', () => {
     expect(changelog).toContain(
       '- `openai/gpt-4o` gpt-4o: flop 3.80e+25 → 5.00e+25; low 1.27e+25 → 1.67e+25; high 1.14e+26 → 1.50e+26. Reason: machine estimate moved',
     );
+  });
+
+  it('reads the ledger and models.json of the data folder by default, and escapes Markdown in names', async () => {
+    const { records, ledger } = fixture();
+    await appendLedger(dataDir, ledger);
+    const renamed = records.map((record) =>
+      record.id === 'openai/gpt-4o' ? { ...record, name: '[click me](https://evil.example) <b>' } : record,
+    );
+    await saveModels(dataDir, { schemaVersion: 1, generatedAt: AT, threshold: THRESHOLD, models: renamed });
+    await writeRelease(dataDir, build('2026-03-01', renamed, ledger));
+    const next = [
+      ...ledger,
+      ruling('openai/gpt-4o', 'exclude', '2026-03-05T00:00:00.000Z', 'not a new model'),
+    ];
+    await appendLedger(dataDir, next.slice(-1));
+    const curated = curate(renamed, next, { threshold: THRESHOLD });
+    await saveModels(dataDir, { schemaVersion: 1, generatedAt: AT, threshold: THRESHOLD, models: curated });
+    await writeRelease(dataDir, build('2026-04-01', curated, next));
+    const changelog = await readFile(path.join(dataDir, 'releases', '2026-04-01', 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain(
+      '- `openai/gpt-4o` \\[click me\\](https://evil.example) \\<b\\>: was confirmed-above, 3.80e+25 FLOP. Reason: exclude by ana on 2026-03-05',
+    );
+    expect(changelog).not.toContain('[click me]');
   });
 
   it('returns the would-be files on a dry run and writes nothing', async () => {

@@ -204,7 +204,7 @@ describe('importReviewSheet', () => {
     expect(error).toMatchObject({ code: 'SHEET_INVALID' });
     const message = (error as Error).message;
     expect(message).toContain('review.csv: row 3, column "flop": expected a number like 3.8e25, got "lots"');
-    expect(message).toContain('review.csv: row 4, column "reason": a above decision needs a reason');
+    expect(message).toContain('review.csv: row 4, column "reason": the decision "above" needs a reason');
     expect(message).toContain(
       'review.csv: row 4, column "evidence_url": expected http(s) URLs separated by spaces, got "javascript:alert(1)"',
     );

@@ -304,7 +304,7 @@ export function importReviewSheet(
       );
     }
     const reason = cell('reason');
-    if (action && reason === '') fail('reason', `a ${decision} decision needs a reason`);
+    if (action && reason === '') fail('reason', `the decision "${decision}" needs a reason`);
     if (action === 'set-compute') {
       if (flopText === '') fail('flop', 'set-compute needs the compute in FLOP, like 3.8e25');
       if (confidenceText === '')
