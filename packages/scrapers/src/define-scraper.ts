@@ -43,6 +43,12 @@ export const ScraperDefinitionSchema = z.object({
     (value) => typeof value === 'function',
     'must be a function',
   ),
+  parseMany: z
+    .custom<(payloads: readonly Payload[]) => ScrapeResult>(
+      (value) => typeof value === 'function',
+      'must be a function',
+    )
+    .optional(),
 });
 
 /** What you pass to {@link defineScraper}: a {@link BaseScraper} without `apiVersion`, with defaults for the lists. */
@@ -61,6 +67,8 @@ export interface ScraperDefinition {
   live?: boolean;
   scrape(context: ScrapeContext): Promise<ScrapeResult>;
   parse(payload: Payload): ScrapeResult;
+  /** Parse several payloads of one fetch as one result (optional). */
+  parseMany?(payloads: readonly Payload[]): ScrapeResult;
 }
 
 /**

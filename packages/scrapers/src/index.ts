@@ -104,3 +104,4 @@ export type {
 export { SCRAPER_API_VERSION } from './scraper';
 export type { FileSnapshotStoreOptions, SavedSnapshot, SnapshotInput, SnapshotStore } from './snapshot';
 export { createFileSnapshotStore, formatCompactTimestamp } from './snapshot';
+export * from './resolve/index';

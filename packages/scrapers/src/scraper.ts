@@ -127,4 +127,9 @@ export interface BaseScraper {
   scrape(context: ScrapeContext): Promise<ScrapeResult>;
   /** Parse a saved payload without the network (`--from FILE` and tests). Pure. */
   parse(payload: Payload): ScrapeResult;
+  /**
+   * Parse several saved payloads that together make one fetch (Epoch's four CSVs, a LiveBench table and its
+   * categories) as one result. Optional: without it, each payload is parsed alone and the results concatenated.
+   */
+  parseMany?(payloads: readonly Payload[]): ScrapeResult;
 }
