@@ -11,7 +11,7 @@ export function compactKey(text: string): string {
  * `Aion Labs`, `AionLabs` and `aion-labs` give one id (`aionlabs`).
  */
 export function slugifyDeveloper(name: string): string {
-  const slug = compactKey(name.normalize('NFKD').split(',')[0] ?? '');
+  const slug = compactKey((/[^\x20-\x7e]/.test(name) ? name.normalize('NFKD') : name).split(',')[0] ?? '');
   return slug === '' ? 'unknown' : slug;
 }
 
@@ -43,7 +43,6 @@ export function createDeveloperDirectory(developers: readonly DeveloperEntry[]):
     for (const family of developer.families) families.set(family, { developer, open: open.has(family) });
     for (const marker of developer.markers) markers.set(marker, developer);
   }
-  const familyNames = [...families.keys()].sort((left, right) => right.length - left.length);
 
   function findOne(name: string): DeveloperEntry | undefined {
     const whole = byKey.get(compactKey(name));
@@ -65,23 +64,27 @@ export function createDeveloperDirectory(developers: readonly DeveloperEntry[]):
   }
 
   function familyOf(token: string): { developer: DeveloperEntry; family: string; open: boolean } | undefined {
-    for (const family of familyNames) {
-      if (token === family || (token.startsWith(family) && /^[\d.]/.test(token.slice(family.length)))) {
-        const entry = families.get(family)!;
-        return { developer: entry.developer, family, open: entry.open };
-      }
-    }
-    return undefined;
+    const exact = families.get(token);
+    if (exact) return { developer: exact.developer, family: token, open: exact.open };
+    // `qwen3`, `o1`, `gemma2`, `qwen2.5`: a family word followed by a version.
+    const letters = /^[a-z]+/.exec(token)?.[0];
+    if (letters === undefined || letters === token || !/[\d.]/.test(token[letters.length]!)) return undefined;
+    const entry = families.get(letters);
+    return entry ? { developer: entry.developer, family: letters, open: entry.open } : undefined;
   }
 
+  const nameCache = new Map<string, DeveloperEntry | undefined>();
   return {
     findByName(name) {
+      if (nameCache.has(name)) return nameCache.get(name);
+      let found: DeveloperEntry | undefined;
       // Epoch joins several organisations with commas: the first one that we know decides.
       for (const part of name.split(',')) {
-        const found = findOne(part.trim());
-        if (found) return found;
+        found = findOne(part.trim());
+        if (found) break;
       }
-      return undefined;
+      nameCache.set(name, found);
+      return found;
     },
     findBySlug: (slug) => bySlug.get(slug),
     familyOf,

@@ -172,6 +172,7 @@ const GLUED_FAMILIES = new Set(['qwen', 'internlm', 'chatglm', 'lfm']);
 const SPLIT_FAMILY_PATTERN =
   /^(llama|gemma|phi|glm|olmo|tulu|gpt|seed|step|grok|claude|gemini|ernie|nemotron|mixtral|hunyuan|jamba|nova|granite|exaone)(\d+(?:\.\d+)?[a-z]?)$/;
 const CLAUDE_TIERS = new Set(['opus', 'sonnet', 'haiku']);
+const NON_ASCII = /[^\x20-\x7e]/;
 
 /** Parses a date written as parenthetical qualifier tokens: `nov 2024`, `2024-11-20`, `0116`, `20250514`, `12-2024`. */
 function parseDateTokens(tokens: readonly string[]): DateStamp | undefined {
@@ -242,24 +243,26 @@ function parseDateSequence(numbers: readonly string[]): DateStamp | undefined {
   return undefined;
 }
 
-/** Splits a text into lower-case tokens on anything but letters, digits, dots and plus signs. */
+/** Splits a text into lower-case tokens on anything but letters, digits, dots and plus signs (`R+` → `r plus`). */
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  for (const piece of text
-    .toLowerCase()
-    .replace(/(\d)_(\d)/g, '$1.$2')
-    .split(/[^a-z0-9.+]+/)) {
-    const cleaned = piece.replace(/\.{2,}/g, '.').replace(/^\.+|\.+$/g, '');
+  const lower = text.toLowerCase();
+  const prepared = lower.includes('_') ? lower.replace(/(\d)_(\d)/g, '$1.$2') : lower;
+  for (const piece of prepared.split(/[^a-z0-9.+]+/)) {
+    let cleaned = piece;
+    if (cleaned.includes('.')) cleaned = cleaned.replace(/\.{2,}/g, '.').replace(/^\.+|\.+$/g, '');
     if (cleaned === '') continue;
-    if (cleaned === '+') {
-      tokens.push('plus');
-    } else if (cleaned.endsWith('+')) {
-      tokens.push(cleaned.replace(/\++$/, ''), 'plus');
-    } else {
-      tokens.push(cleaned.replace(/\+/g, '-plus-').split('-').filter(Boolean).join('-'));
+    if (!cleaned.includes('+')) {
+      tokens.push(cleaned);
+      continue;
     }
+    const parts = cleaned.split('+');
+    parts.forEach((part, index) => {
+      if (part !== '') tokens.push(part);
+      if (index < parts.length - 1) tokens.push('plus');
+    });
   }
-  return tokens.flatMap((token) => token.split('-')).filter((token) => token !== '');
+  return tokens;
 }
 
 /** Classifies a parenthetical: a pure qualifier (modes, effort, dates), a size (`72B`), or an aside (dropped). */
@@ -440,26 +443,26 @@ function stripPrefixes(
   raw: string,
   rules: string[],
 ): { text: string; ownerHint?: string; prefixHint?: string; openRouterMode: boolean } {
-  let text = raw
-    .normalize('NFKC')
-    .trim()
-    .replace(/\*\*.*$/, '');
+  // Each step first checks for its marker character: this runs once per distinct name and dominates resolution.
+  let text = (NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw).trim();
+  if (text.includes('**')) text = text.replace(/\*\*.*$/, '');
   let openRouterMode = false;
-  const variant = /:(free|beta|thinking|extended|nitro|floor|online|exacto)$/i.exec(text);
+  const hasColon = text.includes(':');
+  const variant = hasColon ? /:(free|beta|thinking|extended|nitro|floor|online|exacto)$/i.exec(text) : null;
   if (variant) {
     text = text.slice(0, variant.index);
     openRouterMode = variant[1]!.toLowerCase() === 'thinking';
     rules.push('variant:openrouter');
   }
   let ownerHint: string | undefined;
-  const owner = /^~?([A-Za-z0-9][\w.-]*)\/(\S.*)$/.exec(text);
+  const owner = text.includes('/') ? /^~?([A-Za-z0-9][\w.-]*)\/(\S.*)$/.exec(text) : null;
   if (owner) {
     ownerHint = owner[1];
     text = owner[2]!;
     rules.push('prefix:provider');
   }
   let prefixHint: string | undefined;
-  const display = /^([^:()]{1,40}):\s+(\S.*)$/.exec(text);
+  const display = hasColon ? /^([^:()]{1,40}):\s+(\S.*)$/.exec(text) : null;
   if (display) {
     prefixHint = display[1]!.trim();
     text = display[2]!;
@@ -485,17 +488,19 @@ export function normalizeModelName(raw: string, families: FamilyLookup): Normali
   let date: DateStamp | undefined;
   const trailingTokens: string[] = [];
   // qualifier:parenthetical — `(thinking-32k)`, `(Nov 2024)` qualify; `(72B)` is part of the name; others are asides.
-  const flatText = text.replace(/[()[\]]/g, ' ');
-  text = text.replace(/[([]([^()[\]]*)[)\]]/g, (_match, content: string) => {
-    const kind = classifyParenthetical(content);
-    if (kind.kind === 'size') {
-      trailingTokens.push(kind.token);
+  const hasBrackets = /[()[\]]/.test(text);
+  const flatText = hasBrackets ? text.replace(/[()[\]]/g, ' ') : text;
+  if (hasBrackets)
+    text = text.replace(/[([]([^()[\]]*)[)\]]/g, (_match, content: string) => {
+      const kind = classifyParenthetical(content);
+      if (kind.kind === 'size') {
+        trailingTokens.push(kind.token);
+        return ' ';
+      }
+      if (kind.kind === 'qualifier' && kind.date) date = kind.date;
+      rules.push('qualifier:parenthetical');
       return ' ';
-    }
-    if (kind.kind === 'qualifier' && kind.date) date = kind.date;
-    rules.push('qualifier:parenthetical');
-    return ' ';
-  });
+    });
   const base = tokenize(text);
   if (prefixed.prefixHint !== undefined) {
     // OpenRouter names may drop a family the prefix names ("DeepSeek: R1", "Mistral: Saba"); put it back.
@@ -514,13 +519,15 @@ export function normalizeModelName(raw: string, families: FamilyLookup): Normali
   }
   const surfaceInput = [...base, ...trailingTokens];
   if (prefixed.openRouterMode) surfaceInput.push('thinking');
-  const flatTokens = tokenize(flatText);
-  const flat = applyTokenRules(flatTokens.length > 0 ? flatTokens : ['unnamed'], families, []);
-  const surface = applyTokenRules(surfaceInput.length > 0 ? surfaceInput : flat.tokens, families, rules);
+  // Without brackets the flattened spelling is the surface spelling: skip the second pass (it is the hot path).
+  const surfaceSource = surfaceInput.length > 0 ? surfaceInput : tokenize(flatText);
+  const surface = applyTokenRules(surfaceSource.length > 0 ? surfaceSource : ['unnamed'], families, rules);
+  const flat =
+    hasBrackets || prefixed.openRouterMode ? applyTokenRules(tokenize(flatText), families, []) : surface;
   const levels = stripVariants(surface.tokens);
   const displayName = prefixed.text.trim();
   const result: NormalizedName = {
-    flatKey: flat.tokens.join('-'),
+    flatKey: flat.tokens.length > 0 ? flat.tokens.join('-') : 'unnamed',
     levels,
     lexicalRules: [...new Set(rules)],
     displayName,

@@ -83,6 +83,9 @@ export interface Resolver {
   resolveAll(observations: readonly Observation[]): ResolveAllResult;
 }
 
+/** Entries each cache holds before it starts over. */
+const CACHE_LIMIT = 200_000;
+
 interface IndexedConfig {
   keyToModel: Map<string, ModelEntry>;
   releasesOf: Map<string, ModelEntry[]>;
@@ -95,8 +98,9 @@ function ownerOf(id: string | undefined): string | undefined {
 }
 
 function sanitizeSlug(tokens: readonly string[]): string {
-  const slug = tokens
-    .join('-')
+  const joined = tokens.join('-');
+  if (/^[a-z0-9][a-z0-9._+-]*[a-z0-9_+]$/.test(joined) && !joined.includes('--')) return joined;
+  const slug = joined
     .replace(/[^a-z0-9._+-]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[^a-z0-9]+|[-.]+$/g, '');
@@ -152,6 +156,11 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     if (rule.match === 'exact') exactExclusions.set(rule.pattern.trim().toLowerCase(), rule);
     else regexExclusions.push({ rule, regex: new RegExp(rule.pattern, 'i') });
   }
+  // One alternation answers "no exclusion applies" (the common case) with a single test.
+  const anyRegexExclusion =
+    regexExclusions.length === 0
+      ? undefined
+      : new RegExp(regexExclusions.map(({ rule }) => `(?:${rule.pattern})`).join('|'), 'i');
   const overrides = new Map<string, string>();
   for (const [name, modelId] of options.overrides ?? []) {
     if (!ModelIdSchema.safeParse(modelId).success) {
@@ -173,6 +182,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     let normalized = normalizedCache.get(rawName);
     if (!normalized) {
       normalized = normalizeModelName(rawName, directory);
+      // Bounded: past the limit the cache starts over, so memory (and GC time) stays linear in the input.
+      if (normalizedCache.size >= CACHE_LIMIT) normalizedCache.clear();
       normalizedCache.set(rawName, normalized);
     }
     return normalized;
@@ -188,6 +199,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       const exact = exactExclusions.get(candidate.trim().toLowerCase());
       if (exact)
         return { status: 'excluded', rule: `exclusion:exact:${exact.pattern}`, reason: exact.reason };
+      if (anyRegexExclusion === undefined || !anyRegexExclusion.test(candidate.trim())) continue;
       for (const { rule, regex } of regexExclusions) {
         if (regex.test(candidate.trim()))
           return { status: 'excluded', rule: `exclusion:regex:${rule.pattern}`, reason: rule.reason };
@@ -319,6 +331,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     let resolution = resolutionCache.get(cacheKey);
     if (!resolution) {
       resolution = resolveUncached(rawName, hints);
+      if (resolutionCache.size >= CACHE_LIMIT) resolutionCache.clear();
       resolutionCache.set(cacheKey, resolution);
     }
     return resolution;
