@@ -317,6 +317,13 @@ describe('writeRelease', () => {
       'releases/2026-03-01/CHANGELOG.md',
     ]);
     expect(result.files.every((file) => file.bytes > 0)).toBe(true);
+    // The same release gives the same bytes, so unchanged releases give no git diff.
+    const again = await writeRelease(dataDir, build('2026-03-01', records, ledger), {
+      dryRun: true,
+      ledger,
+      records,
+    });
+    expect(again.files.map((file) => file.content)).toEqual(result.files.map((file) => file.content));
     await expect(readdir(dataDir)).resolves.toEqual([]);
   });
 

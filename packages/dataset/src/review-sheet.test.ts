@@ -120,7 +120,7 @@ describe('importReviewSheet', () => {
       'acme/big': {
         decision: 'above',
         reason: 'developer report',
-        evidence_url: 'https://example.org/a https://example.org/b',
+        evidence_url: 'https://example.org/a; https://example.org/b',
       },
       'acme/mid': {
         decision: 'set-compute',

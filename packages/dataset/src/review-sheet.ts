@@ -9,6 +9,7 @@ import {
 } from '@tracker/schema';
 import { parse } from 'csv-parse/sync';
 import { formatCsv, restoreCsvCell } from './csv-write';
+import { summarizeRecord } from './diff';
 import { compareStrings } from './json-file';
 import { createLedgerEntry, createLedgerEntryId } from './ledger';
 import { displayPath } from './paths';
@@ -114,12 +115,11 @@ export function exportReviewSheet(
   selected.sort((left, right) => probability(right) - probability(left) || compareStrings(left.id, right.id));
   const rows = selected.map((record) => {
     const { sources, links } = sourcesOf(record);
-    const releaseDates = (record.facts.releaseDate ?? []).map((fact) => fact.value).sort(compareStrings);
     return [
       record.id,
       record.name,
       record.developer,
-      releaseDates[0] ?? null,
+      summarizeRecord(record).releaseDate,
       record.estimate?.median ?? null,
       record.estimate?.interval90[0] ?? null,
       record.estimate?.interval90[1] ?? null,
@@ -315,8 +315,10 @@ export function importReviewSheet(
       if (flopText !== '' && confidenceText === '') fail('confidence', 'a compute figure needs a confidence');
       if (flopText === '' && confidenceText !== '') fail('flop', 'a confidence needs a compute figure');
     }
+    // Spaces separate URLs; a separator typed after a URL ("a; b", "a, b") is not part of it.
     const evidence = cell('evidence_url')
       .split(/\s+/)
+      .map((url) => url.replace(/[;,]+$/, ''))
       .filter((url) => url !== '');
     for (const url of evidence) {
       if (!URL.test(url))
