@@ -2,7 +2,7 @@ import type { CuratedStatus } from '@tracker/schema';
 import { formatMagnitude } from '../format/text';
 import type { QueryRow } from '../row';
 import { formatExactMagnitude } from './format-values';
-import { html, joinHtml, type SafeHtml } from './html';
+import { html, joinHtml, mapHtml, type SafeHtml } from './html';
 
 /** Why a model is left out of the chart. */
 export type NotChartedReason = 'no release date' | 'no estimate' | 'no release date or estimate';
@@ -51,12 +51,12 @@ export function renderMarkerDefinitions(): SafeHtml {
   const paths = (Object.keys(MARKER_PATHS) as CuratedStatus[]).map(
     (status) => html`<path id="marker-${status}" d="${MARKER_PATHS[status]}"/>`,
   );
-  return html`<svg class="marker-definitions" width="0" height="0" aria-hidden="true" focusable="false"><defs>${paths}</defs></svg>`;
+  return html`<svg class="marker-definitions" width="0" height="0" aria-hidden="true"><defs>${paths}</defs></svg>`;
 }
 
 /** A small inline marker for a status (table cells, legend); decorative, the status is also written out. */
 export function renderStatusMarker(status: CuratedStatus): SafeHtml {
-  return html`<svg class="marker" viewBox="-8 -8 16 16" width="14" height="14" aria-hidden="true" focusable="false"><use class="status-${status}" href="#marker-${status}"/></svg>`;
+  return html`<svg class="marker" viewBox="-8 -8 16 16" aria-hidden="true"><use class="status-${status}" href="#marker-${status}"/></svg>`;
 }
 
 const WIDTH = 960;
@@ -196,7 +196,7 @@ export function renderComputeChart(rows: readonly QueryRow[], options: ComputeCh
 
   // Painted in ascending median so the models near and over the threshold, what the report is about, end up on top.
   const ordered = [...placed].sort((left, right) => left.median - right.median);
-  const points = ordered.map((point) => {
+  const points = mapHtml(ordered, (point) => {
     const { row } = point;
     const x = round(toX(point.year));
     const y = round(toY(point.median));
@@ -208,6 +208,6 @@ export function renderComputeChart(rows: readonly QueryRow[], options: ComputeCh
   });
 
   const label = `Training compute against release date for ${placed.length} models, log scale from ${formatPowerOfTen(yMin)} to ${formatPowerOfTen(yMax)} FLOP, years ${xMin} to ${xMax}, with the threshold at ${formatExactMagnitude(options.threshold)} FLOP; ${placed.filter((point) => point.median > options.threshold).length} medians lie above it.`;
-  const markup = html`<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" preserveAspectRatio="xMidYMid meet"><rect class="plot-area" x="${PLOT_LEFT}" y="${PLOT_TOP}" width="${PLOT_RIGHT - PLOT_LEFT}" height="${PLOT_BOTTOM - PLOT_TOP}"/>${joinHtml(yTicks)}${joinHtml(xTicks)}<line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_RIGHT}" y1="${PLOT_BOTTOM}" y2="${PLOT_BOTTOM}"/><line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_LEFT}" y1="${PLOT_TOP}" y2="${PLOT_BOTTOM}"/><text class="axis-label" x="${(PLOT_LEFT + PLOT_RIGHT) / 2}" y="${HEIGHT - 10}" text-anchor="middle">Release date</text><text class="axis-label" transform="translate(18 ${(PLOT_TOP + PLOT_BOTTOM) / 2}) rotate(-90)" text-anchor="middle">Training compute (FLOP, log scale)</text>${threshold}<g class="points">${joinHtml(points)}</g></svg>`;
+  const markup = html`<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" preserveAspectRatio="xMidYMid meet"><rect class="plot-area" x="${PLOT_LEFT}" y="${PLOT_TOP}" width="${PLOT_RIGHT - PLOT_LEFT}" height="${PLOT_BOTTOM - PLOT_TOP}"/>${joinHtml(yTicks)}${joinHtml(xTicks)}<line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_RIGHT}" y1="${PLOT_BOTTOM}" y2="${PLOT_BOTTOM}"/><line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_LEFT}" y1="${PLOT_TOP}" y2="${PLOT_BOTTOM}"/><text class="axis-label" x="${(PLOT_LEFT + PLOT_RIGHT) / 2}" y="${HEIGHT - 10}" text-anchor="middle">Release date</text><text class="axis-label" transform="translate(18 ${(PLOT_TOP + PLOT_BOTTOM) / 2}) rotate(-90)" text-anchor="middle">Training compute (FLOP, log scale)</text>${threshold}<g class="points">${points}</g></svg>`;
   return { markup, charted: placed.length, notCharted };
 }

@@ -5,7 +5,7 @@ import { type QueryRow, toQueryRow } from '../row';
 import { sortRows } from '../sort';
 import { renderComputeChart, renderMarkerDefinitions, renderStatusMarker, STATUS_LABELS } from './chart';
 import { formatExactMagnitude, formatFieldName, formatValue } from './format-values';
-import { formatUrlHtml, html, joinHtml, SafeHtml } from './html';
+import { createUrlFormatter, html, mapHtml, SafeHtml } from './html';
 import { REPORT_STYLES } from './report-styles';
 
 /** Options of {@link formatReportHtml}. */
@@ -57,6 +57,8 @@ function validateOptions(records: unknown, options: unknown): asserts options is
 }
 
 const DASH = '—';
+
+type UrlFormatter = (url: string) => SafeHtml;
 
 function magnitudeOrDash(value: number | null | undefined): string {
   return value === null || value === undefined ? DASH : formatMagnitude(value);
@@ -111,25 +113,25 @@ function renderModelsTable(rows: readonly ReportRow[], threshold: number): SafeH
     (header, index) =>
       html`<th scope="col"${index >= 4 && index <= 6 ? html` class="number"` : null}>${header}</th>`,
   );
-  return html`<table class="models"><caption>${caption}</caption><thead><tr>${headerCells}</tr></thead><tbody>${joinHtml(rows.map((row) => renderModelRow(row, threshold)))}</tbody></table>`;
+  return html`<table class="models"><caption>${caption}</caption><thead><tr>${headerCells}</tr></thead><tbody>${mapHtml(rows, (row) => renderModelRow(row, threshold))}</tbody></table>`;
 }
 
-function renderRetrieved(retrievedAt: string | undefined): SafeHtml | string {
-  return retrievedAt === undefined ? DASH : html`<time datetime="${retrievedAt}">${retrievedAt}</time>`;
+function renderRetrieved(retrievedAt: string | undefined): string {
+  return retrievedAt ?? DASH;
 }
 
-function renderFacts(record: ModelRecord): SafeHtml {
+function renderFacts(record: ModelRecord, formatUrl: UrlFormatter): SafeHtml {
   const rows: SafeHtml[] = [];
   for (const [field, facts] of Object.entries(record.facts)) {
     if (!Array.isArray(facts)) continue;
     for (const fact of facts) {
       rows.push(
-        html`<tr><th scope="row">${formatFieldName(field)}</th><td class="prose">${formatValue(fact.value)}</td><td>${fact.source}</td><td>${formatUrlHtml(fact.url)}</td><td>${renderRetrieved(fact.retrievedAt)}</td></tr>`,
+        html`<tr><th scope="row">${formatFieldName(field)}</th><td>${formatValue(fact.value)}</td><td>${fact.source}</td><td>${formatUrl(fact.url)}</td><td>${renderRetrieved(fact.retrievedAt)}</td></tr>`,
       );
     }
   }
   if (rows.length === 0) return html`<h3>Facts</h3><p class="muted">No source gives any fact.</p>`;
-  return html`<h3>Facts</h3><table class="facts"><caption>Every source's value for each field, most trusted first</caption><thead><tr><th scope="col">Field</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">URL</th><th scope="col">Retrieved</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<h3>Facts <span class="muted">(every source's value, most trusted first)</span></h3><table class="facts"><thead><tr><th scope="col">Field</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">URL</th><th scope="col">Retrieved</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function renderScoreValue(score: ScoreFact): string {
@@ -138,30 +140,30 @@ function renderScoreValue(score: ScoreFact): string {
   return `${score.value}${range}${score.preliminary ? ', preliminary' : ''}`;
 }
 
-function renderScores(record: ModelRecord): SafeHtml {
+function renderScores(record: ModelRecord, formatUrl: UrlFormatter): SafeHtml {
   const rows: SafeHtml[] = [];
   for (const [benchmark, scores] of Object.entries(record.scores)) {
     if (!Array.isArray(scores)) continue;
     for (const score of scores) {
       rows.push(
-        html`<tr><th scope="row">${benchmark}</th><td class="number">${renderScoreValue(score)}</td><td>${score.asOf}</td><td class="number">${score.votes ?? DASH}</td><td class="number">${score.rank ?? DASH}</td><td>${score.source}</td><td>${formatUrlHtml(score.url)}</td><td>${renderRetrieved(score.retrievedAt)}</td></tr>`,
+        html`<tr><th scope="row">${benchmark}</th><td class="number">${renderScoreValue(score)}</td><td>${score.asOf}</td><td class="number">${score.votes ?? DASH}</td><td class="number">${score.rank ?? DASH}</td><td>${score.source}</td><td>${formatUrl(score.url)}</td><td>${renderRetrieved(score.retrievedAt)}</td></tr>`,
       );
     }
   }
   if (rows.length === 0) return html`<h3>Scores</h3><p class="muted">No leaderboard score.</p>`;
-  return html`<h3>Scores</h3><table class="scores"><caption>Leaderboard scores, one per source and snapshot</caption><thead><tr><th scope="col">Benchmark</th><th scope="col" class="number">Score</th><th scope="col">Snapshot</th><th scope="col" class="number">Votes</th><th scope="col" class="number">Rank</th><th scope="col">Source</th><th scope="col">URL</th><th scope="col">Retrieved</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<h3>Scores</h3><table class="scores"><thead><tr><th scope="col">Benchmark</th><th scope="col" class="number">Score</th><th scope="col">Snapshot</th><th scope="col" class="number">Votes</th><th scope="col" class="number">Rank</th><th scope="col">Source</th><th scope="col">URL</th><th scope="col">Retrieved</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function renderInputs(inputs: readonly EstimateInput[]): SafeHtml {
+function renderInputs(inputs: readonly EstimateInput[], formatUrl: UrlFormatter): SafeHtml {
   if (inputs.length === 0) return html`<p class="muted">No inputs.</p>`;
   const rows = inputs.map(
     (input) =>
-      html`<tr><th scope="row">${input.name}</th><td class="prose">${formatValue(input.value)}</td><td>${textOrDash(input.source)}</td><td>${input.url === undefined ? DASH : formatUrlHtml(input.url)}</td><td>${renderRetrieved(input.retrievedAt)}</td></tr>`,
+      html`<tr><th scope="row">${input.name}</th><td>${formatValue(input.value)}</td><td>${textOrDash(input.source)}</td><td>${input.url === undefined ? DASH : formatUrl(input.url)}</td><td>${renderRetrieved(input.retrievedAt)}</td></tr>`,
   );
-  return html`<table class="inputs"><caption>Inputs</caption><thead><tr><th scope="col">Input</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">URL</th><th scope="col">Retrieved</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<table class="inputs"><thead><tr><th scope="col">Input</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">URL</th><th scope="col">Retrieved</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function renderEstimate(record: ModelRecord): SafeHtml {
+function renderEstimate(record: ModelRecord, formatUrl: UrlFormatter): SafeHtml {
   const estimate = record.estimate;
   if (!estimate)
     return html`<h3>Estimate</h3><p class="muted">No estimate: no method applies to the facts known.</p>`;
@@ -176,7 +178,7 @@ function renderEstimate(record: ModelRecord): SafeHtml {
     const usage = component.used
       ? 'used'
       : `left out${component.excludedBecause ? `: ${component.excludedBecause}` : ''}`;
-    return html`<section class="component${component.used ? '' : ' unused'}"><h4>${component.method} <span class="muted">(${usage})</span></h4><p>Median ${formatExactMagnitude(component.median)} FLOP, 90% interval ${formatExactMagnitude(component.interval90[0])} – ${formatExactMagnitude(component.interval90[1])} FLOP, log₁₀ σ ${component.log10Sigma}</p><p class="reasoning">${component.reasoning}</p>${renderInputs(component.inputs)}</section>`;
+    return html`<section class="component${component.used ? '' : ' unused'}"><h4>${component.method} <span class="muted">(${usage})</span></h4><p>Median ${formatExactMagnitude(component.median)} FLOP, 90% interval ${formatExactMagnitude(component.interval90[0])} – ${formatExactMagnitude(component.interval90[1])} FLOP, log₁₀ σ ${component.log10Sigma}</p><p class="reasoning">${component.reasoning}</p><h5>Inputs</h5>${renderInputs(component.inputs, formatUrl)}</section>`;
   });
   return html`<h3>Estimate</h3><dl class="fields"><dt>Median</dt><dd>${formatExactMagnitude(estimate.median)} FLOP</dd><dt>90% interval</dt><dd>${formatExactMagnitude(estimate.interval90[0])} – ${formatExactMagnitude(estimate.interval90[1])} FLOP</dd><dt>log₁₀ σ</dt><dd>${estimate.log10Sigma}</dd><dt>Method</dt><dd>${estimate.method}</dd><dt>Confidence</dt><dd>${estimate.confidence}</dd><dt>Combination</dt><dd class="prose">${textOrDash(estimate.combination)}</dd>${breakdown}${notes}</dl>${components.length > 0 ? html`<h4>Components</h4>${components}` : null}`;
 }
@@ -196,14 +198,14 @@ function renderCuration(record: ModelRecord, row: ReportRow): SafeHtml {
     : null;
   const observations = record.observations.map(
     (observation) =>
-      html`<li>${observation.source}: <bdi>${observation.rawName}</bdi> (<time datetime="${observation.retrievedAt}">${observation.retrievedAt}</time>)</li>`,
+      html`<li>${observation.source}: <bdi>${observation.rawName}</bdi> (${observation.retrievedAt})</li>`,
   );
   return html`<dl class="fields"><dt>Id</dt><dd>${record.id}</dd><dt>Developer</dt><dd><bdi>${textOrDash(record.developer)}</bdi></dd><dt>Aliases</dt><dd>${record.aliases.length === 0 ? DASH : record.aliases.join(', ')}</dd><dt>Status</dt><dd>${STATUS_LABELS[row.status]}${curation ? '' : ' (derived: no human ruling)'}</dd>${needsReview}${rulingText}<dt>Assessment</dt><dd>${assessed}</dd><dt>Observations</dt><dd>${observations.length === 0 ? DASH : html`<ul>${observations}</ul>`}</dd></dl>`;
 }
 
-function renderProvenance(row: ReportRow): SafeHtml {
+function renderProvenance(row: ReportRow, formatUrl: UrlFormatter): SafeHtml {
   const { record } = row;
-  return html`<details class="model status-${row.status}" id="${row.anchor}"><summary>${renderStatusMarker(row.status)}<bdi>${row.name}</bdi><span class="model-id">${row.id}</span></summary>${renderCuration(record, row)}${renderFacts(record)}${renderScores(record)}${renderEstimate(record)}</details>`;
+  return html`<details class="model status-${row.status}" id="${row.anchor}"><summary>${renderStatusMarker(row.status)}<bdi>${row.name}</bdi><span class="model-id">${row.id}</span></summary>${renderCuration(record, row)}${renderFacts(record, formatUrl)}${renderScores(record, formatUrl)}${renderEstimate(record, formatUrl)}</details>`;
 }
 
 function renderSummary(rows: readonly ReportRow[], charted: number): SafeHtml {
@@ -241,6 +243,7 @@ export function formatReportHtml(records: readonly ModelRecord[], options: Forma
   });
   const sorted = sortRows(rows, '-median,name,id');
   const chart = renderComputeChart(sorted, { threshold });
+  const formatUrl = createUrlFormatter();
 
   const legend = (Object.keys(STATUS_LABELS) as CuratedStatus[]).map(
     (status) => html`<li>${renderStatusMarker(status)}${STATUS_LABELS[status]}</li>`,
@@ -275,7 +278,7 @@ ${renderSummary(sorted, chart.charted)}
 <h2 id="chart-heading">Training compute over time</h2>
 <figure>
 ${chart.markup}
-<figcaption><ul class="legend" aria-label="Legend">${legend}<li><svg class="marker" viewBox="-11 -11 22 22" width="16" height="16" aria-hidden="true" focusable="false"><circle class="needs-review-ring" r="10"/></svg>needs review (dashed ring)</li><li>vertical bar: 90% interval</li><li>dashed red line: threshold</li></ul></figcaption>
+<figcaption><ul class="legend" aria-label="Legend">${legend}<li><svg class="marker" viewBox="-11 -11 22 22" aria-hidden="true"><circle class="needs-review-ring" r="10"/></svg>needs review (dashed ring)</li><li>vertical bar: 90% interval</li><li>dashed red line: threshold</li></ul></figcaption>
 </figure>
 ${notCharted}
 </section>
@@ -286,7 +289,7 @@ ${renderModelsTable(sorted, threshold)}
 <section aria-labelledby="provenance-heading">
 <h2 id="provenance-heading">Provenance</h2>
 <p class="muted">Every number with where it came from. Open a model to see its facts, scores and estimate.</p>
-${joinHtml(sorted.map(renderProvenance))}
+${mapHtml(sorted, (row) => renderProvenance(row, formatUrl))}
 </section>
 </main>
 <footer>A self-contained page: it loads nothing and runs no script. Numbers in FLOP; dates as the sources give them.</footer>

@@ -9,9 +9,17 @@ export function formatNumber(value: number): string {
   return Math.abs(value) >= 1e6 ? formatExactMagnitude(value) : String(value);
 }
 
+const fieldNames = new Map<string, string>();
+
 /** `releaseDate` → `release date`: a field name as words. */
 export function formatFieldName(field: string): string {
-  return field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  let name = fieldNames.get(field);
+  if (name === undefined) {
+    name = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+    // Field names come from a small fixed set in valid records; the bound keeps hostile input from growing it.
+    if (fieldNames.size < 1000) fieldNames.set(field, name);
+  }
+  return name;
 }
 
 /**

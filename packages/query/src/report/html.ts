@@ -23,6 +23,9 @@ export function escapeHtml(text: string): string {
   return text.replace(UNSAFE_CHARACTER, (character) => HTML_ENTITIES[character] ?? '\ufffd');
 }
 
+/** What {@link html} accepts: strings and numbers are escaped, null and undefined render as nothing. */
+export type HtmlValue = SafeHtml | string | number | null | undefined | readonly HtmlValue[];
+
 /** Markup that is already safe: built by {@link html} or from constants of this package. */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -31,9 +34,6 @@ export class SafeHtml {
     return this.value;
   }
 }
-
-/** What {@link html} accepts: strings and numbers are escaped, null and undefined render as nothing. */
-export type HtmlValue = SafeHtml | string | number | null | undefined | readonly HtmlValue[];
 
 function renderValue(value: HtmlValue): string {
   if (value instanceof SafeHtml) return value.value;
@@ -45,7 +45,7 @@ function renderValue(value: HtmlValue): string {
   return result;
 }
 
-/** Template tag that escapes every interpolated value (lists are rendered item by item and joined). */
+/** Template tag that escapes every interpolated value (lists are rendered item by item). */
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   let result = strings[0] ?? '';
   for (let index = 0; index < values.length; index += 1) {
@@ -54,9 +54,18 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   return new SafeHtml(result);
 }
 
-/** Joins fragments in one pass (no repeated concatenation of a growing string). */
+/** Joins fragments with a separator. */
 export function joinHtml(fragments: readonly SafeHtml[], separator = ''): SafeHtml {
   return new SafeHtml(fragments.map((fragment) => fragment.value).join(separator));
+}
+
+/** Renders every item and joins the results in one pass. */
+export function mapHtml<Item>(
+  items: readonly Item[],
+  render: (item: Item) => SafeHtml,
+  separator = '',
+): SafeHtml {
+  return new SafeHtml(items.map((item) => render(item).value).join(separator));
 }
 
 /**
@@ -83,4 +92,20 @@ export function formatUrlHtml(url: string): SafeHtml {
   const href = toSafeLinkUrl(url);
   if (href === null) return html`<span class="url">${url}</span>`;
   return html`<a class="url" href="${href}" rel="noopener noreferrer nofollow">${url}</a>`;
+}
+
+/**
+ * {@link formatUrlHtml} with a cache: a report repeats the same few source URLs on every fact, so each is parsed
+ * and escaped once per page.
+ */
+export function createUrlFormatter(): (url: string) => SafeHtml {
+  const cache = new Map<string, SafeHtml>();
+  return (url) => {
+    let markup = cache.get(url);
+    if (markup === undefined) {
+      markup = formatUrlHtml(url);
+      cache.set(url, markup);
+    }
+    return markup;
+  };
 }

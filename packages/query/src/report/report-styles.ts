@@ -9,6 +9,8 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
 h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
 h4 { font-size: .95rem; margin: .8rem 0 .2rem; }
+h5 { font-size: .85rem; margin: .5rem 0 0; color: var(--muted); }
+.facts td, .inputs td, .scores td { overflow-wrap: anywhere; }
 a { color: #0b57a4; }
 .meta, .model-id, .muted { color: var(--muted); }
 .model-id { display: block; font: .8rem ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: normal; }
@@ -19,7 +21,7 @@ a { color: #0b57a4; }
 .status-unreviewed { --status-color: #0072b2; }
 .status-confirmed-below { --status-color: #009e73; }
 .status-excluded { --status-color: #6b6b6b; }
-.marker { vertical-align: -2px; margin-right: .3rem; overflow: visible; }
+.marker { width: 14px; height: 14px; vertical-align: -2px; margin-right: .3rem; overflow: visible; }
 .point use, .marker use { fill: var(--status-color); stroke: #1b1b1b; stroke-width: 1; }
 .status-unreviewed use, use.status-unreviewed { fill: #fff; stroke: var(--status-color); stroke-width: 2; }
 .status-excluded use, use.status-excluded { fill: none; stroke: var(--status-color); stroke-width: 2.5; }
