@@ -93,6 +93,9 @@ describe('exportReviewSheet', () => {
         '',
       ]);
     }
+    expect(() => exportReviewSheet(records, { threshold: 1e26 })).toThrow(
+      /openai\/gpt-4o is assessed for the threshold 1e\+25 FLOP, not 1e\+26/,
+    );
     const unflagged = readSheet(exportReviewSheet(records, { threshold: THRESHOLD, includeFlagged: false }));
     expect(unflagged.map((row) => row.id)).toEqual(['acme/big', 'acme/tuned', 'acme/mid']);
   });

@@ -52,7 +52,7 @@ export const REVIEW_DECISIONS = ['above', 'below', 'exclude', 'set-compute', 'sk
 
 /** Options of {@link exportReviewSheet}. */
 export interface ExportReviewSheetOptions {
-  /** The compute threshold in FLOP; shown in no column but kept for symmetry with `curate` (reserved). */
+  /** The compute threshold in FLOP; the records' assessments must be for it, or `probabilityAbove` would mislead. */
   threshold: number;
   /** Also list ruled models whose `needsReview` flag is up (default true). */
   includeFlagged?: boolean;
@@ -100,13 +100,24 @@ function describeCurrentRuling(record: ModelRecord): string {
  * The contractor's sheet (CSV, RFC 4180, CRLF, formula cells neutralised): one row per candidate (curation status
  * `candidate`) and, with `includeFlagged`, per ruled model flagged `needsReview`, sorted by P(above) descending
  * (then id). Evidence columns ({@link REVIEW_EVIDENCE_COLUMNS}) describe the machine's view and any ruling; the
- * decision columns ({@link REVIEW_DECISION_COLUMNS}) are left empty for the reviewer.
+ * decision columns ({@link REVIEW_DECISION_COLUMNS}) are left empty for the reviewer. Records assessed for another
+ * threshold than `options.threshold` are refused (`USAGE`).
  */
 export function exportReviewSheet(
   records: readonly ModelRecord[],
   options: ExportReviewSheetOptions,
 ): string {
   const includeFlagged = options.includeFlagged ?? true;
+  const mismatched = records.find(
+    (record) => record.assessment !== undefined && record.assessment.threshold !== options.threshold,
+  );
+  if (mismatched?.assessment) {
+    throw new TrackerError(
+      'USAGE',
+      `[review-sheet] ${mismatched.id} is assessed for the threshold ${mismatched.assessment.threshold.toExponential()} FLOP, ` +
+        `not ${options.threshold.toExponential()}: estimate again for this threshold before exporting`,
+    );
+  }
   const selected = records.filter(
     (record) =>
       record.curation?.status === 'candidate' || (includeFlagged && record.curation?.needsReview === true),
