@@ -107,7 +107,42 @@ const QUERY_FILTER_OPTIONS: Record<string, OptionSpec> = {
   stats: { type: 'boolean', description: 'print statistics instead of rows' },
 };
 
+const SOURCE_OPTIONS: Record<string, OptionSpec> = {
+  source: { type: 'string', multiple: true, valueName: 'ID', description: 'only this source (repeatable; see tracker sources)' },
+  offline: { type: 'boolean', description: 'fetch nothing: use the observations already in the data folder' },
+  strict: { type: 'boolean', description: 'fail (exit 1) when a source cannot be reached instead of using its last observations' },
+};
+
 export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'collect',
+    summary: 'fetch sources, or read saved payloads, into data/observations',
+    usage: '[--source ID...] [--from FILE...] [--offline] [--strict]',
+    details: [
+      'A source that cannot be reached keeps its last observations; the summary says how old they are.',
+      'Examples:',
+      '  tracker collect',
+      '  tracker collect --source lmarena --from leaderboard_2026-03-29.csv',
+      '  tracker collect --source epoch --from notable_ai_models.csv --from large_scale_ai_models.csv',
+    ],
+    options: {
+      ...SOURCE_OPTIONS,
+      from: { type: 'string', multiple: true, valueName: 'FILE', description: 'parse this saved payload instead of fetching (one --source; repeatable)' },
+      'retrieved-at': { type: 'string', valueName: 'DATE', description: 'when the --from files were captured (default: a date in the file name, else its modification time)' },
+    },
+    data: true,
+    formats: ROW_FORMATS,
+    load: () => import('./commands/collect'),
+  },
+  {
+    name: 'sources',
+    summary: 'list the sources (built-in, tables, plugins): what each provides and when it last ran',
+    usage: '[--format table|json|jsonl|csv|markdown]',
+    options: {},
+    data: true,
+    formats: ROW_FORMATS,
+    load: () => import('./commands/sources'),
+  },
   {
     name: 'query',
     summary: 'filter, sort and print the models of the data folder',

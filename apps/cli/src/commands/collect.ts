@@ -1,0 +1,57 @@
+import { formatObjects, type ObjectColumn } from '@tracker/query';
+import { TrackerError } from '@tracker/schema';
+import { collectSources, type SourceOutcome } from '../collect';
+import { booleanFlag, type CommandContext, listFlag, stringFlag } from '../context';
+import { loadSources, selectSources } from '../sources';
+
+export const OUTCOME_COLUMNS: ObjectColumn[] = [
+  { field: 'source' },
+  { field: 'status', kind: 'code' },
+  { field: 'observations', kind: 'number' },
+  { field: 'added', kind: 'number' },
+  { field: 'warnings', kind: 'number' },
+  { field: 'errors', kind: 'number' },
+  { field: 'lastRetrievedAt', header: 'retrieved', kind: 'code' },
+  { field: 'age', kind: 'code' },
+  { field: 'message' },
+];
+
+/** `tracker collect`: fetch sources (or read saved payloads) into data/observations/<id>.json. */
+export async function run(context: CommandContext): Promise<number> {
+  const sources = await loadSources(context);
+  const requested = listFlag(context, 'source');
+  const from = context.values.from as string[] | undefined;
+  if (from?.length && requested?.length !== 1) {
+    throw new TrackerError('USAGE', '--from reads files of one source: give exactly one --source ID');
+  }
+  const retrievedAt = stringFlag(context, 'retrieved-at');
+  const outcomes = await collectSources(context, {
+    sources: selectSources(sources, requested, context.loaded.config.sources),
+    offline: booleanFlag(context, 'offline'),
+    ...(from?.length ? { from } : {}),
+    ...(retrievedAt ? { retrievedAt: parseTimestamp(retrievedAt) } : {}),
+  });
+  printOutcomes(context, outcomes);
+  const failed = outcomes.filter((outcome) => outcome.status === 'failed' || (outcome.message?.startsWith('unreachable') ?? false));
+  if (failed.length && booleanFlag(context, 'strict')) {
+    throw new TrackerError('SOURCE_UNAVAILABLE', `${failed.map((outcome) => outcome.source).join(', ')} could not be reached (--strict)`);
+  }
+  return 0;
+}
+
+export function printOutcomes(context: CommandContext, outcomes: readonly SourceOutcome[]): void {
+  context.io.stdout.write(
+    formatObjects(outcomes as unknown as Record<string, unknown>[], {
+      format: context.format as 'table',
+      columns: OUTCOME_COLUMNS,
+      ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
+      color: context.color,
+    }),
+  );
+}
+
+function parseTimestamp(value: string): string {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value);
+  if (Number.isNaN(date.getTime())) throw new TrackerError('USAGE', `--retrieved-at: expected a date or timestamp, got "${value}"`);
+  return date.toISOString();
+}

@@ -1,0 +1,95 @@
+import { readFile, stat } from 'node:fs/promises';
+import {
+  type AliasConfig,
+  type BaseScraper,
+  builtinScrapers,
+  createHuggingFaceScraper,
+  createLivebenchScraper,
+  createRegistry,
+  type ExclusionConfig,
+  loadAliasConfig,
+  loadExclusionConfig,
+  loadPlugins,
+  loadTableScrapers,
+  type ScraperRegistry,
+} from '@tracker/scrapers';
+import { TrackerError } from '@tracker/schema';
+import { type CommandContext, configPath } from './context';
+import { displayPath } from './load-config';
+
+/** Where each registered source comes from, for `tracker sources`. */
+export type SourceOrigin = 'built-in' | 'table' | 'plugin';
+
+export interface LoadedSources {
+  registry: ScraperRegistry;
+  origin: ReadonlyMap<string, SourceOrigin>;
+}
+
+// Built-in sources whose behaviour depends on options from `sourceOptions` in tracker.config.yaml.
+const FACTORIES: Record<string, (options: Record<string, unknown>) => BaseScraper> = {
+  huggingface: (options) => createHuggingFaceScraper(options as Parameters<typeof createHuggingFaceScraper>[0]),
+  livebench: (options) => createLivebenchScraper(options as Parameters<typeof createLivebenchScraper>[0]),
+};
+
+/** Built-in sources, one source per table mapping, and the plugins listed in the configuration. */
+export async function loadSources(context: CommandContext): Promise<LoadedSources> {
+  const { config } = context.loaded;
+  const origin = new Map<string, SourceOrigin>();
+  const registry = createRegistry();
+  for (const scraper of builtinScrapers) {
+    const options = config.sourceOptions[scraper.id];
+    const factory = FACTORIES[scraper.id];
+    registry.register(options && factory ? factory(options) : scraper);
+    origin.set(scraper.id, 'built-in');
+  }
+  const tablesDir = configPath(context, config.tables);
+  if (await exists(tablesDir)) {
+    for (const scraper of await loadTableScrapers(tablesDir)) {
+      registry.register(scraper);
+      origin.set(scraper.id, 'table');
+    }
+  }
+  if (config.plugins.length > 0) {
+    for (const scraper of await loadPlugins(config.plugins, { from: context.loaded.baseDir })) {
+      registry.register(scraper);
+      origin.set(scraper.id, 'plugin');
+    }
+  }
+  return { registry, origin };
+}
+
+/**
+ * The sources a command should run: `--source` ids (each must exist), else the config's `sources` list, else all.
+ */
+export function selectSources(
+  loaded: LoadedSources,
+  requested: readonly string[] | undefined,
+  configured: readonly string[],
+): BaseScraper[] {
+  const ids = requested?.length ? requested : configured.length ? configured : null;
+  if (!ids) return [...loaded.registry.list()];
+  return ids.map((id) => loaded.registry.get(id));
+}
+
+/** The alias and exclusion lists: the configured files when they exist, else the bundled ones. */
+export async function loadResolutionConfig(context: CommandContext): Promise<{ aliases?: AliasConfig; exclusions?: ExclusionConfig }> {
+  const { config } = context.loaded;
+  const read = async (path: string) => {
+    const file = configPath(context, path);
+    try {
+      return { text: await readFile(file, 'utf8'), shown: displayPath(context.io.cwd, file) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new TrackerError('CONFIG_INVALID', `${displayPath(context.io.cwd, file)}: cannot be read`, { cause: error });
+    }
+  };
+  const [aliases, exclusions] = await Promise.all([read(config.aliases), read(config.exclusions)]);
+  return {
+    ...(aliases ? { aliases: loadAliasConfig(aliases.text, aliases.shown) } : {}),
+    ...(exclusions ? { exclusions: loadExclusionConfig(exclusions.text, exclusions.shown) } : {}),
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null)) !== null;
+}
