@@ -20,10 +20,15 @@ export {
   sanitizeForTerminal,
   truncateToWidth,
 } from './format/text';
+export type { ColumnKind, FormatObjectsOptions, ObjectColumn } from './format-objects';
+export { formatObjects } from './format-objects';
 export type { FormatRowsOptions, QueryFormat } from './format-rows';
 export { DEFAULT_TABLE_FIELDS, formatRows, parseFormat, QUERY_FORMATS } from './format-rows';
 export type { QueryOptions } from './query';
 export { queryRecords, queryRows } from './query';
+export type { FormatReportHtmlOptions } from './report/format-report-html';
+export { formatReportHtml, REPORT_CONTENT_SECURITY_POLICY } from './report/format-report-html';
+export { escapeHtml, toSafeLinkUrl } from './report/html';
 export type { QueryField, QueryRow } from './row';
 export { isQueryField, QUERY_ROW_FIELDS, toQueryRow, toQueryRows } from './row';
 export { parseFields, selectFields } from './select';
@@ -39,5 +44,3 @@ export type {
   YearCount,
 } from './stats';
 export { computeStats, formatStats, STATS_FORMATS } from './stats';
-export type { ColumnKind, FormatObjectsOptions, ObjectColumn } from './format-objects';
-export { formatObjects } from './format-objects';
