@@ -46,7 +46,10 @@ export interface CollectOptions {
 }
 
 /** Fetches (or reads) each source, saves its observations, and falls back to earlier ones when it fails. */
-export async function collectSources(context: CommandContext, options: CollectOptions): Promise<SourceOutcome[]> {
+export async function collectSources(
+  context: CommandContext,
+  options: CollectOptions,
+): Promise<SourceOutcome[]> {
   const now = options.now ?? (() => new Date());
   const writeOptions = options.lock ? { lock: options.lock } : { wait: 30_000, command: 'tracker collect' };
   if (options.from?.length) {
@@ -57,7 +60,9 @@ export async function collectSources(context: CommandContext, options: CollectOp
     return [await collectFromFiles(context, scraper, options.from, options.retrievedAt, writeOptions)];
   }
   if (options.offline) {
-    return Promise.all(options.sources.map((scraper) => fallback(context, scraper.id, 'snapshot', null, now())));
+    return Promise.all(
+      options.sources.map((scraper) => fallback(context, scraper.id, 'snapshot', null, now())),
+    );
   }
   const { config } = context.loaded;
   const snapshotsDir = join(context.dataDir, 'snapshots');
@@ -69,7 +74,9 @@ export async function collectSources(context: CommandContext, options: CollectOp
     env: context.io.env,
     log: context.log,
   });
-  const progress = createProgress(context.io, options.sources.length, 'collect', { quiet: context.values.quiet === true });
+  const progress = createProgress(context.io, options.sources.length, 'collect', {
+    quiet: context.values.quiet === true,
+  });
   let finished = 0;
   progress.update(0, 'starting');
   const results = await runScrapers(options.sources, {
@@ -84,21 +91,43 @@ export async function collectSources(context: CommandContext, options: CollectOp
   const outcomes: SourceOutcome[] = [];
   for (const result of results) {
     if (result.status === 'failed') {
-      outcomes.push(await fallback(context, result.source, 'failed', result.error?.message ?? 'failed', now()));
+      outcomes.push(
+        await fallback(context, result.source, 'failed', result.error?.message ?? 'failed', now()),
+      );
       continue;
     }
     const first = result.snapshots[0];
     const snapshot: SnapshotInfo = {
       retrievedAt: first?.retrievedAt ?? now().toISOString(),
-      sourceUrl: first?.url ?? options.sources.find((scraper) => scraper.id === result.source)?.sources[0] ?? 'https://tracker.invalid/',
-      ...(result.snapshots.length ? { sha256: combinedHash(result.snapshots.map((item) => item.sha256)) } : {}),
+      sourceUrl:
+        first?.url ??
+        options.sources.find((scraper) => scraper.id === result.source)?.sources[0] ??
+        'https://tracker.invalid/',
+      ...(result.snapshots.length
+        ? { sha256: combinedHash(result.snapshots.map((item) => item.sha256)) }
+        : {}),
       ...(first?.file ? { file: first.file } : {}),
       observationCount: result.observations.length,
       origin: 'live',
     };
-    const saved = await saveObservations(context.dataDir, result.source, { snapshot, observations: result.observations }, writeOptions);
+    const saved = await saveObservations(
+      context.dataDir,
+      result.source,
+      { snapshot, observations: result.observations },
+      writeOptions,
+    );
     reportIssues(context, result.source, result.issues, saved.duplicateNames);
-    outcomes.push(outcome(result.source, 'live', result.observations.length, saved, result.issues, snapshot.retrievedAt, now()));
+    outcomes.push(
+      outcome(
+        result.source,
+        'live',
+        result.observations.length,
+        saved,
+        result.issues,
+        snapshot.retrievedAt,
+        now(),
+      ),
+    );
   }
   return outcomes;
 }
@@ -131,11 +160,21 @@ async function collectFromFiles(
     ? scraper.parseMany(payloads)
     : payloads
         .map((payload) => scraper.parse(payload))
-        .reduce((all, one) => ({ observations: [...all.observations, ...one.observations], issues: [...all.issues, ...one.issues] }), {
-          observations: [],
-          issues: [],
-        } as ScrapeResult);
-  const latest = payloads.map((payload) => payload.retrievedAt).sort().at(-1) ?? new Date().toISOString();
+        .reduce(
+          (all, one) => ({
+            observations: [...all.observations, ...one.observations],
+            issues: [...all.issues, ...one.issues],
+          }),
+          {
+            observations: [],
+            issues: [],
+          } as ScrapeResult,
+        );
+  const latest =
+    payloads
+      .map((payload) => payload.retrievedAt)
+      .sort()
+      .at(-1) ?? new Date().toISOString();
   const snapshot: SnapshotInfo = {
     retrievedAt: latest,
     sourceUrl: result.observations[0]?.sourceUrl ?? payloads[0]!.url,
@@ -143,7 +182,12 @@ async function collectFromFiles(
     observationCount: result.observations.length,
     origin: 'file',
   };
-  const saved = await saveObservations(context.dataDir, scraper.id, { snapshot, observations: result.observations }, writeOptions);
+  const saved = await saveObservations(
+    context.dataDir,
+    scraper.id,
+    { snapshot, observations: result.observations },
+    writeOptions,
+  );
   reportIssues(context, scraper.id, result.issues, saved.duplicateNames);
   return outcome(scraper.id, 'file', result.observations.length, saved, result.issues, latest, new Date());
 }
@@ -172,11 +216,19 @@ function outcome(
 }
 
 /** A source that was not fetched keeps its last observations; say how old they are. */
-async function fallback(context: CommandContext, source: string, status: 'snapshot' | 'failed', reason: string | null, now: Date): Promise<SourceOutcome> {
+async function fallback(
+  context: CommandContext,
+  source: string,
+  status: 'snapshot' | 'failed',
+  reason: string | null,
+  now: Date,
+): Promise<SourceOutcome> {
   const file = await readObservations(context, source);
   const last = file?.snapshots.at(-1)?.retrievedAt ?? null;
   const count = file?.observations.length ?? 0;
-  const kept = last ? `kept ${count} observations from ${last.slice(0, 10)} (${formatAge(last, now)} old)` : 'no earlier observations';
+  const kept = last
+    ? `kept ${count} observations from ${last.slice(0, 10)} (${formatAge(last, now)} old)`
+    : 'no earlier observations';
   const message = reason ? `unreachable: ${reason}; ${kept}` : kept;
   if (status === 'failed') context.log.warn(`[${source}] ${message}`);
   return {
@@ -199,11 +251,23 @@ async function readObservations(context: CommandContext, source: string): Promis
   return loadObservationFile(path);
 }
 
-function reportIssues(context: CommandContext, source: string, issues: readonly ScrapeIssue[], duplicates: readonly string[]): void {
+function reportIssues(
+  context: CommandContext,
+  source: string,
+  issues: readonly ScrapeIssue[],
+  duplicates: readonly string[],
+): void {
   const errors = issues.filter((issue) => issue.level === 'error');
-  if (errors.length) context.log.warn(`[${source}] ${errors.length} row${errors.length === 1 ? '' : 's'} skipped (run with --verbose to list them)`);
-  for (const issue of issues) context.log.debug(`[${source}] ${issue.level}: ${issue.location ? `${issue.location}: ` : ''}${issue.message}`);
-  if (duplicates.length) context.log.debug(`[${source}] names seen twice in one snapshot (last kept): ${duplicates.join(', ')}`);
+  if (errors.length)
+    context.log.warn(
+      `[${source}] ${errors.length} row${errors.length === 1 ? '' : 's'} skipped (run with --verbose to list them)`,
+    );
+  for (const issue of issues)
+    context.log.debug(
+      `[${source}] ${issue.level}: ${issue.location ? `${issue.location}: ` : ''}${issue.message}`,
+    );
+  if (duplicates.length)
+    context.log.debug(`[${source}] names seen twice in one snapshot (last kept): ${duplicates.join(', ')}`);
 }
 
 function combinedHash(hashes: readonly string[]): string {
@@ -225,14 +289,19 @@ function decodeUtf8(buffer: Buffer, shown: string, source: string): string {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (error) {
-    throw new TrackerError('PARSE_FAILED', `[scraper:${source}] ${shown}: expected UTF-8 text, found invalid byte sequences`, {
-      cause: error,
-    });
+    throw new TrackerError(
+      'PARSE_FAILED',
+      `[scraper:${source}] ${shown}: expected UTF-8 text, found invalid byte sequences`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
 function errorForFile(context: CommandContext, path: string, error: unknown): TrackerError {
   const code = (error as NodeJS.ErrnoException).code;
-  const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read';
+  const problem =
+    code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read';
   return new TrackerError('IO_FAILED', `${displayPath(context.io.cwd, path)}: ${problem}`, { cause: error });
 }

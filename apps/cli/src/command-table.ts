@@ -108,12 +108,41 @@ const QUERY_FILTER_OPTIONS: Record<string, OptionSpec> = {
 };
 
 const SOURCE_OPTIONS: Record<string, OptionSpec> = {
-  source: { type: 'string', multiple: true, valueName: 'ID', description: 'only this source (repeatable; see tracker sources)' },
+  source: {
+    type: 'string',
+    multiple: true,
+    valueName: 'ID',
+    description: 'only this source (repeatable; see tracker sources)',
+  },
   offline: { type: 'boolean', description: 'fetch nothing: use the observations already in the data folder' },
-  strict: { type: 'boolean', description: 'fail (exit 1) when a source cannot be reached instead of using its last observations' },
+  strict: {
+    type: 'boolean',
+    description: 'fail (exit 1) when a source cannot be reached instead of using its last observations',
+  },
 };
 
 export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'run',
+    summary:
+      'collect → resolve → merge → estimate → curate; prints a summary and the models over the threshold',
+    usage: '[--offline] [--source ID...] [--strict] [--changed-exit-code N]',
+    details: [
+      'Without network the run uses the observations already in the data folder and says how old they are.',
+      'Human decisions in data/ledger.jsonl always win over the machine.',
+    ],
+    options: {
+      ...SOURCE_OPTIONS,
+      'changed-exit-code': {
+        type: 'string',
+        valueName: 'N',
+        description: 'exit with N (instead of 0) when new candidates appeared, so a scheduler can alert',
+      },
+    },
+    data: true,
+    formats: ROW_FORMATS,
+    load: () => import('./commands/run'),
+  },
   {
     name: 'collect',
     summary: 'fetch sources, or read saved payloads, into data/observations',
@@ -127,8 +156,18 @@ export const COMMANDS: CommandSpec[] = [
     ],
     options: {
       ...SOURCE_OPTIONS,
-      from: { type: 'string', multiple: true, valueName: 'FILE', description: 'parse this saved payload instead of fetching (one --source; repeatable)' },
-      'retrieved-at': { type: 'string', valueName: 'DATE', description: 'when the --from files were captured (default: a date in the file name, else its modification time)' },
+      from: {
+        type: 'string',
+        multiple: true,
+        valueName: 'FILE',
+        description: 'parse this saved payload instead of fetching (one --source; repeatable)',
+      },
+      'retrieved-at': {
+        type: 'string',
+        valueName: 'DATE',
+        description:
+          'when the --from files were captured (default: a date in the file name, else its modification time)',
+      },
     },
     data: true,
     formats: ROW_FORMATS,

@@ -67,7 +67,10 @@ export function buildModels(input: BuildModelsInput): BuildModelsResult {
     const result = estimates.get(record.id);
     return result ? { ...record, estimate: result.estimate, assessment: result.assessment } : record;
   });
-  const models = curate(estimated, input.ledger, { threshold: input.threshold, reviewFactor: input.reviewFactor });
+  const models = curate(estimated, input.ledger, {
+    threshold: input.threshold,
+    reviewFactor: input.reviewFactor,
+  });
   models.sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
   return { models, excluded, suggestions, observationCount: observations.length };
 }

@@ -6,7 +6,12 @@ export interface Progress {
   done(): void;
 }
 
-export function createProgress(io: CliIo, total: number, title: string, options: { quiet?: boolean } = {}): Progress {
+export function createProgress(
+  io: CliIo,
+  total: number,
+  title: string,
+  options: { quiet?: boolean } = {},
+): Progress {
   const active = io.stderr.isTTY === true && !options.quiet && total > 0;
   const width = 24;
   let drawn = false;

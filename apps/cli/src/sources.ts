@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { TrackerError } from '@tracker/schema';
 import {
   type AliasConfig,
   type BaseScraper,
@@ -13,7 +14,6 @@ import {
   loadTableScrapers,
   type ScraperRegistry,
 } from '@tracker/scrapers';
-import { TrackerError } from '@tracker/schema';
 import { type CommandContext, configPath } from './context';
 import { displayPath } from './load-config';
 
@@ -27,7 +27,8 @@ export interface LoadedSources {
 
 // Built-in sources whose behaviour depends on options from `sourceOptions` in tracker.config.yaml.
 const FACTORIES: Record<string, (options: Record<string, unknown>) => BaseScraper> = {
-  huggingface: (options) => createHuggingFaceScraper(options as Parameters<typeof createHuggingFaceScraper>[0]),
+  huggingface: (options) =>
+    createHuggingFaceScraper(options as Parameters<typeof createHuggingFaceScraper>[0]),
   livebench: (options) => createLivebenchScraper(options as Parameters<typeof createLivebenchScraper>[0]),
 };
 
@@ -72,7 +73,9 @@ export function selectSources(
 }
 
 /** The alias and exclusion lists: the configured files when they exist, else the bundled ones. */
-export async function loadResolutionConfig(context: CommandContext): Promise<{ aliases?: AliasConfig; exclusions?: ExclusionConfig }> {
+export async function loadResolutionConfig(
+  context: CommandContext,
+): Promise<{ aliases?: AliasConfig; exclusions?: ExclusionConfig }> {
   const { config } = context.loaded;
   const read = async (path: string) => {
     const file = configPath(context, path);
@@ -80,7 +83,9 @@ export async function loadResolutionConfig(context: CommandContext): Promise<{ a
       return { text: await readFile(file, 'utf8'), shown: displayPath(context.io.cwd, file) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new TrackerError('CONFIG_INVALID', `${displayPath(context.io.cwd, file)}: cannot be read`, { cause: error });
+      throw new TrackerError('CONFIG_INVALID', `${displayPath(context.io.cwd, file)}: cannot be read`, {
+        cause: error,
+      });
     }
   };
   const [aliases, exclusions] = await Promise.all([read(config.aliases), read(config.exclusions)]);

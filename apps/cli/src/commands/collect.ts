@@ -32,9 +32,14 @@ export async function run(context: CommandContext): Promise<number> {
     ...(retrievedAt ? { retrievedAt: parseTimestamp(retrievedAt) } : {}),
   });
   printOutcomes(context, outcomes);
-  const failed = outcomes.filter((outcome) => outcome.status === 'failed' || (outcome.message?.startsWith('unreachable') ?? false));
+  const failed = outcomes.filter(
+    (outcome) => outcome.status === 'failed' || (outcome.message?.startsWith('unreachable') ?? false),
+  );
   if (failed.length && booleanFlag(context, 'strict')) {
-    throw new TrackerError('SOURCE_UNAVAILABLE', `${failed.map((outcome) => outcome.source).join(', ')} could not be reached (--strict)`);
+    throw new TrackerError(
+      'SOURCE_UNAVAILABLE',
+      `${failed.map((outcome) => outcome.source).join(', ')} could not be reached (--strict)`,
+    );
   }
   return 0;
 }
@@ -52,6 +57,7 @@ export function printOutcomes(context: CommandContext, outcomes: readonly Source
 
 function parseTimestamp(value: string): string {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value);
-  if (Number.isNaN(date.getTime())) throw new TrackerError('USAGE', `--retrieved-at: expected a date or timestamp, got "${value}"`);
+  if (Number.isNaN(date.getTime()))
+    throw new TrackerError('USAGE', `--retrieved-at: expected a date or timestamp, got "${value}"`);
   return date.toISOString();
 }

@@ -48,7 +48,8 @@ export async function run(context: CommandContext): Promise<number> {
     }),
   );
   for (const row of rows) {
-    if (!row.ready) context.log.info(`${row.id} needs ${row.requiresEnv.join(', ')} in the environment to fetch live`);
+    if (!row.ready)
+      context.log.info(`${row.id} needs ${row.requiresEnv.join(', ')} in the environment to fetch live`);
   }
   return 0;
 }

@@ -1,6 +1,6 @@
 import { defineScraper } from '../../define-scraper';
 import { ScrapeError } from '../../errors';
-import type { ScrapeResult } from '../../scraper';
+import type { Payload, ScrapeResult } from '../../scraper';
 import { mergeResults } from '../shared';
 import {
   LIVEBENCH_ID,
@@ -87,7 +87,31 @@ export function createLivebenchScraper(options: LivebenchScraperOptions = {}) {
     parse(payload) {
       return parseLivebench(payload);
     },
+    parseMany(payloads) {
+      // A categories JSON applies to the tables of the same release date (or to all, when undated).
+      const isJson = (payload: Payload) => /^\s*[{[]/.test(payload.body);
+      const categoriesByDate = new Map<string, LivebenchCategories>();
+      for (const payload of payloads.filter(isJson)) {
+        categoriesByDate.set(releaseStamp(payload) ?? '*', parseLivebenchCategories(payload));
+      }
+      return mergeResults(
+        payloads
+          .filter((payload) => !isJson(payload))
+          .map((payload) => {
+            const categories =
+              categoriesByDate.get(releaseStamp(payload) ?? '*') ?? categoriesByDate.get('*');
+            return categories ? parseLivebenchTable(payload, { categories }) : parseLivebench(payload);
+          }),
+      );
+    },
   });
+}
+
+function releaseStamp(payload: Payload): string | undefined {
+  return /(\d{4})_(\d{2})_(\d{2})/
+    .exec(payload.fileName ?? payload.url)
+    ?.slice(1)
+    .join('-');
 }
 
 /** The LiveBench scraper reading {@link DEFAULT_LIVEBENCH_RELEASES}. */

@@ -246,3 +246,23 @@ testScraper({
     { file: fixture('site-table_2026-03-24.csv'), url: 'https://livebench.ai/', retrievedAt, scrape: false },
   ],
 });
+
+describe('livebenchScraper.parseMany', () => {
+  it('reads a table together with the categories file of its release', () => {
+    const table = payload(read('table_2026_06_25.csv'), 'table_2026_06_25.csv');
+    const categories = payload(
+      read('categories_2026_06_25.json'),
+      'categories_2026_06_25.json',
+      urls.categories,
+    );
+    const together = livebenchScraper.parseMany?.([categories, table]);
+    const expected = parseLivebenchTable(table, { categories: parseLivebenchCategories(categories) });
+    expect(together?.observations).toEqual(expected.observations);
+    expect(together?.observations.length).toBeGreaterThan(0);
+  });
+
+  it('reads tables alone with the built-in categories', () => {
+    const table = payload(read('table_2026_06_25.csv'), 'table_2026_06_25.csv');
+    expect(livebenchScraper.parseMany?.([table]).observations).toEqual(parseLivebench(table).observations);
+  });
+});

@@ -1,0 +1,174 @@
+import { lookup } from 'node:dns/promises';
+import {
+  acquireLock,
+  diffModelSets,
+  loadLedger,
+  loadModels,
+  loadObservations,
+  saveModels,
+  summarizeRecord,
+  toDiffRow,
+} from '@tracker/dataset';
+import { formatRows, queryRecords } from '@tracker/query';
+import type { ModelRecord } from '@tracker/schema';
+import { TrackerError } from '@tracker/schema';
+import { collectSources, type SourceOutcome } from '../collect';
+import { booleanFlag, type CommandContext, listFlag, stringFlag } from '../context';
+import { buildModels } from '../pipeline';
+import { loadResolutionConfig, loadSources, selectSources } from '../sources';
+
+/** `tracker run`: collect → resolve → merge → estimate → curate, then a summary and the models over the threshold. */
+export async function run(context: CommandContext): Promise<number> {
+  const changedExitCode = parseExitCode(stringFlag(context, 'changed-exit-code'));
+  const lock = await acquireLock(context.dataDir, { command: 'tracker run', wait: 30_000 });
+  try {
+    const sources = await loadSources(context);
+    const selected = selectSources(sources, listFlag(context, 'source'), context.loaded.config.sources);
+    let offline = booleanFlag(context, 'offline');
+    if (!offline && selected.some((scraper) => scraper.live) && !(await networkReachable())) {
+      context.log.info('The network is unreachable: using the observations already in the data folder.');
+      offline = true;
+    }
+    const outcomes = await collectSources(context, { sources: selected, offline, lock });
+    const unreachable = outcomes.filter(
+      (outcome) => outcome.message?.startsWith('unreachable') || outcome.status === 'failed',
+    );
+    if (booleanFlag(context, 'strict') && unreachable.length) {
+      throw new TrackerError(
+        'SOURCE_UNAVAILABLE',
+        `${unreachable.map((outcome) => outcome.source).join(', ')} could not be reached (--strict)`,
+      );
+    }
+    const [files, ledger, previous, resolution] = await Promise.all([
+      loadObservations(context.dataDir),
+      loadLedger(context.dataDir),
+      loadModels(context.dataDir),
+      loadResolutionConfig(context),
+    ]);
+    const { config } = context.loaded;
+    const built = buildModels({
+      observationFiles: files,
+      ledger,
+      ...resolution,
+      threshold: config.threshold,
+      cutPoints: config.statusCuts,
+      reviewFactor: config.reviewFactor,
+    });
+    await saveModels(
+      context.dataDir,
+      {
+        schemaVersion: 1,
+        generatedAt: new Date().toISOString(),
+        threshold: config.threshold,
+        models: built.models,
+      },
+      { lock },
+    );
+    const summary = summarize(outcomes, built.models, previous?.models ?? null, built);
+    context.log.info(formatSummary(summary, offline));
+    const over = queryRecords(built.models, {
+      filter: { above: true },
+      sort: '-probabilityAbove,-median,name',
+    });
+    context.io.stdout.write(
+      formatRows(over, {
+        format: context.format as 'table',
+        ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
+        color: context.color,
+      }),
+    );
+    return changedExitCode !== undefined && summary.newCandidates.length > 0 ? changedExitCode : 0;
+  } finally {
+    await lock.release();
+  }
+}
+
+interface RunSummary {
+  sources: readonly SourceOutcome[];
+  models: number;
+  observations: number;
+  excluded: number;
+  suggestions: number;
+  newModels: string[];
+  newCandidates: string[];
+  candidates: number;
+  over: number;
+  needsReview: number;
+  changed: number;
+  firstRun: boolean;
+}
+
+function summarize(
+  outcomes: readonly SourceOutcome[],
+  models: readonly ModelRecord[],
+  previous: readonly ModelRecord[] | null,
+  built: { excluded: readonly unknown[]; suggestions: readonly unknown[]; observationCount: number },
+): RunSummary {
+  const before = new Map((previous ?? []).map((record) => [record.id, record]));
+  const isCandidate = (record: ModelRecord | undefined) => record?.curation?.status === 'candidate';
+  const diff = previous
+    ? diffModelSets(
+        previous.map((record) => toDiffRow(summarizeRecord(record))),
+        models.map((record) => toDiffRow(summarizeRecord(record))),
+      )
+    : null;
+  return {
+    sources: outcomes,
+    models: models.length,
+    observations: built.observationCount,
+    excluded: built.excluded.length,
+    suggestions: built.suggestions.length,
+    newModels: previous ? models.filter((record) => !before.has(record.id)).map((record) => record.id) : [],
+    newCandidates: models
+      .filter((record) => isCandidate(record) && !isCandidate(before.get(record.id)))
+      .map((record) => record.id),
+    candidates: models.filter((record) => isCandidate(record)).length,
+    over: queryRecords(models, { filter: { above: true } }).length,
+    needsReview: models.filter((record) => record.curation?.needsReview).length,
+    changed: diff ? diff.changed.length : 0,
+    firstRun: previous === null,
+  };
+}
+
+function formatSummary(summary: RunSummary, offline: boolean): string {
+  const live = summary.sources.filter((outcome) => outcome.status === 'live' || outcome.status === 'file');
+  const kept = summary.sources.filter((outcome) => outcome.status === 'snapshot');
+  const failed = summary.sources.filter((outcome) => outcome.status === 'failed');
+  const lines = [
+    `Sources: ${live.length} live${offline ? ' (offline run)' : ''}, ${kept.length} from earlier snapshots${failed.length ? `, ${failed.length} with no data` : ''}`,
+    ...kept.map((outcome) => `  ${outcome.source}: ${outcome.message ?? `from ${outcome.lastRetrievedAt}`}`),
+    ...failed.map((outcome) => `  ${outcome.source}: ${outcome.message ?? 'failed'}`),
+    `Models: ${summary.models} from ${summary.observations} observations (${summary.excluded} excluded by rule, ${summary.suggestions} possible duplicates to review)`,
+    summary.firstRun
+      ? 'First run: nothing to compare with.'
+      : `Since the last run: ${summary.newModels.length} new models, ${summary.changed} changed, ${summary.newCandidates.length} new candidates`,
+    `Over the threshold: ${summary.over}; candidates awaiting review: ${summary.candidates}; rulings needing another look: ${summary.needsReview}`,
+    summary.newCandidates.length
+      ? `New candidates: ${summary.newCandidates.slice(0, 10).join(', ')}${summary.newCandidates.length > 10 ? ', …' : ''}`
+      : '',
+    'Next: tracker candidates, then tracker review (or tracker export-review sheet.csv).',
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
+function parseExitCode(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const code = Number(value);
+  if (!Number.isInteger(code) || code < 1 || code > 125) {
+    throw new TrackerError(
+      'USAGE',
+      `--changed-exit-code: expected a whole number from 1 to 125, got "${value}"`,
+    );
+  }
+  return code;
+}
+
+/** A quick check before fetching: when name lookup fails, the run goes offline at once instead of timing out per source. */
+async function networkReachable(): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000).unref());
+  const attempt = lookup('openrouter.ai').then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([attempt, timeout]);
+}
