@@ -69,6 +69,8 @@ export const ExclusionRuleSchema = z
     match: z.enum(['exact', 'regex']),
     pattern: z.string().min(1),
     reason: z.string().min(1),
+    /** Sources (scraper ids) the rule does not apply to, e.g. `epoch`, whose "Claude" is the 2023 model Claude 1. */
+    exceptSources: z.array(z.string().min(1)).optional(),
   })
   .strict()
   .superRefine((rule, context) => {

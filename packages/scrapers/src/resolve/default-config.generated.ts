@@ -1217,7 +1217,10 @@ export const DEFAULT_EXCLUSION_CONFIG: ExclusionConfigInput = {
     {
       "match": "exact",
       "pattern": "claude",
-      "reason": "bare family name, not a model"
+      "reason": "bare family name, not a model",
+      "exceptSources": [
+        "epoch"
+      ]
     },
     {
       "match": "exact",
@@ -1296,7 +1299,7 @@ export const DEFAULT_EXCLUSION_CONFIG: ExclusionConfigInput = {
     },
     {
       "match": "regex",
-      "pattern": "(^|[-_ /])(text-)?embed(ding)?s?([-_ ]|$)",
+      "pattern": "(^|[-_ /])(text-)?embed(ding)?([-_ ]|$)",
       "reason": "embedding model"
     },
     {

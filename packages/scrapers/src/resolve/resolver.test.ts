@@ -55,6 +55,25 @@ describe('exclusions', () => {
     expect(idOf('chatgpt-4o-latest')).toBe('openai/gpt-4o');
   });
 
+  it('skip the sources a rule excepts: Epoch AI\'s "Claude" is Claude 1', () => {
+    expect(resolver.resolve('Claude', { source: 'epoch' })).toMatchObject({
+      status: 'resolved',
+      modelId: 'anthropic/claude',
+    });
+    expect(resolver.resolve('Claude', { source: 'lmarena' }).status).toBe('excluded');
+    const result = createResolver().resolveAll([
+      observation('Claude', { source: 'epoch' }),
+      observation('Claude'),
+    ]);
+    expect([result.resolved.length, result.excluded.length]).toEqual([1, 1]);
+  });
+
+  it('do not take a model that merely mentions embeddings for an embedding model', () => {
+    expect(resolver.resolve('NAS with base 8 and shared embeddings').status).toBe('resolved');
+    expect(resolver.resolve('Codestral Embed').status).toBe('excluded');
+    expect(resolver.resolve('text-embedding-3-large').status).toBe('excluded');
+  });
+
   it('are reported by resolveAll with the observation', () => {
     const result = createResolver().resolveAll([observation('openrouter/auto'), observation('GPT-4o')]);
     expect(result.excluded).toHaveLength(1);

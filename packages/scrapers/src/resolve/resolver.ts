@@ -6,7 +6,7 @@ import {
   type ResolvedObservation,
   TrackerError,
 } from '@tracker/schema';
-import type { AliasConfig, DeveloperEntry, ExclusionConfig, ModelEntry } from './config';
+import type { AliasConfig, DeveloperEntry, ExclusionConfig, ExclusionRule, ModelEntry } from './config';
 import { defaultAliasConfig, defaultExclusionConfig } from './default-config';
 import {
   compactKey,
@@ -25,6 +25,8 @@ export interface ResolveHints {
   huggingFaceId?: string;
   /** The source's own model id; an `owner/` prefix is a weak developer hint. */
   sourceModelId?: string;
+  /** The scraper id, for exclusion rules that except some sources. */
+  source?: string;
 }
 
 /** A name that resolved to a canonical model. */
@@ -193,16 +195,22 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     return directory.findBySlug(slug)?.name ?? fallback ?? null;
   }
 
+  function exemptFrom(rule: ExclusionRule, hints: ResolveHints): boolean {
+    return hints.source !== undefined && (rule.exceptSources?.includes(hints.source) ?? false);
+  }
+
   function excludedBy(rawName: string, hints: ResolveHints): ExcludedName | undefined {
     for (const candidate of [rawName, hints.sourceModelId]) {
       if (candidate === undefined) continue;
       const exact = exactExclusions.get(candidate.trim().toLowerCase());
-      if (exact)
+      if (exact && !exemptFrom(exact, hints)) {
         return { status: 'excluded', rule: `exclusion:exact:${exact.pattern}`, reason: exact.reason };
+      }
       if (anyRegexExclusion === undefined || !anyRegexExclusion.test(candidate.trim())) continue;
       for (const { rule, regex } of regexExclusions) {
-        if (regex.test(candidate.trim()))
+        if (regex.test(candidate.trim()) && !exemptFrom(rule, hints)) {
           return { status: 'excluded', rule: `exclusion:regex:${rule.pattern}`, reason: rule.reason };
+        }
       }
     }
     return undefined;
@@ -327,7 +335,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   }
 
   function resolve(rawName: string, hints: ResolveHints = {}): Resolution {
-    const cacheKey = `${rawName}\u0000${hints.developer ?? ''}\u0000${hints.huggingFaceId ?? ''}\u0000${hints.sourceModelId ?? ''}`;
+    const cacheKey = `${rawName}\u0000${hints.developer ?? ''}\u0000${hints.huggingFaceId ?? ''}\u0000${hints.sourceModelId ?? ''}\u0000${hints.source ?? ''}`;
     let resolution = resolutionCache.get(cacheKey);
     if (!resolution) {
       resolution = resolveUncached(rawName, hints);
@@ -341,7 +349,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     const excluded: ExcludedObservation[] = [];
     const pending: { observation: Observation; resolution: ResolvedName }[] = [];
     for (const observation of observations) {
-      const hints: ResolveHints = {};
+      const hints: ResolveHints = { source: observation.source };
       if (observation.developer !== undefined) hints.developer = observation.developer;
       if (observation.huggingFaceId !== undefined) hints.huggingFaceId = observation.huggingFaceId;
       if (observation.sourceModelId !== undefined) hints.sourceModelId = observation.sourceModelId;
