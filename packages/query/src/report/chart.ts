@@ -54,9 +54,17 @@ export function renderMarkerDefinitions(): SafeHtml {
   return html`<svg class="marker-definitions" width="0" height="0" aria-hidden="true"><defs>${paths}</defs></svg>`;
 }
 
+// Rendered once per status: the table and the provenance sections show one per model.
+const STATUS_MARKERS = new Map(
+  (Object.keys(MARKER_PATHS) as CuratedStatus[]).map((status) => [
+    status,
+    html`<svg class="marker" viewBox="-8 -8 16 16" aria-hidden="true"><use class="status-${status}" href="#marker-${status}"/></svg>`,
+  ]),
+);
+
 /** A small inline marker for a status (table cells, legend); decorative, the status is also written out. */
 export function renderStatusMarker(status: CuratedStatus): SafeHtml {
-  return html`<svg class="marker" viewBox="-8 -8 16 16" aria-hidden="true"><use class="status-${status}" href="#marker-${status}"/></svg>`;
+  return STATUS_MARKERS.get(status) ?? html``;
 }
 
 const WIDTH = 960;
