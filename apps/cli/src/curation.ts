@@ -1,0 +1,116 @@
+import {
+  acquireLock,
+  appendLedger,
+  type CreateLedgerEntryInput,
+  createLedgerEntry,
+  curate,
+  type LockHandle,
+  loadLedger,
+  loadModels,
+  saveModels,
+} from '@tracker/dataset';
+import { type LedgerEntry, type ModelRecord, type ModelsFile, TrackerError } from '@tracker/schema';
+import type { CommandContext } from './context';
+import { displayPath } from './load-config';
+
+/** The curated data folder: machine records with the ledger applied. */
+export interface CurationState {
+  models: ModelsFile;
+  ledger: LedgerEntry[];
+}
+
+/** Loads models.json and the ledger; a missing models.json is a clear error telling the user to run first. */
+export async function loadCurationState(context: CommandContext): Promise<CurationState> {
+  const [models, ledger] = await Promise.all([loadModels(context.dataDir), loadLedger(context.dataDir)]);
+  if (!models) {
+    throw new TrackerError(
+      'NOT_FOUND',
+      `${displayPath(context.io.cwd, context.dataDir)}: no models.json yet; run "tracker run" (or "tracker run --offline") first`,
+    );
+  }
+  return { models, ledger };
+}
+
+/**
+ * Finds a model by id, name or alias (ignoring case and punctuation). Throws NOT_FOUND listing close names when
+ * none matches, or when several do.
+ */
+export function findModel(models: readonly ModelRecord[], query: string): ModelRecord {
+  const exact = models.find((record) => record.id === query);
+  if (exact) return exact;
+  const key = loose(query);
+  const matches = models.filter((record) =>
+    [record.id, record.name, ...record.aliases].some((name) => loose(name) === key),
+  );
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) {
+    throw new TrackerError(
+      'NOT_FOUND',
+      `"${query}" names several models: ${matches.map((record) => record.id).join(', ')}; give the id`,
+    );
+  }
+  const near = models
+    .filter((record) =>
+      [record.id, record.name, ...record.aliases].some(
+        (name) => loose(name).includes(key) || key.includes(loose(name)),
+      ),
+    )
+    .slice(0, 5)
+    .map((record) => record.id);
+  throw new TrackerError(
+    'NOT_FOUND',
+    `no model "${query}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (tracker query --search TEXT lists models)`,
+  );
+}
+
+function loose(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Who decides: `--by`, else the config's reviewer, else $USER. */
+export function reviewerName(context: CommandContext, explicit?: string): string {
+  const name = explicit ?? context.loaded.config.reviewer ?? context.io.env.USER ?? context.io.env.USERNAME;
+  if (!name)
+    throw new TrackerError(
+      'USAGE',
+      'say who decides with --by NAME (or set reviewer in tracker.config.yaml)',
+    );
+  return name;
+}
+
+/**
+ * Appends decisions to the ledger and re-applies curation to models.json, under one lock, so the curated view is
+ * current at once. Nothing is written when any entry is invalid. Returns the entries as stored.
+ */
+export async function recordDecisions(
+  context: CommandContext,
+  inputs: readonly CreateLedgerEntryInput[],
+  options: { lock?: LockHandle; command?: string } = {},
+): Promise<LedgerEntry[]> {
+  const entries = inputs.map((input) => createLedgerEntry(input));
+  const lock =
+    options.lock ??
+    (await acquireLock(context.dataDir, { command: options.command ?? 'tracker decide', wait: 30_000 }));
+  try {
+    const stored = await appendLedger(context.dataDir, entries, { lock });
+    await refreshCuration(context, lock);
+    return stored;
+  } finally {
+    if (!options.lock) await lock.release();
+  }
+}
+
+/** Re-applies the ledger's rulings to models.json (rulings only; new facts need `tracker run`). */
+export async function refreshCuration(context: CommandContext, lock: LockHandle): Promise<ModelsFile | null> {
+  const [models, ledger] = await Promise.all([loadModels(context.dataDir), loadLedger(context.dataDir)]);
+  if (!models) return null;
+  const curated: ModelsFile = {
+    ...models,
+    models: curate(models.models, ledger, {
+      threshold: models.threshold,
+      reviewFactor: context.loaded.config.reviewFactor,
+    }),
+  };
+  await saveModels(context.dataDir, curated, { lock });
+  return curated;
+}
