@@ -280,6 +280,12 @@ describe('formatReportHtml: edge cases', () => {
     expect(empty).not.toContain('<svg class="chart"');
   });
 
+  it('draws the threshold at 1e25 FLOP when none is given', () => {
+    const html = formatReportHtml(records, { generatedAt: options.generatedAt });
+    expect(html).toContain('>Threshold 1e25 FLOP</text>');
+    expect(html).toContain('<title>Models trained with more than 1e25 FLOP</title>');
+  });
+
   it('gives duplicate ids distinct fragment ids', () => {
     const record = records[0] as ModelRecord;
     const html = formatReportHtml([record, record], options);
@@ -311,6 +317,7 @@ describe('formatReportHtml: invalid options', () => {
     [{ ...options, threshold: Number.NaN }, '[query] threshold: expected a positive number of FLOP, got NaN'],
     [{ ...options, threshold: '1e25' }, '[query] threshold: expected a positive number of FLOP, got "1e25"'],
     [{ threshold: 1e25 }, '[query] generatedAt: expected a timestamp, got undefined'],
+    [{ ...options, threshold: null }, '[query] threshold: expected a positive number of FLOP, got null'],
     [{ ...options, title: 3 }, '[query] title: expected text, got 3'],
     [{ ...options, dataDescription: {} }, '[query] dataDescription: expected text, got an object'],
     [undefined, '[query] report: expected options with generatedAt and threshold, got undefined'],

@@ -14,8 +14,8 @@ export interface FormatReportHtmlOptions {
   title?: string;
   /** When the data was generated (an ISO timestamp such as `models.json`'s `generatedAt`), shown in the header. */
   generatedAt: string;
-  /** Compute threshold in FLOP (the tracker's is `1e25`), drawn as the chart's threshold line. */
-  threshold: number;
+  /** Compute threshold in FLOP, drawn as the chart's threshold line. Default `1e25`, the tracker's. */
+  threshold?: number;
   /** One line saying what the data is, e.g. `data/models.json of release 2026-01-15`. Shown as text. */
   dataDescription?: string;
 }
@@ -46,7 +46,10 @@ function validateOptions(records: unknown, options: unknown): asserts options is
       `expected options with generatedAt and threshold, got ${describeValue(options)}`,
     );
   const { threshold, generatedAt, title, dataDescription } = options as Record<string, unknown>;
-  if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0)
+  if (
+    threshold !== undefined &&
+    (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0)
+  )
     throw queryError('threshold', `expected a positive number of FLOP, got ${describeValue(threshold)}`);
   if (typeof generatedAt !== 'string' || generatedAt.trim() === '')
     throw queryError('generatedAt', `expected a timestamp, got ${describeValue(generatedAt)}`);
@@ -57,6 +60,7 @@ function validateOptions(records: unknown, options: unknown): asserts options is
 }
 
 const DASH = '—';
+const DEFAULT_THRESHOLD = 1e25;
 
 type UrlFormatter = (url: string) => SafeHtml;
 
@@ -231,7 +235,8 @@ function renderSummary(rows: readonly ReportRow[], charted: number): SafeHtml {
  */
 export function formatReportHtml(records: readonly ModelRecord[], options: FormatReportHtmlOptions): string {
   validateOptions(records, options);
-  const { threshold, generatedAt } = options;
+  const { generatedAt } = options;
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const title = options.title ?? `Models trained with more than ${formatExactMagnitude(threshold)} FLOP`;
   const seenAnchors = new Set<string>();
   const rows = records.map((record): ReportRow => {
