@@ -140,6 +140,27 @@ describe('developers', () => {
     expect(resolver.resolve('Owl Alpha')).toMatchObject({ modelId: 'unknown/owl', developer: null });
   });
 
+  it('let a stated fine-tuner claim an open-family name seen elsewhere without a developer', () => {
+    const result = createResolver().resolveAll([
+      observation('gemma-2-9b-it-simpo'),
+      observation('Gemma-2-9B-it-SimPO', { developer: 'Princeton' }),
+      observation('Llama-3.3-70B-Instruct'),
+      observation('Llama-3.3-70B-Instruct', { developer: 'Meta' }),
+      observation('Llama-3.3-70B-Instruct', { developer: 'Some Host' }),
+    ]);
+    // Two developers stated for llama-3.3-70b: nothing is claimed; the rules and a suggestion leave it to a person.
+    expect(result.resolved.map((entry) => entry.modelId)).toEqual([
+      'princeton/gemma-2-9b-simpo',
+      'princeton/gemma-2-9b-simpo',
+      'meta/llama-3.3-70b',
+      'meta/llama-3.3-70b',
+      'somehost/llama-3.3-70b',
+    ]);
+    expect(result.suggestions.map((suggestion) => suggestion.modelIds.join(' | '))).toContain(
+      'meta/llama-3.3-70b | somehost/llama-3.3-70b',
+    );
+  });
+
   it('fill an unknown developer from the one known sibling in a batch (developer:sibling)', () => {
     const result = createResolver().resolveAll([
       observation('Owl Alpha'),

@@ -260,7 +260,12 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
           rule: 'developer:source-derivative',
         };
       }
-      return { developer: family.developer, rule: 'developer:family' };
+      // An open family's developer with no source statement is provisional: a stated derivative may claim the name.
+      const provisional = family.open && stated === undefined;
+      return {
+        developer: family.developer,
+        rule: provisional ? 'developer:family-open' : 'developer:family',
+      };
     }
     const nameToken = directory.findByName(tokens[0]!);
     if (nameToken && compactKey(tokens[0]!) === tokens[0])
@@ -358,23 +363,27 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
         excluded.push({ observation, rule: resolution.rule, reason: resolution.reason });
       else pending.push({ observation, resolution });
     }
-    // developer:sibling — `unknown/x` joins the one known developer that has a model `x` in this batch.
+    // developer:sibling — `unknown/x` joins the one known developer that has a model `x` in this batch; so does an
+    // open family's provisional `meta/x` when exactly one source names another developer for `x` (a fine-tune).
+    const provisional = (resolution: ResolvedName): boolean =>
+      resolution.modelId.startsWith('unknown/') || resolution.rules.includes('developer:family-open');
     const developersBySlug = new Map<string, Map<string, string | null>>();
     for (const { resolution } of pending) {
+      if (provisional(resolution) || resolution.configured) continue;
       const [developerSlug, modelSlug] = splitId(resolution.modelId);
-      if (developerSlug === 'unknown') continue;
       const known = developersBySlug.get(modelSlug) ?? new Map<string, string | null>();
       known.set(developerSlug, resolution.developer);
       developersBySlug.set(modelSlug, known);
     }
     const idRewrites = new Map<string, { modelId: string; developer: string | null }>();
     for (const { resolution } of pending) {
+      if (!provisional(resolution) || resolution.configured) continue;
       const [developerSlug, modelSlug] = splitId(resolution.modelId);
       const known = developersBySlug.get(modelSlug);
-      if (developerSlug === 'unknown' && known?.size === 1) {
-        const [[slug, developer]] = [...known] as [[string, string | null]];
+      if (known?.size !== 1) continue;
+      const [[slug, developer]] = [...known] as [[string, string | null]];
+      if (slug !== developerSlug)
         idRewrites.set(resolution.modelId, { modelId: `${slug}/${modelSlug}`, developer });
-      }
     }
     // Display names: the config's; otherwise the most display-like spelling that needed no stripping.
     const nameChoice = new Map<string, { name: string; score: readonly [number, number, number, string] }>();
