@@ -10,7 +10,8 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--ru
 h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
 h4 { font-size: .95rem; margin: .8rem 0 .2rem; }
 h5 { font-size: .85rem; margin: .5rem 0 0; color: var(--muted); }
-.facts td, .inputs td, .scores td { overflow-wrap: anywhere; }
+.facts td:nth-child(2), .inputs td:nth-child(2) { overflow-wrap: anywhere; }
+.facts td:last-child, .inputs td:last-child, .scores td:last-child { white-space: nowrap; }
 a { color: #0b57a4; }
 .meta, .model-id, .muted { color: var(--muted); }
 .model-id { display: block; font: .8rem ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: normal; }
