@@ -31,3 +31,5 @@ export type {
   ResolverOptions,
 } from './resolver';
 export { createResolver } from './resolver';
+export { findMergeSuggestions } from './suggestions';
+export type { SuggestionCandidate } from './suggestions';
