@@ -19,8 +19,6 @@ export {
   parseExclusionConfig,
 } from './config';
 export { defaultAliasConfig, defaultExclusionConfig } from './default-config';
-export type { DateStamp, NameLevel, NormalizedName } from './normalize-name';
-export { normalizeModelName } from './normalize-name';
 export type {
   ExcludedName,
   Resolution,
