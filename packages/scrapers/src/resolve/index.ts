@@ -29,5 +29,5 @@ export type {
   ResolverOptions,
 } from './resolver';
 export { createResolver } from './resolver';
-export { findMergeSuggestions } from './suggestions';
 export type { SuggestionCandidate } from './suggestions';
+export { findMergeSuggestions } from './suggestions';
