@@ -83,6 +83,7 @@ export function createDeveloperDirectory(developers: readonly DeveloperEntry[]):
         found = findOne(part.trim());
         if (found) break;
       }
+      if (nameCache.size >= 100_000) nameCache.clear();
       nameCache.set(name, found);
       return found;
     },

@@ -548,8 +548,3 @@ export function dateMatches(stamp: DateStamp, releaseDate: string): boolean {
   if (stamp.day !== undefined && day !== undefined && stamp.day !== day) return false;
   return true;
 }
-
-/** Canonical lexical key of a name, as config aliases are matched: the flattened, normalised form. */
-export function aliasKey(name: string, families: FamilyLookup): string {
-  return normalizeModelName(name, families).flatKey;
-}

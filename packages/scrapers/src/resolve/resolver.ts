@@ -291,7 +291,9 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   function resolveUncached(rawName: string, hints: ResolveHints): Resolution {
     const normalized = normalize(rawName);
     const override =
-      overrides.get(rawName.trim().toLowerCase()) ?? overrides.get(`key:${normalized.flatKey}`);
+      overrides.size === 0
+        ? undefined
+        : (overrides.get(rawName.trim().toLowerCase()) ?? overrides.get(`key:${normalized.flatKey}`));
     if (override !== undefined) {
       const model = modelsById.get(override);
       const slug = override.slice(0, override.indexOf('/'));
