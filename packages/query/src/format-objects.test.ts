@@ -34,7 +34,9 @@ describe('formatObjects', () => {
   it('keeps numbers as numbers in json and jsonl and only the chosen columns', () => {
     const json = JSON.parse(formatObjects(rows, { format: 'json', columns: ['id', 'from'] }));
     expect(json[0]).toEqual({ id: 'openai/gpt-4o', from: 3.8e25 });
-    const lines = formatObjects(rows, { format: 'jsonl', columns: ['id'] }).trimEnd().split('\n');
+    const lines = formatObjects(rows, { format: 'jsonl', columns: ['id'] })
+      .trimEnd()
+      .split('\n');
     expect(lines.map((line) => JSON.parse(line).id)).toEqual(['openai/gpt-4o', '=HYPERLINK("x")']);
   });
 

@@ -34,10 +34,14 @@ export interface FormatObjectsOptions {
  * 4180 with formula cells neutralised, markdown cells are escaped, terminal text is sanitised and fitted to the
  * width. The CLI uses it for diffs, candidates, estimates and other tables that are not model rows.
  */
-export function formatObjects(rows: readonly Readonly<Record<string, unknown>>[], options: FormatObjectsOptions = {}): string {
+export function formatObjects(
+  rows: readonly Readonly<Record<string, unknown>>[],
+  options: FormatObjectsOptions = {},
+): string {
   const format = parseFormat(options.format ?? 'table');
   const columns = normaliseColumns(options.columns ?? Object.keys(rows[0] ?? {}));
-  const pick = (row: Readonly<Record<string, unknown>>) => Object.fromEntries(columns.map((column) => [column.field, row[column.field] ?? null]));
+  const pick = (row: Readonly<Record<string, unknown>>) =>
+    Object.fromEntries(columns.map((column) => [column.field, row[column.field] ?? null]));
   switch (format) {
     case 'json':
       return `${JSON.stringify(rows.map(pick), null, 2)}\n`;
@@ -45,7 +49,8 @@ export function formatObjects(rows: readonly Readonly<Record<string, unknown>>[]
       return rows.map((row) => `${JSON.stringify(pick(row))}\n`).join('');
     case 'csv': {
       const lines = [columns.map((column) => quoteCsvCell(column.field))];
-      for (const row of rows) lines.push(columns.map((column) => quoteCsvCell(csvValue(column, row[column.field]))));
+      for (const row of rows)
+        lines.push(columns.map((column) => quoteCsvCell(csvValue(column, row[column.field]))));
       return lines.map((cells) => `${cells.join(',')}\r\n`).join('');
     }
     case 'markdown':
@@ -62,7 +67,10 @@ export function formatObjects(rows: readonly Readonly<Record<string, unknown>>[]
           elide: column.kind === undefined || column.kind === 'text',
         })),
         rows.map((row) => columns.map((column) => displayValue(column, row[column.field]))),
-        { ...(options.width === undefined ? {} : { width: options.width }), ...(options.color === undefined ? {} : { color: options.color }) },
+        {
+          ...(options.width === undefined ? {} : { width: options.width }),
+          ...(options.color === undefined ? {} : { color: options.color }),
+        },
       );
   }
 }
@@ -89,7 +97,8 @@ function displayValue(column: ObjectColumn, value: unknown): string {
     return String(value);
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join('; ');
+  if (Array.isArray(value))
+    return value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join('; ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
