@@ -1029,6 +1029,21 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ]
     },
     {
+      "id": "mistral/pixtral-large",
+      "name": "Pixtral Large",
+      "aliases": [
+        "pixtral-large-2411"
+      ]
+    },
+    {
+      "id": "mistral/devstral-2",
+      "name": "Devstral 2",
+      "aliases": [
+        "devstral-2512",
+        "Devstral 2 2512"
+      ]
+    },
+    {
       "id": "mistral/mixtral-8x22b",
       "name": "Mixtral 8x22B",
       "aliases": [
@@ -1065,6 +1080,13 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ]
     },
     {
+      "id": "deepseek/deepseek-coder-v2",
+      "name": "DeepSeek-Coder-V2",
+      "aliases": [
+        "DeepSeek-Coder-V2 236B"
+      ]
+    },
+    {
       "id": "deepseek/deepseek-v2",
       "name": "DeepSeek-V2",
       "aliases": [
@@ -1091,6 +1113,22 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
         "2025-07"
       ],
       "note": "the July 2025 Instruct release; the Thinking-2507 weights are a separate model"
+    },
+    {
+      "id": "alibaba/qwen3-30b-a3b",
+      "name": "Qwen3-30B-A3B",
+      "aliases": [
+        "Qwen3 30B"
+      ]
+    },
+    {
+      "id": "alibaba/qwen3-coder-480b-a35b",
+      "name": "Qwen3-Coder-480B-A35B",
+      "aliases": [
+        "Qwen3 Coder 480B",
+        "qwen3-coder"
+      ],
+      "note": "OpenRouter's id qwen/qwen3-coder is named \"Qwen3 Coder 480B A35B\""
     },
     {
       "id": "alibaba/qwen3-max",
@@ -1174,6 +1212,43 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "aliases": [
         "Llama Nemotron Ultra",
         "llama-nemotron-ultra-253b"
+      ]
+    },
+    {
+      "id": "nvidia/nemotron-3-super-120b-a12b",
+      "name": "Nemotron 3 Super",
+      "aliases": [
+        "Nemotron 3 Super",
+        "NVIDIA Nemotron 3 Super"
+      ]
+    },
+    {
+      "id": "nvidia/nemotron-3-ultra-550b-a55b",
+      "name": "Nemotron 3 Ultra",
+      "aliases": [
+        "Nemotron 3 Ultra"
+      ]
+    },
+    {
+      "id": "nvidia/llama-3.3-nemotron-super-49b-v1.5",
+      "name": "Llama 3.3 Nemotron Super 49B v1.5",
+      "aliases": [
+        "Llama Nemotron Super 49B v1.5",
+        "Llama Nemotron Super v1.5"
+      ]
+    },
+    {
+      "id": "ai21/jamba-1.7-large",
+      "name": "Jamba 1.7 Large",
+      "aliases": [
+        "Jamba Large 1.7"
+      ]
+    },
+    {
+      "id": "deepcogito/cogito-v2.1-671b",
+      "name": "Cogito v2.1 671B",
+      "aliases": [
+        "Cogito v2.1"
       ]
     },
     {

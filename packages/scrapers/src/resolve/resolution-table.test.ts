@@ -125,6 +125,16 @@ const MUST_MEET: readonly (readonly [Spelling, Spelling, string])[] = [
   ['Qwen: Qwen3 Coder 480B A35B', 'Qwen3-Coder-480B-A35B-Instruct', 'OR / AR25'],
   ['claude opus 4.1', 'Claude Opus 4.1', 'OLM / EP'],
   ['Phi-3-Mini-4K-Instruct-June-24', 'phi-3-mini-4k-instruct-june-24', 'AR25 / OLM'],
+  ['Qwen3 Coder 480B', 'qwen/qwen3-coder', 'AA / OR'],
+  ['NVIDIA Nemotron 3 Super', 'nvidia/nemotron-3-super-120b-a12b', 'AA / OR'],
+  ['Nemotron 3 Ultra', 'nemotron-3-ultra-550b-a55b', 'EP / LB'],
+  ['Llama Nemotron Super 49B v1.5', 'NVIDIA: Llama 3.3 Nemotron Super 49B V1.5', 'AA / OR'],
+  ['DeepSeek-Coder-V2 236B', 'DeepSeek-Coder-V2-Instruct', 'EP / AR25'],
+  ['Cogito v2.1', 'deepcogito/cogito-v2.1-671b', 'AA / OR'],
+  ['Pixtral Large', 'mistralai/pixtral-large-2411', 'AA / OR'],
+  ['Devstral 2', 'mistralai/devstral-2512', 'AA / OR'],
+  ['AI21: Jamba Large 1.7', 'Jamba 1.7 Large', 'OR / AA'],
+  ['Qwen3 30B', 'Qwen3-30B-A3B', 'AA / AR25'],
 ];
 
 const MUST_STAY_APART: readonly (readonly [Spelling, Spelling, string])[] = [

@@ -301,15 +301,15 @@ describe('resolveAll', () => {
 
   it('suggests near matches the rules cannot settle, never merging them', () => {
     const result = createResolver().resolveAll([
-      observation('Qwen3 Coder 480B', { source: 'artificial-analysis' }),
-      observation('Qwen3-Coder-480B-A35B-Instruct'),
+      observation('Reka Flash', { source: 'artificial-analysis' }),
+      observation('Reka-Flash-21B', { developer: 'Reka AI' }),
       observation('athene-v2-chat', { developer: 'NexusFlow' }),
       observation('Athene-v2-Chat-72B', { developer: 'NexusFlow' }),
       observation('Llama-3.1-8B-Instruct'),
       observation('Llama-3.1-70B-Instruct'),
     ]);
     const pairs = result.suggestions.map((suggestion) => suggestion.modelIds.join(' | '));
-    expect(pairs).toContain('alibaba/qwen3-coder-480b | alibaba/qwen3-coder-480b-a35b');
+    expect(pairs).toContain('reka/reka-flash | reka/reka-flash-21b');
     expect(pairs).toContain('nexusflow/athene-v2 | nexusflow/athene-v2-72b');
     // Two sizes of one family are different models, not a near match.
     expect(pairs.some((pair) => pair.includes('llama-3.1-8b') && pair.includes('llama-3.1-70b'))).toBe(false);
