@@ -72,9 +72,9 @@ export async function run(context: CommandContext): Promise<number> {
       }),
     );
     const parts = [
-      `${stored.length} ${stored.length === 1 ? 'decision' : 'decisions'} ${dryRun ? 'would be recorded (dry run: nothing written)' : 'recorded'}`,
-      `${result.skipped} rows without a decision skipped`,
-      `${result.alreadyApplied} rows already applied`,
+      `${count(stored.length, 'decision')} ${dryRun ? 'would be recorded (dry run: nothing written)' : 'recorded'}`,
+      `${count(result.skipped, 'row')} without a decision skipped`,
+      `${count(result.alreadyApplied, 'row')} already applied`,
     ];
     context.log.info(`${shown}: ${parts.join('; ')}`);
     if (!dryRun && stored.length > 0) {
@@ -84,6 +84,10 @@ export async function run(context: CommandContext): Promise<number> {
   } finally {
     await lock?.release();
   }
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
 }
 
 function tryReviewer(context: CommandContext): string | undefined {
