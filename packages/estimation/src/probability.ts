@@ -113,9 +113,20 @@ export function confidenceFromSigma(log10Sigma: number): Confidence {
   return 'speculative';
 }
 
-/** Quantile of Student's t distribution (two-sided 90% uses p = 0.95), by bisection on its CDF. */
+const quantileCache = new Map<string, number>();
+
+/** Quantile of Student's t distribution (two-sided 90% uses p = 0.95), by bisection on its CDF; memoised. */
 export function studentTQuantile(p: number, degreesOfFreedom: number): number {
   if (!(degreesOfFreedom > 0)) return Number.POSITIVE_INFINITY;
+  const key = `${p}|${degreesOfFreedom}`;
+  const cached = quantileCache.get(key);
+  if (cached !== undefined) return cached;
+  const value = bisectQuantile(p, degreesOfFreedom);
+  if (quantileCache.size < 10_000) quantileCache.set(key, value);
+  return value;
+}
+
+function bisectQuantile(p: number, degreesOfFreedom: number): number {
   let low = 0;
   let high = 1000;
   for (let iteration = 0; iteration < 200; iteration++) {

@@ -36,7 +36,9 @@ describe('README examples', () => {
         .join('\n');
       // The testing entry registers vitest suites when imported; only its import is checked here.
       const program = `export const __printed: string[] = [];\n${source}`;
-      const output = ts.transpileModule(program, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+      const output = ts.transpileModule(program, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
       mkdirSync(workDirectory, { recursive: true });
       const file = `${workDirectory}block-${index + 1}.mjs`;
       writeFileSync(file, output.replaceAll(`${indexPath.replace(/\.ts$/, '')}"`, `${indexPath}"`));

@@ -86,3 +86,26 @@ function invert(matrix: number[][]): number[][] | null {
   }
   return augmented.map((row) => row.slice(size));
 }
+
+/**
+ * The fit without one observation (x, y), exactly, by a rank-one downdate (Sherman–Morrison):
+ * (XᵀX − xxᵀ)⁻¹ = A⁻¹ + A⁻¹x xᵀA⁻¹ / (1 − h), β₋ = β − A⁻¹x e / (1 − h), RSS₋ = RSS − e² / (1 − h),
+ * with h = xᵀA⁻¹x and e the observation's residual. Null when the point carries the whole fit (h ≈ 1) or too
+ * few points remain.
+ */
+export function downdate(fit: LinearFit, x: readonly number[], y: number): LinearFit | null {
+  const p = fit.p;
+  if (fit.n - 1 <= p) return null;
+  const ax = fit.inverse.map((row) => dot(row, x));
+  const leverage = dot(x, ax);
+  if (!(1 - leverage > 1e-9)) return null;
+  const residual = y - dot(x, fit.coefficients);
+  const inverse = fit.inverse.map((row, i) =>
+    row.map((value, j) => value + ((ax[i] as number) * (ax[j] as number)) / (1 - leverage)),
+  );
+  const coefficients = fit.coefficients.map(
+    (value, i) => value - ((ax[i] as number) * residual) / (1 - leverage),
+  );
+  const rss = Math.max(0, fit.residualSigma ** 2 * (fit.n - p) - (residual * residual) / (1 - leverage));
+  return { coefficients, inverse, residualSigma: Math.sqrt(rss / (fit.n - 1 - p)), n: fit.n - 1, p };
+}

@@ -4,7 +4,7 @@ import type { EstimateContext, EstimatorFacts, ReferencePoint } from '../estimat
 import { factInput, looseName, priorInput, releaseYear } from '../inputs';
 import { formatFlop } from '../names';
 import { studentTQuantile, Z90 } from '../probability';
-import { fitLinear, type LinearFit, predict } from '../regression';
+import { downdate, fitLinear, type LinearFit, predict } from '../regression';
 
 /** Centre of the score and date columns, so the normal equations stay well conditioned. */
 const SCORE_CENTRE = 1200;
@@ -64,6 +64,12 @@ export function developerKey(developer: string | undefined): string | null {
  * prior's 0.4 dex, so only gross misfits go: > 1.2 dex) are dropped, worst first.
  */
 const OUTLIER_LIMIT = 3;
+/** How many references an estimate lists in its inputs and reasoning (the nearest in score when more). */
+const LISTED_REFERENCES = 40;
+/** Snapshots with at most this many references refit from scratch for leave-one-out; larger ones downdate. */
+const EXACT_REFIT_LIMIT = 200;
+/** At most this many outliers are dropped per snapshot (each drop refits once). */
+const MAX_OUTLIERS = 20;
 
 /** One fitted snapshot: the regression plus the references it used. */
 interface SnapshotFit {
@@ -78,6 +84,34 @@ interface SnapshotFit {
   degreesOfFreedom: number;
   /** Residual of each kept reference, by id (for the developer offsets). */
   residuals: Map<string, number>;
+  /** Kept references by developer key. */
+  byDeveloper: Map<string, ReferencePoint[]>;
+  /** Ids of the kept references. */
+  ids: Set<string>;
+  /** References of `references` left out of this fit (leave-one-out by downdate). */
+  excluded?: ReadonlySet<string>;
+}
+
+/** Lookups of one snapshot's references, built once: by id and by loose name (to find a model's own point). */
+interface SnapshotIndex {
+  byId: Map<string, ReferencePoint>;
+  byName: Map<string, ReferencePoint[]>;
+}
+
+function snapshotIndex(context: EstimateContext, benchmark: string, asOf: string): SnapshotIndex {
+  const key = `index|${benchmark}|${asOf}`;
+  const cached = context.cache.get(key) as SnapshotIndex | undefined;
+  if (cached) return cached;
+  const index: SnapshotIndex = { byId: new Map(), byName: new Map() };
+  for (const reference of snapshotReferences(context, benchmark, asOf)) {
+    index.byId.set(reference.id, reference);
+    const name = looseName(reference.name);
+    const list = index.byName.get(name);
+    if (list) list.push(reference);
+    else index.byName.set(name, [reference]);
+  }
+  context.cache.set(key, index);
+  return index;
 }
 
 function snapshotReferences(context: EstimateContext, benchmark: string, asOf: string): ReferencePoint[] {
@@ -128,14 +162,14 @@ function fitReferences(
 }
 
 /**
- * The fit of one snapshot, computed once and cached. A model that is itself a reference gets its own
- * leave-one-out fit (only those models refit), keyed by the excluded reference ids.
+ * The fit of one snapshot over its references minus `excluded`, with outlier rejection, cached by the
+ * excluded ids (an empty set: the shared fit).
  */
-function snapshotFit(
+function fullSnapshotFit(
   context: EstimateContext,
   benchmark: string,
   asOf: string,
-  excluded: ReadonlySet<string>,
+  excluded: ReadonlySet<string> = new Set(),
 ): SnapshotFit | null {
   const all = snapshotReferences(context, benchmark, asOf);
   const used = excluded.size === 0 ? all : all.filter((reference) => !excluded.has(reference.id));
@@ -149,7 +183,11 @@ function snapshotFit(
   // Outlier rejection, one reference at a time (the worst first, refitting after each): a reference far off
   // the line (a figure that counts only a fine-tune, a distilled model) would otherwise set the residual
   // spread, and the slope, for everyone. At most a third of the references may go.
-  while (fit && kept.length - 1 >= minimum && outliers.length < Math.floor(used.length / 3)) {
+  while (
+    fit &&
+    kept.length - 1 >= minimum &&
+    outliers.length < Math.min(MAX_OUTLIERS, Math.floor(used.length / 3))
+  ) {
     const current = fit;
     const residuals = kept.map(
       (reference) =>
@@ -178,11 +216,15 @@ function snapshotFit(
         degreesOfFreedom,
     );
     const residuals = new Map<string, number>();
-    for (const reference of kept)
+    const byDeveloper = new Map<string, ReferencePoint[]>();
+    for (const reference of kept) {
       residuals.set(
         reference.id,
         adjustedTarget(reference) - predict(fit, row(scoreOf(reference, benchmark, asOf))).mean,
       );
+      const developer = developerKey(reference.developer);
+      if (developer) byDeveloper.set(developer, [...(byDeveloper.get(developer) ?? []), reference]);
+    }
     result = {
       fit,
       references: kept,
@@ -191,10 +233,86 @@ function snapshotFit(
       sigma,
       degreesOfFreedom,
       residuals,
+      byDeveloper,
+      ids: new Set(kept.map((reference) => reference.id)),
     };
   }
   context.cache.set(key, result);
   return result;
+}
+
+/**
+ * The snapshot's fit without the model's own reference point(s). Models that are not references share the
+ * cached fit. For a model that is one, a snapshot of up to {@link EXACT_REFIT_LIMIT} references is refitted
+ * from scratch without it (outliers chosen again, so its own figure influences nothing); a larger one gets an
+ * exact leave-one-out regression by rank-one downdates of the shared fit (O(p²)), keeping the shared fit's
+ * outlier choice.
+ */
+function snapshotFit(
+  context: EstimateContext,
+  benchmark: string,
+  asOf: string,
+  excluded: ReadonlySet<string>,
+): SnapshotFit | null {
+  if (excluded.size === 0) return fullSnapshotFit(context, benchmark, asOf);
+  if (snapshotReferences(context, benchmark, asOf).length <= EXACT_REFIT_LIMIT)
+    return fullSnapshotFit(context, benchmark, asOf, excluded);
+  const full = fullSnapshotFit(context, benchmark, asOf);
+  if (!full) return null;
+  const byId = snapshotIndex(context, benchmark, asOf).byId;
+  const leaving = [...excluded].filter((id) => full.ids.has(id)).map((id) => byId.get(id) as ReferencePoint);
+  if (leaving.length === 0) return full;
+  let fit: LinearFit | null = full.fit;
+  for (const reference of leaving) {
+    fit = fit && downdate(fit, row(scoreOf(reference, benchmark, asOf)), adjustedTarget(reference));
+  }
+  if (!fit || fit.n < context.settings.benchmarkMinReferences || fit.n - fit.p < 3) return null;
+  const degreesOfFreedom = fit.n - fit.p + RESIDUAL_PRIOR.weight;
+  const sigma = Math.sqrt(
+    ((fit.n - fit.p) * fit.residualSigma ** 2 + RESIDUAL_PRIOR.weight * RESIDUAL_PRIOR.sigma ** 2) /
+      degreesOfFreedom,
+  );
+  // The lists stay shared with the full fit; readers skip `excluded`.
+  return { ...full, fit, sigma, degreesOfFreedom, excluded };
+}
+
+/** The `count` references of a fit nearest in score to `score` (binary search over a cached sorted list). */
+function nearestReferences(
+  context: EstimateContext,
+  snapshot: SnapshotFit,
+  benchmark: string,
+  asOf: string,
+  score: number,
+  count: number,
+): ReferencePoint[] {
+  const key = `sorted|${benchmark}|${asOf}`;
+  let sorted = context.cache.get(key) as { score: number; reference: ReferencePoint }[] | undefined;
+  if (!sorted) {
+    sorted = snapshotReferences(context, benchmark, asOf)
+      .map((reference) => ({ score: scoreOf(reference, benchmark, asOf), reference }))
+      .sort((left, right) => left.score - right.score);
+    context.cache.set(key, sorted);
+  }
+  let high = 0;
+  let upper = sorted.length;
+  while (high < upper) {
+    const middle = (high + upper) >> 1;
+    if ((sorted[middle] as { score: number }).score < score) high = middle + 1;
+    else upper = middle;
+  }
+  let low = high - 1;
+  const found: ReferencePoint[] = [];
+  while (found.length < count && (low >= 0 || high < sorted.length)) {
+    const takeLow =
+      high >= sorted.length ||
+      (low >= 0 &&
+        score - (sorted[low] as { score: number }).score <=
+          (sorted[high] as { score: number }).score - score);
+    const entry = sorted[takeLow ? low-- : high++] as { reference: ReferencePoint };
+    if (snapshot.ids.has(entry.reference.id) && !snapshot.excluded?.has(entry.reference.id))
+      found.push(entry.reference);
+  }
+  return found;
 }
 
 function row(score: number): number[] {
@@ -250,11 +368,9 @@ export const benchmarkEstimator = defineEstimator({
     const modelYear = releaseYear(facts.releaseDate);
     for (const benchmark of context.settings.benchmarks) {
       for (const score of snapshotsOf(facts, benchmark, context)) {
-        const excluded = new Set(
-          snapshotReferences(context, benchmark, score.asOf)
-            .filter((reference) => reference.id === facts.id || looseName(reference.name) === ownName)
-            .map((reference) => reference.id),
-        );
+        const index = snapshotIndex(context, benchmark, score.asOf);
+        const excluded = new Set((index.byName.get(ownName) ?? []).map((reference) => reference.id));
+        if (facts.id && index.byId.has(facts.id)) excluded.add(facts.id);
         const snapshot = snapshotFit(context, benchmark, score.asOf, excluded);
         if (!snapshot) continue;
         const prediction = predict(snapshot.fit, row(score.value));
@@ -262,7 +378,9 @@ export const benchmarkEstimator = defineEstimator({
         prediction.standardError = snapshot.sigma * Math.sqrt(1 + Math.max(0, prediction.leverage));
         const ownDeveloper = developerKey(facts.developer);
         const peers = ownDeveloper
-          ? snapshot.references.filter((reference) => developerKey(reference.developer) === ownDeveloper)
+          ? (snapshot.byDeveloper.get(ownDeveloper) ?? []).filter(
+              (reference) => !snapshot.excluded?.has(reference.id),
+            )
           : [];
         const developerOffset =
           peers.length === 0
@@ -297,7 +415,21 @@ export const benchmarkEstimator = defineEstimator({
       }
     }
     if (!best) return null;
-    const { fit, references, outliers } = best.snapshot;
+    const { fit, outliers } = best.snapshot;
+    const chosen = best;
+    // Large snapshots: list the references nearest in score (all of them enter the fit).
+    const references =
+      best.snapshot.references.length <= LISTED_REFERENCES
+        ? best.snapshot.references.filter((reference) => !chosen.snapshot.excluded?.has(reference.id))
+        : nearestReferences(
+            context,
+            best.snapshot,
+            chosen.benchmark,
+            chosen.asOf,
+            chosen.score,
+            LISTED_REFERENCES,
+          );
+    const listed = references.length < fit.n ? `; the ${references.length} nearest in score` : '';
     const [b0, b1] = fit.coefficients as [number, number];
     const median = 10 ** best.mean;
     const inputs: EstimateInput[] = [
@@ -328,12 +460,7 @@ export const benchmarkEstimator = defineEstimator({
       median,
       log10Sigma: best.sigma,
       inputs,
-      reasoning: `${best.benchmark} ${best.score} in the ${best.asOf} snapshot; fit over ${fit.n} references of that snapshot (${references
-        .map((reference) => reference.name)
-
-        .join(
-          ', ',
-        )})${outlierText}: ${equation}, residual s = ${fit.residualSigma.toFixed(3)} dex (${best.snapshot.sigma.toFixed(3)} with the prior of ${RESIDUAL_PRIOR.sigma} dex worth ${RESIDUAL_PRIOR.weight} references)${
+      reasoning: `${best.benchmark} ${best.score} in the ${best.asOf} snapshot; fit over ${fit.n} references of that snapshot (${references.map((reference) => reference.name).join(', ')}${listed})${outlierText}: ${equation}, residual s = ${fit.residualSigma.toFixed(3)} dex (${best.snapshot.sigma.toFixed(3)} with the prior of ${RESIDUAL_PRIOR.sigma} dex worth ${RESIDUAL_PRIOR.weight} references)${
         best.peers.length > 0
           ? `; developer offset ${best.developerOffset >= 0 ? '+' : ''}${best.developerOffset.toFixed(2)} dex from ${best.peers.map((reference) => reference.name).join(', ')} (shrunk)`
           : ''

@@ -312,3 +312,37 @@ testEstimator({
     });
   },
 });
+
+describe('benchmark at scale', () => {
+  it('gives the exact leave-one-out regression by downdate in a large snapshot, and lists the nearest references', () => {
+    const references = syntheticReferences(260).map((reference, index) => ({
+      ...reference,
+      computeFlop: reference.computeFlop * 10 ** (((index * 37) % 11) / 20 - 0.25),
+      scores: { 'lmarena-text': [{ value: 900 + index * 3, asOf: '2025-08-04' }] },
+    }));
+    const context = createEstimateContext({ references });
+    const self = benchmarkEstimator.estimate(
+      {
+        id: 'lab/model-100',
+        name: 'Model 100',
+        releaseDate: '2024-07-01',
+        scores: { 'lmarena-text': { value: 1200, asOf: '2025-08-04' } },
+      },
+      context,
+    );
+    const exact = benchmarkEstimator.estimate(
+      {
+        name: 'Fresh',
+        releaseDate: '2024-07-01',
+        scores: { 'lmarena-text': { value: 1200, asOf: '2025-08-04' } },
+      },
+      createEstimateContext({
+        references: references.filter((reference) => reference.id !== 'lab/model-100'),
+      }),
+    );
+    expect(Math.log10(self?.median ?? 0)).toBeCloseTo(Math.log10(exact?.median ?? 0), 6);
+    expect(self?.inputs.some((input) => input.name === 'reference:lab/model-100')).toBe(false);
+    expect(self?.inputs.filter((input) => input.name.startsWith('reference:'))).toHaveLength(40);
+    expect(self?.reasoning).toMatch(/fit over 259 references .*the 40 nearest in score/);
+  });
+});

@@ -70,7 +70,10 @@ export const nameHeuristicEstimator = defineEstimator({
     const median = 6 * parameters.value * tokens;
     return {
       median,
-      log10Sigma: Math.max(MIN_SIGMA, quadrature(parameters.log10Sigma, TOKENS_SIGMA, year === null ? NO_DATE_SIGMA : 0, 0.05)),
+      log10Sigma: Math.max(
+        MIN_SIGMA,
+        quadrature(parameters.log10Sigma, TOKENS_SIGMA, year === null ? NO_DATE_SIGMA : 0, 0.05),
+      ),
       inputs: [...parameters.inputs, priorInput('trainingTokens', Number(tokens.toPrecision(3)), prior.url)],
       reasoning: `${parameters.text}; D = ${formatCount(tokens)} tokens, the typical dataset of ${year === null ? 'an unknown year (2024 assumed)' : `a ${Math.floor(year)} model`}${tokens === floor ? ` (20 tokens per parameter floor)` : ''}; 6 × ${formatCount(parameters.value)} × ${formatCount(tokens)} = ${formatFlop(median)} FLOP`,
     };
