@@ -212,6 +212,30 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/explain'),
   },
   {
+    name: 'validate',
+    summary:
+      "compare the estimates with Epoch AI's data: accuracy, precision/recall of over-threshold, Brier score",
+    usage: '[--epoch-csv FILE...] [--blind] [--threshold N] [--format table|json]',
+    details: [
+      'Sets: all (every model Epoch quantifies), epoch-inputs (Epoch records parameters and tokens or hardware',
+      'and time), arena-scraper-view (Arena models judged only on name, developer, date, Elo and open-weights size).',
+      "--blind leaves out each model's own reported figure and reference point, so the method is measured.",
+    ],
+    options: {
+      'epoch-csv': {
+        type: 'string',
+        multiple: true,
+        valueName: 'FILE',
+        description: "Epoch's CSVs to compare with (default: the data folder's epoch observations)",
+      },
+      blind: { type: 'boolean', description: "leave out each model's own figure (leave-one-out)" },
+      threshold: { type: 'string', valueName: 'N', description: 'threshold in FLOP (default 1e25)' },
+    },
+    data: true,
+    formats: ['table', 'json', 'markdown'],
+    load: () => import('./commands/validate'),
+  },
+  {
     name: 'candidates',
     summary: 'list what awaits a decision, most likely over the threshold first, with the evidence',
     usage: '[--limit N] [--format table|json|jsonl|csv|markdown]',
