@@ -5,7 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ModelRecord, Observation } from '@tracker/schema';
+import {
+  ComputeEstimateSchema,
+  type ModelRecord,
+  type Observation,
+  ThresholdAssessmentSchema,
+} from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
 import { mergeEpochFiles, readEpochFile } from '../../scrapers/src/builtin/epoch/parse-epoch';
 import { parseLmarena } from '../../scrapers/src/builtin/lmarena/parse-lmarena';
@@ -113,6 +118,11 @@ describe.skipIf(!exists)('validation against Epoch AI (blind)', () => {
       toRecord(observation, uniqueId(observation.rawName), () => true),
     );
     const results = estimateRecords(records, { blind: true });
+    // Every output validates against the schema, on every real model.
+    for (const [id, result] of results) {
+      if (result.estimate) expect(ComputeEstimateSchema.safeParse(result.estimate).success, id).toBe(true);
+      expect(ThresholdAssessmentSchema.safeParse(result.assessment).success, id).toBe(true);
+    }
     const hasInputs = (record: ModelRecord) => {
       const hardware = record.facts.hardware?.[0]?.value;
       return (
