@@ -39,5 +39,6 @@ describe('findMoeFamily', () => {
     expect(findMoeFamily('Llama 4 Maverick')?.family).toBe('Llama 4 Maverick');
     expect(findMoeFamily('Llama 3.1-405B')).toBeNull();
     expect(findMoeFamily('Qwen2.5-72B')).toBeNull();
+    expect(findMoeFamily('DeepSeek-R1-Distill-Qwen-32B')).toBeNull();
   });
 });

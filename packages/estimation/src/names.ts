@@ -230,9 +230,10 @@ export const MOE_ACTIVE_SHARE_PRIOR = {
   log10Sigma: Math.log10(3) / 1.6448536269514722,
 } as const;
 
-/** The MoE family a name belongs to, or null. */
+/** The MoE family a name belongs to, or null. Distilled models (`DeepSeek-R1-Distill-Qwen-32B`) are dense. */
 export function findMoeFamily(name: string): MoeFamily | null {
   const lower = name.toLowerCase();
+  if (/distill/.test(lower)) return null;
   return MOE_FAMILIES.find((family) => family.pattern.test(lower)) ?? null;
 }
 
