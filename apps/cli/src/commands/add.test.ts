@@ -35,7 +35,12 @@ describe('tracker add', () => {
     ]);
     expect(result.code).toBe(0);
     const [row] = JSON.parse(result.stdout);
-    expect(row).toMatchObject({ name: 'Acme One', developer: 'Acme AI', status: 'unreviewed', method: 'operation-count' });
+    expect(row).toMatchObject({
+      name: 'Acme One',
+      developer: 'Acme AI',
+      status: 'unreviewed',
+      method: 'operation-count',
+    });
     // 6 × 70e9 parameters × 15e12 tokens
     expect(row.median).toBeCloseTo(6.3e24, -22);
     const ledger = await readLedger(dataDir);
@@ -47,18 +52,28 @@ describe('tracker add', () => {
       reason: 'entered by hand',
       origin: 'add',
       evidence: ['https://acme.example/model-card'],
-      value: { name: 'Acme One', developer: 'Acme AI', releaseDate: '2025-06-01', parameters: 7e10, trainingTokens: 1.5e13 },
+      value: {
+        name: 'Acme One',
+        developer: 'Acme AI',
+        releaseDate: '2025-06-01',
+        parameters: 7e10,
+        trainingTokens: 1.5e13,
+      },
     });
     const models = (await loadModels(dataDir))?.models ?? [];
     // Every scraped model is still there: the rebuild used the data folder's observations.
-    expect(models.map((record) => record.id)).toEqual(expect.arrayContaining(['openai/gpt-4o', 'xai/grok-3', row.id]));
+    expect(models.map((record) => record.id)).toEqual(
+      expect.arrayContaining(['openai/gpt-4o', 'xai/grok-3', row.id]),
+    );
     expect(models).toHaveLength(7);
     expect((await readModel(dataDir, row.id))?.facts.parameters?.[0]).toMatchObject({
       value: 7e10,
       source: 'ledger',
       url: 'https://acme.example/model-card',
     });
-    expect(result.stderr).toMatch(new RegExp(`Added ${row.id}: estimate 6\\.30e\\+24 FLOP \\(operation-count\\), status unreviewed`));
+    expect(result.stderr).toMatch(
+      new RegExp(`Added ${row.id}: estimate 6\\.30e\\+24 FLOP \\(operation-count\\), status unreviewed`),
+    );
   });
 
   it('with --flop records set-compute with the machine median, and the model is confirmed above', async () => {
@@ -85,7 +100,10 @@ describe('tracker add', () => {
     const [row] = JSON.parse(result.stdout);
     expect(row.status).toBe('confirmed-above');
     const [include, setCompute] = (await readLedger(dataDir)).slice(-2);
-    expect(include).toMatchObject({ action: 'include', value: { parameters: 1.76e12, trainingTokens: 1.3e13 } });
+    expect(include).toMatchObject({
+      action: 'include',
+      value: { parameters: 1.76e12, trainingTokens: 1.3e13 },
+    });
     expect(setCompute).toMatchObject({
       action: 'set-compute',
       modelId: row.id,
@@ -100,7 +118,9 @@ describe('tracker add', () => {
     const before = await readLedgerText(dataDir);
     const result = await runIn(cwd, ['add', '--name', 'GPT-4o', '--developer', 'OpenAI']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error DECISION_INVALID: openai\/gpt-4o already exists; .*tracker decide openai\/gpt-4o/);
+    expect(result.stderr).toMatch(
+      /^error DECISION_INVALID: openai\/gpt-4o already exists; .*tracker decide openai\/gpt-4o/,
+    );
     expect(await readLedgerText(dataDir)).toBe(before);
   });
 
@@ -114,8 +134,14 @@ describe('tracker add', () => {
   it.each([
     [[], /give --name N and --developer D \(or run it on a terminal/],
     [['--name', 'Acme'], /give both --name N and --developer D/],
-    [['--name', 'Acme', '--developer', 'Acme AI', '--parameters', 'lots'], /--parameters: expected a positive number/],
-    [['--name', 'Acme', '--developer', 'Acme AI', '--release-date', '2025-13-01'], /--release-date: expected a date/],
+    [
+      ['--name', 'Acme', '--developer', 'Acme AI', '--parameters', 'lots'],
+      /--parameters: expected a positive number/,
+    ],
+    [
+      ['--name', 'Acme', '--developer', 'Acme AI', '--release-date', '2025-13-01'],
+      /--release-date: expected a date/,
+    ],
     [['--name', 'Acme', '--developer', 'Acme AI', '--flop', '1e25'], /--flop needs --confidence/],
   ])('%j is a usage error and writes nothing', async (argv, message) => {
     const { cwd, dataDir } = await createCurationDataDir();
@@ -154,7 +180,13 @@ describe('tracker add', () => {
       action: 'include',
       reason: 'from the model card',
       evidence: ['https://acme.example/two'],
-      value: { name: 'Acme Two', developer: 'Acme AI', releaseDate: '2025-06', parameters: 8e9, trainingTokens: 2e12 },
+      value: {
+        name: 'Acme Two',
+        developer: 'Acme AI',
+        releaseDate: '2025-06',
+        parameters: 8e9,
+        trainingTokens: 2e12,
+      },
     });
     expect(entry && 'value' in entry && entry.value).not.toHaveProperty('activeParameters');
   });

@@ -107,13 +107,21 @@ async function fromPrompts(context: CommandContext): Promise<ManualModelInput | 
     const answers: Partial<ManualModelInput> = {};
     const quantities = [
       ['releaseDate', 'Release date (YYYY-MM-DD, optional): ', (text: string) => parseDate(text, 'date')],
-      ['parameters', 'Parameters (e.g. 405B, optional): ', (text: string) => parseQuantity(text, 'parameters')],
+      [
+        'parameters',
+        'Parameters (e.g. 405B, optional): ',
+        (text: string) => parseQuantity(text, 'parameters'),
+      ],
       [
         'activeParameters',
         'Active parameters of a mixture of experts (optional): ',
         (text: string) => parseQuantity(text, 'active parameters'),
       ],
-      ['trainingTokens', 'Training tokens (e.g. 15T, optional): ', (text: string) => parseQuantity(text, 'tokens')],
+      [
+        'trainingTokens',
+        'Training tokens (e.g. 15T, optional): ',
+        (text: string) => parseQuantity(text, 'tokens'),
+      ],
     ] as const;
     for (const [field, question, parse] of quantities) {
       const value = await prompter.askValid(
@@ -123,7 +131,10 @@ async function fromPrompts(context: CommandContext): Promise<ManualModelInput | 
       if (value === null) return null;
       if (value !== undefined) Object.assign(answers, { [field]: value });
     }
-    const flop = await prompter.askValid('Training compute in FLOP (e.g. 3.8e25, optional): ', optional((text) => parseQuantity(text, 'flop')));
+    const flop = await prompter.askValid(
+      'Training compute in FLOP (e.g. 3.8e25, optional): ',
+      optional((text) => parseQuantity(text, 'flop')),
+    );
     if (flop === null) return null;
     if (flop !== undefined) {
       const confidence = await prompter.askValid(`Confidence (${DECISION_CONFIDENCES.join('/')}): `, (text) =>
@@ -132,7 +143,9 @@ async function fromPrompts(context: CommandContext): Promise<ManualModelInput | 
       if (confidence === null) return null;
       answers.compute = { flop, confidence };
     }
-    const evidence = await prompter.askValid('Evidence URL (optional): ', (text) => parseEvidence([text], 'evidence'));
+    const evidence = await prompter.askValid('Evidence URL (optional): ', (text) =>
+      parseEvidence([text], 'evidence'),
+    );
     if (evidence === null) return null;
     const reason = await prompter.ask('Reason / where the facts come from (optional): ');
     if (reason === null) return null;
@@ -232,7 +245,8 @@ export async function run(context: CommandContext): Promise<number> {
     await lock.release();
   }
   const record = models.find((model) => model.id === modelId);
-  if (!record) throw new TrackerError('RECORD_INVALID', `${modelId} was recorded but is missing from models.json`);
+  if (!record)
+    throw new TrackerError('RECORD_INVALID', `${modelId} was recorded but is missing from models.json`);
   context.io.stdout.write(
     formatRows([toQueryRow(record)], {
       format: context.format as 'table',

@@ -72,7 +72,8 @@ describe('tracker candidates', () => {
       'anthropic/claude-3.5-sonnet',
     ]);
     expect(
-      (await runIn(cwd, ['decide', 'anthropic/claude-3.5-sonnet', '--above', '--reason', 'estimate moved'])).code,
+      (await runIn(cwd, ['decide', 'anthropic/claude-3.5-sonnet', '--above', '--reason', 'estimate moved']))
+        .code,
     ).toBe(0);
     expect(ids((await runIn(cwd, ['candidates', '--json'])).stdout)).toEqual(['xai/grok-3']);
     await runIn(cwd, ['decide', 'xai/grok-3', '--exclude', '--reason', 'x']);

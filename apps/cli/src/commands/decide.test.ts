@@ -34,9 +34,12 @@ describe('parseEvidence', () => {
       'http://b.example/',
     ]);
   });
-  it.each(['javascript:alert(1)', 'ftp://a.example/', 'example.com', 'file:///etc/passwd'])('refuses %j', (url) => {
-    expect(() => parseEvidence([url])).toThrow(/expected an http\(s\) URL/);
-  });
+  it.each(['javascript:alert(1)', 'ftp://a.example/', 'example.com', 'file:///etc/passwd'])(
+    'refuses %j',
+    (url) => {
+      expect(() => parseEvidence([url])).toThrow(/expected an http\(s\) URL/);
+    },
+  );
 });
 
 describe('tracker decide', () => {
@@ -77,7 +80,10 @@ describe('tracker decide', () => {
     expect(after).toHaveLength(before.length + 1);
     expect(after.at(-1)).toEqual(entry);
     const record = await readModel(dataDir, 'openai/gpt-4o');
-    expect(record?.curation).toMatchObject({ status: 'confirmed-above', ruling: { flop: 3.8e25, by: 'ana' } });
+    expect(record?.curation).toMatchObject({
+      status: 'confirmed-above',
+      ruling: { flop: 3.8e25, by: 'ana' },
+    });
     // The machine output is untouched: the human figure lives in the curation only.
     expect(record?.estimate?.median).toBe(3.8e25);
   });
@@ -100,7 +106,14 @@ describe('tracker decide', () => {
 
   it('records confirm-below without a figure', async () => {
     const { cwd, dataDir } = await createCurationDataDir();
-    const result = await runIn(cwd, ['decide', 'GPT-4o', '--below', '--reason', 'smaller than thought', '--json']);
+    const result = await runIn(cwd, [
+      'decide',
+      'GPT-4o',
+      '--below',
+      '--reason',
+      'smaller than thought',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const entry = JSON.parse(result.stdout);
     expect(entry.action).toBe('confirm-below');
@@ -124,7 +137,10 @@ describe('tracker decide', () => {
     [['openai/gpt-4o', '--above'], /--reason TEXT is required/],
     [['openai/gpt-4o', '--above', '--reason', '  '], /--reason TEXT is required/],
     [['openai/gpt-4o', '--above', '--reason', 'x', '--flop', '3e25'], /--flop needs --confidence/],
-    [['openai/gpt-4o', '--above', '--reason', 'x', '--confidence', 'likely'], /--confidence goes with --flop/],
+    [
+      ['openai/gpt-4o', '--above', '--reason', 'x', '--confidence', 'likely'],
+      /--confidence goes with --flop/,
+    ],
     [
       ['openai/gpt-4o', '--exclude', '--reason', 'x', '--flop', '3e25', '--confidence', 'likely'],
       /--flop cannot go with --exclude/,
@@ -137,7 +153,10 @@ describe('tracker decide', () => {
       ['openai/gpt-4o', '--above', '--reason', 'x', '--flop', '3e25', '--confidence', 'sure'],
       /--confidence: expected confident, likely, speculative/,
     ],
-    [['openai/gpt-4o', '--above', '--reason', 'x', '--evidence', 'javascript:alert(1)'], /expected an http\(s\) URL/],
+    [
+      ['openai/gpt-4o', '--above', '--reason', 'x', '--evidence', 'javascript:alert(1)'],
+      /expected an http\(s\) URL/,
+    ],
     [['--above', '--reason', 'x'], /expected MODEL/],
   ])('%j is a usage error (exit 2) and writes nothing', async (argv, message) => {
     const { cwd, dataDir } = await createCurationDataDir();

@@ -44,10 +44,7 @@ export function parseConfidence(text: string, what: string): DecisionConfidence 
   const value = text.trim().toLowerCase();
   const found = DECISION_CONFIDENCES.find((label) => label === value);
   if (!found) {
-    throw new TrackerError(
-      'USAGE',
-      `${what}: expected ${DECISION_CONFIDENCES.join(', ')}, got "${text}"`,
-    );
+    throw new TrackerError('USAGE', `${what}: expected ${DECISION_CONFIDENCES.join(', ')}, got "${text}"`);
   }
   return found;
 }
@@ -116,7 +113,8 @@ export function decisionEntry(
     case 'exclude':
       return { ...base, action: 'exclude' };
     case 'set-compute':
-      if (!details.compute) throw new TrackerError('USAGE', 'set compute needs a FLOP figure and a confidence');
+      if (!details.compute)
+        throw new TrackerError('USAGE', 'set compute needs a FLOP figure and a confidence');
       return { ...base, action: 'set-compute', value: { ...details.compute } };
   }
 }
@@ -134,7 +132,8 @@ const ENTRY_COLUMNS: ObjectColumn[] = [
 
 /** Prints stored ledger entries: JSON as stored, other formats one flat row each. */
 export function formatEntries(context: CommandContext, entries: readonly LedgerEntry[]): string {
-  if (context.format === 'json') return `${JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2)}\n`;
+  if (context.format === 'json')
+    return `${JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2)}\n`;
   if (context.format === 'jsonl') return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
   const rows = entries.map((entry) => {
     const value = 'value' in entry ? (entry.value as Record<string, unknown> | undefined) : undefined;
@@ -183,7 +182,15 @@ export async function run(context: CommandContext): Promise<number> {
   const before = record.curation?.status ?? 'unreviewed';
   const stored = await recordDecisions(
     context,
-    [decisionEntry(record, decision, { reason, by, evidence, origin: 'cli', ...(compute ? { compute } : {}) })],
+    [
+      decisionEntry(record, decision, {
+        reason,
+        by,
+        evidence,
+        origin: 'cli',
+        ...(compute ? { compute } : {}),
+      }),
+    ],
     { command: 'tracker decide' },
   );
   context.io.stdout.write(formatEntries(context, stored));

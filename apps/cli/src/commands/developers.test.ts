@@ -35,13 +35,29 @@ describe('tracker developers', () => {
       'Google DeepMind',
       '(unknown)',
     ]);
-    expect(rows[0]).toMatchObject({ models: 1, above: 1, bestMedian: 4.6e26, bestModel: 'xai/grok-3', capacity: null });
+    expect(rows[0]).toMatchObject({
+      models: 1,
+      above: 1,
+      bestMedian: 4.6e26,
+      bestModel: 'xai/grok-3',
+      capacity: null,
+    });
     // A confirmed-below ruling is not counted over the threshold even though the machine now says above.
     expect(rows.find((row) => row.developer === 'Anthropic')).toMatchObject({ models: 1, above: 0 });
-    expect(rows.find((row) => row.developer === 'Google DeepMind')).toMatchObject({ above: 0, bestModel: 'google/gemma-2-9b' });
-    expect(rows.at(-1)).toMatchObject({ developer: '(unknown)', models: 1, bestMedian: null, bestModel: null });
+    expect(rows.find((row) => row.developer === 'Google DeepMind')).toMatchObject({
+      above: 0,
+      bestModel: 'google/gemma-2-9b',
+    });
+    expect(rows.at(-1)).toMatchObject({
+      developer: '(unknown)',
+      models: 1,
+      bestMedian: null,
+      bestModel: null,
+    });
     const table = await runIn(cwd, ['developers']);
-    expect(table.stdout.split('\n')[0]).toMatch(/^developer\s+models\s+over threshold\s+best median\s+best model/);
+    expect(table.stdout.split('\n')[0]).toMatch(
+      /^developer\s+models\s+over threshold\s+best median\s+best model/,
+    );
     expect(table.stdout).toMatch(/xAI\s+1\s+1\s+4\.6e26\s+xai\/grok-3/);
   });
 
@@ -68,7 +84,10 @@ describe('tracker developers', () => {
       evidence: ['https://deepmind.google/'],
       by: 'tester',
     });
-    expect((await readLedger(dataDir)).at(-1)).toMatchObject({ action: 'developer-note', developer: 'Google DeepMind' });
+    expect((await readLedger(dataDir)).at(-1)).toMatchObject({
+      action: 'developer-note',
+      developer: 'Google DeepMind',
+    });
     const row = (await list(cwd)).find((entry) => entry.developer === 'Google DeepMind');
     expect(row).toMatchObject({ capacity: 'frontier-lab', noteReason: 'runs large pretraining clusters' });
     const one = await runIn(cwd, ['developers', 'Google DeepMind']);
@@ -84,7 +103,14 @@ describe('tracker developers', () => {
 
   it('warns about a developer no model has yet but keeps the note, listed with no models', async () => {
     const { cwd } = await createCurationDataDir();
-    const result = await runIn(cwd, ['developers', 'Acme AI', '--capacity', 'fine-tunes-only', '--reason', 'no cluster']);
+    const result = await runIn(cwd, [
+      'developers',
+      'Acme AI',
+      '--capacity',
+      'fine-tunes-only',
+      '--reason',
+      'no cluster',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/no model has the developer "Acme AI" yet/);
     expect((await list(cwd)).find((row) => row.developer === 'Acme AI')).toMatchObject({

@@ -54,7 +54,17 @@ export async function run(context: CommandContext): Promise<number> {
     }
     const stored = await recordDecisions(
       context,
-      [{ action: 'developer-note', developer: name, value: { capacity }, by, reason, evidence, origin: 'cli' }],
+      [
+        {
+          action: 'developer-note',
+          developer: name,
+          value: { capacity },
+          by,
+          reason,
+          evidence,
+          origin: 'cli',
+        },
+      ],
       { command: 'tracker developers' },
     );
     context.io.stdout.write(formatEntries(context, stored));
@@ -113,9 +123,7 @@ export async function run(context: CommandContext): Promise<number> {
   context.io.stdout.write(
     formatObjects(list as unknown as Record<string, unknown>[], {
       format: context.format as 'table',
-      columns: full
-        ? [...COLUMNS, { field: 'noteBy' }, { field: 'noteAt' }]
-        : COLUMNS,
+      columns: full ? [...COLUMNS, { field: 'noteBy' }, { field: 'noteAt' }] : COLUMNS,
       ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
       color: context.color,
     }),

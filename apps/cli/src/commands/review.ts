@@ -1,5 +1,5 @@
-import type { Writable } from 'node:stream';
 import { createInterface } from 'node:readline/promises';
+import type { Writable } from 'node:stream';
 import { loadModels } from '@tracker/dataset';
 import { formatMagnitude, formatProbability, sanitizeForTerminal } from '@tracker/query';
 import { type ModelRecord, TrackerError } from '@tracker/schema';
@@ -8,9 +8,9 @@ import { loadCurationState, recordDecisions, reviewerName } from '../curation';
 import type { CliIo } from '../io';
 import { listReviewItems, parseLimit, type ReviewItem } from './candidates';
 import {
+  DECISION_CONFIDENCES,
   type Decision,
   type DecisionDetails,
-  DECISION_CONFIDENCES,
   decisionEntry,
   parseConfidence,
   parseEvidence,
@@ -35,7 +35,11 @@ export interface Prompter {
  * are not lost while a decision is being saved.
  */
 export function createPrompter(io: CliIo): Prompter {
-  const terminal = io.stdin.isTTY === true && typeof (io.stderr as Partial<Writable>).on === 'function';
+  // Line editing only when both ends are a terminal; with stderr redirected the escape codes would land in a file.
+  const terminal =
+    io.stdin.isTTY === true &&
+    io.stderr.isTTY === true &&
+    typeof (io.stderr as Partial<Writable>).on === 'function';
   const readline = createInterface({
     input: io.stdin,
     ...(terminal ? { output: io.stderr as Writable, terminal: true } : { terminal: false }),
@@ -167,7 +171,15 @@ async function decideOne(
     if (reason === null) return 'quit';
     await recordDecisions(
       context,
-      [decisionEntry(record, choice, { reason, by, evidence, origin: 'review', ...(compute ? { compute } : {}) })],
+      [
+        decisionEntry(record, choice, {
+          reason,
+          by,
+          evidence,
+          origin: 'review',
+          ...(compute ? { compute } : {}),
+        }),
+      ],
       { command: 'tracker review' },
     );
     return 'decided';
@@ -205,7 +217,10 @@ export function describeItem(item: ReviewItem, index: number, total: number, thr
       `  ruling: ${ruling.action}${ruling.flop ? ` ${number(ruling.flop)} FLOP` : ''} by ${clean(ruling.by)} on ${ruling.at.slice(0, 10)}: ${clean(ruling.reason)}`,
     );
   }
-  const facts = Object.entries(record.facts) as [string, { value: unknown; source: string; url: string; retrievedAt: string }[]][];
+  const facts = Object.entries(record.facts) as [
+    string,
+    { value: unknown; source: string; url: string; retrievedAt: string }[],
+  ][];
   if (facts.length) lines.push('Facts:');
   for (const [field, list] of facts) {
     for (const fact of list ?? []) {
