@@ -7,6 +7,7 @@ import {
   type EpochFileKind,
   mergeEpochFiles,
   parseEpoch,
+  parseEpochFiles,
   readEpochFile,
 } from './parse-epoch';
 
@@ -68,5 +69,9 @@ export const epochScraper = defineScraper({
   },
   parse(payload) {
     return parseEpoch(payload);
+  },
+  parseMany(payloads) {
+    // Saved copies of several Epoch files (`tracker collect --source epoch --from a.csv --from b.csv`) form one union.
+    return parseEpochFiles(payloads);
   },
 });

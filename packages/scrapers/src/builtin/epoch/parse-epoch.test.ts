@@ -146,6 +146,19 @@ describe('parseEpochFiles (the union)', () => {
     payload('notable'),
   ]);
 
+  it('is what epochScraper.parseMany gives for saved copies of the files', () => {
+    expect(
+      epochScraper.parseMany?.([
+        payload('notable'),
+        payload('all'),
+        payload('frontier'),
+        payload('large-scale'),
+      ]),
+    ).toEqual(
+      parseEpochFiles([payload('notable'), payload('all'), payload('frontier'), payload('large-scale')]),
+    );
+  });
+
   it('gives one observation per model', () => {
     expect(union.observations.map((observation) => observation.rawName).sort()).toEqual([
       'Alpha-70B',
