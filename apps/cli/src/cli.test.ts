@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli';
 import { createFakeIo } from './testing/fake-io';
@@ -24,7 +25,27 @@ describe('tracker --help and --version', () => {
   it('lists the commands and exits 0', async () => {
     const result = await cli(['--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Commands:\n {2}query/);
+    for (const name of [
+      'run',
+      'collect',
+      'sources',
+      'estimate',
+      'explain',
+      'validate',
+      'candidates',
+      'review',
+      'decide',
+      'add',
+      'export-review',
+      'import-review',
+      'developers',
+      'release',
+      'report',
+      'query',
+      'diff',
+    ]) {
+      expect(result.stdout).toMatch(new RegExp(`\\n  ${name} +\\S`));
+    }
     expect(result.stderr).toBe('');
   });
 
@@ -115,7 +136,7 @@ describe('tracker query', () => {
     const other = await mkdtemp(join(tmpdir(), 'tracker-cli-empty-'));
     const missing = await cli(['query', '--data-dir', other]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^error NOT_FOUND: .*no models\.json yet/);
+    expect(missing.stderr).toMatch(/^error NOT_FOUND: .*no models\.json and no observations/);
     expect((await cli(['query'], { TRACKER_DATA_DIR: other })).code).toBe(1);
   });
 
@@ -134,6 +155,26 @@ describe('tracker query', () => {
     expect(truncated.code).toBe(1);
     expect(truncated.stderr).toMatch(/^error DATA_INVALID: \S*models\.json: line 1, column \d+: /);
   });
+});
+
+describe('the committed data folder', () => {
+  const committed = fileURLToPath(new URL('../../../data', import.meta.url));
+
+  it('validates, and tracker query works on it in every format (models built in memory when models.json is absent)', async () => {
+    const formats = ['table', 'json', 'jsonl', 'csv', 'markdown'];
+    const outputs = await Promise.all(
+      formats.map((format) =>
+        cli(['query', '--data-dir', committed, '--above', '--limit', '5', '--format', format]),
+      ),
+    );
+    for (const [index, result] of outputs.entries()) {
+      expect(result.code, `${formats[index]}: ${result.stderr}`).toBe(0);
+      expect(result.stdout.length).toBeGreaterThan(0);
+    }
+    const rows = JSON.parse(outputs[1]!.stdout) as { id: string; probabilityAbove: number }[];
+    expect(rows).toHaveLength(5);
+    for (const row of rows) expect(row.probabilityAbove).toBeGreaterThanOrEqual(0.5);
+  }, 60_000);
 });
 
 describe('tracker diff', () => {

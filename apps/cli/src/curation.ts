@@ -7,11 +7,14 @@ import {
   type LockHandle,
   loadLedger,
   loadModels,
+  loadObservations,
   saveModels,
 } from '@tracker/dataset';
 import { type LedgerEntry, type ModelRecord, type ModelsFile, TrackerError } from '@tracker/schema';
 import type { CommandContext } from './context';
 import { displayPath } from './load-config';
+import { buildModels } from './pipeline';
+import { loadResolutionConfig } from './sources';
 
 /** The curated data folder: machine records with the ledger applied. */
 export interface CurationState {
@@ -19,16 +22,50 @@ export interface CurationState {
   ledger: LedgerEntry[];
 }
 
-/** Loads models.json and the ledger; a missing models.json is a clear error telling the user to run first. */
+/**
+ * Loads models.json and the ledger. models.json is machine output and not committed: when it is missing, the
+ * models are built in memory from the observations and the ledger (what `tracker run --offline` would save).
+ * A data folder with neither is a clear error.
+ */
 export async function loadCurationState(context: CommandContext): Promise<CurationState> {
   const [models, ledger] = await Promise.all([loadModels(context.dataDir), loadLedger(context.dataDir)]);
-  if (!models) {
+  return { models: models ?? (await buildModelsFile(context, ledger)), ledger };
+}
+
+/** The models of the data folder built offline from its observations and ledger, without saving them. */
+export async function buildModelsFile(
+  context: CommandContext,
+  ledger?: readonly LedgerEntry[],
+): Promise<ModelsFile> {
+  const [files, entries, resolution] = await Promise.all([
+    loadObservations(context.dataDir),
+    ledger ?? loadLedger(context.dataDir),
+    loadResolutionConfig(context),
+  ]);
+  if (files.length === 0 && entries.length === 0) {
     throw new TrackerError(
       'NOT_FOUND',
-      `${displayPath(context.io.cwd, context.dataDir)}: no models.json yet; run "tracker run" (or "tracker run --offline") first`,
+      `${displayPath(context.io.cwd, context.dataDir)}: no models.json and no observations; run "tracker run" (or "tracker collect") first`,
     );
   }
-  return { models, ledger };
+  context.log.info(
+    'models.json not found: building the models from the observations (tracker run saves them).',
+  );
+  const { config } = context.loaded;
+  const built = buildModels({
+    observationFiles: files,
+    ledger: entries,
+    ...resolution,
+    threshold: config.threshold,
+    cutPoints: config.statusCuts,
+    reviewFactor: config.reviewFactor,
+  });
+  return {
+    schemaVersion: 1,
+    generatedAt: new Date().toISOString(),
+    threshold: config.threshold,
+    models: built.models,
+  };
 }
 
 /**
@@ -100,9 +137,14 @@ export async function recordDecisions(
   }
 }
 
-/** Re-applies the ledger's rulings to models.json (rulings only; new facts need `tracker run`). */
+/**
+ * Re-applies the ledger's rulings to models.json (rulings only; new facts need `tracker run`). When models.json
+ * is missing it is built offline from the observations and saved.
+ */
 export async function refreshCuration(context: CommandContext, lock: LockHandle): Promise<ModelsFile | null> {
-  const [models, ledger] = await Promise.all([loadModels(context.dataDir), loadLedger(context.dataDir)]);
+  const ledger = await loadLedger(context.dataDir);
+  const models =
+    (await loadModels(context.dataDir)) ?? (await buildModelsFile(context, ledger).catch(() => null));
   if (!models) return null;
   const curated: ModelsFile = {
     ...models,

@@ -86,6 +86,6 @@ describe('tracker candidates', () => {
     const cwd = await mkdtemp(join(tmpdir(), 'tracker-candidates-empty-'));
     const result = await runIn(cwd, ['candidates']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error NOT_FOUND: .*no models\.json yet/);
+    expect(result.stderr).toMatch(/^error NOT_FOUND: .*no models\.json and no observations/);
   });
 });

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appendLedger, createLedgerEntry, REVIEW_SHEET_COLUMNS } from '@tracker/dataset';
 import { describe, expect, it } from 'vitest';
@@ -77,11 +77,15 @@ describe('tracker export-review', () => {
     expect(await readFile(join(cwd, 'sheet.csv'), 'utf8')).toBe(`${REVIEW_SHEET_COLUMNS.join(',')}\r\n`);
   });
 
-  it('fails with NOT_FOUND before any run, writing nothing', async () => {
+  it('fails with NOT_FOUND on a data folder with nothing in it, writing nothing', async () => {
     const { cwd, cli } = await createWorkspace();
+    await rm(join(cwd, 'data'), { recursive: true });
+    await mkdir(join(cwd, 'data'));
     const result = await cli(['export-review', 'sheet.csv']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error NOT_FOUND: data: no models\.json yet; run "tracker run"/);
+    expect(result.stderr).toMatch(
+      /^error NOT_FOUND: data: no models\.json and no observations; run "tracker run"/,
+    );
     expect(await readdir(cwd)).toEqual(['data']);
   });
 

@@ -1,8 +1,6 @@
-import { loadModels } from '@tracker/dataset';
 import { computeStats, formatRows, formatStats, parseFilter, parseSort, queryRecords } from '@tracker/query';
-import { TrackerError } from '@tracker/schema';
 import { booleanFlag, type CommandContext, listFlag, stringFlag } from '../context';
-import { displayPath } from '../load-config';
+import { loadCurationState } from '../curation';
 
 /** `tracker query`: the data folder's models through @tracker/query's filters, sort and formatters. */
 export async function run(context: CommandContext): Promise<number> {
@@ -23,13 +21,7 @@ export async function run(context: CommandContext): Promise<number> {
   });
   const sort = parseSort(stringFlag(context, 'sort') ?? '-median,name');
   const limit = stringFlag(context, 'limit');
-  const models = await loadModels(context.dataDir);
-  if (!models) {
-    throw new TrackerError(
-      'NOT_FOUND',
-      `${displayPath(context.io.cwd, context.dataDir)}: no models.json yet; run "tracker run" to build it`,
-    );
-  }
+  const { models } = await loadCurationState(context);
   const rows = queryRecords(models.models, {
     filter,
     sort,

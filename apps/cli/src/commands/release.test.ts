@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appendLedger, createLedgerEntry, loadReleaseFile } from '@tracker/dataset';
 import { describe, expect, it } from 'vitest';
@@ -117,8 +117,10 @@ describe('tracker release', () => {
       /^error USAGE: \[release\] expected a release date YYYY-MM-DD, got "2026-13-01"/,
     );
     const fresh = await createWorkspace();
+    await rm(join(fresh.cwd, 'data'), { recursive: true });
+    await mkdir(join(fresh.cwd, 'data'));
     const missing = await fresh.cli(['release']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^error NOT_FOUND: data: no models\.json yet/);
+    expect(missing.stderr).toMatch(/^error NOT_FOUND: data: no models\.json and no observations/);
   });
 });

@@ -1,7 +1,10 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../cli';
 import { createWorkspace } from '../testing/e2e-data';
+import { createFakeIo } from '../testing/fake-io';
 
 describe('tracker report', () => {
   it('writes report.html in the working directory with every model, and prints its path', async () => {
@@ -29,11 +32,20 @@ describe('tracker report', () => {
     expect(await readdir(join(cwd, 'site'))).toEqual(['index.html']);
   });
 
-  it('fails with NOT_FOUND before any run and writes no page', async () => {
+  it('builds the models from the observations in memory before any run, saving no models.json', async () => {
     const { cwd, cli } = await createWorkspace();
     const result = await cli(['report']);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error NOT_FOUND: /);
-    expect(await readdir(cwd)).toEqual(['data']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/models\.json not found: building the models from the observations/);
+    expect((await readdir(cwd)).sort()).toEqual(['data', 'report.html']);
+    expect(await readdir(join(cwd, 'data'))).not.toContain('models.json');
+  });
+
+  it('fails with NOT_FOUND on a data folder with no observations, writing no page', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'tracker-report-empty-'));
+    const fake = createFakeIo({ cwd });
+    expect(await runCli(['report'], fake.io)).toBe(1);
+    expect(fake.stderr).toMatch(/^error NOT_FOUND: .*no models\.json and no observations/);
+    expect(await readdir(cwd)).toEqual([]);
   });
 });
