@@ -1,0 +1,402 @@
+#!/usr/bin/env node
+// `pnpm bench`: measures the budgets of DESIGN §7 on this machine and records the figures (median of several runs)
+// in bench/results.json, bench/RESULTS.md and the README table between the bench markers. A missed budget is
+// reported as such, never hidden, and does not fail the command: the figures depend on the machine.
+//
+//   node bench/run.mjs [--quick] [--output FILE] [--no-readme]
+//
+// --quick: fewer runs and 1,000/10,000 observations instead of 10,000/100,000; writes only --output (default: a
+// file in the system temp folder), never the committed results or the README.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureCollection } from './collect-bench.mjs';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const benchDir = fileURLToPath(new URL('.', import.meta.url));
+const cliBin = join(repoRoot, 'apps/cli/dist/bin.js');
+const README_START = '<!-- bench:start -->';
+const README_END = '<!-- bench:end -->';
+
+const options = parseArguments(process.argv.slice(2));
+const plan = options.quick
+  ? { runOffline: 2, scale: 1, scaleSizes: [1_000, 10_000], help: 5, collect: 1 }
+  : { runOffline: 5, scale: 3, scaleSizes: [10_000, 100_000], help: 15, collect: 3 };
+
+for (const file of [
+  cliBin,
+  join(repoRoot, 'apps/cli/dist/pipeline.js'),
+  join(repoRoot, 'packages/scrapers/dist/index.js'),
+]) {
+  if (!existsSync(file)) fail(`${relative(repoRoot, file)} is missing: run \`pnpm build\` first`);
+}
+
+const loadAtStart = loadavg();
+const results = [];
+log(`tracker bench (${options.quick ? 'quick' : 'full'}), load average ${formatLoad(loadAtStart)}`);
+results.push(await benchRunOffline());
+results.push(...(await benchScale()));
+results.push(await benchHelp());
+results.push(...(await benchCollect()));
+
+const report = {
+  machine: describeMachine(),
+  date: new Date().toISOString(),
+  mode: options.quick ? 'quick' : 'full',
+  runs: { runOffline: plan.runOffline, scale: plan.scale, help: plan.help, collect: plan.collect },
+  loadAverage: { start: loadAtStart.map(roundTo(2)), end: loadavg().map(roundTo(2)) },
+  results,
+};
+writeFileSync(options.output, `${JSON.stringify(report, null, 2)}\n`);
+log(`\n${formatTable(report)}\nwrote ${options.output}`);
+if (options.writeMarkdown) {
+  const markdown = formatMarkdown(report);
+  writeFileSync(join(benchDir, 'RESULTS.md'), `# Benchmark results\n\n${markdown}\n`);
+  const readme = join(repoRoot, 'README.md');
+  const text = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END);
+  if (start !== -1 && end > start) {
+    writeFileSync(readme, `${text.slice(0, start + README_START.length)}\n${markdown}\n${text.slice(end)}`);
+    log('updated the table in README.md');
+  } else {
+    log(`README.md has no ${README_START} … ${README_END} markers: the table is in bench/RESULTS.md only`);
+  }
+}
+
+function parseArguments(args) {
+  const parsed = { quick: false, output: undefined, readme: true };
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    if (arg === '--quick') parsed.quick = true;
+    else if (arg === '--no-readme') parsed.readme = false;
+    else if (arg === '--output') parsed.output = args[++index] ?? fail('--output needs a file');
+    else if (arg.startsWith('--output=')) parsed.output = arg.slice('--output='.length);
+    else fail(`unknown argument ${arg} (expected --quick, --output FILE, --no-readme)`);
+  }
+  return {
+    quick: parsed.quick,
+    output:
+      parsed.output ??
+      (parsed.quick ? join(tmpdir(), 'tracker-bench-quick.json') : join(benchDir, 'results.json')),
+    // Quick figures are not the project's figures: they never replace the committed table.
+    writeMarkdown: parsed.readme && !parsed.quick,
+  };
+}
+
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(1);
+}
+
+function log(message) {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Runs a command to completion; `wallMs` spans spawn to exit, i.e. what a user waits. */
+function runCommand(command, args, spawnOptions = {}) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on('data', (chunk) => stdout.push(chunk));
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const wallMs = performance.now() - start;
+      resolve({
+        code,
+        wallMs,
+        stdout: Buffer.concat(stdout).toString(),
+        stderr: Buffer.concat(stderr).toString(),
+      });
+    });
+  });
+}
+
+async function runChecked(command, args, spawnOptions) {
+  const result = await runCommand(command, args, spawnOptions);
+  if (result.code !== 0) {
+    throw new Error(
+      `${[command, ...args].join(' ')} exited with ${result.code}: ${result.stderr.trim().slice(-800)}`,
+    );
+  }
+  return result;
+}
+
+function median(values) {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function roundTo(digits) {
+  return (value) => Number(value.toFixed(digits));
+}
+
+function entry({ id, budget, limit, unit, figure, details, comparison = 'below' }) {
+  const pass = comparison === 'below' ? figure < limit : figure <= limit;
+  const shown = Number(figure.toPrecision(3));
+  log(`  ${pass ? 'PASS' : 'MISS'} ${id}: ${shown} ${unit} (budget: ${budget})`);
+  return { id, budget, limit, unit, figure: shown, pass, details };
+}
+
+function skipped({ id, budget, limit, unit, reason }) {
+  log(`  SKIP ${id}: ${reason}`);
+  return { id, budget, limit, unit, figure: null, pass: null, skipped: reason };
+}
+
+/** The data folder to run on: the committed one, or one imported from ../shared when it holds no observations. */
+async function findRunData() {
+  const committed = join(repoRoot, 'data');
+  const observations = join(committed, 'observations');
+  if (existsSync(observations) && readdirSync(observations).some((name) => name.endsWith('.json'))) {
+    return { dir: committed, origin: 'committed data/', cleanup: () => {} };
+  }
+  const shared = join(repoRoot, '..', 'shared');
+  if (!existsSync(join(shared, 'fixtures'))) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'tracker-bench-import-'));
+  await runChecked('bash', ['scripts/import-shared-fixtures.sh'], {
+    env: { ...process.env, DATA_DIR: dir, SHARED_DIR: shared },
+  });
+  return {
+    dir,
+    origin: 'data/observations is empty: imported from ../shared with scripts/import-shared-fixtures.sh',
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function benchRunOffline() {
+  const budget = {
+    id: 'run-offline',
+    budget: '`tracker run --offline` on the committed data < 1.5 s',
+    limit: 1.5,
+    unit: 's',
+  };
+  log('\n1. tracker run --offline');
+  const data = await findRunData();
+  if (!data)
+    return skipped({ ...budget, reason: 'data/observations is empty and ../shared/fixtures is absent' });
+  try {
+    const walls = [];
+    // One warm-up run (file cache), then the measured ones, each on a fresh copy so every run does the same work.
+    for (let run = 0; run <= plan.runOffline; run += 1) {
+      const copy = mkdtempSync(join(tmpdir(), 'tracker-bench-data-'));
+      try {
+        cpSync(data.dir, copy, { recursive: true });
+        const result = await runChecked(process.execPath, [
+          cliBin,
+          'run',
+          '--offline',
+          '--quiet',
+          '--data-dir',
+          copy,
+        ]);
+        if (run > 0) walls.push(result.wallMs);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
+    }
+    const observationCount = countObservations(data.dir);
+    return entry({
+      ...budget,
+      figure: median(walls) / 1000,
+      details: { data: data.origin, observations: observationCount, wallMs: walls.map(roundTo(0)) },
+    });
+  } finally {
+    data.cleanup();
+  }
+}
+
+function countObservations(dataDir) {
+  const folder = join(dataDir, 'observations');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .reduce((sum, name) => sum + JSON.parse(readFileSync(join(folder, name), 'utf8')).observations.length, 0);
+}
+
+async function benchScale() {
+  const [small, large] = plan.scaleSizes;
+  log(`\n2. scale: ${small.toLocaleString('en')} and ${large.toLocaleString('en')} synthetic observations`);
+  const measure = async (count) => {
+    const runs = [];
+    for (let run = 0; run < plan.scale; run += 1) {
+      // A fresh process per run: peak RSS is then this run's alone, and no JIT or cache carries over.
+      const result = await runChecked(process.execPath, [
+        join(benchDir, 'scale-child.mjs'),
+        String(count),
+        '1',
+      ]);
+      runs.push(JSON.parse(result.stdout.trim().split('\n').at(-1)));
+    }
+    return runs;
+  };
+  const smallRuns = await measure(small);
+  const largeRuns = await measure(large);
+  const smallMs = median(smallRuns.map((run) => run.buildMs));
+  const largeMs = median(largeRuns.map((run) => run.buildMs));
+  const peakMb = Math.max(...largeRuns.map((run) => run.maxRssKb)) / 1024;
+  const summary = (runs) => ({
+    observations: runs[0].observations,
+    models: runs[0].models,
+    suggestions: runs[0].suggestions,
+    buildMs: runs.map((run) => Math.round(run.buildMs)),
+    maxRssMb: runs.map((run) => Math.round(run.maxRssKb / 1024)),
+  });
+  const label = large.toLocaleString('en');
+  return [
+    entry({
+      id: 'scale-time',
+      budget: `${label} synthetic observations through resolve → merge → estimate → curate < 5 s`,
+      limit: 5,
+      unit: 's',
+      figure: largeMs / 1000,
+      details: summary(largeRuns),
+    }),
+    entry({
+      id: 'scale-memory',
+      budget: `peak memory (max RSS) of that run < 1 GB`,
+      limit: 1024,
+      unit: 'MB',
+      figure: peakMb,
+      details: { note: 'maximum over runs; includes the generated input held in memory' },
+    }),
+    entry({
+      id: 'scale-growth',
+      budget: `10× the input (${small.toLocaleString('en')} → ${label}) costs ≤ 12× the time`,
+      limit: 12,
+      unit: '×',
+      figure: largeMs / smallMs,
+      comparison: 'at-most',
+      details: { small: summary(smallRuns), smallMs: Math.round(smallMs), largeMs: Math.round(largeMs) },
+    }),
+  ];
+}
+
+async function benchHelp() {
+  log('\n3. tracker --help against bare node start-up');
+  const bare = [];
+  const help = [];
+  // Interleaved, so a burst of load on the machine hits both series alike; the first pair warms the file cache.
+  for (let run = 0; run <= plan.help; run += 1) {
+    const nodeRun = await runChecked(process.execPath, ['-e', '0']);
+    const helpRun = await runChecked(process.execPath, [cliBin, '--help']);
+    if (run > 0) {
+      bare.push(nodeRun.wallMs);
+      help.push(helpRun.wallMs);
+    }
+  }
+  return entry({
+    id: 'help-startup',
+    budget: '`tracker --help` < 3× the start-up of a bare `node -e 0`',
+    limit: 3,
+    unit: '×',
+    figure: median(help) / median(bare),
+    details: { helpMs: Math.round(median(help)), nodeMs: Math.round(median(bare)) },
+  });
+}
+
+async function benchCollect() {
+  log('\n4. collection against local servers adding 200 ms per request');
+  const scrapers = await import('../packages/scrapers/dist/index.js');
+  // Two settings: the client's default start interval (what `tracker collect` uses) and none, where only the
+  // concurrency limits pace the requests.
+  const settings = [undefined, 0];
+  const measured = [];
+  for (const minIntervalMs of settings) {
+    const runs = [];
+    for (let run = 0; run < plan.collect; run += 1)
+      runs.push(await measureCollection({ scrapers, minIntervalMs }));
+    measured.push(runs);
+  }
+  const worstRatio = Math.max(...measured.map((runs) => median(runs.map((run) => run.ratio))));
+  const overLimit = Math.max(
+    ...measured.flat().flatMap((run) => run.hosts.map((host) => host.maxInFlight / host.limit)),
+  );
+  const describe = (runs) => ({
+    minIntervalMs: runs[0].minIntervalMs,
+    idealMs: runs[0].idealMs,
+    wallMs: runs.map((run) => Math.round(run.wallMs)),
+    hosts: runs[0].hosts.map(({ host, requests, limit, maxInFlight }) => ({
+      host,
+      requests,
+      limit,
+      maxInFlight,
+    })),
+  });
+  return [
+    entry({
+      id: 'collect-wall',
+      budget: 'collection wall time ≤ 1.3× the ideal under the per-host limits (200 ms per request)',
+      limit: 1.3,
+      unit: '× ideal',
+      figure: worstRatio,
+      comparison: 'at-most',
+      details: { settings: measured.map(describe) },
+    }),
+    entry({
+      id: 'collect-limits',
+      budget: 'no host ever has more requests in flight than its limit',
+      limit: 1,
+      unit: 'of limit',
+      figure: overLimit,
+      comparison: 'at-most',
+      details: { note: 'counted by the servers, over every run' },
+    }),
+  ];
+}
+
+function describeMachine() {
+  const processors = cpus();
+  return {
+    cpu: processors[0]?.model.trim() ?? 'unknown',
+    cores: processors.length,
+    memoryGb: Number((totalmem() / 1024 ** 3).toFixed(1)),
+    node: process.version,
+    os: `${type()} ${release()} ${process.arch}`,
+  };
+}
+
+function formatLoad(load) {
+  return load.map((value) => value.toFixed(2)).join(', ');
+}
+
+function formatResult(result) {
+  if (result.pass === null) return 'skipped';
+  return result.pass ? 'pass' : '**MISSED**';
+}
+
+function formatFigure(result) {
+  return result.figure === null ? `— (${result.skipped})` : `${result.figure} ${result.unit}`;
+}
+
+function formatMarkdown(report) {
+  const { machine } = report;
+  const lines = [
+    `Measured by \`pnpm bench\` on ${report.date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, ` +
+      `${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}; load average at start ${formatLoad(report.loadAverage.start)}. ` +
+      `Medians of ${report.runs.runOffline} runs (\`run --offline\`), ${report.runs.scale} (scale), ` +
+      `${report.runs.help} (\`--help\`), ${report.runs.collect} (collection). Details: \`bench/results.json\`.`,
+    '',
+    '| Budget (DESIGN §7) | Figure | Result |',
+    '| --- | --- | --- |',
+    ...report.results.map(
+      (result) => `| ${result.budget} | ${formatFigure(result)} | ${formatResult(result)} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+function formatTable(report) {
+  const rows = report.results.map((result) => [
+    result.pass === null ? 'SKIP' : result.pass ? 'PASS' : 'MISS',
+    result.id,
+    result.figure === null ? '—' : `${result.figure} ${result.unit}`,
+    `limit ${result.limit} ${result.unit}`,
+  ]);
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ')).join('\n');
+}
