@@ -377,6 +377,42 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/import-review'),
   },
   {
+    name: 'duplicates',
+    summary: 'list near matches that name resolution could not settle, with the command to merge each',
+    usage: '[--format table|json|jsonl|csv|markdown]',
+    options: {},
+    data: true,
+    formats: ROW_FORMATS,
+    load: () => import('./commands/duplicates'),
+  },
+  {
+    name: 'alias',
+    summary: 'make a name resolve to a model (merge), or with --remove keep it apart; recorded in the ledger',
+    usage: 'NAME MODEL --reason TEXT [--remove] [--evidence URL...] [--by NAME]',
+    details: [
+      'Example: tracker alias "gpt-4o-2024-08-06" openai/gpt-4o --reason "a dated snapshot of the same model"',
+    ],
+    options: {
+      reason: { type: 'string', valueName: 'TEXT', description: 'why (required)' },
+      remove: { type: 'boolean', description: 'the name must NOT resolve to MODEL (undo a merge)' },
+      evidence: {
+        type: 'string',
+        multiple: true,
+        valueName: 'URL',
+        description: 'URL backing it (repeatable)',
+      },
+      by: {
+        type: 'string',
+        valueName: 'NAME',
+        description: 'who decides (default: config reviewer, else $USER)',
+      },
+    },
+    data: true,
+    formats: ['json'],
+    positionals: { min: 2, max: 2, names: 'NAME MODEL' },
+    load: () => import('./commands/alias'),
+  },
+  {
     name: 'developers',
     summary:
       "list the developers seen with counts and their best estimate; record what is known of one's capacity",

@@ -36,6 +36,7 @@ export async function loadCurationState(context: CommandContext): Promise<Curati
 export async function buildModelsFile(
   context: CommandContext,
   ledger?: readonly LedgerEntry[],
+  options: { announce?: boolean } = {},
 ): Promise<ModelsFile> {
   const [files, entries, resolution] = await Promise.all([
     loadObservations(context.dataDir),
@@ -48,9 +49,10 @@ export async function buildModelsFile(
       `${displayPath(context.io.cwd, context.dataDir)}: no models.json and no observations; run "tracker run" (or "tracker collect") first`,
     );
   }
-  context.log.info(
-    'models.json not found: building the models from the observations (tracker run saves them).',
-  );
+  if (options.announce !== false)
+    context.log.info(
+      'models.json not found: building the models from the observations (tracker run saves them).',
+    );
   const { config } = context.loaded;
   const built = buildModels({
     observationFiles: files,
