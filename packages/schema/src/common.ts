@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** A calendar date `YYYY-MM-DD`, or a partial one (`YYYY-MM`, `YYYY`) when a source gives no more. */
 export const DateStringSchema = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date YYYY-MM-DD (or YYYY-MM, YYYY)');
+  .regex(
+    /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+    'expected a date YYYY-MM-DD (or YYYY-MM, YYYY)',
+  );
 export type DateString = z.infer<typeof DateStringSchema>;
 
 /** An ISO 8601 timestamp with a time zone, e.g. `2026-03-29T12:00:00.000Z`. */
@@ -11,7 +14,9 @@ export const TimestampSchema = z.iso.datetime({ offset: true });
 export type Timestamp = z.infer<typeof TimestampSchema>;
 
 /** An absolute http(s) URL, or a `file:` URL for payloads read from disk. */
-export const UrlSchema = z.string().regex(/^(https?|file):\/\/\S+$/, 'expected an absolute http(s) or file URL');
+export const UrlSchema = z
+  .string()
+  .regex(/^(https?|file):\/\/\S+$/, 'expected an absolute http(s) or file URL');
 
 /** A finite positive number (FLOP, parameters, tokens, dollars...). */
 export const PositiveNumberSchema = z.number().finite().positive();

@@ -77,7 +77,11 @@ export class TrackerError extends Error {
 
   /** True when `value` is a TrackerError from any copy of this package. */
   static is(value: unknown): value is TrackerError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[TRACKER_ERROR_MARKER] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[TRACKER_ERROR_MARKER] === true
+    );
   }
 }
 
@@ -101,7 +105,11 @@ export class SchemaValidationError extends TrackerError {
   readonly issues: readonly ValidationIssue[];
   override readonly name = 'SchemaValidationError';
 
-  constructor(code: 'RECORD_INVALID' | 'DATA_INVALID' | 'CONFIG_INVALID', issues: readonly ValidationIssue[], options: TrackerErrorOptions = {}) {
+  constructor(
+    code: 'RECORD_INVALID' | 'DATA_INVALID' | 'CONFIG_INVALID',
+    issues: readonly ValidationIssue[],
+    options: TrackerErrorOptions = {},
+  ) {
     const first = issues[0];
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
     const message = first ? `${formatIssue(first)}${more}` : 'invalid input';
@@ -112,5 +120,7 @@ export class SchemaValidationError extends TrackerError {
 
 /** Formats an issue as `<file>: <path>: <problem>`, leaving out the parts that are unknown. */
 export function formatIssue(issue: ValidationIssue): string {
-  return [issue.file, issue.path, issue.problem].filter((part) => part !== undefined && part !== '').join(': ');
+  return [issue.file, issue.path, issue.problem]
+    .filter((part) => part !== undefined && part !== '')
+    .join(': ');
 }

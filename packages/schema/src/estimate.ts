@@ -88,7 +88,12 @@ export type ThresholdAssessment = z.infer<typeof ThresholdAssessmentSchema>;
 /** A score as an estimator input: a bare number means the latest snapshot. */
 export const FactScoreSchema = z.union([
   z.number().finite(),
-  z.object({ value: z.number().finite(), asOf: z.string().optional(), votes: z.number().optional(), preliminary: z.boolean().optional() }),
+  z.object({
+    value: z.number().finite(),
+    asOf: z.string().optional(),
+    votes: z.number().optional(),
+    preliminary: z.boolean().optional(),
+  }),
 ]);
 
 /**

@@ -1,3 +1,4 @@
+export type { Confidence, DateString, ModelId, Provenance, ReportedConfidence, Timestamp } from './common';
 export {
   ConfidenceSchema,
   DateStringSchema,
@@ -9,25 +10,13 @@ export {
   TimestampSchema,
   UrlSchema,
 } from './common';
-export type { Confidence, DateString, ModelId, Provenance, ReportedConfidence, Timestamp } from './common';
+export type { IssueLocation, TrackerErrorCode, TrackerErrorOptions, ValidationIssue } from './errors';
 export {
   formatIssue,
   SchemaValidationError,
   TRACKER_ERROR_CODES,
   TrackerError,
 } from './errors';
-export type { IssueLocation, TrackerErrorCode, TrackerErrorOptions, ValidationIssue } from './errors';
-export {
-  ComputeBreakdownSchema,
-  ComputeEstimateSchema,
-  EstimateComponentSchema,
-  EstimateInputSchema,
-  FactScoreSchema,
-  IntervalSchema,
-  ModelFactsSchema,
-  ThresholdAssessmentSchema,
-  ThresholdStatusSchema,
-} from './estimate';
 export type {
   ComputeBreakdown,
   ComputeEstimate,
@@ -39,19 +28,20 @@ export type {
   ThresholdAssessment,
   ThresholdStatus,
 } from './estimate';
-export { ComputeValueSchema, LedgerActionSchema, LedgerEntrySchema, ManualModelSchema } from './ledger';
-export type { LedgerAction, LedgerEntry, LedgerEntryInput } from './ledger';
 export {
-  CuratedStatusSchema,
-  CurationSchema,
-  factSchema,
-  ModelFactsByFieldSchema,
-  ModelRecordSchema,
-  ModelsFileSchema,
-  ObservationRefSchema,
-  RulingSchema,
-  ScoreFactSchema,
-} from './model-record';
+  ComputeBreakdownSchema,
+  ComputeEstimateSchema,
+  EstimateComponentSchema,
+  EstimateInputSchema,
+  FactScoreSchema,
+  IntervalSchema,
+  ModelFactsSchema,
+  ThresholdAssessmentSchema,
+  ThresholdStatusSchema,
+} from './estimate';
+export { jsonSchemas } from './json-schemas';
+export type { LedgerAction, LedgerEntry, LedgerEntryInput } from './ledger';
+export { ComputeValueSchema, LedgerActionSchema, LedgerEntrySchema, ManualModelSchema } from './ledger';
 export type {
   CuratedStatus,
   Curation,
@@ -64,17 +54,16 @@ export type {
   ScoreFact,
 } from './model-record';
 export {
-  ComputeSignalSchema,
-  DomainSchema,
-  HardwareSchema,
-  ObservationFileSchema,
-  ObservationSchema,
-  ParametersSchema,
-  ReportedComputeSchema,
-  ScoreSchema,
-  ScrapeIssueSchema,
-  SnapshotInfoSchema,
-} from './observation';
+  CuratedStatusSchema,
+  CurationSchema,
+  factSchema,
+  ModelFactsByFieldSchema,
+  ModelRecordSchema,
+  ModelsFileSchema,
+  ObservationRefSchema,
+  RulingSchema,
+  ScoreFactSchema,
+} from './model-record';
 export type {
   ComputeSignal,
   Domain,
@@ -87,9 +76,20 @@ export type {
   ScrapeIssue,
   SnapshotInfo,
 } from './observation';
-export { ReleaseFileSchema, ReleaseRowSchema } from './release';
+export {
+  ComputeSignalSchema,
+  DomainSchema,
+  HardwareSchema,
+  ObservationFileSchema,
+  ObservationSchema,
+  ParametersSchema,
+  ReportedComputeSchema,
+  ScoreSchema,
+  ScrapeIssueSchema,
+  SnapshotInfoSchema,
+} from './observation';
 export type { ReleaseFile, ReleaseRow } from './release';
-export { jsonSchemas } from './json-schemas';
-export { parseWithSchema, toJsonPath, toValidationIssues } from './validate';
-export type { ParseWithSchemaOptions } from './validate';
+export { ReleaseFileSchema, ReleaseRowSchema } from './release';
 export type { ExcludedObservation, MergeSuggestion, ResolvedObservation } from './resolution';
+export type { ParseWithSchemaOptions } from './validate';
+export { parseWithSchema, toJsonPath, toValidationIssues } from './validate';

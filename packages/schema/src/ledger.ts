@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DateStringSchema, ModelIdSchema, PositiveNumberSchema, ReportedConfidenceSchema, TimestampSchema, UrlSchema } from './common';
+import {
+  DateStringSchema,
+  ModelIdSchema,
+  PositiveNumberSchema,
+  ReportedConfidenceSchema,
+  TimestampSchema,
+  UrlSchema,
+} from './common';
 
 /** The actions a ledger entry can record (DESIGN §2, plus `developer-note`). */
 export const LedgerActionSchema = z.enum([
@@ -53,20 +60,57 @@ const modelEntry = { ...entryBase, modelId: ModelIdSchema };
 
 /** One human decision. The ledger (`data/ledger.jsonl`) is append-only: one entry per line. */
 export const LedgerEntrySchema = z.discriminatedUnion('action', [
-  z.object({ ...modelEntry, action: z.literal('confirm-above'), value: ComputeValueSchema.optional(), machineMedian: PositiveNumberSchema.optional() }).strict(),
-  z.object({ ...modelEntry, action: z.literal('confirm-below'), value: ComputeValueSchema.optional(), machineMedian: PositiveNumberSchema.optional() }).strict(),
-  z.object({ ...modelEntry, action: z.literal('exclude'), machineMedian: PositiveNumberSchema.optional() }).strict(),
+  z
+    .object({
+      ...modelEntry,
+      action: z.literal('confirm-above'),
+      value: ComputeValueSchema.optional(),
+      machineMedian: PositiveNumberSchema.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...modelEntry,
+      action: z.literal('confirm-below'),
+      value: ComputeValueSchema.optional(),
+      machineMedian: PositiveNumberSchema.optional(),
+    })
+    .strict(),
+  z
+    .object({ ...modelEntry, action: z.literal('exclude'), machineMedian: PositiveNumberSchema.optional() })
+    .strict(),
   z.object({ ...modelEntry, action: z.literal('include'), value: ManualModelSchema.optional() }).strict(),
   z
     .object({
       ...modelEntry,
       action: z.literal('set-fact'),
-      value: z.object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
+      value: z
+        .object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) })
+        .strict(),
     })
     .strict(),
-  z.object({ ...modelEntry, action: z.literal('set-compute'), value: ComputeValueSchema, machineMedian: PositiveNumberSchema.optional() }).strict(),
-  z.object({ ...modelEntry, action: z.literal('alias'), value: z.object({ name: z.string().min(1) }).strict() }).strict(),
-  z.object({ ...modelEntry, action: z.literal('unalias'), value: z.object({ name: z.string().min(1) }).strict() }).strict(),
+  z
+    .object({
+      ...modelEntry,
+      action: z.literal('set-compute'),
+      value: ComputeValueSchema,
+      machineMedian: PositiveNumberSchema.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...modelEntry,
+      action: z.literal('alias'),
+      value: z.object({ name: z.string().min(1) }).strict(),
+    })
+    .strict(),
+  z
+    .object({
+      ...modelEntry,
+      action: z.literal('unalias'),
+      value: z.object({ name: z.string().min(1) }).strict(),
+    })
+    .strict(),
   z.object({ ...modelEntry, action: z.literal('note') }).strict(),
   z
     .object({

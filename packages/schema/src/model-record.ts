@@ -1,7 +1,20 @@
 import { z } from 'zod';
-import { DateStringSchema, KebabIdSchema, ModelIdSchema, PositiveNumberSchema, TimestampSchema, UrlSchema } from './common';
+import {
+  DateStringSchema,
+  KebabIdSchema,
+  ModelIdSchema,
+  PositiveNumberSchema,
+  TimestampSchema,
+  UrlSchema,
+} from './common';
 import { ComputeEstimateSchema, ThresholdAssessmentSchema } from './estimate';
-import { ComputeSignalSchema, DomainSchema, HardwareSchema, ReportedComputeSchema, ScoreSchema } from './observation';
+import {
+  ComputeSignalSchema,
+  DomainSchema,
+  HardwareSchema,
+  ReportedComputeSchema,
+  ScoreSchema,
+} from './observation';
 
 /** Builds the schema of one fact: a value plus the provenance that every number in the tracker carries. */
 export function factSchema<T extends z.ZodType>(value: T) {
@@ -73,7 +86,13 @@ export const ObservationRefSchema = z
 export type ObservationRef = z.infer<typeof ObservationRefSchema>;
 
 /** Curated status of a model (DESIGN §2). `unreviewed`: the machine says below and no human has ruled. */
-export const CuratedStatusSchema = z.enum(['candidate', 'confirmed-above', 'confirmed-below', 'excluded', 'unreviewed']);
+export const CuratedStatusSchema = z.enum([
+  'candidate',
+  'confirmed-above',
+  'confirmed-below',
+  'excluded',
+  'unreviewed',
+]);
 export type CuratedStatus = z.infer<typeof CuratedStatusSchema>;
 
 /** The human ruling in force for a model, if any, as the ledger states it. */

@@ -74,7 +74,18 @@ export const ComputeSignalSchema = z.enum(['over-1e25', 'maybe-over-1e25', 'unde
 export type ComputeSignal = z.infer<typeof ComputeSignalSchema>;
 
 /** The broad kind of model; estimators use it to pick priors (a video model is not scored like a chat model). */
-export const DomainSchema = z.enum(['language', 'multimodal', 'vision', 'image-generation', 'video', 'audio', 'speech', 'robotics', 'biology', 'other']);
+export const DomainSchema = z.enum([
+  'language',
+  'multimodal',
+  'vision',
+  'image-generation',
+  'video',
+  'audio',
+  'speech',
+  'robotics',
+  'biology',
+  'other',
+]);
 export type Domain = z.infer<typeof DomainSchema>;
 
 /**
@@ -115,7 +126,10 @@ export const ObservationSchema = z
     /** Access as stated (`open-weights`, `api`, `hosted`, `unreleased`, or the source's phrase normalised to kebab-case). */
     accessibility: z.string().min(1).max(100).optional(),
     license: z.string().min(1).max(200).optional(),
-    huggingFaceId: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected a Hugging Face repo id "owner/name"').optional(),
+    huggingFaceId: z
+      .string()
+      .regex(/^[\w.-]+\/[\w.-]+$/, 'expected a Hugging Face repo id "owner/name"')
+      .optional(),
     domain: DomainSchema.optional(),
     /** The source calls it a reasoning model. */
     reasoning: z.boolean().optional(),
@@ -132,7 +146,10 @@ export const SnapshotInfoSchema = z
     retrievedAt: TimestampSchema,
     sourceUrl: UrlSchema,
     /** SHA-256 of the raw payload, hex. */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
     /** Path of the raw payload under `data/snapshots/`, relative to the data folder. */
     file: z.string().optional(),
     /** How many observations this snapshot produced. */

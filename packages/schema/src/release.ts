@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ConfidenceSchema, DateStringSchema, ModelIdSchema, PositiveNumberSchema, TimestampSchema } from './common';
+import {
+  ConfidenceSchema,
+  DateStringSchema,
+  ModelIdSchema,
+  PositiveNumberSchema,
+  TimestampSchema,
+} from './common';
 import { CuratedStatusSchema } from './model-record';
 
 /** One row of a published release (`data/releases/<date>/models.json` and `models.csv`). */

@@ -37,7 +37,15 @@ describe('ObservationSchema', () => {
 
 describe('ModelRecordSchema', () => {
   it('requires a canonical id of the form developer/model', () => {
-    const record = { id: 'GPT 4o', name: 'GPT-4o', developer: 'OpenAI', aliases: [], facts: {}, scores: {}, observations: [] };
+    const record = {
+      id: 'GPT 4o',
+      name: 'GPT-4o',
+      developer: 'OpenAI',
+      aliases: [],
+      facts: {},
+      scores: {},
+      observations: [],
+    };
     const result = ModelRecordSchema.safeParse(record);
     expect(result.success).toBe(false);
     expect(ModelRecordSchema.safeParse({ ...record, id: 'openai/gpt-4o' }).success).toBe(true);
@@ -45,10 +53,20 @@ describe('ModelRecordSchema', () => {
 });
 
 describe('LedgerEntrySchema', () => {
-  const base = { id: '20260101T000000Z-abcd', at: '2026-01-01T00:00:00.000Z', by: 'ana', modelId: 'openai/gpt-4o', reason: 'Epoch lists it' };
+  const base = {
+    id: '20260101T000000Z-abcd',
+    at: '2026-01-01T00:00:00.000Z',
+    by: 'ana',
+    modelId: 'openai/gpt-4o',
+    reason: 'Epoch lists it',
+  };
 
   it('discriminates on action and defaults evidence to []', () => {
-    const entry = LedgerEntrySchema.parse({ ...base, action: 'set-compute', value: { flop: 3.8e25, confidence: 'likely' } });
+    const entry = LedgerEntrySchema.parse({
+      ...base,
+      action: 'set-compute',
+      value: { flop: 3.8e25, confidence: 'likely' },
+    });
     expect(entry.evidence).toEqual([]);
     expect(entry.action).toBe('set-compute');
   });
@@ -56,21 +74,33 @@ describe('LedgerEntrySchema', () => {
   it('rejects set-compute without a value and a developer note without a developer', () => {
     expect(LedgerEntrySchema.safeParse({ ...base, action: 'set-compute' }).success).toBe(false);
     const { modelId: _unused, ...noModel } = base;
-    expect(LedgerEntrySchema.safeParse({ ...noModel, action: 'developer-note', value: { capacity: 'fine-tunes-only' } }).success).toBe(false);
+    expect(
+      LedgerEntrySchema.safeParse({
+        ...noModel,
+        action: 'developer-note',
+        value: { capacity: 'fine-tunes-only' },
+      }).success,
+    ).toBe(false);
   });
 });
 
 describe('parseWithSchema', () => {
   it('names the file, the JSON path and the problem', () => {
     try {
-      parseWithSchema(ObservationSchema, { ...observation, parameters: { total: 'many' } }, { file: 'data/observations/lmarena.json', rootPath: '$.observations[4]', code: 'DATA_INVALID' });
+      parseWithSchema(
+        ObservationSchema,
+        { ...observation, parameters: { total: 'many' } },
+        { file: 'data/observations/lmarena.json', rootPath: '$.observations[4]', code: 'DATA_INVALID' },
+      );
       expect.unreachable();
     } catch (error) {
       expect(TrackerError.is(error)).toBe(true);
       expect(error).toBeInstanceOf(SchemaValidationError);
       const typed = error as SchemaValidationError;
       expect(typed.code).toBe('DATA_INVALID');
-      expect(typed.message).toMatch(/^data\/observations\/lmarena\.json: \$\.observations\[4\]\.parameters\.total: .*number/);
+      expect(typed.message).toMatch(
+        /^data\/observations\/lmarena\.json: \$\.observations\[4\]\.parameters\.total: .*number/,
+      );
     }
   });
 });

@@ -13,7 +13,10 @@ export function toJsonPath(path: readonly PropertyKey[], root = '$'): string {
 }
 
 /** Turns zod issues into located, plain-language validation issues. */
-export function toValidationIssues(error: z.ZodError, location: { file?: string; rootPath?: string } = {}): ValidationIssue[] {
+export function toValidationIssues(
+  error: z.ZodError,
+  location: { file?: string; rootPath?: string } = {},
+): ValidationIssue[] {
   return error.issues.map((issue) => ({
     file: location.file,
     path: toJsonPath(issue.path, location.rootPath ?? '$'),
@@ -35,8 +38,15 @@ export interface ParseWithSchemaOptions {
  * Validates `value` against `schema` and returns the parsed value, or throws a {@link SchemaValidationError}
  * whose message reads `<file>: <json path>: <problem>`.
  */
-export function parseWithSchema<T extends z.ZodType>(schema: T, value: unknown, options: ParseWithSchemaOptions = {}): z.output<T> {
+export function parseWithSchema<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  options: ParseWithSchemaOptions = {},
+): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new SchemaValidationError(options.code ?? 'RECORD_INVALID', toValidationIssues(result.error, options));
+  throw new SchemaValidationError(
+    options.code ?? 'RECORD_INVALID',
+    toValidationIssues(result.error, options),
+  );
 }

@@ -539,7 +539,7 @@ describe('createHttpClient: per-host limits', () => {
       fallback = undefined;
       const release = held;
       held = [];
-      release.forEach((respond) => respond());
+      for (const respond of release) respond();
     };
     servers.forEach((each, index) => {
       each.handle('/work', (_request, response) => {

@@ -87,6 +87,7 @@ export type { LoadPluginOptions, PluginEntry } from './load-plugin';
 export { loadPlugin, loadPlugins, PLUGIN_NAME_PATTERN, PluginEntrySchema } from './load-plugin';
 export type { ScraperRegistry } from './registry';
 export { createRegistry } from './registry';
+export * from './resolve/index';
 export type { RunScrapersOptions, SourceRunResult } from './run-scrapers';
 export { runScrapers } from './run-scrapers';
 export { parseJsonSafely } from './safe-json';
@@ -104,4 +105,3 @@ export type {
 export { SCRAPER_API_VERSION } from './scraper';
 export type { FileSnapshotStoreOptions, SavedSnapshot, SnapshotInput, SnapshotStore } from './snapshot';
 export { createFileSnapshotStore, formatCompactTimestamp } from './snapshot';
-export * from './resolve/index';
