@@ -41,6 +41,8 @@ export interface CollectOptions {
   from?: readonly string[];
   /** Capture time of the --from files; default: a date in the file name, else the file's modification time. */
   retrievedAt?: string;
+  /** URL the --from files were saved from; default: the source's main URL. */
+  sourceUrl?: string;
   lock?: LockHandle;
   now?: () => Date;
 }
@@ -57,7 +59,7 @@ export async function collectSources(
     if (!scraper || options.sources.length !== 1) {
       throw new TrackerError('USAGE', '--from reads files of one source: give exactly one --source ID');
     }
-    return [await collectFromFiles(context, scraper, options.from, options.retrievedAt, writeOptions)];
+    return [await collectFromFiles(context, scraper, options.from, options, writeOptions)];
   }
   if (options.offline) {
     return Promise.all(
@@ -136,7 +138,7 @@ async function collectFromFiles(
   context: CommandContext,
   scraper: BaseScraper,
   files: readonly string[],
-  retrievedAt: string | undefined,
+  { retrievedAt, sourceUrl }: Pick<CollectOptions, 'retrievedAt' | 'sourceUrl'>,
   writeOptions: { lock: LockHandle } | { wait: number; command: string },
 ): Promise<SourceOutcome> {
   const payloads: Payload[] = [];
@@ -151,7 +153,7 @@ async function collectFromFiles(
     payloads.push({
       body,
       // A saved file stands for its source's page: the observations name the source URL, never a local path.
-      url: scraper.sources[0] ?? pathToFileURL(path).href,
+      url: sourceUrl ?? scraper.sources[0] ?? pathToFileURL(path).href,
       retrievedAt: retrievedAt ?? capturedAt(basename(path), info.mtime),
       fileName: basename(path),
     });

@@ -162,6 +162,11 @@ export const COMMANDS: CommandSpec[] = [
         valueName: 'FILE',
         description: 'parse this saved payload instead of fetching (one --source; repeatable)',
       },
+      'source-url': {
+        type: 'string',
+        valueName: 'URL',
+        description: 'the page the --from files were saved from (default: the source’s main URL)',
+      },
       'retrieved-at': {
         type: 'string',
         valueName: 'DATE',

@@ -25,11 +25,16 @@ export async function run(context: CommandContext): Promise<number> {
     throw new TrackerError('USAGE', '--from reads files of one source: give exactly one --source ID');
   }
   const retrievedAt = stringFlag(context, 'retrieved-at');
+  const sourceUrl = stringFlag(context, 'source-url');
+  if (sourceUrl !== undefined && !/^https?:\/\/\S+$/.test(sourceUrl)) {
+    throw new TrackerError('USAGE', `--source-url: expected an http(s) URL, got "${sourceUrl}"`);
+  }
   const outcomes = await collectSources(context, {
     sources: selectSources(sources, requested, context.loaded.config.sources),
     offline: booleanFlag(context, 'offline'),
     ...(from?.length ? { from } : {}),
     ...(retrievedAt ? { retrievedAt: parseTimestamp(retrievedAt) } : {}),
+    ...(sourceUrl ? { sourceUrl } : {}),
   });
   printOutcomes(context, outcomes);
   const failed = outcomes.filter(
