@@ -1,4 +1,4 @@
-import { ModelRecordSchema } from '@tracker/schema';
+import { ModelRecordSchema, ScoreSchema } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
 import { mergeObservations } from './merge';
 import { makeObservation, resolve } from './test-factories';
@@ -165,5 +165,36 @@ describe('mergeObservations', () => {
     expect(merged).toHaveLength(5000);
     expect(merged[0]?.observations).toHaveLength(20);
     expect(ModelRecordSchema.safeParse(merged[4999]).success).toBe(true);
+  });
+  it('copies every field of a score, with its provenance, and nothing else', () => {
+    // The merge builds score facts field by field (for speed): a new Score field must be added there too.
+    expect(Object.keys(ScoreSchema.shape).sort()).toEqual(
+      ['asOf', 'lower', 'preliminary', 'rank', 'upper', 'value', 'votes'].sort(),
+    );
+    const score = {
+      value: 1250,
+      lower: 1240,
+      upper: 1261,
+      votes: 900,
+      rank: 7,
+      asOf: '2026-03-01',
+      preliminary: true,
+    };
+    const [record] = mergeObservations([
+      resolve(
+        makeObservation({ rawName: 'Model X', scores: { 'lmarena-text': score } }),
+        'acme/model-x',
+        'Model X',
+      ),
+    ]);
+    expect(record?.scores['lmarena-text']).toStrictEqual([
+      {
+        ...score,
+        source: 'lmarena',
+        url: 'https://example.org/leaderboard',
+        retrievedAt: '2026-01-10T00:00:00.000Z',
+      },
+    ]);
+    expect(ModelRecordSchema.safeParse(record).success).toBe(true);
   });
 });
