@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { TrackerError } from '@tracker/schema';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJsonText, stableStringify } from './json-file';
 import { locateJsonSyntaxError } from './json-syntax';
@@ -42,6 +43,60 @@ describe('stableStringify', () => {
     const value = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}');
     expect(stableStringify(value, { indent: 0 })).toBe('{"__proto__":{"polluted":true},"a":1}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Out of order, so the keys are copied: "__proto__" must still be an own key of the copy.
+    const unordered = JSON.parse('{"b": 1, "__proto__": {"polluted": true}}');
+    expect(stableStringify(unordered, { indent: 0 })).toBe('{"__proto__":{"polluted":true},"b":1}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('writes the same bytes as sorting every object into a null-prototype copy (the reference)', () => {
+    // The reference is the plain definition; stableStringify skips copies of ordered objects for speed.
+    const reference = (value: unknown, indent: number, keyOrder: readonly string[]) => {
+      const rank = (key: string) => {
+        const index = keyOrder.indexOf(key);
+        return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+      };
+      const text = JSON.stringify(
+        value,
+        (_key, current: unknown) => {
+          if (typeof current !== 'object' || current === null || Array.isArray(current)) return current;
+          const keys = Object.keys(current).sort(
+            (left, right) => rank(left) - rank(right) || (left < right ? -1 : left > right ? 1 : 0),
+          );
+          const sorted: Record<string, unknown> = Object.create(null);
+          for (const key of keys) sorted[key] = (current as Record<string, unknown>)[key];
+          return sorted;
+        },
+        indent === 0 ? undefined : indent,
+      );
+      return indent === 0 ? text : `${text}\n`;
+    };
+    const key = fc.oneof(fc.constantFrom('__proto__', 'id', 'a', 'b', '10', '9', 'B', 'é'), fc.string());
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small' },
+        fc.oneof(
+          fc.integer(),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.string(),
+          fc.boolean(),
+          fc.constant(null),
+        ),
+        fc.array(tie('tree'), { maxLength: 4 }),
+        fc.dictionary(key, tie('tree'), { maxKeys: 6 }),
+      ),
+    }));
+    fc.assert(
+      fc.property(
+        tree,
+        fc.constantFrom(0, 2),
+        fc.subarray(['id', 'b', '__proto__', 'z']),
+        (value, indent, keyOrder) => {
+          expect(stableStringify(value, { indent, keyOrder })).toBe(reference(value, indent, keyOrder));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
