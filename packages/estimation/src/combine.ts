@@ -1,6 +1,6 @@
 import type { ComputeBreakdown, EstimateComponent } from '@tracker/schema';
 import { formatFlop } from './names';
-import { confidenceFromSigma, intervalFromSigma } from './probability';
+import { confidenceFromSigma, intervalFromSigma, Z90 } from './probability';
 
 /** A component plus the trust order of its method, as the combiner needs it. */
 export interface RankedComponent {
@@ -30,9 +30,59 @@ export const LOOSENESS_LIMIT = 3;
 /** Methods share inputs (Epoch's figures are often 6ND themselves): never narrow below 75% of the tightest σ. */
 export const DEPENDENCE_FLOOR = 0.75;
 
+/** Two direct methods further apart than this factor cannot both be right: {@link CONFLICT_RULES} decide. */
+export const CONFLICT_FACTOR = 3;
+
+/** Which method wins when two direct methods disagree by more than {@link CONFLICT_FACTOR}, and why. */
+export interface ConflictRule {
+  /** The method kept. */
+  prefer: string;
+  /** The method left out. */
+  over: string;
+  reason: string;
+}
+
+/**
+ * Conflict rules. Hardware × time over 6·N·D: the chips and hours measure what the run spent, whatever the
+ * architecture, while D in 6·N·D is often a dataset size (unique datapoints, Epoch's "dataset size"
+ * column) with the number of epochs unstated, or image–text pairs rather than tokens, and 6·N assumes a dense
+ * decoder. Against Epoch AI's figures, where both apply hardware × time is within ×2 for 84% of models and
+ * 6·N·D for 65%; on the disagreements beyond ×3, hardware × time was the right one about 3 times in 4.
+ */
+export const CONFLICT_RULES: readonly ConflictRule[] = Object.freeze([
+  Object.freeze({
+    prefer: 'hardware-time',
+    over: 'operation-count',
+    reason: 'chips × hours measure the run itself; the token count may be a dataset size without its epochs',
+  }),
+]);
+
+/**
+ * Applies {@link CONFLICT_RULES} to the used components: the losing method of a pair further apart than
+ * {@link CONFLICT_FACTOR} is left out. Returns the largest such disagreement in log10 (0 when none), which
+ * sets a floor on the combined σ so that the 90% interval reaches half-way to the dropped figure.
+ */
+function resolveConflicts(candidates: readonly RankedComponent[]): number {
+  let largest = 0;
+  for (const rule of CONFLICT_RULES) {
+    const preferred = candidates.find(
+      (entry) => entry.component.used && entry.component.method === rule.prefer,
+    );
+    const other = candidates.find((entry) => entry.component.used && entry.component.method === rule.over);
+    if (!preferred || !other) continue;
+    const gap = Math.abs(Math.log10(preferred.component.median / other.component.median));
+    if (gap <= Math.log10(CONFLICT_FACTOR)) continue;
+    other.component.used = false;
+    other.component.excludedBecause = `${formatFlop(other.component.median)} disagrees with ${rule.prefer} (${formatFlop(preferred.component.median)}) by more than ×${CONFLICT_FACTOR}, and ${rule.reason}`;
+    largest = Math.max(largest, gap);
+  }
+  return largest;
+}
+
 /**
  * Combines the applicable components in log10 space. Components already marked unused stay out, and so do
- * imputations (priority ≥ {@link IMPUTATION_PRIORITY}) when a direct method applied. Of the rest,
+ * imputations (priority ≥ {@link IMPUTATION_PRIORITY}) when a direct method applied, and the losers of a
+ * conflict (two direct methods over ×{@link CONFLICT_FACTOR} apart, see {@link CONFLICT_RULES}). Of the rest,
  * any whose σ is over 3× the tightest is left out (the tighter method sets the estimate), except the most
  * trusted one (a reported figure always takes part, at its own weight); the remaining ones are
  * averaged with weights 1/σ². Their disagreement widens the result: σ is multiplied by the Birge ratio
@@ -48,8 +98,11 @@ export function combineComponents(ranked: RankedComponent[]): Combination | null
       }
     }
   }
+  const conflictGap = resolveConflicts(ranked);
   const candidates = ranked.filter((entry) => entry.component.used);
   if (candidates.length === 0) return null;
+  // A conflict resolved by a rule still says the inputs are shaky: the interval reaches half-way to the loser.
+  const conflictSigma = conflictGap / (2 * Z90);
   const tightest = candidates.reduce((best, entry) =>
     entry.component.log10Sigma < best.component.log10Sigma ||
     (entry.component.log10Sigma === best.component.log10Sigma && entry.priority < best.priority)
@@ -74,9 +127,9 @@ export function combineComponents(ranked: RankedComponent[]): Combination | null
     const only = kept[0] as RankedComponent;
     const result: Combination = {
       median: only.component.median,
-      log10Sigma: only.component.log10Sigma,
+      log10Sigma: Math.max(only.component.log10Sigma, conflictSigma),
       method: only.component.method,
-      combination: `${only.component.method} set the estimate${ranked.length > 1 ? ` (${excludedText})` : ' (the only method that applied)'}.`,
+      combination: `${only.component.method} set the estimate${ranked.length > 1 ? ` (${excludedText})` : ' (the only method that applied)'}${conflictSigma > only.component.log10Sigma ? `; σ widened to ${conflictSigma.toFixed(3)} dex so the 90% interval reaches half-way to the conflicting figure` : ''}.`,
     };
     if (only.breakdown) result.breakdown = only.breakdown;
     return result;
@@ -95,6 +148,7 @@ export function combineComponents(ranked: RankedComponent[]): Combination | null
   if (widened) sigma *= birge;
   const floored = sigma < DEPENDENCE_FLOOR * sigmaMin;
   if (floored) sigma = DEPENDENCE_FLOOR * sigmaMin;
+  sigma = Math.max(sigma, conflictSigma);
   const median = 10 ** mean;
   const parts = kept.map(
     (entry, index) =>

@@ -43,14 +43,39 @@ describe('estimateCompute', () => {
       trainingTokens: 15e12,
       hardware: { chip: 'NVIDIA H100 SXM5 80GB', count: 4000, hours: 1840 },
     });
+    // ×2.7 apart: beyond both spreads, within the conflict factor, so both stay and σ is widened.
     const disagree = estimateCompute({
       name: 'X',
       parameters: 70e9,
       trainingTokens: 15e12,
-      hardware: { chip: 'NVIDIA H100 SXM5 80GB', count: 4000, hours: 18400 },
+      hardware: { chip: 'NVIDIA H100 SXM5 80GB', count: 4000, hours: 4000 },
     });
+    expect(disagree.estimate?.method).toBe('combined');
     expect(disagree.estimate?.log10Sigma).toBeGreaterThan((agree.estimate?.log10Sigma ?? 0) * 2);
-    expect(disagree.estimate?.combination).toMatch(/widened/);
+    expect(disagree.estimate?.combination).toMatch(/widened by that ratio/);
+  });
+
+  it('lets hardware × time win a conflict beyond ×3 with 6ND, and widens σ towards the dropped figure', () => {
+    // A BERT-era encoder: the dataset size without its epochs makes 6ND ~40× too small.
+    const facts: EstimatorFacts = {
+      name: 'Encoder',
+      parameters: 335e6,
+      trainingTokens: 5.5e9,
+      hardware: { chip: 'Google TPU v3', count: 64, hours: 264 },
+    };
+    const result = estimateCompute(facts);
+    valid(result);
+    const hardware = 64 * 1.23e14 * 264 * 3600 * 0.3;
+    expect(result.estimate?.method).toBe('hardware-time');
+    expect(result.estimate?.median).toBeCloseTo(hardware, -17);
+    const operation = result.estimate?.components.find((entry) => entry.method === 'operation-count');
+    expect(operation?.used).toBe(false);
+    expect(operation?.excludedBecause).toMatch(/disagrees with hardware-time .* by more than ×3/);
+    const gap = Math.log10(hardware / (6 * 335e6 * 5.5e9));
+    expect(result.estimate?.log10Sigma).toBeCloseTo(gap / (2 * 1.6448536269514722), 6);
+    // The conflict rule is symmetric: a hardware figure ×10 below 6ND wins too.
+    const low = estimateCompute({ ...facts, trainingTokens: 5.5e12 });
+    expect(low.estimate?.method).toBe('hardware-time');
   });
 
   it('lets a much tighter method set the estimate and says why the others were left out', () => {
