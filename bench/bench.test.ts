@@ -85,6 +85,8 @@ describe('bench/run.mjs --quick', () => {
     expect(Number.isNaN(Date.parse(report.date))).toBe(false);
     expect(report.results.map((result: { id: string }) => result.id)).toEqual(BUDGET_IDS);
     for (const result of report.results) {
+      // A benchmark that broke records its error instead of a figure.
+      expect(result.error, `${result.id}: ${result.error}`).toBeUndefined();
       expect(typeof result.budget).toBe('string');
       expect(typeof result.limit).toBe('number');
       if (result.skipped) {

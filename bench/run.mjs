@@ -3,8 +3,10 @@
 // in bench/results.json, bench/RESULTS.md and the README table between the bench markers. A missed budget is
 // reported as such, never hidden, and does not fail the command: the figures depend on the machine.
 //
-//   node bench/run.mjs [--quick] [--output FILE] [--no-readme]
+//   node bench/run.mjs [--quick] [--output FILE] [--no-readme] [--render]
 //
+// --render: rewrites bench/RESULTS.md and the README table from --output (default bench/results.json), measuring
+// nothing.
 // --quick: fewer runs and 1,000/10,000 observations instead of 10,000/100,000; writes only --output (default: a
 // file in the system temp folder), never the committed results or the README.
 import { spawn } from 'node:child_process';
@@ -33,25 +35,36 @@ for (const file of [
   if (!existsSync(file)) fail(`${relative(repoRoot, file)} is missing: run \`pnpm build\` first`);
 }
 
-const loadAtStart = loadavg();
-const results = [];
-log(`tracker bench (${options.quick ? 'quick' : 'full'}), load average ${formatLoad(loadAtStart)}`);
-results.push(await benchRunOffline());
-results.push(...(await benchScale()));
-results.push(await benchHelp());
-results.push(...(await benchCollect()));
+if (options.render) {
+  // Re-renders the tables from an earlier results file (no measuring).
+  writeMarkdown(JSON.parse(readFileSync(options.output, 'utf8')));
+} else {
+  await measureAll();
+}
 
-const report = {
-  machine: describeMachine(),
-  date: new Date().toISOString(),
-  mode: options.quick ? 'quick' : 'full',
-  runs: { runOffline: plan.runOffline, scale: plan.scale, help: plan.help, collect: plan.collect },
-  loadAverage: { start: loadAtStart.map(roundTo(2)), end: loadavg().map(roundTo(2)) },
-  results,
-};
-writeFileSync(options.output, `${JSON.stringify(report, null, 2)}\n`);
-log(`\n${formatTable(report)}\nwrote ${options.output}`);
-if (options.writeMarkdown) {
+async function measureAll() {
+  const loadAtStart = loadavg();
+  const results = [];
+  log(`tracker bench (${options.quick ? 'quick' : 'full'}), load average ${formatLoad(loadAtStart)}`);
+  results.push(...(await guarded(['run-offline'], benchRunOffline)));
+  results.push(...(await guarded(['scale-time', 'scale-memory', 'scale-growth'], benchScale)));
+  results.push(...(await guarded(['help-startup'], benchHelp)));
+  results.push(...(await guarded(['collect-wall', 'collect-limits'], benchCollect)));
+  const report = {
+    machine: describeMachine(),
+    date: new Date().toISOString(),
+    mode: options.quick ? 'quick' : 'full',
+    runs: { runOffline: plan.runOffline, scale: plan.scale, help: plan.help, collect: plan.collect },
+    loadAverage: { start: loadAtStart.map(roundTo(2)), end: loadavg().map(roundTo(2)) },
+    results,
+  };
+  writeFileSync(options.output, `${JSON.stringify(report, null, 2)}\n`);
+  log(`\n${formatTable(report)}\nwrote ${options.output}`);
+  if (options.writeMarkdown) writeMarkdown(report);
+}
+
+/** Writes bench/RESULTS.md and, when README.md has the bench markers, the table between them. */
+function writeMarkdown(report) {
   const markdown = formatMarkdown(report);
   writeFileSync(join(benchDir, 'RESULTS.md'), `# Benchmark results\n\n${markdown}\n`);
   const readme = join(repoRoot, 'README.md');
@@ -67,17 +80,19 @@ if (options.writeMarkdown) {
 }
 
 function parseArguments(args) {
-  const parsed = { quick: false, output: undefined, readme: true };
+  const parsed = { quick: false, output: undefined, readme: true, render: false };
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index];
     if (arg === '--quick') parsed.quick = true;
     else if (arg === '--no-readme') parsed.readme = false;
+    else if (arg === '--render') parsed.render = true;
     else if (arg === '--output') parsed.output = args[++index] ?? fail('--output needs a file');
     else if (arg.startsWith('--output=')) parsed.output = arg.slice('--output='.length);
-    else fail(`unknown argument ${arg} (expected --quick, --output FILE, --no-readme)`);
+    else fail(`unknown argument ${arg} (expected --quick, --output FILE, --no-readme, --render)`);
   }
   return {
     quick: parsed.quick,
+    render: parsed.render,
     output:
       parsed.output ??
       (parsed.quick ? join(tmpdir(), 'tracker-bench-quick.json') : join(benchDir, 'results.json')),
@@ -147,6 +162,25 @@ function entry({ id, budget, limit, unit, figure, details, comparison = 'below' 
 function skipped({ id, budget, limit, unit, reason }) {
   log(`  SKIP ${id}: ${reason}`);
   return { id, budget, limit, unit, figure: null, pass: null, skipped: reason };
+}
+
+/** Runs one benchmark; if it breaks, its budgets are recorded as not measured, with the reason, and the rest go on. */
+async function guarded(ids, benchmark) {
+  try {
+    return [await benchmark()].flat();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    log(`  FAILED ${ids.join(', ')}: ${reason}`);
+    return ids.map((id) => ({
+      id,
+      budget: id,
+      limit: null,
+      unit: '',
+      figure: null,
+      pass: null,
+      error: reason,
+    }));
+  }
 }
 
 /** The data folder to run on: the committed one, or one imported from ../shared when it holds no observations. */
@@ -365,12 +399,19 @@ function formatLoad(load) {
 }
 
 function formatResult(result) {
+  if (result.error) return '**NOT MEASURED** (the benchmark failed)';
   if (result.pass === null) return 'skipped';
   return result.pass ? 'pass' : '**MISSED**';
 }
 
 function formatFigure(result) {
-  return result.figure === null ? `— (${result.skipped})` : `${result.figure} ${result.unit}`;
+  if (result.figure === null) return `— (${result.skipped ?? result.error})`;
+  return `${result.figure} ${result.unit}`;
+}
+
+/** Other processes competed for the processors: the 1- or 5-minute load average exceeded half the cores. */
+function busy(report) {
+  return Math.max(...report.loadAverage.start.slice(0, 2)) > report.machine.cores / 2;
 }
 
 function formatMarkdown(report) {
@@ -380,6 +421,13 @@ function formatMarkdown(report) {
       `${machine.memoryGb} GB, Node ${machine.node}, ${machine.os}; load average at start ${formatLoad(report.loadAverage.start)}. ` +
       `Medians of ${report.runs.runOffline} runs (\`run --offline\`), ${report.runs.scale} (scale), ` +
       `${report.runs.help} (\`--help\`), ${report.runs.collect} (collection). Details: \`bench/results.json\`.`,
+    ...(busy(report)
+      ? [
+          '',
+          `The machine was busy with other work during this run (load average up to ${Math.max(...report.loadAverage.start.slice(0, 2)).toFixed(1)} ` +
+            `on ${machine.cores} cores), so these figures are pessimistic.`,
+        ]
+      : []),
     '',
     '| Budget (DESIGN §7) | Figure | Result |',
     '| --- | --- | --- |',
@@ -392,7 +440,7 @@ function formatMarkdown(report) {
 
 function formatTable(report) {
   const rows = report.results.map((result) => [
-    result.pass === null ? 'SKIP' : result.pass ? 'PASS' : 'MISS',
+    result.error ? 'FAIL' : result.pass === null ? 'SKIP' : result.pass ? 'PASS' : 'MISS',
     result.id,
     result.figure === null ? '—' : `${result.figure} ${result.unit}`,
     `limit ${result.limit} ${result.unit}`,
