@@ -12,7 +12,7 @@ export interface EstimateRecordsOptions
 /**
  * Estimates every record: builds the benchmark references once, shares one fit cache (one fit per benchmark
  * snapshot, refits only for models that are themselves references), and resolves base models among the
- * records by id, name or alias. A base is estimated with its own reported figure even in blind mode: blind
+ * records by id, name or alias (a base that resolves to the record itself is dropped). A base is estimated with its own reported figure even in blind mode: blind
  * mode hides a model's own figure, not those of the models it was built on.
  *
  * @example
@@ -32,6 +32,20 @@ export function estimateRecords(
     for (const name of [record.name, ...record.aliases]) {
       const key = looseName(name);
       if (key && !idByName.has(key)) idByName.set(key, record.id);
+    }
+  }
+  // A base model that is the record itself is no base: counting it would turn the model's own 6ND into a mere
+  // "run" on top of an unknown base. It is the record itself when it resolves to the record, or, resolving to
+  // no other record, when it is one of the record's names without a chat/instruct suffix (a record that merged
+  // a base model with its instruct variant, whose model card names the base).
+  for (const record of records) {
+    const facts = factsById.get(record.id) as EstimatorFacts;
+    if (!facts.baseModel) continue;
+    const baseId = idByName.get(facts.baseModel) ?? idByName.get(looseName(facts.baseModel));
+    const own = baseId === undefined && isOwnBaseName(facts.baseModel, [record.name, ...record.aliases]);
+    if (baseId === record.id || own) {
+      delete facts.baseModel;
+      if (facts.provenance) delete facts.provenance.baseModel;
     }
   }
   const cache = new Map<string, unknown>();
@@ -55,4 +69,17 @@ export function estimateRecords(
     results.set(record.id, estimateCompute(facts, { ...options, references, lookupBase, cache }));
   }
   return results;
+}
+
+/** Chat / instruct suffixes that mark a post-trained variant of a base model (`Llama-3-70B-Instruct`). */
+const VARIANT_SUFFIX = /[-_ .]?(instruct|chat|it|sft|dpo|rlhf)(?:[-_ .]?v?\d+(?:\.\d+)?)?$/i;
+
+/** The base names the record itself: a name of the record, without its variant suffix, equals it (org prefix dropped). */
+function isOwnBaseName(baseModel: string, names: readonly string[]): boolean {
+  const base = looseName(baseModel.split('/').pop() ?? baseModel);
+  if (!base) return false;
+  return names.some((name) => {
+    const stripped = looseName(name.split('/').pop()?.replace(VARIANT_SUFFIX, '') ?? '');
+    return stripped === base;
+  });
 }

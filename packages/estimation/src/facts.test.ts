@@ -123,6 +123,24 @@ describe('estimateRecords', () => {
     expect(sighted?.components.map((component) => component.method)).toContain('reported');
   });
 
+  it('ignores a base model that is the record itself (a merged base + instruct record)', () => {
+    const merged = {
+      ...record('meta/llama-3-70b', 'Llama 3-70B', {
+        parameters: [fact(70e9)],
+        trainingTokens: [fact(15e12)],
+        baseModel: [fact('meta-llama/Meta-Llama-3-70B', 'huggingface')],
+      }),
+      aliases: ['Meta-Llama-3-70B-Instruct'],
+    };
+    const estimate = estimateRecords([merged], { blind: true }).get('meta/llama-3-70b')?.estimate;
+    expect(estimate?.method).toBe('operation-count');
+    expect(estimate?.median).toBeCloseTo(6 * 70e9 * 15e12, -20);
+    // A different base that no record resolves stays a base: the own run is then only a lower bound.
+    const other = { ...merged, facts: { ...merged.facts, baseModel: [fact('meta-llama/Llama-2-70b')] } };
+    const tuned = estimateRecords([other], { blind: true }).get('meta/llama-3-70b')?.estimate;
+    expect(tuned?.notes?.join(' ')).toMatch(/only a lower bound/);
+  });
+
   it('survives a base-model cycle', () => {
     const first = record('a/first', 'First', {
       baseModel: [fact('Second')],
