@@ -2,8 +2,20 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type LockHandle, loadObservationFile, saveObservations } from '@tracker/dataset';
-import { type ObservationFile, type ScrapeIssue, type SnapshotInfo, TrackerError } from '@tracker/schema';
+import {
+  displayPath as displayDataPath,
+  type LockHandle,
+  parseJsonText,
+  readTextFile,
+  saveObservations,
+} from '@tracker/dataset';
+import {
+  ObservationFileSchema,
+  parseWithSchema,
+  type ScrapeIssue,
+  type SnapshotInfo,
+  TrackerError,
+} from '@tracker/schema';
 import {
   type BaseScraper,
   createFileHttpCache,
@@ -13,9 +25,17 @@ import {
   runScrapers,
   type ScrapeResult,
 } from '@tracker/scrapers';
+import { z } from 'zod';
 import type { CommandContext } from './context';
 import { displayPath } from './load-config';
 import { createProgress, formatAge } from './progress';
+
+/** An observation file with its observations left unchecked (see `readObservations`). */
+const ObservationFileEnvelopeSchema = ObservationFileSchema.pick({
+  schemaVersion: true,
+  source: true,
+  snapshots: true,
+}).extend({ observations: z.array(z.unknown()) });
 
 /** What happened to one source in `collect` or `run`; the field names are part of the CLI contract. */
 export interface SourceOutcome {
@@ -247,10 +267,22 @@ async function fallback(
   };
 }
 
-async function readObservations(context: CommandContext, source: string): Promise<ObservationFile | null> {
+/**
+ * The snapshot list and observation count of a source's file, for the fallback report. Only the envelope is
+ * validated: the observations are validated by whatever loads them to use them (`run` does right after), and
+ * validating them here too made `run --offline` read every file twice (see bench/).
+ */
+async function readObservations(
+  context: CommandContext,
+  source: string,
+): Promise<{ snapshots: SnapshotInfo[]; observations: unknown[] } | null> {
   const path = join(context.dataDir, 'observations', `${source}.json`);
-  if (!(await stat(path).catch(() => null))) return null;
-  return loadObservationFile(path);
+  const text = await readTextFile(path, { missingOk: true });
+  if (text === undefined) return null;
+  return parseWithSchema(ObservationFileEnvelopeSchema, parseJsonText(text, { file: path }), {
+    file: displayDataPath(path),
+    code: 'DATA_INVALID',
+  });
 }
 
 function reportIssues(
