@@ -1,7 +1,7 @@
 import type { EstimateInput } from '@tracker/schema';
 import type { EstimatorFacts } from './estimator';
 import { factInput, nameInput, priorInput } from './inputs';
-import { findMoeFamily, formatCount, MOE_ACTIVE_SHARE_PRIOR, parseNameSize } from './names';
+import { findMoeFamily, formatCount, MOE_ACTIVE_SHARE_PRIOR, moeActiveShare, parseNameSize } from './names';
 
 /** The parameter count that enters 6·N·D: active parameters for MoE, with its log10 uncertainty. */
 export interface ResolvedParameters {
@@ -15,7 +15,7 @@ export interface ResolvedParameters {
 /**
  * N for 6·N·D, in order of preference: stated active parameters; active parameters in the name (`A22B`);
  * an `NxM` name (with the stated total when known); a stated total of a known MoE family (published active
- * share, or the generic 10% prior with a wide spread); a stated total of a dense model; a size in the name.
+ * share, or the generic size-dependent prior with a wide spread); a stated total of a dense model; a size in the name.
  */
 export function resolveActiveParameters(facts: EstimatorFacts): ResolvedParameters | null {
   if (facts.activeParameters) {
@@ -54,12 +54,13 @@ export function resolveActiveParameters(facts: EstimatorFacts): ResolvedParamete
         text: `${family.family} is mixture-of-experts: N = ${formatCount(total)} total × ${family.activeShare.toFixed(3)} active share (published architecture) = ${formatCount(value)}`,
       };
     }
-    const value = total * MOE_ACTIVE_SHARE_PRIOR.median;
+    const share = moeActiveShare(total);
+    const value = total * share;
     return {
       value,
       log10Sigma: MOE_ACTIVE_SHARE_PRIOR.log10Sigma,
-      inputs: [...inputs, priorInput('moeActiveShare', MOE_ACTIVE_SHARE_PRIOR.median)],
-      text: `${family.family} is a known mixture-of-experts family but only its total (${formatCount(total)}) is known: N = total × ${MOE_ACTIVE_SHARE_PRIOR.median} (generic prior, 90% range ×/÷ 3), widened`,
+      inputs: [...inputs, priorInput('moeActiveShare', Number(share.toFixed(4)))],
+      text: `${family.family} is a known mixture-of-experts family but only its total (${formatCount(total)}) is known: N = total × ${share.toFixed(3)} (generic prior: the active share of published MoEs of that size, 90% range ×/÷ 3), widened`,
     };
   }
   return {

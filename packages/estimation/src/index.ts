@@ -41,7 +41,7 @@ export { buildReferences, DEFAULT_SOURCE_RANK, factsFromRecord, pickFact } from 
 export type { HardwareTimeInput, OperationCountInput } from './formulas';
 export { hardwareTime, operationCount } from './formulas';
 export type { MoeFamily, NameSize } from './names';
-export { findMoeFamily, MOE_ACTIVE_SHARE_PRIOR, MOE_FAMILIES, parseNameSize } from './names';
+export { findMoeFamily, MOE_ACTIVE_SHARE_PRIOR, MOE_FAMILIES, moeActiveShare, parseNameSize } from './names';
 export type { StatusCutPoints } from './probability';
 export {
   assessThreshold,

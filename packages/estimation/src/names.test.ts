@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMoeFamily, parseNameSize } from './names';
+import { findMoeFamily, moeActiveShare, parseNameSize } from './names';
 
 describe('parseNameSize', () => {
   it.each([
@@ -40,5 +40,14 @@ describe('findMoeFamily', () => {
     expect(findMoeFamily('Llama 3.1-405B')).toBeNull();
     expect(findMoeFamily('Qwen2.5-72B')).toBeNull();
     expect(findMoeFamily('DeepSeek-R1-Distill-Qwen-32B')).toBeNull();
+  });
+});
+
+describe('moeActiveShare', () => {
+  it('falls with total size as in published MoEs: 12% at 100B, ~7% at 1T, capped at 50%', () => {
+    expect(moeActiveShare(1e11)).toBeCloseTo(0.12, 6);
+    expect(moeActiveShare(1e12)).toBeCloseTo(0.12 * 10 ** -0.25, 6);
+    expect(moeActiveShare(3e9)).toBeGreaterThan(moeActiveShare(3e10));
+    expect(moeActiveShare(1e6)).toBe(0.5);
   });
 });

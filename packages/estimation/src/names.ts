@@ -222,13 +222,26 @@ export const MOE_FAMILIES: readonly MoeFamily[] = [
 ];
 
 /**
- * Generic prior for the active share of an MoE model whose split is unknown: median 10% (the published
- * architectures above range from 3% (Kimi K2, Arctic) to 27% (DBRX, Mixtral)), 90% range ×/÷ 3.
+ * Generic prior for the active share of an MoE model whose split is unknown. Larger MoEs activate a smaller
+ * share: a log-linear fit of log10(active ÷ total) on log10(total) over the published architectures (the
+ * families above with a share, plus Mixtral 8x7B and 8x22B, Qwen3-235B-A22B and 30B-A3B, gpt-oss-120b and
+ * 20b; 22 models from 21B to 2T total) gives 12% at 100B total with slope −0.25 per decade (30% at 3B, 7% at
+ * 1T); residual spread 0.27 dex, so the 90% range stays ×/÷ 3.
  */
 export const MOE_ACTIVE_SHARE_PRIOR = {
-  median: 0.1,
+  /** Active share at {@link MOE_ACTIVE_SHARE_PRIOR.referenceTotal} total parameters. */
+  median: 0.12,
+  referenceTotal: 1e11,
+  /** d log10(share) / d log10(total). */
+  slope: -0.25,
   log10Sigma: Math.log10(3) / 1.6448536269514722,
 } as const;
+
+/** The prior median active share of an MoE with this many total parameters (see {@link MOE_ACTIVE_SHARE_PRIOR}). */
+export function moeActiveShare(total: number): number {
+  const { median, referenceTotal, slope } = MOE_ACTIVE_SHARE_PRIOR;
+  return Math.min(0.5, median * (total / referenceTotal) ** slope);
+}
 
 /** The MoE family a name belongs to, or null. Distilled models (`DeepSeek-R1-Distill-Qwen-32B`) are dense. */
 export function findMoeFamily(name: string): MoeFamily | null {
