@@ -8,8 +8,10 @@ export { nameHeuristicEstimator, TOKENS_BY_YEAR, typicalTokens } from './builtin
 export { operationCountEstimator } from './builtin/operation-count';
 export { reportedEstimator } from './builtin/reported';
 export { chipPrices, chips, getChip, getChipPrice, peakFlops } from './chips';
-export type { Combination, RankedComponent } from './combine';
+export type { Combination, ConflictRule, RankedComponent } from './combine';
 export {
+  CONFLICT_FACTOR,
+  CONFLICT_RULES,
   combineComponents,
   DEPENDENCE_FLOOR,
   IMPUTATION_PRIORITY,
