@@ -1,6 +1,6 @@
 import type { EstimateInput } from '@tracker/schema';
 import type { EstimatorFacts } from './estimator';
-import { factInput, nameInput, priorInput } from './inputs';
+import { factInput, nameInput, priorInput, quadrature, releaseYear } from './inputs';
 import { findMoeFamily, formatCount, MOE_ACTIVE_SHARE_PRIOR, moeActiveShare, parseNameSize } from './names';
 
 /** The parameter count that enters 6·N·D: active parameters for MoE, with its log10 uncertainty. */
@@ -13,9 +13,22 @@ export interface ResolvedParameters {
 }
 
 /**
+ * From this release year a model with at least {@link LIKELY_MOE_MIN_TOTAL} total parameters and no known
+ * architecture is taken as mixture-of-experts. Of the models in Epoch AI's data released from 2025 with
+ * ≥ 200B total parameters, all but a handful are MoE; the dense exceptions are fine-tunes of a dense base
+ * (Tulu 3 405B, Llama Nemotron Ultra), so a model with a named base is left dense.
+ */
+export const LIKELY_MOE_FROM_YEAR = 2025;
+export const LIKELY_MOE_MIN_TOTAL = 2e11;
+/** Extra log10 spread for the chance that such a model is dense after all. */
+const LIKELY_MOE_EXTRA_SIGMA = 0.15;
+
+/**
  * N for 6·N·D, in order of preference: stated active parameters; active parameters in the name (`A22B`);
  * an `NxM` name (with the stated total when known); a stated total of a known MoE family (published active
- * share, or the generic size-dependent prior with a wide spread); a stated total of a dense model; a size in the name.
+ * share, or the generic size-dependent prior with a wide spread); a stated total of 200B or more released from
+ * 2025 without a base model (most likely MoE: the generic prior, widened); a stated total of a dense model; a size
+ * in the name.
  */
 export function resolveActiveParameters(facts: EstimatorFacts): ResolvedParameters | null {
   if (facts.activeParameters) {
@@ -61,6 +74,17 @@ export function resolveActiveParameters(facts: EstimatorFacts): ResolvedParamete
       log10Sigma: MOE_ACTIVE_SHARE_PRIOR.log10Sigma,
       inputs: [...inputs, priorInput('moeActiveShare', Number(share.toFixed(4)))],
       text: `${family.family} is a known mixture-of-experts family but only its total (${formatCount(total)}) is known: N = total × ${share.toFixed(3)} (generic prior: the active share of published MoEs of that size, 90% range ×/÷ 3), widened`,
+    };
+  }
+  const year = releaseYear(facts.releaseDate);
+  if (!facts.baseModel && year !== null && year >= LIKELY_MOE_FROM_YEAR && total >= LIKELY_MOE_MIN_TOTAL) {
+    const share = moeActiveShare(total);
+    const value = total * share;
+    return {
+      value,
+      log10Sigma: quadrature(MOE_ACTIVE_SHARE_PRIOR.log10Sigma, LIKELY_MOE_EXTRA_SIGMA),
+      inputs: [...inputs, priorInput('moeActiveShare', Number(share.toFixed(4)))],
+      text: `architecture unknown, but released from ${LIKELY_MOE_FROM_YEAR} with ${formatCount(total)} ≥ ${formatCount(LIKELY_MOE_MIN_TOTAL)} total parameters, so most likely mixture-of-experts: N = total × ${share.toFixed(3)} (generic prior, widened for the dense chance)`,
     };
   }
   return {

@@ -1,5 +1,5 @@
 export type { ResolvedParameters } from './active-parameters';
-export { resolveActiveParameters } from './active-parameters';
+export { LIKELY_MOE_FROM_YEAR, LIKELY_MOE_MIN_TOTAL, resolveActiveParameters } from './active-parameters';
 export { benchmarkEstimator } from './builtin/benchmark';
 export { costEstimator } from './builtin/cost';
 export { fineTuneEstimator } from './builtin/fine-tune';

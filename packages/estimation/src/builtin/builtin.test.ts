@@ -105,6 +105,18 @@ testEstimator({
       );
       expect(unknown?.log10Sigma).toBeGreaterThan((known?.log10Sigma ?? 0) * 2);
     });
+    it('takes a 2025+ model of ≥ 200B total and unknown architecture as MoE, unless it has a base', () => {
+      const facts = { name: 'Big Model', parameters: 700e9, trainingTokens: 2e13, releaseDate: '2026-03-01' };
+      const likely = operationCountEstimator.estimate(facts, context);
+      expect(likely?.median).toBeLessThan(6 * 700e9 * 2e13 * 0.1);
+      expect(likely?.reasoning).toMatch(/most likely mixture-of-experts/);
+      const earlier = operationCountEstimator.estimate({ ...facts, releaseDate: '2024-07-01' }, context);
+      expect(earlier?.median).toBeCloseTo(6 * 700e9 * 2e13, -20);
+      const small = operationCountEstimator.estimate({ ...facts, parameters: 70e9 }, context);
+      expect(small?.median).toBeCloseTo(6 * 70e9 * 2e13, -20);
+      const tuned = operationCountEstimator.estimate({ ...facts, baseModel: 'Dense 700B' }, context);
+      expect(tuned?.median).toBeCloseTo(6 * 700e9 * 2e13, -20);
+    });
     it('marks a fine-tune as covering only its own run', () => {
       expect(
         operationCountEstimator.estimate(
