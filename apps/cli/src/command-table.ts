@@ -460,8 +460,15 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'report',
     summary: 'write one self-contained HTML page: the list, a compute-over-time chart, provenance per number',
-    usage: '[--out FILE.html]',
-    options: { out: { type: 'string', valueName: 'FILE', description: 'output file (default report.html)' } },
+    usage: '[--out FILE.html] [--all]',
+    details: [
+      'By default the page holds every ruled or flagged model, every candidate, and every model whose median is',
+      'within two orders of magnitude of the threshold; --all adds the rest.',
+    ],
+    options: {
+      out: { type: 'string', valueName: 'FILE', description: 'output file (default report.html)' },
+      all: { type: 'boolean', description: 'include every model, however small' },
+    },
     data: true,
     formats: ['table'],
     load: () => import('./commands/report'),

@@ -7,10 +7,14 @@ import { createWorkspace } from '../testing/e2e-data';
 import { createFakeIo } from '../testing/fake-io';
 
 describe('tracker report', () => {
-  it('writes report.html in the working directory with every model, and prints its path', async () => {
+  it('writes report.html in the working directory, and prints its path; --all adds the small models', async () => {
     const { cwd, cli } = await createWorkspace();
     expect((await cli(['run', '--offline'])).code).toBe(0);
-    const result = await cli(['report']);
+    const focused = await cli(['report', '--out', 'focused.html']);
+    expect(focused.code).toBe(0);
+    // Tiny-Fern-1B is far below the threshold and nobody ruled on it: only --all shows it.
+    expect(await readFile(join(cwd, 'focused.html'), 'utf8')).not.toContain('Tiny-Fern-1B');
+    const result = await cli(['report', '--all']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('report.html\n');
     expect(result.stderr).toMatch(/report\.html: 7 models, \d+ bytes/);

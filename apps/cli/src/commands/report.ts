@@ -1,28 +1,48 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '@tracker/dataset';
 import { formatReportHtml } from '@tracker/query';
+import type { ModelRecord } from '@tracker/schema';
 import type { CommandContext } from '../context';
-import { stringFlag } from '../context';
+import { booleanFlag, stringFlag } from '../context';
 import { loadCurationState } from '../curation';
 import { displayPath } from '../load-config';
 
+/** Models whose median is within this factor below the threshold are in the report by default. */
+const NEAR_THRESHOLD_FACTOR = 100;
+
 /**
- * `tracker report [--out FILE.html]`: one self-contained HTML page of the data folder's models (list, chart,
- * provenance). Written atomically so a browser or a web server never serves half a page; the path goes to stdout.
+ * `tracker report [--out FILE.html] [--all]`: one self-contained HTML page (list, chart, provenance). By default
+ * it holds every ruled or flagged model, every candidate, and every model whose median is within two orders of
+ * magnitude of the threshold; `--all` adds the rest. Written atomically; the path goes to stdout.
  */
 export async function run(context: CommandContext): Promise<number> {
   const target = resolve(context.io.cwd, stringFlag(context, 'out') ?? 'report.html');
   const { models } = await loadCurationState(context);
-  const page = formatReportHtml(models.models, {
+  const all = booleanFlag(context, 'all');
+  const shownModels = all
+    ? models.models
+    : models.models.filter((record) => isRelevant(record, models.threshold));
+  const scope = all
+    ? `all ${models.models.length} models`
+    : `${shownModels.length} of ${models.models.length} models: ruled, candidates, and those within ×${NEAR_THRESHOLD_FACTOR} of the threshold`;
+  const page = formatReportHtml(shownModels, {
     generatedAt: models.generatedAt,
     threshold: models.threshold,
-    dataDescription: `${displayPath(context.io.cwd, resolve(context.dataDir, 'models.json'))}, ${models.models.length} models`,
+    dataDescription: `data folder ${displayPath(context.io.cwd, context.dataDir)}; ${scope}`,
   });
   await writeFileAtomic(target, page);
   const shown = displayPath(context.io.cwd, target);
   context.io.stdout.write(`${shown}\n`);
   context.log.info(
-    `${shown}: ${models.models.length} models, ${Buffer.byteLength(page)} bytes; open it in a browser.`,
+    `${shown}: ${shownModels.length} models, ${Buffer.byteLength(page)} bytes; open it in a browser.`,
   );
   return 0;
+}
+
+function isRelevant(record: ModelRecord, threshold: number): boolean {
+  const status = record.curation?.status;
+  if (status && status !== 'unreviewed') return true;
+  if (record.curation?.needsReview) return true;
+  const median = record.estimate?.median;
+  return median !== undefined && median >= threshold / NEAR_THRESHOLD_FACTOR;
 }
