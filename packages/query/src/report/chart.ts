@@ -200,7 +200,7 @@ export function renderComputeChart(rows: readonly QueryRow[], options: ComputeCh
 
   const thresholdY = round(toY(options.threshold));
   const thresholdText = `Threshold ${formatExactMagnitude(options.threshold)} FLOP`;
-  const threshold = html`<g class="threshold"><line class="threshold-line" x1="${PLOT_LEFT}" x2="${PLOT_RIGHT}" y1="${thresholdY}" y2="${thresholdY}"/><text class="threshold-label" x="${PLOT_RIGHT - 6}" y="${thresholdY}" dy="-0.5em" text-anchor="end">${thresholdText}</text></g>`;
+  const threshold = html`<g class="threshold"><line class="threshold-line" x1="${PLOT_LEFT}" x2="${PLOT_RIGHT}" y1="${thresholdY}" y2="${thresholdY}"/><text class="threshold-label" x="${PLOT_LEFT + 6}" y="${thresholdY}" dy="-0.5em" text-anchor="start">${thresholdText}</text></g>`;
 
   // Painted in ascending median so the models near and over the threshold, what the report is about, end up on top.
   const ordered = [...placed].sort((left, right) => left.median - right.median);
@@ -216,6 +216,6 @@ export function renderComputeChart(rows: readonly QueryRow[], options: ComputeCh
   });
 
   const label = `Training compute against release date for ${placed.length} models, log scale from ${formatPowerOfTen(yMin)} to ${formatPowerOfTen(yMax)} FLOP, years ${xMin} to ${xMax}, with the threshold at ${formatExactMagnitude(options.threshold)} FLOP; ${placed.filter((point) => point.median > options.threshold).length} medians lie above it.`;
-  const markup = html`<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" preserveAspectRatio="xMidYMid meet"><rect class="plot-area" x="${PLOT_LEFT}" y="${PLOT_TOP}" width="${PLOT_RIGHT - PLOT_LEFT}" height="${PLOT_BOTTOM - PLOT_TOP}"/>${joinHtml(yTicks)}${joinHtml(xTicks)}<line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_RIGHT}" y1="${PLOT_BOTTOM}" y2="${PLOT_BOTTOM}"/><line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_LEFT}" y1="${PLOT_TOP}" y2="${PLOT_BOTTOM}"/><text class="axis-label" x="${(PLOT_LEFT + PLOT_RIGHT) / 2}" y="${HEIGHT - 10}" text-anchor="middle">Release date</text><text class="axis-label" transform="translate(18 ${(PLOT_TOP + PLOT_BOTTOM) / 2}) rotate(-90)" text-anchor="middle">Training compute (FLOP, log scale)</text>${threshold}<g class="points">${points}</g></svg>`;
+  const markup = html`<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" preserveAspectRatio="xMidYMid meet"><rect class="plot-area" x="${PLOT_LEFT}" y="${PLOT_TOP}" width="${PLOT_RIGHT - PLOT_LEFT}" height="${PLOT_BOTTOM - PLOT_TOP}"/>${joinHtml(yTicks)}${joinHtml(xTicks)}<line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_RIGHT}" y1="${PLOT_BOTTOM}" y2="${PLOT_BOTTOM}"/><line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_LEFT}" y1="${PLOT_TOP}" y2="${PLOT_BOTTOM}"/><text class="axis-label" x="${(PLOT_LEFT + PLOT_RIGHT) / 2}" y="${HEIGHT - 10}" text-anchor="middle">Release date</text><text class="axis-label" transform="translate(18 ${(PLOT_TOP + PLOT_BOTTOM) / 2}) rotate(-90)" text-anchor="middle">Training compute (FLOP, log scale)</text><g class="points">${points}</g>${threshold}</svg>`;
   return { markup, charted: placed.length, notCharted };
 }
