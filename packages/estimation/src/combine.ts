@@ -148,7 +148,8 @@ export function combineComponents(ranked: RankedComponent[]): Combination | null
   if (widened) sigma *= birge;
   const floored = sigma < DEPENDENCE_FLOOR * sigmaMin;
   if (floored) sigma = DEPENDENCE_FLOOR * sigmaMin;
-  sigma = Math.max(sigma, conflictSigma);
+  const conflictWidened = conflictSigma > sigma;
+  if (conflictWidened) sigma = conflictSigma;
   const median = 10 ** mean;
   const parts = kept.map(
     (entry, index) =>
@@ -157,7 +158,8 @@ export function combineComponents(ranked: RankedComponent[]): Combination | null
   const combination =
     `precision-weighted mean in log10 space of ${parts.join(', ')} = ${formatFlop(median)}; ` +
     `χ² = ${chiSquare.toFixed(2)} on ${kept.length - 1} df (Birge ratio ${birge.toFixed(2)})${widened ? ', so σ was widened by that ratio' : ', methods agree'}` +
-    `${floored ? `; σ floored at ${DEPENDENCE_FLOOR}× the tightest method's because methods share inputs` : ''}; σ = ${sigma.toFixed(3)} dex (${confidenceFromSigma(sigma)}).` +
+    `${floored ? `; σ floored at ${DEPENDENCE_FLOOR}× the tightest method's because methods share inputs` : ''}` +
+    `${conflictWidened ? '; σ widened so the 90% interval reaches half-way to the conflicting figure left out' : ''}; σ = ${sigma.toFixed(3)} dex (${confidenceFromSigma(sigma)}).` +
     `${excludedText ? ` ${excludedText}.` : ''}`;
   const heaviest = kept.reduce((best, entry, index) =>
     (weights[index] as number) > (weights[kept.indexOf(best)] as number) ? entry : best,

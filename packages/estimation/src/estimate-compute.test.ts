@@ -73,6 +73,14 @@ describe('estimateCompute', () => {
     expect(operation?.excludedBecause).toMatch(/disagrees with hardware-time .* by more than ×3/);
     const gap = Math.log10(hardware / (6 * 335e6 * 5.5e9));
     expect(result.estimate?.log10Sigma).toBeCloseTo(gap / (2 * 1.6448536269514722), 6);
+    // With a reported figure the combination keeps it and hardware × time, still widened for the conflict.
+    const sighted = estimateCompute({
+      ...facts,
+      reportedCompute: { flop: 2.2e21, confidence: 'confident' },
+    });
+    expect(sighted.estimate?.method).toBe('combined');
+    expect(sighted.estimate?.combination).toMatch(/half-way to the conflicting figure/);
+    expect(sighted.estimate?.log10Sigma).toBeCloseTo(gap / (2 * 1.6448536269514722), 6);
     // The conflict rule is symmetric: a hardware figure ×10 below 6ND wins too.
     const low = estimateCompute({ ...facts, trainingTokens: 5.5e12 });
     expect(low.estimate?.method).toBe('hardware-time');
