@@ -81,11 +81,12 @@ export async function collectSources(
     }
     return [await collectFromFiles(context, scraper, options.from, options, writeOptions)];
   }
-  if (options.offline) {
-    return Promise.all(
-      options.sources.map((scraper) => fallback(context, scraper.id, 'snapshot', null, now())),
+  if (options.offline)
+    return collectOffline(
+      context,
+      options.sources.map((scraper) => scraper.id),
+      now(),
     );
-  }
   const { config } = context.loaded;
   const snapshotsDir = join(context.dataDir, 'snapshots');
   const http = createHttpClient({
@@ -235,6 +236,15 @@ function outcome(
     age: formatAge(retrievedAt, now),
     message: null,
   };
+}
+
+/** Offline: each source keeps its last observations (needs only the ids: no scraper is loaded). */
+export function collectOffline(
+  context: CommandContext,
+  sourceIds: readonly string[],
+  now = new Date(),
+): Promise<SourceOutcome[]> {
+  return Promise.all(sourceIds.map((id) => fallback(context, id, 'snapshot', null, now)));
 }
 
 /** A source that was not fetched keeps its last observations; say how old they are. */

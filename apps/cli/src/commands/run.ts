@@ -1,9 +1,10 @@
 import { lookup } from 'node:dns/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   acquireLock,
   diffModelSets,
   loadLedger,
-  loadModels,
   loadObservations,
   saveModels,
   summarizeRecord,
@@ -12,7 +13,7 @@ import {
 import { formatRows, queryRecords } from '@tracker/query';
 import type { ModelRecord } from '@tracker/schema';
 import { TrackerError } from '@tracker/schema';
-import { collectSources, type SourceOutcome } from '../collect';
+import { collectOffline, collectSources, type SourceOutcome } from '../collect';
 import { booleanFlag, type CommandContext, listFlag, stringFlag } from '../context';
 import { buildModels } from '../pipeline';
 import { loadResolutionConfig, loadSources, selectSources } from '../sources';
@@ -22,18 +23,27 @@ export async function run(context: CommandContext): Promise<number> {
   const changedExitCode = parseExitCode(stringFlag(context, 'changed-exit-code'));
   const lock = await acquireLock(context.dataDir, { command: 'tracker run', wait: 30_000 });
   try {
-    const sources = await loadSources(context);
-    const selected = selectSources(sources, listFlag(context, 'source'), context.loaded.config.sources);
+    const requested = listFlag(context, 'source');
+    const strict = booleanFlag(context, 'strict');
+    let outcomes: SourceOutcome[];
     let offline = booleanFlag(context, 'offline');
-    if (!offline && selected.some((scraper) => scraper.live) && !(await networkReachable())) {
-      context.log.info('The network is unreachable: using the observations already in the data folder.');
-      offline = true;
+    if (offline) {
+      // No scraper is needed offline: the observation files say which sources there are.
+      outcomes = await collectOffline(
+        context,
+        requested?.length ? requested : await observedSources(context.dataDir),
+      );
+    } else {
+      const selected = selectSources(await loadSources(context), requested, context.loaded.config.sources);
+      if (selected.some((scraper) => scraper.live) && !(await networkReachable())) {
+        if (strict) throw new TrackerError('SOURCE_UNAVAILABLE', 'the network is unreachable (--strict)');
+        context.log.info('The network is unreachable: using the observations already in the data folder.');
+        offline = true;
+      }
+      outcomes = await collectSources(context, { sources: selected, offline, lock });
     }
-    const outcomes = await collectSources(context, { sources: selected, offline, lock });
-    const unreachable = outcomes.filter(
-      (outcome) => outcome.message?.startsWith('unreachable') || outcome.status === 'failed',
-    );
-    if (booleanFlag(context, 'strict') && unreachable.length) {
+    const unreachable = outcomes.filter((outcome) => outcome.message?.startsWith('unreachable'));
+    if (strict && unreachable.length) {
       throw new TrackerError(
         'SOURCE_UNAVAILABLE',
         `${unreachable.map((outcome) => outcome.source).join(', ')} could not be reached (--strict)`,
@@ -42,7 +52,7 @@ export async function run(context: CommandContext): Promise<number> {
     const [files, ledger, previous, resolution] = await Promise.all([
       loadObservations(context.dataDir),
       loadLedger(context.dataDir),
-      loadModels(context.dataDir),
+      loadPreviousModels(context),
       loadResolutionConfig(context),
     ]);
     const { config } = context.loaded;
@@ -161,6 +171,30 @@ function parseExitCode(value: string | undefined): number | undefined {
     );
   }
   return code;
+}
+
+/** Source ids that have an observations file in the data folder. */
+async function observedSources(dataDir: string): Promise<string[]> {
+  const names = await readdir(join(dataDir, 'observations')).catch(() => [] as string[]);
+  return names
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length))
+    .sort();
+}
+
+/**
+ * The previous run's models, only to say what changed. They are about to be replaced, so they are read without
+ * the full schema check (the largest file of the folder); a file that does not parse counts as no previous run.
+ */
+async function loadPreviousModels(context: CommandContext): Promise<{ models: ModelRecord[] } | null> {
+  const text = await readFile(join(context.dataDir, 'models.json'), 'utf8').catch(() => null);
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as { models?: unknown };
+    if (Array.isArray(value.models)) return { models: value.models as ModelRecord[] };
+  } catch {}
+  context.log.warn('data/models.json could not be read; this run is compared with nothing.');
+  return null;
 }
 
 /** A quick check before fetching: when name lookup fails, the run goes offline at once instead of timing out per source. */
