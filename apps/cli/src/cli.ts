@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TrackerError } from '@tracker/schema';
+import type { TrackerError } from '@tracker/schema';
 import { COMMANDS, type CommandSpec, DATA_OPTIONS, GLOBAL_OPTIONS } from './command-table';
 import type { CommandContext } from './context';
 import { type CliIo, createLog, processIo, useColor } from './io';
-import { loadConfig } from './load-config';
 
 /** A mistake in how the command was called: usage is printed and the exit code is 2. */
 export class UsageError extends Error {
@@ -99,6 +98,8 @@ async function prepare(
     }
     format = values.format;
   }
+  // Loaded here, not at start-up: `tracker --help` needs neither zod nor yaml.
+  const { loadConfig } = await import('./load-config');
   const loaded = await loadConfig(io.cwd, typeof values.config === 'string' ? values.config : undefined);
   const dataDir =
     typeof values['data-dir'] === 'string'
@@ -153,7 +154,7 @@ function report(error: unknown, command: CommandSpec | undefined, io: CliIo): nu
     io.stderr.write(`error: ${error.message}\n\n${usageLines(error.command ?? command)}`);
     return 2;
   }
-  if (TrackerError.is(error)) {
+  if (isTrackerError(error)) {
     io.stderr.write(`error ${error.code}: ${error.message}\n`);
     if (USAGE_CODES.has(error.code)) {
       io.stderr.write(`\n${usageLines(command)}`);
@@ -166,6 +167,15 @@ function report(error: unknown, command: CommandSpec | undefined, io: CliIo): nu
     `${stack}\n\nThis is a bug in tracker; please report it with the command you ran: https://github.com/tracker-1e25/tracker/issues\n`,
   );
   return 1;
+}
+
+/** `TrackerError.is` without loading @tracker/schema (and zod) at start-up: the same registered symbol. */
+function isTrackerError(value: unknown): value is TrackerError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[Symbol.for('tracker.error')] === true
+  );
 }
 
 function usageLines(command: CommandSpec | undefined): string {
