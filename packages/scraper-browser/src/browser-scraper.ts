@@ -41,7 +41,7 @@ export interface BrowserScraperOptions {
   filters?: { include?: string[]; exclude?: string[] };
   /** Chromium executable; else `TRACKER_CHROMIUM_PATH`, else `/usr/bin/chromium`, `/usr/bin/chromium-browser`. */
   executablePath?: string;
-  /** Limit for starting Chromium, loading and waiting, in milliseconds (default {@link DEFAULT_TIMEOUT_MS}). */
+  /** How long to wait for `waitFor` after the page loads, in ms (default {@link DEFAULT_TIMEOUT_MS}); starting and loading get at least a minute. */
   timeoutMs?: number;
 }
 

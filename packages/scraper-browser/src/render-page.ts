@@ -26,7 +26,7 @@ export interface RenderPageOptions {
   executablePath: string;
   /** CSS selector to wait for before reading the page. */
   waitFor: string;
-  /** Limit for launching, loading and waiting, in milliseconds. */
+  /** Limit for the selector to appear, in milliseconds. Launching and loading get at least {@link START_TIMEOUT_MS}. */
   timeoutMs: number;
   signal?: AbortSignal;
   /** Scraper id for messages. */
@@ -42,6 +42,12 @@ export interface RenderedPage {
   /** When the page was read (ISO timestamp). */
   retrievedAt: string;
 }
+
+/**
+ * Starting Chromium and loading the page get this long at least, whatever the selector wait is: a busy machine
+ * can take seconds to start a browser, and that is not the page's fault.
+ */
+export const START_TIMEOUT_MS = 60_000;
 
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && error.name === 'TimeoutError';
@@ -63,7 +69,7 @@ export async function renderPage(options: RenderPageOptions): Promise<RenderedPa
         executablePath: options.executablePath,
         headless: true,
         args: [...CHROMIUM_LAUNCH_ARGS],
-        timeout: options.timeoutMs,
+        timeout: Math.max(options.timeoutMs, START_TIMEOUT_MS),
       });
     } catch (error) {
       throw new TrackerError(
@@ -91,7 +97,7 @@ export async function renderPage(options: RenderPageOptions): Promise<RenderedPa
       try {
         response = await page.goto(options.url, {
           waitUntil: 'domcontentloaded',
-          timeout: options.timeoutMs,
+          timeout: Math.max(options.timeoutMs, START_TIMEOUT_MS),
         });
       } catch (error) {
         options.signal?.throwIfAborted();
