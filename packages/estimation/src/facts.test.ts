@@ -116,9 +116,13 @@ describe('estimateRecords', () => {
     const results = estimateRecords(references, { blind: true });
     const own = results.get('lab/ref-3')?.estimate;
     expect(own?.method).toBe('benchmark');
-    const inputs = own?.components[0]?.inputs.map((input) => input.name) ?? [];
-    expect(inputs).not.toContain('reference:lab/ref-3');
-    expect(inputs).toContain('reference:lab/ref-4');
+    const component = own?.components[0];
+    expect(component?.inputs.find((input) => input.name === 'references')?.value).toBe(
+      '7 references of lmarena-text 2025-08-04 (own point left out)',
+    );
+    const listed = /nearest in score first: ([^)]*)\)/.exec(component?.reasoning ?? '')?.[1]?.split(', ');
+    expect(listed).toContain('Ref 4');
+    expect(listed).not.toContain('Ref 3');
     const sighted = estimateRecords(references).get('lab/ref-3')?.estimate;
     expect(sighted?.components.map((component) => component.method)).toContain('reported');
   });

@@ -49,6 +49,11 @@ export function predict(
   return { mean, standardError: fit.residualSigma * Math.sqrt(1 + Math.max(0, leverage)), leverage };
 }
 
+/** The fitted value at `x` alone: the mean of {@link predict}, without the leverage it does not need. */
+export function predictMean(fit: LinearFit, x: readonly number[]): number {
+  return dot(x, fit.coefficients);
+}
+
 function dot(left: readonly number[], right: readonly number[]): number {
   let sum = 0;
   for (let index = 0; index < left.length; index++) sum += (left[index] as number) * (right[index] as number);

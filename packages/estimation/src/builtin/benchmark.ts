@@ -4,7 +4,7 @@ import type { EstimateContext, EstimatorFacts, ReferencePoint } from '../estimat
 import { factInput, looseName, priorInput, releaseYear } from '../inputs';
 import { formatFlop } from '../names';
 import { studentTQuantile, Z90 } from '../probability';
-import { downdate, fitLinear, type LinearFit, predict } from '../regression';
+import { downdate, fitLinear, type LinearFit, predict, predictMean } from '../regression';
 
 /** Centre of the score and date columns, so the normal equations stay well conditioned. */
 const SCORE_CENTRE = 1200;
@@ -64,12 +64,21 @@ export function developerKey(developer: string | undefined): string | null {
  * prior's 0.4 dex, so only gross misfits go: > 1.2 dex) are dropped, worst first.
  */
 const OUTLIER_LIMIT = 3;
-/** How many references an estimate lists in its inputs and reasoning (the nearest in score when more). */
-const LISTED_REFERENCES = 40;
+/**
+ * How many references an estimate names in its reasoning: the nearest in score (all of them enter the fit, and
+ * the reasoning says which set that is, so the rest can be found in the data).
+ */
+const NAMED_REFERENCES = 10;
 /** Snapshots with at most this many references refit from scratch for leave-one-out; larger ones downdate. */
 const EXACT_REFIT_LIMIT = 200;
 /** At most this many outliers are dropped per snapshot (each drop refits once). */
 const MAX_OUTLIERS = 20;
+
+/** A developer's offset from the line and the references it came from. */
+interface DeveloperOffset {
+  peers: ReferencePoint[];
+  offset: number;
+}
 
 /** One fitted snapshot: the regression plus the references it used. */
 interface SnapshotFit {
@@ -90,28 +99,59 @@ interface SnapshotFit {
   ids: Set<string>;
   /** References of `references` left out of this fit (leave-one-out by downdate). */
   excluded?: ReadonlySet<string>;
+  /** Residual sum of each developer's kept references, by developer key, once computed (shared by all). */
+  offsets: Map<string, number>;
+  /** How many kept references each source gave (ignoring `excluded`), and the outlier text: once per fit. */
+  sourceCounts?: Map<string, number>;
+  outlierText?: string;
 }
 
-/** Lookups of one snapshot's references, built once: by id and by loose name (to find a model's own point). */
-interface SnapshotIndex {
-  byId: Map<string, ReferencePoint>;
+/**
+ * One snapshot's references and what the fits need of each, computed once: the regression row, the
+ * date-adjusted target, the release year and the developer key (aligned with `references`), plus lookups by
+ * id (to a position) and by loose name (to find a model's own point).
+ */
+interface SnapshotData {
+  benchmark: string;
+  asOf: string;
+  references: ReferencePoint[];
+  rows: number[][];
+  targets: number[];
+  years: (number | null)[];
+  developers: (string | null)[];
+  byId: Map<string, number>;
   byName: Map<string, ReferencePoint[]>;
+  /** The shared fit (no reference left out) once computed; null when the snapshot cannot be fitted. */
+  shared?: SnapshotFit | null;
+  /** The references with their scores, sorted by score (for the nearest in score), once needed. */
+  sorted?: { score: number; reference: ReferencePoint }[];
 }
 
-function snapshotIndex(context: EstimateContext, benchmark: string, asOf: string): SnapshotIndex {
-  const key = `index|${benchmark}|${asOf}`;
-  const cached = context.cache.get(key) as SnapshotIndex | undefined;
+function snapshotData(context: EstimateContext, benchmark: string, asOf: string): SnapshotData {
+  const key = `data|${benchmark}|${asOf}`;
+  const cached = context.cache.get(key) as SnapshotData | undefined;
   if (cached) return cached;
-  const index: SnapshotIndex = { byId: new Map(), byName: new Map() };
-  for (const reference of snapshotReferences(context, benchmark, asOf)) {
-    index.byId.set(reference.id, reference);
+  const references = snapshotReferences(context, benchmark, asOf);
+  const data: SnapshotData = {
+    benchmark,
+    asOf,
+    references,
+    rows: references.map((reference) => row(scoreOf(reference, benchmark, asOf))),
+    targets: references.map(adjustedTarget),
+    years: references.map((reference) => releaseYear(reference.releaseDate)),
+    developers: references.map((reference) => developerKey(reference.developer)),
+    byId: new Map(),
+    byName: new Map(),
+  };
+  references.forEach((reference, position) => {
+    data.byId.set(reference.id, position);
     const name = looseName(reference.name);
-    const list = index.byName.get(name);
+    const list = data.byName.get(name);
     if (list) list.push(reference);
-    else index.byName.set(name, [reference]);
-  }
-  context.cache.set(key, index);
-  return index;
+    else data.byName.set(name, [reference]);
+  });
+  context.cache.set(key, data);
+  return data;
 }
 
 function snapshotReferences(context: EstimateContext, benchmark: string, asOf: string): ReferencePoint[] {
@@ -150,15 +190,17 @@ function adjustedTarget(reference: ReferencePoint): number {
   );
 }
 
-function fitReferences(
-  references: readonly ReferencePoint[],
-  benchmark: string,
-  asOf: string,
-): LinearFit | null {
+/** The fit over the references at `positions` of the snapshot. */
+function fitPositions(data: SnapshotData, positions: readonly number[]): LinearFit | null {
   return fitLinear(
-    references.map((reference) => row(scoreOf(reference, benchmark, asOf))),
-    references.map(adjustedTarget),
+    positions.map((position) => data.rows[position] as number[]),
+    positions.map((position) => data.targets[position] as number),
   );
+}
+
+/** Residual of the reference at `position` from a fit. */
+function residualAt(data: SnapshotData, fit: LinearFit, position: number): number {
+  return (data.targets[position] as number) - predictMean(fit, data.rows[position] as number[]);
 }
 
 /**
@@ -167,19 +209,23 @@ function fitReferences(
  */
 function fullSnapshotFit(
   context: EstimateContext,
-  benchmark: string,
-  asOf: string,
-  excluded: ReadonlySet<string> = new Set(),
+  data: SnapshotData,
+  excluded?: ReadonlySet<string>,
 ): SnapshotFit | null {
-  const all = snapshotReferences(context, benchmark, asOf);
-  const used = excluded.size === 0 ? all : all.filter((reference) => !excluded.has(reference.id));
-  const key = `fit|${benchmark}|${asOf}|${used.length === all.length ? '' : [...excluded].sort().join(',')}`;
+  const all = data.references;
+  const leaving = excluded !== undefined && [...excluded].some((id) => data.byId.has(id));
+  // The shared fit is asked for once per model and snapshot: it sits on the snapshot's data, no key to build.
+  if (!leaving && data.shared !== undefined) return data.shared;
+  const key = `fit|${data.benchmark}|${data.asOf}|${leaving ? [...excluded].sort().join(',') : ''}`;
   if (context.cache.has(key)) return context.cache.get(key) as SnapshotFit | null;
+  const used: number[] = [];
+  for (let position = 0; position < all.length; position++)
+    if (!leaving || !excluded.has((all[position] as ReferencePoint).id)) used.push(position);
   const minimum = context.settings.benchmarkMinReferences;
   let result: SnapshotFit | null = null;
-  let fit = used.length >= minimum ? fitReferences(used, benchmark, asOf) : null;
+  let fit = used.length >= minimum ? fitPositions(data, used) : null;
   let kept = used;
-  let outliers: ReferencePoint[] = [];
+  const outliers: ReferencePoint[] = [];
   // Outlier rejection, one reference at a time (the worst first, refitting after each): a reference far off
   // the line (a figure that counts only a fine-tune, a distilled model) would otherwise set the residual
   // spread, and the slope, for everyone. At most a third of the references may go.
@@ -189,10 +235,7 @@ function fullSnapshotFit(
     outliers.length < Math.min(MAX_OUTLIERS, Math.floor(used.length / 3))
   ) {
     const current = fit;
-    const residuals = kept.map(
-      (reference) =>
-        adjustedTarget(reference) - predict(current, row(scoreOf(reference, benchmark, asOf))).mean,
-    );
+    const residuals = kept.map((position) => residualAt(data, current, position));
     const sorted = residuals.map(Math.abs).sort((left, right) => left - right);
     const robustSigma = Math.max(
       1.4826 * (sorted[Math.floor(sorted.length / 2)] as number),
@@ -202,13 +245,13 @@ function fullSnapshotFit(
     for (let index = 1; index < residuals.length; index++)
       if (Math.abs(residuals[index] as number) > Math.abs(residuals[worst] as number)) worst = index;
     if (Math.abs(residuals[worst] as number) <= OUTLIER_LIMIT * robustSigma) break;
-    outliers = [...outliers, kept[worst] as ReferencePoint];
+    outliers.push(all[kept[worst] as number] as ReferencePoint);
     kept = kept.filter((_, index) => index !== worst);
-    fit = fitReferences(kept, benchmark, asOf);
+    fit = fitPositions(data, kept);
   }
   if (fit && fit.n - fit.p >= 3) {
     const years = kept
-      .map((reference) => releaseYear(reference.releaseDate))
+      .map((position) => data.years[position] as number | null)
       .filter((year): year is number => year !== null);
     const degreesOfFreedom = fit.n - fit.p + RESIDUAL_PRIOR.weight;
     const sigma = Math.sqrt(
@@ -217,27 +260,32 @@ function fullSnapshotFit(
     );
     const residuals = new Map<string, number>();
     const byDeveloper = new Map<string, ReferencePoint[]>();
-    for (const reference of kept) {
-      residuals.set(
-        reference.id,
-        adjustedTarget(reference) - predict(fit, row(scoreOf(reference, benchmark, asOf))).mean,
-      );
-      const developer = developerKey(reference.developer);
-      if (developer) byDeveloper.set(developer, [...(byDeveloper.get(developer) ?? []), reference]);
+    const references: ReferencePoint[] = [];
+    for (const position of kept) {
+      const reference = all[position] as ReferencePoint;
+      references.push(reference);
+      residuals.set(reference.id, residualAt(data, fit, position));
+      const developer = data.developers[position];
+      if (!developer) continue;
+      const list = byDeveloper.get(developer);
+      if (list) list.push(reference);
+      else byDeveloper.set(developer, [reference]);
     }
     result = {
       fit,
-      references: kept,
+      references,
       outliers,
       meanYear: years.length > 0 ? years.reduce((sum, year) => sum + year, 0) / years.length : null,
       sigma,
       degreesOfFreedom,
       residuals,
       byDeveloper,
-      ids: new Set(kept.map((reference) => reference.id)),
+      ids: new Set(references.map((reference) => reference.id)),
+      offsets: new Map(),
     };
   }
   context.cache.set(key, result);
+  if (!leaving) data.shared = result;
   return result;
 }
 
@@ -250,21 +298,18 @@ function fullSnapshotFit(
  */
 function snapshotFit(
   context: EstimateContext,
-  benchmark: string,
-  asOf: string,
-  excluded: ReadonlySet<string>,
+  data: SnapshotData,
+  excluded: ReadonlySet<string> | null,
 ): SnapshotFit | null {
-  if (excluded.size === 0) return fullSnapshotFit(context, benchmark, asOf);
-  if (snapshotReferences(context, benchmark, asOf).length <= EXACT_REFIT_LIMIT)
-    return fullSnapshotFit(context, benchmark, asOf, excluded);
-  const full = fullSnapshotFit(context, benchmark, asOf);
+  if (!excluded || excluded.size === 0) return fullSnapshotFit(context, data);
+  if (data.references.length <= EXACT_REFIT_LIMIT) return fullSnapshotFit(context, data, excluded);
+  const full = fullSnapshotFit(context, data);
   if (!full) return null;
-  const byId = snapshotIndex(context, benchmark, asOf).byId;
-  const leaving = [...excluded].filter((id) => full.ids.has(id)).map((id) => byId.get(id) as ReferencePoint);
+  const leaving = [...excluded].filter((id) => full.ids.has(id)).map((id) => data.byId.get(id) as number);
   if (leaving.length === 0) return full;
   let fit: LinearFit | null = full.fit;
-  for (const reference of leaving) {
-    fit = fit && downdate(fit, row(scoreOf(reference, benchmark, asOf)), adjustedTarget(reference));
+  for (const position of leaving) {
+    fit = fit && downdate(fit, data.rows[position] as number[], data.targets[position] as number);
   }
   if (!fit || fit.n < context.settings.benchmarkMinReferences || fit.n - fit.p < 3) return null;
   const degreesOfFreedom = fit.n - fit.p + RESIDUAL_PRIOR.weight;
@@ -272,27 +317,93 @@ function snapshotFit(
     ((fit.n - fit.p) * fit.residualSigma ** 2 + RESIDUAL_PRIOR.weight * RESIDUAL_PRIOR.sigma ** 2) /
       degreesOfFreedom,
   );
-  // The lists stay shared with the full fit; readers skip `excluded`.
-  return { ...full, fit, sigma, degreesOfFreedom, excluded };
+  // The lists, residuals and outliers stay shared with the full fit; readers skip `excluded`.
+  return {
+    ...full,
+    fit,
+    sigma,
+    degreesOfFreedom,
+    excluded,
+  };
 }
 
-/** The `count` references of a fit nearest in score to `score` (binary search over a cached sorted list). */
-function nearestReferences(
-  context: EstimateContext,
+/**
+ * The ids of the model's own reference point(s) in a snapshot (by id or loose name), or null when it has none
+ * there: most models are not references, and share the snapshot's fit without allocating anything.
+ */
+function ownReferenceIds(data: SnapshotData, ownName: string, id: string | undefined): Set<string> | null {
+  const named = data.byName.get(ownName);
+  const byId = id !== undefined && data.byId.has(id);
+  if (!named && !byId) return null;
+  const excluded = new Set((named ?? []).map((reference) => reference.id));
+  if (byId) excluded.add(id as string);
+  return excluded;
+}
+
+/**
+ * The developer's offset from the line: the mean residual of its kept references, shrunk towards 0 by
+ * s²/τ². The peers and their residual sum are kept per developer on the shared fit; a leave-one-out downdate
+ * (same residuals, its own s) reuses them unless it leaves out one of those peers.
+ */
+function developerOffset(
   snapshot: SnapshotFit,
-  benchmark: string,
-  asOf: string,
+  data: SnapshotData,
+  developer: string | null,
+): DeveloperOffset {
+  if (!developer) return { peers: [], offset: 0 };
+  let peers = snapshot.byDeveloper.get(developer) ?? [];
+  let sum = snapshot.offsets.get(developer);
+  let touched = false;
+  for (const id of snapshot.excluded ?? [])
+    if (snapshot.ids.has(id) && data.developers[data.byId.get(id) as number] === developer) touched = true;
+  if (touched) {
+    peers = peers.filter((reference) => !snapshot.excluded?.has(reference.id));
+    sum = undefined;
+  }
+  if (sum === undefined) {
+    sum = peers.reduce((total, reference) => total + (snapshot.residuals.get(reference.id) ?? 0), 0);
+    if (!touched) snapshot.offsets.set(developer, sum);
+  }
+  return {
+    peers,
+    offset: peers.length === 0 ? 0 : sum / (peers.length + snapshot.sigma ** 2 / DEVELOPER_EFFECT_SIGMA ** 2),
+  };
+}
+
+/**
+ * Where the figures of a fit's references come from (`epoch`), distinct and sorted. Counted once per shared
+ * fit; a leave-one-out downdate takes its own points off those counts.
+ */
+function referenceSources(snapshot: SnapshotFit, data: SnapshotData): string {
+  if (!snapshot.sourceCounts) {
+    snapshot.sourceCounts = new Map();
+    for (const reference of snapshot.references) {
+      const source = reference.source ?? 'reference';
+      snapshot.sourceCounts.set(source, (snapshot.sourceCounts.get(source) ?? 0) + 1);
+    }
+  }
+  const counts = new Map(snapshot.sourceCounts);
+  for (const id of snapshot.excluded ?? []) {
+    if (!snapshot.ids.has(id)) continue;
+    const source = data.references[data.byId.get(id) as number]?.source ?? 'reference';
+    counts.set(source, (counts.get(source) ?? 0) - 1);
+  }
+  const sources = [...counts].filter(([, count]) => count > 0).map(([source]) => source);
+  return sources.sort().join(', ') || 'reference';
+}
+
+/** The references of a fit nearest in score to `score`, at most `count` (binary search over a cached sorted list). */
+function nearestReferences(
+  data: SnapshotData,
+  snapshot: SnapshotFit,
   score: number,
   count: number,
 ): ReferencePoint[] {
-  const key = `sorted|${benchmark}|${asOf}`;
-  let sorted = context.cache.get(key) as { score: number; reference: ReferencePoint }[] | undefined;
-  if (!sorted) {
-    sorted = snapshotReferences(context, benchmark, asOf)
-      .map((reference) => ({ score: scoreOf(reference, benchmark, asOf), reference }))
+  if (!data.sorted)
+    data.sorted = data.references
+      .map((reference) => ({ score: scoreOf(reference, data.benchmark, data.asOf), reference }))
       .sort((left, right) => left.score - right.score);
-    context.cache.set(key, sorted);
-  }
+  const sorted = data.sorted;
   let high = 0;
   let upper = sorted.length;
   while (high < upper) {
@@ -313,6 +424,17 @@ function nearestReferences(
       found.push(entry.reference);
   }
   return found;
+}
+
+/** The reasoning's note on the references dropped as outliers (named: there are at most 20); cached on a shared fit. */
+function outlierText(snapshot: SnapshotFit): string {
+  if (snapshot.outlierText !== undefined) return snapshot.outlierText;
+  const text =
+    snapshot.outliers.length > 0
+      ? `; dropped as outliers (> ${OUTLIER_LIMIT} robust σ off the line): ${snapshot.outliers.map((reference) => reference.name).join(', ')}`
+      : '';
+  if (!snapshot.excluded) snapshot.outlierText = text;
+  return text;
 }
 
 function row(score: number): number[] {
@@ -353,6 +475,7 @@ export const benchmarkEstimator = defineEstimator({
   estimate(facts, context) {
     if (context.references.length === 0 || (!facts.scores && !facts.scoreSnapshots)) return null;
     const ownName = looseName(facts.name);
+    const ownDeveloper = developerKey(facts.developer);
     let best: {
       mean: number;
       sigma: number;
@@ -360,34 +483,24 @@ export const benchmarkEstimator = defineEstimator({
       asOf: string;
       score: number;
       snapshot: SnapshotFit;
+      data: SnapshotData;
       halfWidth: number;
       t: number;
-      developerOffset: number;
-      peers: ReferencePoint[];
+      developer: DeveloperOffset;
+      ownLeftOut: boolean;
     } | null = null;
     const modelYear = releaseYear(facts.releaseDate);
     for (const benchmark of context.settings.benchmarks) {
       for (const score of snapshotsOf(facts, benchmark, context)) {
-        const index = snapshotIndex(context, benchmark, score.asOf);
-        const excluded = new Set((index.byName.get(ownName) ?? []).map((reference) => reference.id));
-        if (facts.id && index.byId.has(facts.id)) excluded.add(facts.id);
-        const snapshot = snapshotFit(context, benchmark, score.asOf, excluded);
+        const data = snapshotData(context, benchmark, score.asOf);
+        const excluded = ownReferenceIds(data, ownName, facts.id);
+        const snapshot = snapshotFit(context, data, excluded);
         if (!snapshot) continue;
         const prediction = predict(snapshot.fit, row(score.value));
         // The prior-adjusted residual spread replaces the fit's own.
         prediction.standardError = snapshot.sigma * Math.sqrt(1 + Math.max(0, prediction.leverage));
-        const ownDeveloper = developerKey(facts.developer);
-        const peers = ownDeveloper
-          ? (snapshot.byDeveloper.get(ownDeveloper) ?? []).filter(
-              (reference) => !snapshot.excluded?.has(reference.id),
-            )
-          : [];
-        const developerOffset =
-          peers.length === 0
-            ? 0
-            : peers.reduce((sum, reference) => sum + (snapshot.residuals.get(reference.id) ?? 0), 0) /
-              (peers.length + snapshot.sigma ** 2 / DEVELOPER_EFFECT_SIGMA ** 2);
-        prediction.mean += developerOffset;
+        const developer = developerOffset(snapshot, data, ownDeveloper);
+        prediction.mean += developer.offset;
         const yearOffset = modelYear === null ? 0 : DATE_SLOPE_PRIOR.mean * (modelYear - YEAR_CENTRE);
         // Unknown release date: the date effect is unknown too; assume the references' mean year, ±1 year.
         const yearDistance =
@@ -407,62 +520,58 @@ export const benchmarkEstimator = defineEstimator({
             asOf: score.asOf,
             score: score.value,
             snapshot,
+            data,
             halfWidth,
             t,
-            developerOffset,
-            peers,
+            developer,
+            ownLeftOut: excluded !== null,
           };
       }
     }
     if (!best) return null;
     const { fit, outliers } = best.snapshot;
-    const chosen = best;
-    // Large snapshots: list the references nearest in score (all of them enter the fit).
-    const references =
-      best.snapshot.references.length <= LISTED_REFERENCES
-        ? best.snapshot.references.filter((reference) => !chosen.snapshot.excluded?.has(reference.id))
-        : nearestReferences(
-            context,
-            best.snapshot,
-            chosen.benchmark,
-            chosen.asOf,
-            chosen.score,
-            LISTED_REFERENCES,
-          );
-    const listed = references.length < fit.n ? `; the ${references.length} nearest in score` : '';
+    // Every kept reference enters the fit; the reasoning names the nearest in score and says which set the
+    // rest are (the data holds them), so the stored text stays short however large the snapshot.
+    const named = nearestReferences(best.data, best.snapshot, best.score, NAMED_REFERENCES);
     const [b0, b1] = fit.coefficients as [number, number];
     const median = 10 ** best.mean;
+    const leftOut = [
+      best.ownLeftOut ? 'own point left out' : '',
+      outliers.length > 0 ? `${outliers.length} outlier${outliers.length === 1 ? '' : 's'} dropped` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     const inputs: EstimateInput[] = [
-      { ...factInput(facts, `scores.${best.benchmark}`, best.score, best.benchmark) },
+      factInput(facts, `scores.${best.benchmark}`, best.score, best.benchmark),
       {
         name: `${best.benchmark}.asOf`,
         value: best.asOf,
         source: factInput(facts, `scores.${best.benchmark}`, 0).source ?? 'input',
       },
-      ...references.map((reference) => {
-        const input: EstimateInput = {
-          name: `reference:${reference.id}`,
-          value: reference.computeFlop,
-          source: reference.source ?? 'reference',
-        };
-        if (reference.url) input.url = reference.url;
-        return input;
-      }),
+      {
+        name: 'references',
+        value: `${fit.n} references of ${best.benchmark} ${best.asOf}${leftOut ? ` (${leftOut})` : ''}`,
+        source: referenceSources(best.snapshot, best.data),
+      },
     ];
     if (facts.releaseDate) inputs.push(factInput(facts, 'releaseDate', facts.releaseDate));
     inputs.push(priorInput('dateSlopeDexPerYear', DATE_SLOPE_PRIOR.mean, DATE_SLOPE_PRIOR.sourceUrl));
     const equation = `log10 C = ${b0.toFixed(3)} + ${b1.toFixed(3)}·(score − ${SCORE_CENTRE})/100 ${DATE_SLOPE_PRIOR.mean}·(year − ${YEAR_CENTRE}) (date slope from the algorithmic-progress prior)`;
-    const outlierText =
-      outliers.length > 0
-        ? `; dropped as outliers (> ${OUTLIER_LIMIT} robust σ off the line): ${outliers.map((reference) => reference.name).join(', ')}`
-        : '';
+    const less = [best.ownLeftOut ? 'this one' : '', outliers.length > 0 ? 'the outliers' : '']
+      .filter(Boolean)
+      .join(' and ');
+    const names = named.map((reference) => reference.name).join(', ');
+    const referenceText =
+      named.length >= fit.n
+        ? `nearest in score first: ${names}`
+        : `every model with known compute scored in it${less ? `, less ${less}` : ''}; the ${named.length} nearest in score to ${best.score}: ${names}, and ${fit.n - named.length} more`;
     return {
       median,
       log10Sigma: best.sigma,
       inputs,
-      reasoning: `${best.benchmark} ${best.score} in the ${best.asOf} snapshot; fit over ${fit.n} references of that snapshot (${references.map((reference) => reference.name).join(', ')}${listed})${outlierText}: ${equation}, residual s = ${fit.residualSigma.toFixed(3)} dex (${best.snapshot.sigma.toFixed(3)} with the prior of ${RESIDUAL_PRIOR.sigma} dex worth ${RESIDUAL_PRIOR.weight} references)${
-        best.peers.length > 0
-          ? `; developer offset ${best.developerOffset >= 0 ? '+' : ''}${best.developerOffset.toFixed(2)} dex from ${best.peers.map((reference) => reference.name).join(', ')} (shrunk)`
+      reasoning: `${best.benchmark} ${best.score} in the ${best.asOf} snapshot; fit over ${fit.n} references of that snapshot (${referenceText})${outlierText(best.snapshot)}: ${equation}, residual s = ${fit.residualSigma.toFixed(3)} dex (${best.snapshot.sigma.toFixed(3)} with the prior of ${RESIDUAL_PRIOR.sigma} dex worth ${RESIDUAL_PRIOR.weight} references)${
+        best.developer.peers.length > 0
+          ? `; developer offset ${best.developer.offset >= 0 ? '+' : ''}${best.developer.offset.toFixed(2)} dex from ${best.developer.peers.map((reference) => reference.name).join(', ')} (shrunk)`
           : ''
       } → log10 C = ${best.mean.toFixed(2)} (${formatFlop(median)} FLOP); 90% prediction interval ±${best.halfWidth.toFixed(2)} dex (t ${best.t.toFixed(2)} with ${best.snapshot.degreesOfFreedom} df, leverage and date-slope uncertainty included)`,
     };

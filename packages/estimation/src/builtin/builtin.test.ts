@@ -268,7 +268,9 @@ testEstimator({
         );
         expect(Math.log10(result?.median ?? 0)).toBeCloseTo(24.8, 0);
         expect(result?.reasoning).toContain('Model 3');
-        expect(result?.inputs.some((input) => input.name === 'reference:lab/model-3')).toBe(true);
+        expect(result?.inputs.find((input) => input.name === 'references')?.value).toBe(
+          '10 references of lmarena-text 2025-08-04',
+        );
       });
       it('leaves out the model itself (leave-one-out) and refits only for it', () => {
         const references = syntheticReferences();
@@ -281,7 +283,10 @@ testEstimator({
           },
           context,
         );
-        expect(self?.inputs.some((input) => input.name === 'reference:lab/model-5')).toBe(false);
+        expect(self?.reasoning).toMatch(
+          /fit over 9 references of that snapshot \(nearest in score first: [^)]*\)/,
+        );
+        expect(self?.reasoning).not.toMatch(/\(nearest in score first: [^)]*Model 5[,)]/);
         const fitsBefore = [...context.cache.keys()].filter((key) => key.startsWith('fit|')).length;
         benchmarkEstimator.estimate(
           { name: 'Other', scores: { 'lmarena-text': { value: 1210, asOf: '2025-08-04' } } },
@@ -353,8 +358,12 @@ describe('benchmark at scale', () => {
       }),
     );
     expect(Math.log10(self?.median ?? 0)).toBeCloseTo(Math.log10(exact?.median ?? 0), 6);
-    expect(self?.inputs.some((input) => input.name === 'reference:lab/model-100')).toBe(false);
-    expect(self?.inputs.filter((input) => input.name.startsWith('reference:'))).toHaveLength(40);
-    expect(self?.reasoning).toMatch(/fit over 259 references .*the 40 nearest in score/);
+    expect(self?.inputs.find((input) => input.name === 'references')?.value).toBe(
+      '259 references of lmarena-text 2025-08-04 (own point left out)',
+    );
+    expect(self?.reasoning).toMatch(
+      /fit over 259 references .*the 10 nearest in score to 1200: .*, and 249 more/,
+    );
+    expect(self?.reasoning).not.toContain('Model 100,');
   });
 });
