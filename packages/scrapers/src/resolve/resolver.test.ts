@@ -404,5 +404,35 @@ describe('ids', () => {
     const local = createResolver();
     expect(local.resolve('GPT-4o')).toBe(local.resolve('GPT-4o'));
     expect(local.resolve('GPT-4o', { developer: 'OpenAI' })).not.toBe(local.resolve('GPT-4o'));
+    // An absent hint and an empty one are one cache key.
+    expect(local.resolve('GPT-4o', { developer: '' })).toBe(local.resolve('GPT-4o'));
+  });
+
+  it('give a batch the same result on a warm resolver as on a fresh one, hints kept apart per name', () => {
+    const batch = [
+      observation('Llama 3.1 70B Instruct', { developer: 'Nous Research', source: 'lmarena' }),
+      observation('Llama 3.1 70B Instruct', { source: 'openrouter' }),
+      observation('Llama 3.1 70B Instruct', { developer: 'Nous Research', source: 'lmarena' }),
+      observation('Aurora Mini', { developer: 'Aurora Labs' }),
+      observation('aurora-mini'),
+      observation('gpt', { source: 'openrouter' }),
+    ];
+    const fresh = createResolver().resolveAll(batch);
+    expect(fresh.resolved.map((entry) => entry.modelId)).toEqual([
+      'nous-research/llama-3.1-70b',
+      'nous-research/llama-3.1-70b',
+      'nous-research/llama-3.1-70b',
+      'auroralabs/aurora-mini',
+      'auroralabs/aurora-mini',
+    ]);
+    // The open family's provisional developer gives way to the one stated fine-tuner; so does `unknown`.
+    expect(fresh.resolved[1]!.rule).toContain('developer:sibling');
+    expect(fresh.resolved[4]!.rule).toContain('developer:sibling');
+    expect(fresh.excluded.map((entry) => entry.observation.rawName)).toEqual(['gpt']);
+    const warm = createResolver();
+    warm.resolveAll([...batch].reverse());
+    warm.resolve('aurora-mini');
+    expect(warm.resolveAll(batch)).toEqual(fresh);
+    expect(warm.resolveAll(batch)).toEqual(fresh);
   });
 });

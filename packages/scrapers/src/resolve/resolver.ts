@@ -88,6 +88,41 @@ export interface Resolver {
 /** Entries each cache holds before it starts over. */
 const CACHE_LIMIT = 200_000;
 
+/** How display-like a spelling is (fewer stripped suffixes, capitals or spaces, shorter, then alphabetical). */
+type DisplayScore = readonly [number, number, number, string];
+
+/** What resolveAll needs about a resolved name beyond the public result. */
+interface ResolvedFacts {
+  /** `unknown/…` or an open family's developer: a sibling may supply the developer. */
+  provisional: boolean;
+  developerSlug: string;
+  modelSlug: string;
+  score: DisplayScore;
+  /** The display name this spelling offers when its score wins. */
+  displayCandidate: string;
+}
+
+/** One cached resolution and the hints it was made for (`''` for an absent hint). */
+interface CachedResolution {
+  resolution: Resolution;
+  developer: string;
+  huggingFaceId: string;
+  sourceModelId: string;
+  source: string;
+  displayName: string;
+  /** The resolveAll call that last saw this entry; `final` belongs to that call. */
+  call: number;
+  facts: ResolvedFacts | undefined;
+  /** Id, name, developer and rule after the batch steps (siblings, display choice) of call `call`. */
+  final: { modelId: string; name: string; developer: string | null; rule: string } | undefined;
+}
+
+/** One distinct raw name: its resolutions (the first hints, then any others by key). */
+interface NameEntry {
+  first: CachedResolution | undefined;
+  others: Map<string, CachedResolution> | undefined;
+}
+
 interface IndexedConfig {
   keyToModel: Map<string, ModelEntry>;
   releasesOf: Map<string, ModelEntry[]>;
@@ -177,18 +212,66 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const removedKeys = new Set<string>();
   for (const name of options.removedAliases ?? [])
     removedKeys.add(normalizeModelName(name, directory).flatKey);
-  const normalizedCache = new Map<string, NormalizedName>();
-  const resolutionCache = new Map<string, Resolution>();
+  // One entry per distinct raw name: its resolutions per distinct hints. Keyed by the raw
+  // name alone, so the hot path hashes the name once and compares the hints field by field, building no key string.
+  const nameCache = new Map<string, NameEntry>();
+  let cachedResolutions = 0;
+  // Stamps entries seen by the current resolveAll call (see CachedResolution.call).
+  let callCount = 0;
 
-  function normalize(rawName: string): NormalizedName {
-    let normalized = normalizedCache.get(rawName);
-    if (!normalized) {
-      normalized = normalizeModelName(rawName, directory);
-      // Bounded: past the limit the cache starts over, so memory (and GC time) stays linear in the input.
-      if (normalizedCache.size >= CACHE_LIMIT) normalizedCache.clear();
-      normalizedCache.set(rawName, normalized);
+  /**
+   * The cached resolution of a name with these hints, resolving it on a miss. An absent hint and an empty one are
+   * the same key (as `''`); `hints` is only built (by `makeHints`) on a miss.
+   */
+  function lookup(
+    rawName: string,
+    developer: string,
+    huggingFaceId: string,
+    sourceModelId: string,
+    source: string,
+    makeHints: () => ResolveHints,
+  ): CachedResolution {
+    let entry = nameCache.get(rawName);
+    const first = entry?.first;
+    if (
+      first !== undefined &&
+      first.developer === developer &&
+      first.huggingFaceId === huggingFaceId &&
+      first.sourceModelId === sourceModelId &&
+      first.source === source
+    )
+      return first;
+    const key =
+      first === undefined ? '' : `${developer}\u0000${huggingFaceId}\u0000${sourceModelId}\u0000${source}`;
+    const other = entry?.others?.get(key);
+    if (other) return other;
+    // Bounded: past the limit the cache starts over, so memory (and GC time) stays linear in the input.
+    if (cachedResolutions >= CACHE_LIMIT) {
+      nameCache.clear();
+      cachedResolutions = 0;
+      entry = undefined;
     }
-    return normalized;
+    if (!entry) {
+      entry = { first: undefined, others: undefined };
+      nameCache.set(rawName, entry);
+    }
+    // Not kept in the cache: it is needed again only for other hints, and keeping it costs more GC time.
+    const normalized = normalizeModelName(rawName, directory);
+    const cached: CachedResolution = {
+      resolution: resolveUncached(rawName, normalized, makeHints()),
+      developer,
+      huggingFaceId,
+      sourceModelId,
+      source,
+      displayName: normalized.displayName,
+      call: 0,
+      facts: undefined,
+      final: undefined,
+    };
+    cachedResolutions += 1;
+    if (entry.first === undefined) entry.first = cached;
+    else (entry.others ??= new Map()).set(key, cached);
+    return cached;
   }
 
   function developerName(slug: string, fallback?: string): string | null {
@@ -288,8 +371,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     return { developer: { slug: 'unknown', name: null }, rule: 'developer:unknown' };
   }
 
-  function resolveUncached(rawName: string, hints: ResolveHints): Resolution {
-    const normalized = normalize(rawName);
+  function resolveUncached(rawName: string, normalized: NormalizedName, hints: ResolveHints): Resolution {
     const override =
       overrides.size === 0
         ? undefined
@@ -342,94 +424,151 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   }
 
   function resolve(rawName: string, hints: ResolveHints = {}): Resolution {
-    const cacheKey = `${rawName}\u0000${hints.developer ?? ''}\u0000${hints.huggingFaceId ?? ''}\u0000${hints.sourceModelId ?? ''}\u0000${hints.source ?? ''}`;
-    let resolution = resolutionCache.get(cacheKey);
-    if (!resolution) {
-      resolution = resolveUncached(rawName, hints);
-      if (resolutionCache.size >= CACHE_LIMIT) resolutionCache.clear();
-      resolutionCache.set(cacheKey, resolution);
-    }
-    return resolution;
+    return lookup(
+      rawName,
+      hints.developer ?? '',
+      hints.huggingFaceId ?? '',
+      hints.sourceModelId ?? '',
+      hints.source ?? '',
+      () => hints,
+    ).resolution;
   }
 
+  /** What resolveAll needs about a resolved name beyond the public result; computed once per cache entry. */
+  function factsOf(cached: CachedResolution, resolution: ResolvedName): ResolvedFacts {
+    if (cached.facts) return cached.facts;
+    const [developerSlug, modelSlug] = splitId(resolution.modelId);
+    const display = cached.displayName;
+    const stripped = resolution.rules.filter(
+      (name) => name.startsWith('variant:') || name.startsWith('qualifier:'),
+    ).length;
+    cached.facts = {
+      provisional:
+        resolution.modelId.startsWith('unknown/') || resolution.rules.includes('developer:family-open'),
+      developerSlug,
+      modelSlug,
+      score: [stripped, /[A-Z ]/.test(display) ? 0 : 1, display.length, display],
+      displayCandidate: stripped === 0 ? display : resolution.name,
+    };
+    return cached.facts;
+  }
+
+  /*
+   * Work that depends only on the name and hints is done once per distinct cache entry (`distinct`, in order of
+   * first occurrence); only the steps whose outcome depends on how often or in which order an entry occurs walk
+   * every observation. Each shortcut gives exactly the result of the per-observation walk it replaces: see the
+   * comments at each step.
+   */
   function resolveAll(observations: readonly Observation[]): ResolveAllResult {
+    callCount += 1;
+    const call = callCount;
     const excluded: ExcludedObservation[] = [];
-    const pending: { observation: Observation; resolution: ResolvedName }[] = [];
+    const pendingObservations: Observation[] = [];
+    const pendingEntries: CachedResolution[] = [];
+    const distinct: CachedResolution[] = [];
     for (const observation of observations) {
-      const hints: ResolveHints = { source: observation.source };
-      if (observation.developer !== undefined) hints.developer = observation.developer;
-      if (observation.huggingFaceId !== undefined) hints.huggingFaceId = observation.huggingFaceId;
-      if (observation.sourceModelId !== undefined) hints.sourceModelId = observation.sourceModelId;
-      const resolution = resolve(observation.rawName, hints);
-      if (resolution.status === 'excluded')
+      const cached = lookup(
+        observation.rawName,
+        observation.developer ?? '',
+        observation.huggingFaceId ?? '',
+        observation.sourceModelId ?? '',
+        observation.source ?? '',
+        () => {
+          const hints: ResolveHints = { source: observation.source };
+          if (observation.developer !== undefined) hints.developer = observation.developer;
+          if (observation.huggingFaceId !== undefined) hints.huggingFaceId = observation.huggingFaceId;
+          if (observation.sourceModelId !== undefined) hints.sourceModelId = observation.sourceModelId;
+          return hints;
+        },
+      );
+      const resolution = cached.resolution;
+      if (resolution.status === 'excluded') {
         excluded.push({ observation, rule: resolution.rule, reason: resolution.reason });
-      else pending.push({ observation, resolution });
+        continue;
+      }
+      pendingObservations.push(observation);
+      pendingEntries.push(cached);
+      if (cached.call !== call) {
+        cached.call = call;
+        cached.final = undefined;
+        factsOf(cached, resolution);
+        distinct.push(cached);
+      }
     }
     // developer:sibling — `unknown/x` joins the one known developer that has a model `x` in this batch; so does an
     // open family's provisional `meta/x` when exactly one source names another developer for `x` (a fine-tune).
-    const provisional = (resolution: ResolvedName): boolean =>
-      resolution.modelId.startsWith('unknown/') || resolution.rules.includes('developer:family-open');
+    // Walks every observation: the developer kept per slug is the last one seen.
     const developersBySlug = new Map<string, Map<string, string | null>>();
-    for (const { resolution } of pending) {
-      if (provisional(resolution) || resolution.configured) continue;
-      const [developerSlug, modelSlug] = splitId(resolution.modelId);
-      const known = developersBySlug.get(modelSlug) ?? new Map<string, string | null>();
-      known.set(developerSlug, resolution.developer);
-      developersBySlug.set(modelSlug, known);
+    for (const cached of pendingEntries) {
+      const facts = cached.facts!;
+      const resolution = cached.resolution as ResolvedName;
+      if (facts.provisional || resolution.configured) continue;
+      let known = developersBySlug.get(facts.modelSlug);
+      if (!known) {
+        known = new Map<string, string | null>();
+        developersBySlug.set(facts.modelSlug, known);
+      }
+      known.set(facts.developerSlug, resolution.developer);
     }
+    // A rewrite depends only on the model id: once per distinct entry.
     const idRewrites = new Map<string, { modelId: string; developer: string | null }>();
-    for (const { resolution } of pending) {
-      if (!provisional(resolution) || resolution.configured) continue;
-      const [developerSlug, modelSlug] = splitId(resolution.modelId);
-      const known = developersBySlug.get(modelSlug);
+    for (const cached of distinct) {
+      const facts = cached.facts!;
+      const resolution = cached.resolution as ResolvedName;
+      if (!facts.provisional || resolution.configured) continue;
+      const known = developersBySlug.get(facts.modelSlug);
       if (known?.size !== 1) continue;
       const [[slug, developer]] = [...known] as [[string, string | null]];
-      if (slug !== developerSlug)
-        idRewrites.set(resolution.modelId, { modelId: `${slug}/${modelSlug}`, developer });
+      if (slug !== facts.developerSlug)
+        idRewrites.set(resolution.modelId, { modelId: `${slug}/${facts.modelSlug}`, developer });
     }
-    // Display names: the config's; otherwise the most display-like spelling that needed no stripping.
-    const nameChoice = new Map<string, { name: string; score: readonly [number, number, number, string] }>();
+    // Display names: the config's; otherwise the most display-like spelling that needed no stripping. Both choices
+    // keep the first best seen and an entry's score never changes, so a repeat of an entry changes nothing: once
+    // per distinct entry, in order of first occurrence, chooses as the walk over every observation does.
+    const nameChoice = new Map<string, { name: string; score: DisplayScore }>();
     const developerChoice = new Map<string, string | null>();
-    const finals = pending.map(({ observation, resolution }) => {
+    for (const cached of distinct) {
+      const facts = cached.facts!;
+      const resolution = cached.resolution as ResolvedName;
       const rewrite = idRewrites.get(resolution.modelId);
       const modelId = rewrite?.modelId ?? resolution.modelId;
       const developer = rewrite ? rewrite.developer : resolution.developer;
       const rule = rewrite ? `${resolution.rule}+developer:sibling` : resolution.rule;
       if (!resolution.configured) {
-        const display = normalize(observation.rawName).displayName;
-        const stripped = resolution.rules.filter(
-          (name) => name.startsWith('variant:') || name.startsWith('qualifier:'),
-        ).length;
-        const score = [stripped, /[A-Z ]/.test(display) ? 0 : 1, display.length, display] as const;
         const current = nameChoice.get(modelId);
-        if (!current || compareScores(score, current.score) < 0)
-          nameChoice.set(modelId, { name: stripped === 0 ? display : resolution.name, score });
+        if (!current || compareScores(facts.score, current.score) < 0)
+          nameChoice.set(modelId, { name: facts.displayCandidate, score: facts.score });
       }
       if (!developerChoice.has(modelId) || (developerChoice.get(modelId) === null && developer !== null))
         developerChoice.set(modelId, developer);
-      return {
-        observation,
-        modelId,
-        name: resolution.name,
-        developer,
-        rule,
-        configured: resolution.configured,
+      cached.final = { modelId, name: resolution.name, developer, rule };
+    }
+    for (const cached of distinct) {
+      const final = cached.final!;
+      if (!(cached.resolution as ResolvedName).configured)
+        final.name = nameChoice.get(final.modelId)?.name ?? final.name;
+      final.developer = developerChoice.get(final.modelId) ?? final.developer;
+    }
+    const resolved: ResolvedObservation[] = new Array(pendingObservations.length);
+    for (let index = 0; index < pendingObservations.length; index += 1) {
+      const final = pendingEntries[index]!.final!;
+      resolved[index] = {
+        observation: pendingObservations[index]!,
+        modelId: final.modelId,
+        name: final.name,
+        developer: final.developer,
+        rule: final.rule,
       };
-    });
-    const resolved: ResolvedObservation[] = finals.map((entry) => ({
-      observation: entry.observation,
-      modelId: entry.modelId,
-      name: entry.configured ? entry.name : (nameChoice.get(entry.modelId)?.name ?? entry.name),
-      developer: developerChoice.get(entry.modelId) ?? entry.developer,
-      rule: entry.rule,
-    }));
+    }
+    // The first resolved observation of an id is the first occurrence of the first distinct entry with that id.
     const candidates = new Map<string, SuggestionCandidate>();
-    for (const entry of resolved) {
-      if (candidates.has(entry.modelId)) continue;
-      candidates.set(entry.modelId, {
-        modelId: entry.modelId,
-        name: entry.name,
-        configured: modelsById.has(entry.modelId),
+    for (const cached of distinct) {
+      const final = cached.final!;
+      if (candidates.has(final.modelId)) continue;
+      candidates.set(final.modelId, {
+        modelId: final.modelId,
+        name: final.name,
+        configured: modelsById.has(final.modelId),
       });
     }
     return { resolved, excluded, suggestions: findMergeSuggestions([...candidates.values()]) };
@@ -443,10 +582,7 @@ function splitId(modelId: string): [string, string] {
   return [modelId.slice(0, slash), modelId.slice(slash + 1)];
 }
 
-function compareScores(
-  left: readonly [number, number, number, string],
-  right: readonly [number, number, number, string],
-): number {
+function compareScores(left: DisplayScore, right: DisplayScore): number {
   for (let index = 0; index < 3; index += 1) {
     const difference = (left[index] as number) - (right[index] as number);
     if (difference !== 0) return difference;
