@@ -19,7 +19,12 @@ describe('README', () => {
   it('documents every command the CLI has, and no command it lacks', () => {
     const names = new Set(COMMANDS.map((command) => command.name));
     for (const name of names) expect(readme, name).toMatch(new RegExp(`\`${name}\\b`));
-    const documented = [...readme.matchAll(/^\| `([a-z-]+)[ `]/gm)].map((match) => match[1]!);
+    const usage = readme.slice(
+      readme.indexOf('| command | what it does |'),
+      readme.indexOf('Every command that reads'),
+    );
+    const documented = [...usage.matchAll(/^\| `([a-z-]+)[ `]/gm)].map((match) => match[1]!);
+    expect(documented.length).toBeGreaterThan(10);
     for (const name of documented) expect(names.has(name), `README documents "${name}"`).toBe(true);
   });
 
