@@ -104,6 +104,8 @@ interface SnapshotFit {
   /** How many kept references each source gave (ignoring `excluded`), and the outlier text: once per fit. */
   sourceCounts?: Map<string, number>;
   outlierText?: string;
+  /** The fitted line and residual spread in words, once per fit. */
+  lineText?: string;
 }
 
 /**
@@ -317,14 +319,8 @@ function snapshotFit(
     ((fit.n - fit.p) * fit.residualSigma ** 2 + RESIDUAL_PRIOR.weight * RESIDUAL_PRIOR.sigma ** 2) /
       degreesOfFreedom,
   );
-  // The lists, residuals and outliers stay shared with the full fit; readers skip `excluded`.
-  return {
-    ...full,
-    fit,
-    sigma,
-    degreesOfFreedom,
-    excluded,
-  };
+  // The lists, residuals and outliers stay shared with the full fit; readers skip `excluded`. The line differs.
+  return { ...full, fit, sigma, degreesOfFreedom, excluded, lineText: undefined };
 }
 
 /**
@@ -437,6 +433,15 @@ function outlierText(snapshot: SnapshotFit): string {
   return text;
 }
 
+/** The fitted line and its residual spread, for the reasoning; cached on the fit (a downdate has its own). */
+function lineText(snapshot: SnapshotFit): string {
+  if (snapshot.lineText !== undefined) return snapshot.lineText;
+  const { fit } = snapshot;
+  const [b0, b1] = fit.coefficients as [number, number];
+  snapshot.lineText = `log10 C = ${b0.toFixed(3)} + ${b1.toFixed(3)}·(score − ${SCORE_CENTRE})/100 ${DATE_SLOPE_PRIOR.mean}·(year − ${YEAR_CENTRE}) (date slope from the algorithmic-progress prior), residual s = ${fit.residualSigma.toFixed(3)} dex (${snapshot.sigma.toFixed(3)} with the prior of ${RESIDUAL_PRIOR.sigma} dex worth ${RESIDUAL_PRIOR.weight} references)`;
+  return snapshot.lineText;
+}
+
 function row(score: number): number[] {
   return [1, (score - SCORE_CENTRE) / 100];
 }
@@ -533,7 +538,6 @@ export const benchmarkEstimator = defineEstimator({
     // Every kept reference enters the fit; the reasoning names the nearest in score and says which set the
     // rest are (the data holds them), so the stored text stays short however large the snapshot.
     const named = nearestReferences(best.data, best.snapshot, best.score, NAMED_REFERENCES);
-    const [b0, b1] = fit.coefficients as [number, number];
     const median = 10 ** best.mean;
     const leftOut = [
       best.ownLeftOut ? 'own point left out' : '',
@@ -556,7 +560,6 @@ export const benchmarkEstimator = defineEstimator({
     ];
     if (facts.releaseDate) inputs.push(factInput(facts, 'releaseDate', facts.releaseDate));
     inputs.push(priorInput('dateSlopeDexPerYear', DATE_SLOPE_PRIOR.mean, DATE_SLOPE_PRIOR.sourceUrl));
-    const equation = `log10 C = ${b0.toFixed(3)} + ${b1.toFixed(3)}·(score − ${SCORE_CENTRE})/100 ${DATE_SLOPE_PRIOR.mean}·(year − ${YEAR_CENTRE}) (date slope from the algorithmic-progress prior)`;
     const less = [best.ownLeftOut ? 'this one' : '', outliers.length > 0 ? 'the outliers' : '']
       .filter(Boolean)
       .join(' and ');
@@ -569,7 +572,7 @@ export const benchmarkEstimator = defineEstimator({
       median,
       log10Sigma: best.sigma,
       inputs,
-      reasoning: `${best.benchmark} ${best.score} in the ${best.asOf} snapshot; fit over ${fit.n} references of that snapshot (${referenceText})${outlierText(best.snapshot)}: ${equation}, residual s = ${fit.residualSigma.toFixed(3)} dex (${best.snapshot.sigma.toFixed(3)} with the prior of ${RESIDUAL_PRIOR.sigma} dex worth ${RESIDUAL_PRIOR.weight} references)${
+      reasoning: `${best.benchmark} ${best.score} in the ${best.asOf} snapshot; fit over ${fit.n} references of that snapshot (${referenceText})${outlierText(best.snapshot)}: ${lineText(best.snapshot)}${
         best.developer.peers.length > 0
           ? `; developer offset ${best.developer.offset >= 0 ? '+' : ''}${best.developer.offset.toFixed(2)} dex from ${best.developer.peers.map((reference) => reference.name).join(', ')} (shrunk)`
           : ''
