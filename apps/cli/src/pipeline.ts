@@ -14,7 +14,7 @@ import type {
   ModelRecord,
   ObservationFile,
 } from '@tracker/schema';
-import { type AliasConfig, createResolver, type ExclusionConfig } from '@tracker/scrapers';
+import { type AliasConfig, createResolver, type ExclusionConfig } from '@tracker/scrapers/resolve';
 
 /** What the machine part of a run starts from: every source's observations and the human ledger. */
 export interface BuildModelsInput {

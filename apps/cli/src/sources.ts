@@ -1,19 +1,21 @@
 import { readFile, stat } from 'node:fs/promises';
 import { TrackerError } from '@tracker/schema';
 import {
-  type AliasConfig,
   type BaseScraper,
   builtinScrapers,
   createHuggingFaceScraper,
   createLivebenchScraper,
   createRegistry,
-  type ExclusionConfig,
-  loadAliasConfig,
-  loadExclusionConfig,
   loadPlugins,
   loadTableScrapers,
   type ScraperRegistry,
 } from '@tracker/scrapers';
+import {
+  type AliasConfig,
+  type ExclusionConfig,
+  loadAliasConfig,
+  loadExclusionConfig,
+} from '@tracker/scrapers/resolve';
 import { type CommandContext, configPath } from './context';
 import { displayPath } from './load-config';
 

@@ -1,6 +1,13 @@
+import { createHash } from 'node:crypto';
 import { ModelIdSchema, SchemaValidationError, TrackerError, toValidationIssues } from '@tracker/schema';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import {
+  DEFAULT_ALIAS_CONFIG,
+  DEFAULT_ALIAS_YAML_SHA256,
+  DEFAULT_EXCLUSION_CONFIG,
+  DEFAULT_EXCLUSION_YAML_SHA256,
+} from './default-config.generated';
 
 const DeveloperSlugSchema = z
   .string()
@@ -144,8 +151,25 @@ function checkAliasConfig(config: AliasConfig, file: string): void {
   if (issues.length > 0) throw new SchemaValidationError('CONFIG_INVALID', issues);
 }
 
+/*
+ * Parsing the YAML costs about a tenth of a second per run, and the file is usually the one the package bundles
+ * (as a generated object). A text whose SHA-256 equals the bundled file's is that file byte for byte, so it loads
+ * from the bundled object instead: the same result (default-config.test.ts checks it), validated once per process.
+ * Any other text, an edited file included, is parsed.
+ */
+let bundledAliases: AliasConfig | undefined;
+let bundledExclusions: ExclusionConfig | undefined;
+
+function isBundledText(yamlText: string, sha256: string): boolean {
+  return createHash('sha256').update(yamlText).digest('hex') === sha256;
+}
+
 /** Parses and validates an alias config (`configs/aliases.yaml`). Errors are `CONFIG_INVALID` naming file and YAML path. */
 export function loadAliasConfig(yamlText: string, file: string): AliasConfig {
+  if (isBundledText(yamlText, DEFAULT_ALIAS_YAML_SHA256)) {
+    bundledAliases ??= parseAliasConfig(DEFAULT_ALIAS_CONFIG, file);
+    return structuredClone(bundledAliases);
+  }
   const config = validate(AliasConfigSchema, parseYamlText(yamlText, file), file);
   checkAliasConfig(config, file);
   return config;
@@ -160,6 +184,10 @@ export function parseAliasConfig(value: unknown, file = 'aliases config'): Alias
 
 /** Parses and validates an exclusion config (`configs/exclusions.yaml`). */
 export function loadExclusionConfig(yamlText: string, file: string): ExclusionConfig {
+  if (isBundledText(yamlText, DEFAULT_EXCLUSION_YAML_SHA256)) {
+    bundledExclusions ??= parseExclusionConfig(DEFAULT_EXCLUSION_CONFIG, file);
+    return structuredClone(bundledExclusions);
+  }
   return validate(ExclusionConfigSchema, parseYamlText(yamlText, file), file);
 }
 

@@ -1389,3 +1389,7 @@ export const DEFAULT_EXCLUSION_CONFIG: ExclusionConfigInput = {
     }
   ]
 };
+
+/** SHA-256 of the YAML texts above: `loadAliasConfig` and `loadExclusionConfig` skip parsing an identical text. */
+export const DEFAULT_ALIAS_YAML_SHA256 = '940f87fa139915a4a43f9c1ea7b48e56b18871dc53c6d19c7c2cd2a8b32fc394';
+export const DEFAULT_EXCLUSION_YAML_SHA256 = 'bd432b835a5598086c4e1166c6fec02fa06898165d6eb07158f46319d7c6518a';

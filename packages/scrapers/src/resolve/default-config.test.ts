@@ -1,17 +1,25 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { loadAliasConfig, loadExclusionConfig } from './config';
+import { loadAliasConfig, loadExclusionConfig, parseAliasConfig, parseExclusionConfig } from './config';
 import { defaultAliasConfig, defaultExclusionConfig } from './default-config';
+import { DEFAULT_ALIAS_YAML_SHA256, DEFAULT_EXCLUSION_YAML_SHA256 } from './default-config.generated';
 
 const aliasesFile = fileURLToPath(new URL('../../../../configs/aliases.yaml', import.meta.url));
 const exclusionsFile = fileURLToPath(new URL('../../../../configs/exclusions.yaml', import.meta.url));
 const generatedFile = fileURLToPath(new URL('./default-config.generated.ts', import.meta.url));
 
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 function renderGenerated(): string {
-  const aliases = parseYaml(readFileSync(aliasesFile, 'utf8')) as unknown;
-  const exclusions = parseYaml(readFileSync(exclusionsFile, 'utf8')) as unknown;
+  const aliasesText = readFileSync(aliasesFile, 'utf8');
+  const exclusionsText = readFileSync(exclusionsFile, 'utf8');
+  const aliases = parseYaml(aliasesText) as unknown;
+  const exclusions = parseYaml(exclusionsText) as unknown;
   return [
     '// Generated from configs/aliases.yaml and configs/exclusions.yaml by default-config.test.ts',
     '// (TRACKER_WRITE_DEFAULT_CONFIG=1 npx vitest run src/resolve/default-config.test.ts). Do not edit by hand.',
@@ -20,6 +28,10 @@ function renderGenerated(): string {
     `export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = ${JSON.stringify(aliases, null, 2)};`,
     '',
     `export const DEFAULT_EXCLUSION_CONFIG: ExclusionConfigInput = ${JSON.stringify(exclusions, null, 2)};`,
+    '',
+    '/** SHA-256 of the YAML texts above: `loadAliasConfig` and `loadExclusionConfig` skip parsing an identical text. */',
+    `export const DEFAULT_ALIAS_YAML_SHA256 = '${sha256(aliasesText)}';`,
+    `export const DEFAULT_EXCLUSION_YAML_SHA256 = '${sha256(exclusionsText)}';`,
     '',
   ].join('\n');
 }
@@ -40,6 +52,33 @@ describe('bundled default configs', () => {
   it('match configs/exclusions.yaml exactly', () => {
     const fromYaml = loadExclusionConfig(readFileSync(exclusionsFile, 'utf8'), 'configs/exclusions.yaml');
     expect(defaultExclusionConfig()).toEqual(fromYaml);
+  });
+
+  it('record the hash of the YAML they were generated from', () => {
+    expect(DEFAULT_ALIAS_YAML_SHA256).toBe(sha256(readFileSync(aliasesFile, 'utf8')));
+    expect(DEFAULT_EXCLUSION_YAML_SHA256).toBe(sha256(readFileSync(exclusionsFile, 'utf8')));
+  });
+
+  it('load an unmodified default text without parsing it, to exactly what parsing gives', () => {
+    const aliasesText = readFileSync(aliasesFile, 'utf8');
+    const exclusionsText = readFileSync(exclusionsFile, 'utf8');
+    const parsedAliases = parseAliasConfig(parseYaml(aliasesText), 'configs/aliases.yaml');
+    const parsedExclusions = parseExclusionConfig(parseYaml(exclusionsText), 'configs/exclusions.yaml');
+    const loaded = loadAliasConfig(aliasesText, 'configs/aliases.yaml');
+    expect(loaded).toStrictEqual(parsedAliases);
+    expect(loadExclusionConfig(exclusionsText, 'configs/exclusions.yaml')).toStrictEqual(parsedExclusions);
+    // A copy each time, as parsing would give.
+    loaded.models.length = 0;
+    expect(loadAliasConfig(aliasesText, 'configs/aliases.yaml')).toStrictEqual(parsedAliases);
+  });
+
+  it('parse any other text, so an edited file always counts', () => {
+    const edited = `${readFileSync(aliasesFile, 'utf8')}\n  - id: example/edited-model\n    name: Edited Model\n`;
+    const loaded = loadAliasConfig(edited, 'configs/aliases.yaml');
+    expect(loaded.models.at(-1)).toEqual({ id: 'example/edited-model', name: 'Edited Model', aliases: [] });
+    expect(() => loadAliasConfig(`${edited}  - nonsense\n`, 'configs/aliases.yaml')).toThrow(
+      /configs\/aliases\.yaml/,
+    );
   });
 
   it('hand out copies, so a caller cannot change the bundled data', () => {

@@ -270,7 +270,10 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     };
     cachedResolutions += 1;
     if (entry.first === undefined) entry.first = cached;
-    else (entry.others ??= new Map()).set(key, cached);
+    else {
+      entry.others ??= new Map();
+      entry.others.set(key, cached);
+    }
     return cached;
   }
 
