@@ -184,6 +184,18 @@ describe('saveModels', () => {
     expect(await readFile(path.join(dir, 'models.json'), 'utf8')).toBe(text);
   });
 
+  it('writes the same bytes without the schema check when the caller opts out', async () => {
+    const dir = await createTempDir();
+    const file = makeModelsFile([
+      makeRecord('openai/gpt-4o', 3e25, { aliases: ['b', 'a'] }),
+      makeRecord('anthropic/claude-3.5-sonnet', 4e25),
+    ]);
+    await saveModels(dir, file);
+    const checked = await readFile(path.join(dir, 'models.json'), 'utf8');
+    await saveModels(dir, file, { validate: false });
+    expect(await readFile(path.join(dir, 'models.json'), 'utf8')).toBe(checked);
+  });
+
   it('refuses an invalid file without touching the old one', async () => {
     const dir = await createTempDir();
     await saveModels(dir, makeModelsFile([makeRecord('openai/gpt-4o', 3e25)]));

@@ -297,10 +297,20 @@ function sortRecordLists(record: ModelRecord): ModelRecord {
 export async function saveModels(
   dataDir: string,
   file: ModelsFile,
-  options: WriteOptions = {},
+  options: WriteOptions & {
+    /**
+     * Check the file against the schema before writing (default true). A caller that writes what the library
+     * pipeline just built from validated observations may pass false: it is the largest file of the folder,
+     * and every load validates it anyway.
+     */
+    validate?: boolean;
+  } = {},
 ): Promise<void> {
   const target = dataPaths(dataDir).modelsFile;
-  const checked = parseWithSchema(ModelsFileSchema, file, { file: displayPath(target) });
+  const checked =
+    options.validate === false
+      ? file
+      : parseWithSchema(ModelsFileSchema, file, { file: displayPath(target) });
   const text = stableStringify(sortModelsFile(checked), { keyOrder: FILE_KEY_ORDER });
   await underLock(dataDir, options, () => writeFileAtomic(target, text));
 }

@@ -72,7 +72,8 @@ export async function run(context: CommandContext): Promise<number> {
         threshold: config.threshold,
         models: built.models,
       },
-      { lock },
+      // Built by the library from validated observations; every load validates the file.
+      { lock, validate: false },
     );
     const summary = summarize(outcomes, built.models, previous?.models ?? null, built);
     context.log.info(formatSummary(summary, offline));
