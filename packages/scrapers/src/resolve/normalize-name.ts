@@ -243,6 +243,12 @@ function parseDateSequence(numbers: readonly string[]): DateStamp | undefined {
   return undefined;
 }
 
+/** True for a one-character string `0`–`9`. */
+function isDigit(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
 /** Splits a text into lower-case tokens on anything but letters, digits, dots and plus signs (`R+` → `r plus`). */
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
@@ -321,12 +327,14 @@ function applyTokenRules(
     const first = tokens[index + 1];
     const second = tokens[index + 2];
     dotted.push(token);
+    // Cheapest tests first: most tokens are not followed by two single characters.
     if (
-      /^[a-z]+$/.test(token) &&
-      first !== undefined &&
       second !== undefined &&
-      /^\d$/.test(first) &&
-      /^\d$/.test(second)
+      second.length === 1 &&
+      first!.length === 1 &&
+      isDigit(second) &&
+      isDigit(first!) &&
+      /^[a-z]+$/.test(token)
     ) {
       dotted.push(`${first}.${second}`);
       index += 2;
@@ -352,12 +360,17 @@ function applyTokenRules(
   // tag:instruct, tag:precision — instruction-tuned and quantised releases are the same model (Epoch's practice).
   // OpenAI ids use `chat` and `instruct` for distinct models (gpt-5-chat, gpt-3.5-turbo-instruct): kept there.
   const keepTuningTags = tokens[0] === 'gpt';
-  const untagged = tokens.filter((token, index) => {
-    if (index === 0) return true;
-    if (PRECISION_TAGS.has(token)) return false;
-    if (TUNING_TAGS.has(token) && !keepTuningTags) return false;
-    return true;
-  });
+  const tagged = tokens.some(
+    (token, index) => index > 0 && (PRECISION_TAGS.has(token) || (TUNING_TAGS.has(token) && !keepTuningTags)),
+  );
+  const untagged = !tagged
+    ? tokens
+    : tokens.filter((token, index) => {
+        if (index === 0) return true;
+        if (PRECISION_TAGS.has(token)) return false;
+        if (TUNING_TAGS.has(token) && !keepTuningTags) return false;
+        return true;
+      });
   if (untagged.length !== tokens.length && untagged.length >= 2) {
     rules.push('tag:instruct-precision');
     tokens = untagged;
@@ -527,9 +540,11 @@ export function normalizeModelName(raw: string, families: FamilyLookup): Normali
   const levels = stripVariants(surface.tokens);
   const displayName = prefixed.text.trim();
   const result: NormalizedName = {
-    flatKey: flat.tokens.length > 0 ? flat.tokens.join('-') : 'unnamed',
+    // The surface tokens are never empty, and their key is the first level's.
+    flatKey: flat === surface ? levels[0]!.key : flat.tokens.length > 0 ? flat.tokens.join('-') : 'unnamed',
     levels,
-    lexicalRules: [...new Set(rules)],
+    // Deduplicated; fewer than two rules cannot repeat (the array is not changed after this).
+    lexicalRules: rules.length < 2 ? rules : [...new Set(rules)],
     displayName,
   };
   if (prefixed.ownerHint !== undefined) result.ownerHint = prefixed.ownerHint;

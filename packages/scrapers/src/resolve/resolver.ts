@@ -88,39 +88,39 @@ export interface Resolver {
 /** Entries each cache holds before it starts over. */
 const CACHE_LIMIT = 200_000;
 
-/** How display-like a spelling is (fewer stripped suffixes, capitals or spaces, shorter, then alphabetical). */
-type DisplayScore = readonly [number, number, number, string];
-
-/** What resolveAll needs about a resolved name beyond the public result. */
-interface ResolvedFacts {
-  /** `unknown/…` or an open family's developer: a sibling may supply the developer. */
-  provisional: boolean;
-  developerSlug: string;
-  modelSlug: string;
-  score: DisplayScore;
-  /** The display name this spelling offers when its score wins. */
-  displayCandidate: string;
-}
-
-/** One cached resolution and the hints it was made for (`''` for an absent hint). */
+/**
+ * One cached resolution: the hints it was made for (`''` for an absent hint), what resolveAll needs about it, and
+ * its outcome in the latest resolveAll call. Flat fields rather than nested objects: there is one per distinct
+ * name and hints, and fewer objects mean less garbage-collection time on large batches.
+ */
 interface CachedResolution {
   resolution: Resolution;
   developer: string;
   huggingFaceId: string;
   sourceModelId: string;
   source: string;
-  displayName: string;
-  /** The resolveAll call that last saw this entry; `final` belongs to that call. */
-  call: number;
-  facts: ResolvedFacts | undefined;
-  /** Id, name, developer and rule after the batch steps (siblings, display choice) of call `call`. */
-  final: { modelId: string; name: string; developer: string | null; rule: string } | undefined;
-}
-
-/** One distinct raw name: its resolutions (the first hints, then any others by key). */
-interface NameEntry {
-  first: CachedResolution | undefined;
+  /** Resolutions of the same raw name with other hints, by hint key; only on the first one of a name. */
   others: Map<string, CachedResolution> | undefined;
+  /** The name as the source wrote it without prefixes. */
+  displayName: string;
+  /** Set once by `prepare` (resolved names only): the fields below. */
+  prepared: boolean;
+  /** `unknown/…` or an open family's developer: a sibling may supply the developer. */
+  provisional: boolean;
+  developerSlug: string;
+  modelSlug: string;
+  /** Variant and qualifier rules applied: a display name should need none. */
+  stripped: number;
+  /** 0 when the display name has capitals or spaces (looks written for people), else 1. */
+  plain: number;
+  /** The display name this spelling offers when it is the most display-like. */
+  displayCandidate: string;
+  /** The resolveAll call that last saw this entry; the `final…` fields belong to that call. */
+  call: number;
+  finalModelId: string;
+  finalName: string;
+  finalDeveloper: string | null;
+  finalRule: string;
 }
 
 interface IndexedConfig {
@@ -212,9 +212,9 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const removedKeys = new Set<string>();
   for (const name of options.removedAliases ?? [])
     removedKeys.add(normalizeModelName(name, directory).flatKey);
-  // One entry per distinct raw name: its resolutions per distinct hints. Keyed by the raw
-  // name alone, so the hot path hashes the name once and compares the hints field by field, building no key string.
-  const nameCache = new Map<string, NameEntry>();
+  // The first resolution of each distinct raw name; others with the same name hang off it by hint key. Keyed by
+  // the raw name alone, so the hot path hashes the name once and compares the hints field by field, building no key.
+  const nameCache = new Map<string, CachedResolution>();
   let cachedResolutions = 0;
   // Stamps entries seen by the current resolveAll call (see CachedResolution.call).
   let callCount = 0;
@@ -231,8 +231,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     source: string,
     makeHints: () => ResolveHints,
   ): CachedResolution {
-    let entry = nameCache.get(rawName);
-    const first = entry?.first;
+    let first = nameCache.get(rawName);
     if (
       first !== undefined &&
       first.developer === developer &&
@@ -243,17 +242,13 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       return first;
     const key =
       first === undefined ? '' : `${developer}\u0000${huggingFaceId}\u0000${sourceModelId}\u0000${source}`;
-    const other = entry?.others?.get(key);
+    const other = first?.others?.get(key);
     if (other) return other;
     // Bounded: past the limit the cache starts over, so memory (and GC time) stays linear in the input.
     if (cachedResolutions >= CACHE_LIMIT) {
       nameCache.clear();
       cachedResolutions = 0;
-      entry = undefined;
-    }
-    if (!entry) {
-      entry = { first: undefined, others: undefined };
-      nameCache.set(rawName, entry);
+      first = undefined;
     }
     // Not kept in the cache: it is needed again only for other hints, and keeping it costs more GC time.
     const normalized = normalizeModelName(rawName, directory);
@@ -263,16 +258,26 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       huggingFaceId,
       sourceModelId,
       source,
+      others: undefined,
       displayName: normalized.displayName,
+      prepared: false,
+      provisional: false,
+      developerSlug: '',
+      modelSlug: '',
+      stripped: 0,
+      plain: 0,
+      displayCandidate: '',
       call: 0,
-      facts: undefined,
-      final: undefined,
+      finalModelId: '',
+      finalName: '',
+      finalDeveloper: null,
+      finalRule: '',
     };
     cachedResolutions += 1;
-    if (entry.first === undefined) entry.first = cached;
+    if (first === undefined) nameCache.set(rawName, cached);
     else {
-      entry.others ??= new Map();
-      entry.others.set(key, cached);
+      first.others ??= new Map();
+      first.others.set(key, cached);
     }
     return cached;
   }
@@ -437,23 +442,21 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     ).resolution;
   }
 
-  /** What resolveAll needs about a resolved name beyond the public result; computed once per cache entry. */
-  function factsOf(cached: CachedResolution, resolution: ResolvedName): ResolvedFacts {
-    if (cached.facts) return cached.facts;
+  /** Fills what resolveAll needs about a resolved name beyond the public result; once per cache entry. */
+  function prepare(cached: CachedResolution, resolution: ResolvedName): void {
     const [developerSlug, modelSlug] = splitId(resolution.modelId);
     const display = cached.displayName;
     const stripped = resolution.rules.filter(
       (name) => name.startsWith('variant:') || name.startsWith('qualifier:'),
     ).length;
-    cached.facts = {
-      provisional:
-        resolution.modelId.startsWith('unknown/') || resolution.rules.includes('developer:family-open'),
-      developerSlug,
-      modelSlug,
-      score: [stripped, /[A-Z ]/.test(display) ? 0 : 1, display.length, display],
-      displayCandidate: stripped === 0 ? display : resolution.name,
-    };
-    return cached.facts;
+    cached.provisional =
+      resolution.modelId.startsWith('unknown/') || resolution.rules.includes('developer:family-open');
+    cached.developerSlug = developerSlug;
+    cached.modelSlug = modelSlug;
+    cached.stripped = stripped;
+    cached.plain = /[A-Z ]/.test(display) ? 0 : 1;
+    cached.displayCandidate = stripped === 0 ? display : resolution.name;
+    cached.prepared = true;
   }
 
   /*
@@ -493,8 +496,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       pendingEntries.push(cached);
       if (cached.call !== call) {
         cached.call = call;
-        cached.final = undefined;
-        factsOf(cached, resolution);
+        if (!cached.prepared) prepare(cached, resolution);
         distinct.push(cached);
       }
     }
@@ -503,75 +505,71 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     // Walks every observation: the developer kept per slug is the last one seen.
     const developersBySlug = new Map<string, Map<string, string | null>>();
     for (const cached of pendingEntries) {
-      const facts = cached.facts!;
       const resolution = cached.resolution as ResolvedName;
-      if (facts.provisional || resolution.configured) continue;
-      let known = developersBySlug.get(facts.modelSlug);
+      if (cached.provisional || resolution.configured) continue;
+      let known = developersBySlug.get(cached.modelSlug);
       if (!known) {
         known = new Map<string, string | null>();
-        developersBySlug.set(facts.modelSlug, known);
+        developersBySlug.set(cached.modelSlug, known);
       }
-      known.set(facts.developerSlug, resolution.developer);
+      known.set(cached.developerSlug, resolution.developer);
     }
     // A rewrite depends only on the model id: once per distinct entry.
     const idRewrites = new Map<string, { modelId: string; developer: string | null }>();
     for (const cached of distinct) {
-      const facts = cached.facts!;
       const resolution = cached.resolution as ResolvedName;
-      if (!facts.provisional || resolution.configured) continue;
-      const known = developersBySlug.get(facts.modelSlug);
+      if (!cached.provisional || resolution.configured) continue;
+      const known = developersBySlug.get(cached.modelSlug);
       if (known?.size !== 1) continue;
       const [[slug, developer]] = [...known] as [[string, string | null]];
-      if (slug !== facts.developerSlug)
-        idRewrites.set(resolution.modelId, { modelId: `${slug}/${facts.modelSlug}`, developer });
+      if (slug !== cached.developerSlug)
+        idRewrites.set(resolution.modelId, { modelId: `${slug}/${cached.modelSlug}`, developer });
     }
     // Display names: the config's; otherwise the most display-like spelling that needed no stripping. Both choices
     // keep the first best seen and an entry's score never changes, so a repeat of an entry changes nothing: once
     // per distinct entry, in order of first occurrence, chooses as the walk over every observation does.
-    const nameChoice = new Map<string, { name: string; score: DisplayScore }>();
+    const nameChoice = new Map<string, CachedResolution>();
     const developerChoice = new Map<string, string | null>();
     for (const cached of distinct) {
-      const facts = cached.facts!;
       const resolution = cached.resolution as ResolvedName;
-      const rewrite = idRewrites.get(resolution.modelId);
+      const rewrite = idRewrites.size === 0 ? undefined : idRewrites.get(resolution.modelId);
       const modelId = rewrite?.modelId ?? resolution.modelId;
       const developer = rewrite ? rewrite.developer : resolution.developer;
-      const rule = rewrite ? `${resolution.rule}+developer:sibling` : resolution.rule;
       if (!resolution.configured) {
         const current = nameChoice.get(modelId);
-        if (!current || compareScores(facts.score, current.score) < 0)
-          nameChoice.set(modelId, { name: facts.displayCandidate, score: facts.score });
+        if (!current || compareDisplay(cached, current) < 0) nameChoice.set(modelId, cached);
       }
       if (!developerChoice.has(modelId) || (developerChoice.get(modelId) === null && developer !== null))
         developerChoice.set(modelId, developer);
-      cached.final = { modelId, name: resolution.name, developer, rule };
+      cached.finalModelId = modelId;
+      cached.finalName = resolution.name;
+      cached.finalDeveloper = developer;
+      cached.finalRule = rewrite ? `${resolution.rule}+developer:sibling` : resolution.rule;
     }
     for (const cached of distinct) {
-      const final = cached.final!;
       if (!(cached.resolution as ResolvedName).configured)
-        final.name = nameChoice.get(final.modelId)?.name ?? final.name;
-      final.developer = developerChoice.get(final.modelId) ?? final.developer;
+        cached.finalName = nameChoice.get(cached.finalModelId)?.displayCandidate ?? cached.finalName;
+      cached.finalDeveloper = developerChoice.get(cached.finalModelId) ?? cached.finalDeveloper;
     }
     const resolved: ResolvedObservation[] = new Array(pendingObservations.length);
     for (let index = 0; index < pendingObservations.length; index += 1) {
-      const final = pendingEntries[index]!.final!;
+      const cached = pendingEntries[index]!;
       resolved[index] = {
         observation: pendingObservations[index]!,
-        modelId: final.modelId,
-        name: final.name,
-        developer: final.developer,
-        rule: final.rule,
+        modelId: cached.finalModelId,
+        name: cached.finalName,
+        developer: cached.finalDeveloper,
+        rule: cached.finalRule,
       };
     }
     // The first resolved observation of an id is the first occurrence of the first distinct entry with that id.
     const candidates = new Map<string, SuggestionCandidate>();
     for (const cached of distinct) {
-      const final = cached.final!;
-      if (candidates.has(final.modelId)) continue;
-      candidates.set(final.modelId, {
-        modelId: final.modelId,
-        name: final.name,
-        configured: modelsById.has(final.modelId),
+      if (candidates.has(cached.finalModelId)) continue;
+      candidates.set(cached.finalModelId, {
+        modelId: cached.finalModelId,
+        name: cached.finalName,
+        configured: modelsById.has(cached.finalModelId),
       });
     }
     return { resolved, excluded, suggestions: findMergeSuggestions([...candidates.values()]) };
@@ -585,10 +583,12 @@ function splitId(modelId: string): [string, string] {
   return [modelId.slice(0, slash), modelId.slice(slash + 1)];
 }
 
-function compareScores(left: DisplayScore, right: DisplayScore): number {
-  for (let index = 0; index < 3; index += 1) {
-    const difference = (left[index] as number) - (right[index] as number);
-    if (difference !== 0) return difference;
-  }
-  return left[3] < right[3] ? -1 : left[3] > right[3] ? 1 : 0;
+/** Orders spellings by how display-like they are: fewer stripped suffixes, capitals or spaces, shorter, then by text. */
+function compareDisplay(left: CachedResolution, right: CachedResolution): number {
+  return (
+    left.stripped - right.stripped ||
+    left.plain - right.plain ||
+    left.displayName.length - right.displayName.length ||
+    (left.displayName < right.displayName ? -1 : left.displayName > right.displayName ? 1 : 0)
+  );
 }
