@@ -293,13 +293,14 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   function excludedBy(rawName: string, hints: ResolveHints): ExcludedName | undefined {
     for (const candidate of [rawName, hints.sourceModelId]) {
       if (candidate === undefined) continue;
-      const exact = exactExclusions.get(candidate.trim().toLowerCase());
+      const trimmed = candidate.trim();
+      const exact = exactExclusions.get(trimmed.toLowerCase());
       if (exact && !exemptFrom(exact, hints)) {
         return { status: 'excluded', rule: `exclusion:exact:${exact.pattern}`, reason: exact.reason };
       }
-      if (anyRegexExclusion === undefined || !anyRegexExclusion.test(candidate.trim())) continue;
+      if (anyRegexExclusion === undefined || !anyRegexExclusion.test(trimmed)) continue;
       for (const { rule, regex } of regexExclusions) {
-        if (regex.test(candidate.trim()) && !exemptFrom(rule, hints)) {
+        if (regex.test(trimmed) && !exemptFrom(rule, hints)) {
           return { status: 'excluded', rule: `exclusion:regex:${rule.pattern}`, reason: rule.reason };
         }
       }
@@ -422,7 +423,10 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       modelId,
       name:
         normalized.levels.length === 1
-          ? normalized.displayName.replace(/\s*\([^()]*\)/g, '').trim() || level.key
+          ? // displayName is trimmed already: without a parenthesis there is nothing to remove.
+            (normalized.displayName.includes('(')
+              ? normalized.displayName.replace(/\s*\([^()]*\)/g, '').trim()
+              : normalized.displayName) || level.key
           : level.key,
       developer: picked.developer.name,
       rule: allRules.join('+'),
