@@ -221,7 +221,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
 
   /**
    * The cached resolution of a name with these hints, resolving it on a miss. An absent hint and an empty one are
-   * the same key (as `''`); `hints` is only built (by `makeHints`) on a miss.
+   * the same key (as `''`). The hints are given as such or, from resolveAll, as the observation they are read from
+   * on a miss only (no hints object per observation).
    */
   function lookup(
     rawName: string,
@@ -229,7 +230,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     huggingFaceId: string,
     sourceModelId: string,
     source: string,
-    makeHints: () => ResolveHints,
+    hints: ResolveHints | undefined,
+    observation?: Observation,
   ): CachedResolution {
     let first = nameCache.get(rawName);
     if (
@@ -253,7 +255,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     // Not kept in the cache: it is needed again only for other hints, and keeping it costs more GC time.
     const normalized = normalizeModelName(rawName, directory);
     const cached: CachedResolution = {
-      resolution: resolveUncached(rawName, normalized, makeHints()),
+      resolution: resolveUncached(rawName, normalized, hints ?? hintsOf(observation!)),
       developer,
       huggingFaceId,
       sourceModelId,
@@ -442,7 +444,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       hints.huggingFaceId ?? '',
       hints.sourceModelId ?? '',
       hints.source ?? '',
-      () => hints,
+      hints,
     ).resolution;
   }
 
@@ -483,13 +485,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
         observation.huggingFaceId ?? '',
         observation.sourceModelId ?? '',
         observation.source ?? '',
-        () => {
-          const hints: ResolveHints = { source: observation.source };
-          if (observation.developer !== undefined) hints.developer = observation.developer;
-          if (observation.huggingFaceId !== undefined) hints.huggingFaceId = observation.huggingFaceId;
-          if (observation.sourceModelId !== undefined) hints.sourceModelId = observation.sourceModelId;
-          return hints;
-        },
+        undefined,
+        observation,
       );
       const resolution = cached.resolution;
       if (resolution.status === 'excluded') {
@@ -580,6 +577,15 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   }
 
   return { resolve, resolveAll };
+}
+
+/** The hints an observation gives, as resolveAll passes them. */
+function hintsOf(observation: Observation): ResolveHints {
+  const hints: ResolveHints = { source: observation.source };
+  if (observation.developer !== undefined) hints.developer = observation.developer;
+  if (observation.huggingFaceId !== undefined) hints.huggingFaceId = observation.huggingFaceId;
+  if (observation.sourceModelId !== undefined) hints.sourceModelId = observation.sourceModelId;
+  return hints;
 }
 
 function splitId(modelId: string): [string, string] {
