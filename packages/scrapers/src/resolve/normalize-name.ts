@@ -409,7 +409,12 @@ function matchTrailing(tokens: readonly string[]): TrailingMatch | undefined {
   if (length >= 3 && previous !== undefined && MONTHS[previous] !== undefined && /^(19|20)\d\d$/.test(last)) {
     return { remove: 2, rule: 'variant:date', date: { year: Number(last), month: MONTHS[previous]! } };
   }
-  const single = parseSingleDateToken(last.replace(/^v(?=\d{4}$)/, ''));
+  // A date token starts with a digit (or is `v` and four digits): skip the regular expressions for the others.
+  const lead = last.charCodeAt(0);
+  const single =
+    (lead >= 48 && lead <= 57) || lead === 118
+      ? parseSingleDateToken(last.replace(/^v(?=\d{4}$)/, ''))
+      : undefined;
   if (single) return { remove: 1, rule: 'variant:date', date: single };
   if (/^00\d$/.test(last)) return { remove: 1, rule: 'variant:revision' };
   if (length >= 3 && (last === 'v1' || last === 'v1.0' || last === '1.0'))
