@@ -2,20 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  displayPath as displayDataPath,
-  type LockHandle,
-  parseJsonText,
-  readTextFile,
-  saveObservations,
-} from '@tracker/dataset';
-import {
-  ObservationFileSchema,
-  parseWithSchema,
-  type ScrapeIssue,
-  type SnapshotInfo,
-  TrackerError,
-} from '@tracker/schema';
+import { type LockHandle, saveObservations } from '@tracker/dataset';
+import { type ScrapeIssue, type SnapshotInfo, TrackerError } from '@tracker/schema';
 import {
   type BaseScraper,
   createFileHttpCache,
@@ -25,34 +13,12 @@ import {
   runScrapers,
   type ScrapeResult,
 } from '@tracker/scrapers';
-import { z } from 'zod';
 import type { CommandContext } from './context';
 import { displayPath } from './load-config';
 import { createProgress, formatAge } from './progress';
+import { collectOffline, fallback, type SourceOutcome } from './source-outcomes';
 
-/** An observation file with its observations left unchecked (see `readObservations`). */
-const ObservationFileEnvelopeSchema = ObservationFileSchema.pick({
-  schemaVersion: true,
-  source: true,
-  snapshots: true,
-}).extend({ observations: z.array(z.unknown()) });
-
-/** What happened to one source in `collect` or `run`; the field names are part of the CLI contract. */
-export interface SourceOutcome {
-  source: string;
-  /** `live` fetched now, `file` read with --from, `snapshot` kept from an earlier run (offline or unreachable). */
-  status: 'live' | 'file' | 'snapshot' | 'failed';
-  /** Observations this run produced (0 when it fell back). */
-  observations: number;
-  added: number;
-  replaced: number;
-  warnings: number;
-  errors: number;
-  /** When the observations now on file were last retrieved. */
-  lastRetrievedAt: string | null;
-  age: string | null;
-  message: string | null;
-}
+export type { SourceOutcome } from './source-outcomes';
 
 export interface CollectOptions {
   sources: readonly BaseScraper[];
@@ -236,63 +202,6 @@ function outcome(
     age: formatAge(retrievedAt, now),
     message: null,
   };
-}
-
-/** Offline: each source keeps its last observations (needs only the ids: no scraper is loaded). */
-export function collectOffline(
-  context: CommandContext,
-  sourceIds: readonly string[],
-  now = new Date(),
-): Promise<SourceOutcome[]> {
-  return Promise.all(sourceIds.map((id) => fallback(context, id, 'snapshot', null, now)));
-}
-
-/** A source that was not fetched keeps its last observations; say how old they are. */
-async function fallback(
-  context: CommandContext,
-  source: string,
-  status: 'snapshot' | 'failed',
-  reason: string | null,
-  now: Date,
-): Promise<SourceOutcome> {
-  const file = await readObservations(context, source);
-  const last = file?.snapshots.at(-1)?.retrievedAt ?? null;
-  const count = file?.observations.length ?? 0;
-  const kept = last
-    ? `kept ${count} observations from ${last.slice(0, 10)} (${formatAge(last, now)} old)`
-    : 'no earlier observations';
-  const message = reason ? `unreachable: ${reason}; ${kept}` : kept;
-  if (status === 'failed') context.log.warn(`[${source}] ${message}`);
-  return {
-    source,
-    status: last ? 'snapshot' : 'failed',
-    observations: 0,
-    added: 0,
-    replaced: 0,
-    warnings: 0,
-    errors: status === 'failed' ? 1 : 0,
-    lastRetrievedAt: last,
-    age: last ? formatAge(last, now) : null,
-    message,
-  };
-}
-
-/**
- * The snapshot list and observation count of a source's file, for the fallback report. Only the envelope is
- * validated: the observations are validated by whatever loads them to use them (`run` does right after), and
- * validating them here too made `run --offline` read every file twice (see bench/).
- */
-async function readObservations(
-  context: CommandContext,
-  source: string,
-): Promise<{ snapshots: SnapshotInfo[]; observations: unknown[] } | null> {
-  const path = join(context.dataDir, 'observations', `${source}.json`);
-  const text = await readTextFile(path, { missingOk: true });
-  if (text === undefined) return null;
-  return parseWithSchema(ObservationFileEnvelopeSchema, parseJsonText(text, { file: path }), {
-    file: displayDataPath(path),
-    code: 'DATA_INVALID',
-  });
 }
 
 function reportIssues(

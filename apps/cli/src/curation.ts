@@ -14,7 +14,7 @@ import { type LedgerEntry, type ModelRecord, type ModelsFile, TrackerError } fro
 import type { CommandContext } from './context';
 import { displayPath } from './load-config';
 import { buildModels } from './pipeline';
-import { loadResolutionConfig } from './sources';
+import { loadResolutionConfig } from './resolution-config';
 
 /** The curated data folder: machine records with the ledger applied. */
 export interface CurationState {

@@ -1,5 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
-import { TrackerError } from '@tracker/schema';
+import { stat } from 'node:fs/promises';
 import {
   type BaseScraper,
   builtinScrapers,
@@ -10,14 +9,7 @@ import {
   loadTableScrapers,
   type ScraperRegistry,
 } from '@tracker/scrapers';
-import {
-  type AliasConfig,
-  type ExclusionConfig,
-  loadAliasConfig,
-  loadExclusionConfig,
-} from '@tracker/scrapers/resolve';
 import { type CommandContext, configPath } from './context';
-import { displayPath } from './load-config';
 
 /** Where each registered source comes from, for `tracker sources`. */
 export type SourceOrigin = 'built-in' | 'table' | 'plugin';
@@ -72,29 +64,6 @@ export function selectSources(
   const ids = requested?.length ? requested : configured.length ? configured : null;
   if (!ids) return [...loaded.registry.list()];
   return ids.map((id) => loaded.registry.get(id));
-}
-
-/** The alias and exclusion lists: the configured files when they exist, else the bundled ones. */
-export async function loadResolutionConfig(
-  context: CommandContext,
-): Promise<{ aliases?: AliasConfig; exclusions?: ExclusionConfig }> {
-  const { config } = context.loaded;
-  const read = async (path: string) => {
-    const file = configPath(context, path);
-    try {
-      return { text: await readFile(file, 'utf8'), shown: displayPath(context.io.cwd, file) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new TrackerError('CONFIG_INVALID', `${displayPath(context.io.cwd, file)}: cannot be read`, {
-        cause: error,
-      });
-    }
-  };
-  const [aliases, exclusions] = await Promise.all([read(config.aliases), read(config.exclusions)]);
-  return {
-    ...(aliases ? { aliases: loadAliasConfig(aliases.text, aliases.shown) } : {}),
-    ...(exclusions ? { exclusions: loadExclusionConfig(exclusions.text, exclusions.shown) } : {}),
-  };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -15,7 +15,7 @@ import { createResolver } from '@tracker/scrapers';
 import { type CommandContext, stringFlag } from '../context';
 import { reviewerName } from '../curation';
 import { buildModels } from '../pipeline';
-import { loadResolutionConfig } from '../sources';
+import { loadResolutionConfig } from '../resolution-config';
 import {
   DECISION_CONFIDENCES,
   type DecisionDetails,

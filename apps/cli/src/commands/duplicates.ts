@@ -2,7 +2,7 @@ import { loadLedger, loadObservations } from '@tracker/dataset';
 import { formatObjects } from '@tracker/query';
 import type { CommandContext } from '../context';
 import { buildModels } from '../pipeline';
-import { loadResolutionConfig } from '../sources';
+import { loadResolutionConfig } from '../resolution-config';
 
 /**
  * `tracker duplicates`: the near matches name resolution could not settle (never merged silently), most alike

@@ -19,7 +19,7 @@ import { parseJsonSafely } from '@tracker/scrapers';
 import { booleanFlag, type CommandContext, stringFlag } from '../context';
 import { displayPath } from '../load-config';
 import { buildModels } from '../pipeline';
-import { loadResolutionConfig } from '../sources';
+import { loadResolutionConfig } from '../resolution-config';
 
 /** Output fields of `tracker estimate` (DESIGN §6): part of the CLI contract. */
 export const ESTIMATE_COLUMNS: ObjectColumn[] = [

@@ -13,10 +13,10 @@ import {
 import { formatRows, queryRecords } from '@tracker/query';
 import type { ModelRecord } from '@tracker/schema';
 import { TrackerError } from '@tracker/schema';
-import { collectOffline, collectSources, type SourceOutcome } from '../collect';
 import { booleanFlag, type CommandContext, listFlag, stringFlag } from '../context';
 import { buildModels } from '../pipeline';
-import { loadResolutionConfig, loadSources, selectSources } from '../sources';
+import { loadResolutionConfig } from '../resolution-config';
+import { collectOffline, type SourceOutcome } from '../source-outcomes';
 
 /** `tracker run`: collect → resolve → merge → estimate → curate, then a summary and the models over the threshold. */
 export async function run(context: CommandContext): Promise<number> {
@@ -34,6 +34,11 @@ export async function run(context: CommandContext): Promise<number> {
         requested?.length ? requested : await observedSources(context.dataDir),
       );
     } else {
+      // Loaded only for a live run: the scrapers bring got and cheerio.
+      const [{ collectSources }, { loadSources, selectSources }] = await Promise.all([
+        import('../collect'),
+        import('../sources'),
+      ]);
       const selected = selectSources(await loadSources(context), requested, context.loaded.config.sources);
       if (selected.some((scraper) => scraper.live) && !(await networkReachable())) {
         if (strict) throw new TrackerError('SOURCE_UNAVAILABLE', 'the network is unreachable (--strict)');

@@ -17,7 +17,7 @@ import { capturedAt } from '../collect';
 import { booleanFlag, type CommandContext, stringFlag } from '../context';
 import { displayPath } from '../load-config';
 import { buildModels } from '../pipeline';
-import { loadResolutionConfig } from '../sources';
+import { loadResolutionConfig } from '../resolution-config';
 import { parseThreshold } from './estimate';
 
 /** Facts a leaderboard scraper sees of a model: no reported compute, tokens, hardware or cost. */
