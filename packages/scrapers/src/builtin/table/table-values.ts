@@ -1,6 +1,8 @@
 import { DateStringSchema, TrackerError } from '@tracker/schema';
+import { ScrapeError } from '../../errors';
 import { parseJsonSafely as parseJsonText } from '../../safe-json';
 import type { Payload } from '../../scraper';
+import { findDateInName, resolveAsOf as resolveSharedAsOf } from '../shared/dates';
 
 /** The formats a saved table can come in. */
 export type TableFormat = 'html' | 'csv' | 'markdown' | 'json';
@@ -72,14 +74,9 @@ export function parseDateCell(text: string): string | undefined {
   return candidate !== undefined && DateStringSchema.safeParse(candidate).success ? candidate : undefined;
 }
 
-/** A date in a file name: `..._2026-03-30.csv`, `table_2026_06_25.csv`. */
+/** A date in a file name: `..._2026-03-30.csv`, `table_2026_06_25.csv` (the shared rule of every source). */
 export function dateFromFileName(fileName: string | undefined): string | undefined {
-  if (!fileName) return undefined;
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  const match = /(\d{4})[-_](\d{2})[-_](\d{2})/.exec(base);
-  if (!match) return undefined;
-  const candidate = `${match[1]}-${match[2]}-${match[3]}`;
-  return DateStringSchema.safeParse(candidate).success ? candidate : undefined;
+  return findDateInName(fileName?.split(/[\\/]/).pop());
 }
 
 /**
@@ -107,12 +104,13 @@ export function resolveAsOf(
   payload: Payload,
   options: { configured?: string; fromPayload?: string | undefined } = {},
 ): string {
-  return (
-    options.configured ??
-    options.fromPayload ??
-    dateFromFileName(payloadFileName(payload)) ??
-    payload.retrievedAt.slice(0, 10)
-  );
+  if (options.configured) return options.configured;
+  const { asOf } = resolveSharedAsOf({
+    payloadDate: options.fromPayload,
+    fileName: payloadFileName(payload),
+    retrievedAt: payload.retrievedAt,
+  });
+  return asOf ?? payload.retrievedAt.slice(0, 10);
 }
 
 /**
@@ -183,14 +181,13 @@ export function parseFailed(
   found: string,
   cause?: unknown,
 ): TrackerError {
-  return new TrackerError(
-    'PARSE_FAILED',
-    `[scraper:${scraperId}] ${location}: expected ${expected}, found ${found}`,
-    {
-      cause,
-      details: { scraperId, location },
-    },
-  );
+  return new ScrapeError({
+    code: 'PARSE_FAILED',
+    scraperId,
+    url: location,
+    problem: `expected ${expected}, found ${found}`,
+    cause,
+  });
 }
 
 /** Where a payload came from, for messages: its file name or URL. */
