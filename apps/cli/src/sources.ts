@@ -54,7 +54,9 @@ export async function loadSources(context: CommandContext): Promise<LoadedSource
 }
 
 /**
- * The sources a command should run: `--source` ids (each must exist), else the config's `sources` list, else all.
+ * The sources a command should run: `--source` ids (each must exist), else the config's `sources` list, else every
+ * built-in and plugin source. Table mappings run only when named: the pages they describe are mostly rendered by
+ * JavaScript, so they are read from saved files (`collect --from`) or through tracker-scraper-browser.
  */
 export function selectSources(
   loaded: LoadedSources,
@@ -62,7 +64,7 @@ export function selectSources(
   configured: readonly string[],
 ): BaseScraper[] {
   const ids = requested?.length ? requested : configured.length ? configured : null;
-  if (!ids) return [...loaded.registry.list()];
+  if (!ids) return loaded.registry.list().filter((scraper) => loaded.origin.get(scraper.id) !== 'table');
   return ids.map((id) => loaded.registry.get(id));
 }
 
