@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type LockHandle, saveObservations } from '@tracker/dataset';
+import { type LockHandle, loadObservations, saveObservations } from '@tracker/dataset';
 import { type ScrapeIssue, type SnapshotInfo, TrackerError } from '@tracker/schema';
 import {
   type BaseScraper,
@@ -16,7 +16,7 @@ import {
 import type { CommandContext } from './context';
 import { displayPath } from './load-config';
 import { createProgress, formatAge } from './progress';
-import { collectOffline, fallback, type SourceOutcome } from './source-outcomes';
+import { fallback, offlineOutcomes, type SourceOutcome } from './source-outcomes';
 
 export type { SourceOutcome } from './source-outcomes';
 
@@ -47,12 +47,14 @@ export async function collectSources(
     }
     return [await collectFromFiles(context, scraper, options.from, options, writeOptions)];
   }
-  if (options.offline)
-    return collectOffline(
-      context,
+  if (options.offline) {
+    const files = await loadObservations(context.dataDir);
+    return offlineOutcomes(
+      files,
       options.sources.map((scraper) => scraper.id),
       now(),
     );
+  }
   const { config } = context.loaded;
   const snapshotsDir = join(context.dataDir, 'snapshots');
   const http = createHttpClient({
@@ -80,9 +82,7 @@ export async function collectSources(
   const outcomes: SourceOutcome[] = [];
   for (const result of results) {
     if (result.status === 'failed') {
-      outcomes.push(
-        await fallback(context, result.source, 'failed', result.error?.message ?? 'failed', now()),
-      );
+      outcomes.push(await fallback(context, result.source, result.error?.message ?? 'failed', now()));
       continue;
     }
     const first = result.snapshots[0];

@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { displayPath as displayDataPath, parseJsonText, readTextFile } from '@tracker/dataset';
-import { ObservationFileSchema, parseWithSchema, type SnapshotInfo } from '@tracker/schema';
+import {
+  type ObservationFile,
+  ObservationFileSchema,
+  parseWithSchema,
+  type SnapshotInfo,
+} from '@tracker/schema';
 import { z } from 'zod';
 import type { CommandContext } from './context';
 import { formatAge } from './progress';
@@ -32,31 +37,41 @@ export interface SourceOutcome {
   message: string | null;
 }
 
-/** Offline: each source keeps its last observations (needs only the ids: no scraper is loaded). */
-export function collectOffline(
-  context: CommandContext,
-  sourceIds: readonly string[],
+/**
+ * Offline: each source keeps its last observations. Takes the observation files the caller has loaded anyway
+ * (needs no scraper, reads nothing again); without `sourceIds`, every source that has a file.
+ */
+export function offlineOutcomes(
+  files: readonly Pick<ObservationFile, 'source' | 'snapshots' | 'observations'>[],
+  sourceIds: readonly string[] = files.map((file) => file.source),
   now = new Date(),
-): Promise<SourceOutcome[]> {
-  return Promise.all(sourceIds.map((id) => fallback(context, id, 'snapshot', null, now)));
+): SourceOutcome[] {
+  const bySource = new Map(files.map((file) => [file.source, file]));
+  return sourceIds.map((id) => describeFallback(id, bySource.get(id) ?? null, null, now));
 }
 
 /** A source that was not fetched keeps its last observations; say how old they are. */
 export async function fallback(
   context: CommandContext,
   source: string,
-  status: 'snapshot' | 'failed',
-  reason: string | null,
+  reason: string,
   now: Date,
 ): Promise<SourceOutcome> {
-  const file = await readObservations(context, source);
+  const outcome = describeFallback(source, await readObservations(context, source), reason, now);
+  context.log.warn(`[${source}] ${outcome.message}`);
+  return outcome;
+}
+
+function describeFallback(
+  source: string,
+  file: { snapshots: readonly SnapshotInfo[]; observations: readonly unknown[] } | null,
+  reason: string | null,
+  now: Date,
+): SourceOutcome {
   const last = file?.snapshots.at(-1)?.retrievedAt ?? null;
-  const count = file?.observations.length ?? 0;
   const kept = last
-    ? `kept ${count} observations from ${last.slice(0, 10)} (${formatAge(last, now)} old)`
+    ? `kept ${file?.observations.length ?? 0} observations from ${last.slice(0, 10)} (${formatAge(last, now)} old)`
     : 'no earlier observations';
-  const message = reason ? `unreachable: ${reason}; ${kept}` : kept;
-  if (status === 'failed') context.log.warn(`[${source}] ${message}`);
   return {
     source,
     status: last ? 'snapshot' : 'failed',
@@ -64,10 +79,10 @@ export async function fallback(
     added: 0,
     replaced: 0,
     warnings: 0,
-    errors: status === 'failed' ? 1 : 0,
+    errors: reason ? 1 : 0,
     lastRetrievedAt: last,
     age: last ? formatAge(last, now) : null,
-    message,
+    message: reason ? `unreachable: ${reason}; ${kept}` : kept,
   };
 }
 

@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   acquireLock,
@@ -16,7 +16,7 @@ import { TrackerError } from '@tracker/schema';
 import { booleanFlag, type CommandContext, listFlag, stringFlag } from '../context';
 import { buildModels } from '../pipeline';
 import { loadResolutionConfig } from '../resolution-config';
-import { collectOffline, type SourceOutcome } from '../source-outcomes';
+import { offlineOutcomes, type SourceOutcome } from '../source-outcomes';
 
 /** `tracker run`: collect → resolve → merge → estimate → curate, then a summary and the models over the threshold. */
 export async function run(context: CommandContext): Promise<number> {
@@ -27,12 +27,10 @@ export async function run(context: CommandContext): Promise<number> {
     const strict = booleanFlag(context, 'strict');
     let outcomes: SourceOutcome[];
     let offline = booleanFlag(context, 'offline');
-    if (offline) {
-      // No scraper is needed offline: the observation files say which sources there are.
-      outcomes = await collectOffline(
-        context,
-        requested?.length ? requested : await observedSources(context.dataDir),
-      );
+    // Offline, the observation files are loaded once: they say which sources there are and feed the build.
+    const files = offline ? await loadObservations(context.dataDir) : undefined;
+    if (files) {
+      outcomes = offlineOutcomes(files, requested?.length ? requested : undefined);
     } else {
       // Loaded only for a live run: the scrapers bring got and cheerio.
       const [{ collectSources }, { loadSources, selectSources }] = await Promise.all([
@@ -54,15 +52,15 @@ export async function run(context: CommandContext): Promise<number> {
         `${unreachable.map((outcome) => outcome.source).join(', ')} could not be reached (--strict)`,
       );
     }
-    const [files, ledger, previous, resolution] = await Promise.all([
-      loadObservations(context.dataDir),
+    const [loadedFiles, ledger, previous, resolution] = await Promise.all([
+      files ?? loadObservations(context.dataDir),
       loadLedger(context.dataDir),
       loadPreviousModels(context),
       loadResolutionConfig(context),
     ]);
     const { config } = context.loaded;
     const built = buildModels({
-      observationFiles: files,
+      observationFiles: loadedFiles,
       ledger,
       ...resolution,
       threshold: config.threshold,
@@ -177,15 +175,6 @@ function parseExitCode(value: string | undefined): number | undefined {
     );
   }
   return code;
-}
-
-/** Source ids that have an observations file in the data folder. */
-async function observedSources(dataDir: string): Promise<string[]> {
-  const names = await readdir(join(dataDir, 'observations')).catch(() => [] as string[]);
-  return names
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.slice(0, -'.json'.length))
-    .sort();
 }
 
 /**
