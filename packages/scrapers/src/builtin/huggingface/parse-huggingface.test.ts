@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { TrackerError } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
 import type { Payload, ScrapeContext } from '../../scraper';
 import { createFixtureHttpClient, testScraper } from '../../testing';
+import { expectParseFailed as expectSourceParseFailed } from '../shared/expect-parse-failed';
 import {
   createHuggingFaceScraper,
   formatHuggingFaceAuthorUrl,
@@ -26,18 +26,8 @@ const qwenUrl = formatHuggingFaceAuthorUrl('Qwen');
 function payload(body: string, url = mixtralUrl): Payload {
   return { body, url, retrievedAt };
 }
-function expectParseFailed(run: () => unknown, fragment: RegExp): void {
-  try {
-    run();
-  } catch (error) {
-    expect(TrackerError.is(error)).toBe(true);
-    expect((error as TrackerError).code).toBe('PARSE_FAILED');
-    expect((error as Error).message).toMatch(/^\[scraper:huggingface\] /);
-    expect((error as Error).message).toMatch(fragment);
-    return;
-  }
-  throw new Error('expected a PARSE_FAILED error');
-}
+const expectParseFailed = (run: () => unknown, fragment: RegExp) =>
+  expectSourceParseFailed('huggingface', run, fragment);
 
 describe('active parameters of mixture-of-experts models', () => {
   it('reads the MoE fields of config.json', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { TrackerError } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
 import type { Payload, ScrapeContext } from '../../scraper';
 import { createFixtureHttpClient, testScraper } from '../../testing';
+import { expectParseFailed as expectSourceParseFailed } from '../shared/expect-parse-failed';
 import { createLivebenchScraper, formatLivebenchReleaseUrls, livebenchScraper } from './livebench-scraper';
 import {
   DEFAULT_LIVEBENCH_CATEGORIES,
@@ -22,18 +22,8 @@ const urls = formatLivebenchReleaseUrls('2026-06-25');
 function payload(body: string, fileName?: string, url = urls.table): Payload {
   return { body, url, retrievedAt, ...(fileName ? { fileName } : {}) };
 }
-function expectParseFailed(run: () => unknown, fragment: RegExp): void {
-  try {
-    run();
-  } catch (error) {
-    expect(TrackerError.is(error)).toBe(true);
-    expect((error as TrackerError).code).toBe('PARSE_FAILED');
-    expect((error as Error).message).toMatch(/^\[scraper:livebench\] /);
-    expect((error as Error).message).toMatch(fragment);
-    return;
-  }
-  throw new Error('expected a PARSE_FAILED error');
-}
+const expectParseFailed = (run: () => unknown, fragment: RegExp) =>
+  expectSourceParseFailed('livebench', run, fragment);
 
 describe('livebench helpers', () => {
   it('makes kebab benchmark ids', () => {

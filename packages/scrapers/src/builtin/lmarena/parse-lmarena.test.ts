@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { TrackerError } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
 import type { Payload } from '../../scraper';
 import { createFixtureHttpClient, testScraper } from '../../testing';
+import { expectParseFailed as expectSourceParseFailed } from '../shared/expect-parse-failed';
 import { formatLmarenaRowsUrl, LMARENA_LEADERBOARD_URL, lmarenaScraper } from './lmarena-scraper';
 import { detectLmarenaFormat, parseLmarena } from './parse-lmarena';
 
@@ -15,18 +15,8 @@ function load(name: string, url = LMARENA_LEADERBOARD_URL): Payload {
 function inline(body: string, fileName?: string): Payload {
   return { body, url: LMARENA_LEADERBOARD_URL, retrievedAt, ...(fileName ? { fileName } : {}) };
 }
-function expectParseFailed(run: () => unknown, fragment: RegExp): void {
-  try {
-    run();
-  } catch (error) {
-    expect(TrackerError.is(error)).toBe(true);
-    expect((error as TrackerError).code).toBe('PARSE_FAILED');
-    expect((error as Error).message).toMatch(/^\[scraper:lmarena\] /);
-    expect((error as Error).message).toMatch(fragment);
-    return;
-  }
-  throw new Error('expected a PARSE_FAILED error');
-}
+const expectParseFailed = (run: () => unknown, fragment: RegExp) =>
+  expectSourceParseFailed('lmarena', run, fragment);
 const score = (result: ReturnType<typeof parseLmarena>, name: string) =>
   result.observations.find((observation) => observation.rawName === name)?.scores?.['lmarena-text'];
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { TrackerError } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
 import type { Payload } from '../../scraper';
 import { testScraper } from '../../testing';
+import { expectParseFailed as expectSourceParseFailed } from '../shared/expect-parse-failed';
 import { OPENROUTER_MODELS_URL, openrouterScraper } from './openrouter-scraper';
 import { formatOpenRouterName, isOpenRouterRouterEntry, parseOpenRouter } from './parse-openrouter';
 
@@ -15,18 +15,8 @@ function payload(body: string, fileName = 'models.json'): Payload {
 function load(name: string): Payload {
   return payload(readFileSync(fixture(name), 'utf8'), name);
 }
-function expectParseFailed(run: () => unknown, fragment: RegExp): void {
-  try {
-    run();
-  } catch (error) {
-    expect(TrackerError.is(error)).toBe(true);
-    expect((error as TrackerError).code).toBe('PARSE_FAILED');
-    expect((error as Error).message).toMatch(/^\[scraper:openrouter\] /);
-    expect((error as Error).message).toMatch(fragment);
-    return;
-  }
-  throw new Error('expected a PARSE_FAILED error');
-}
+const expectParseFailed = (run: () => unknown, fragment: RegExp) =>
+  expectSourceParseFailed('openrouter', run, fragment);
 
 describe('formatOpenRouterName', () => {
   it('drops the provider prefix and the variant suffix', () => {
