@@ -1,5 +1,5 @@
 import got, { HTTPError, MaxRedirectsError, RequestError, type Response, TimeoutError } from 'got';
-import packageJson from '../package.json';
+import { version } from '../package.json';
 import { redactUrl, ScrapeError } from './errors';
 import { createHostLimiter, type HostLimiter, type HostLimits } from './host-limiter';
 import { createMemoryHttpCache, type HttpCache, type HttpCacheEntry } from './http-cache';
@@ -8,7 +8,7 @@ import type { HttpClient, HttpRequestOptions, HttpResponse, Logger } from './scr
 import type { SavedSnapshot, SnapshotStore } from './snapshot';
 
 /** The User-Agent sent with every request: the project, its version and where to read about it. */
-export const USER_AGENT = `tracker/${packageJson.version} (+https://github.com/tracker-1e25/tracker)`;
+export const USER_AGENT = `tracker/${version} (+https://github.com/tracker-1e25/tracker)`;
 
 /** Timeouts of one attempt, in milliseconds. */
 export interface HttpTimeouts {
