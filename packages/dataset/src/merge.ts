@@ -41,6 +41,9 @@ const FIELD_READERS: ReadonlyArray<readonly [FactField, (observation: Observatio
   ['domain', (observation) => observation.domain],
   ['reasoning', (observation) => observation.reasoning],
   ['contextLength', (observation) => observation.contextLength],
+  ['pricing', (observation) => observation.pricing],
+  ['knowledgeCutoff', (observation) => observation.knowledgeCutoff],
+  ['expirationDate', (observation) => observation.expirationDate],
   ['links', (observation) => observation.links],
 ];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfidenceSchema, PositiveNumberSchema, TimestampSchema } from './common';
+import { PricingSchema } from './observation';
 
 /** One input an estimator used, with where it came from. */
 export const EstimateInputSchema = z
@@ -134,6 +135,8 @@ export const ModelFactsSchema = z
     domain: z.string().optional(),
     reasoning: z.boolean().optional(),
     accessibility: z.string().optional(),
+    /** API price per token (USD per million tokens). */
+    pricing: PricingSchema.optional(),
   })
   .passthrough();
 export type ModelFactsInput = z.input<typeof ModelFactsSchema>;

@@ -12,6 +12,7 @@ import {
   ComputeSignalSchema,
   DomainSchema,
   HardwareSchema,
+  PricingSchema,
   ReportedComputeSchema,
   ScoreSchema,
 } from './observation';
@@ -70,6 +71,9 @@ export const ModelFactsByFieldSchema = z
     domain: z.array(factSchema(DomainSchema)).optional(),
     reasoning: z.array(factSchema(z.boolean())).optional(),
     contextLength: z.array(factSchema(z.number().int().positive())).optional(),
+    pricing: z.array(factSchema(PricingSchema)).optional(),
+    knowledgeCutoff: z.array(factSchema(DateStringSchema)).optional(),
+    expirationDate: z.array(factSchema(DateStringSchema)).optional(),
     links: z.array(factSchema(UrlSchema)).optional(),
   })
   .strict();

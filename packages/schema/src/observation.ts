@@ -69,6 +69,22 @@ export const ScoreSchema = z
   .strict();
 export type Score = z.infer<typeof ScoreSchema>;
 
+/**
+ * API price of a model as a source lists it, in US dollars per million tokens (OpenRouter gives USD per token as
+ * strings; parsers convert). Evidence of active size for the compute imputation.
+ */
+export const PricingSchema = z
+  .object({
+    /** Price of a million prompt (input) tokens. */
+    inputUsdPerMillionTokens: z.number().finite().nonnegative().optional(),
+    /** Price of a million completion (output) tokens. */
+    outputUsdPerMillionTokens: z.number().finite().nonnegative().optional(),
+    /** A blended price the source computes (Artificial Analysis: 3 input : 1 output). */
+    blendedUsdPerMillionTokens: z.number().finite().nonnegative().optional(),
+  })
+  .strict();
+export type Pricing = z.infer<typeof PricingSchema>;
+
 /** Signals a curated source gives without a number, e.g. Epoch's "very likely over 1e25". */
 export const ComputeSignalSchema = z.enum(['over-1e25', 'maybe-over-1e25', 'under-1e25']);
 export type ComputeSignal = z.infer<typeof ComputeSignalSchema>;
@@ -134,6 +150,12 @@ export const ObservationSchema = z
     /** The source calls it a reasoning model. */
     reasoning: z.boolean().optional(),
     contextLength: z.number().int().positive().optional(),
+    /** API price per token, where the source lists one. */
+    pricing: PricingSchema.optional(),
+    /** Training-data cutoff the source states. */
+    knowledgeCutoff: DateStringSchema.optional(),
+    /** Date the source says the model (or its endpoint) is retired. */
+    expirationDate: DateStringSchema.optional(),
     /** Further URLs about the model (paper, model card, announcement). */
     links: z.array(UrlSchema).optional(),
   })
