@@ -1,5 +1,6 @@
 import type { Fact, ModelRecord } from '@tracker/schema';
-import type { EstimatorFacts, FactProvenance, ReferencePoint } from './estimator';
+import type { EstimatorFacts, FactProvenance, PopulationMember, ReferencePoint } from './estimator';
+import { blendedPrice } from './imputation/model';
 
 /** Sources in trust order: a human's ledger entry, then Epoch AI's curated data, then Hugging Face, then the rest. */
 export const DEFAULT_SOURCE_RANK: readonly string[] = Object.freeze(['ledger', 'epoch', 'huggingface']);
@@ -83,6 +84,8 @@ export function factsFromRecord(record: ModelRecord, options: FactsFromRecordOpt
   if (domain !== undefined) facts.domain = domain;
   const reasoning = take('reasoning');
   if (reasoning !== undefined) facts.reasoning = reasoning;
+  const pricing = take('pricing');
+  if (pricing !== undefined) facts.pricing = { ...pricing };
   const scores: NonNullable<EstimatorFacts['scores']> = {};
   const snapshots: NonNullable<EstimatorFacts['scoreSnapshots']> = {};
   for (const [benchmark, list] of Object.entries(record.scores)) {
@@ -139,7 +142,39 @@ export function buildReferences(
     if (releaseDate) reference.releaseDate = releaseDate;
     const developer = pickFact(record.facts.developer, rank)?.value ?? record.developer;
     if (developer) reference.developer = developer;
+    const accessibility = pickFact(record.facts.accessibility, rank)?.value;
+    if (accessibility) reference.accessibility = accessibility;
+    const parameters = pickFact(record.facts.parameters, rank)?.value;
+    if (parameters) reference.parameters = parameters;
+    const activeParameters = pickFact(record.facts.activeParameters, rank)?.value;
+    if (activeParameters) reference.activeParameters = activeParameters;
+    const price = blendedPrice(pickFact(record.facts.pricing, rank)?.value);
+    if (price !== undefined) reference.pricePerMillion = price;
     references.push(reference);
   }
   return references.sort((left, right) => left.id.localeCompare(right.id));
+}
+
+/**
+ * Every record with at least one score, as the capability fit reads it (scores, developer, accessibility):
+ * the population that links the leaderboards and gives the developer groups. No compute figure.
+ */
+export function buildPopulation(
+  records: readonly ModelRecord[],
+  options: FactsFromRecordOptions = {},
+): PopulationMember[] {
+  const rank = options.sourceRank ?? DEFAULT_SOURCE_RANK;
+  const population: PopulationMember[] = [];
+  for (const record of records) {
+    const scores: PopulationMember['scores'] = {};
+    for (const [benchmark, list] of Object.entries(record.scores))
+      if (list.length > 0) scores[benchmark] = list.map((score) => ({ value: score.value, asOf: score.asOf }));
+    const member: PopulationMember = { id: record.id, name: record.name, scores };
+    const developer = pickFact(record.facts.developer, rank)?.value ?? record.developer;
+    if (developer) member.developer = developer;
+    const accessibility = pickFact(record.facts.accessibility, rank)?.value;
+    if (accessibility) member.accessibility = accessibility;
+    if (Object.keys(scores).length > 0 || accessibility) population.push(member);
+  }
+  return population;
 }

@@ -8,13 +8,11 @@ export { nameHeuristicEstimator, TOKENS_BY_YEAR, typicalTokens } from './builtin
 export { operationCountEstimator } from './builtin/operation-count';
 export { reportedEstimator } from './builtin/reported';
 export { chipPrices, chips, getChip, getChipPrice, peakFlops } from './chips';
-export type { Combination, ConflictRule, RankedComponent } from './combine';
+export type { Combination, RankedComponent } from './combine';
 export {
   CONFLICT_FACTOR,
-  CONFLICT_RULES,
   combineComponents,
   DEPENDENCE_FLOOR,
-  IMPUTATION_PRIORITY,
   LOOSENESS_LIMIT,
   toComponent,
 } from './combine';
@@ -34,12 +32,15 @@ export type {
   EstimatorResult,
   FactProvenance,
   FitCache,
+  EstimatorKind,
   MonotonicFact,
+  PopulationMember,
+  Precedence,
   ReferencePoint,
 } from './estimator';
 export { DEFAULT_SETTINGS, ESTIMATOR_API_VERSION } from './estimator';
 export type { FactsFromRecordOptions } from './facts';
-export { buildReferences, DEFAULT_SOURCE_RANK, factsFromRecord, pickFact } from './facts';
+export { buildPopulation, buildReferences, DEFAULT_SOURCE_RANK, factsFromRecord, pickFact } from './facts';
 export type { HardwareTimeInput, OperationCountInput } from './formulas';
 export { hardwareTime, operationCount } from './formulas';
 export type { MoeFamily, NameSize } from './names';

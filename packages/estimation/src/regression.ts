@@ -60,7 +60,8 @@ function dot(left: readonly number[], right: readonly number[]): number {
   return sum;
 }
 
-function invert(matrix: number[][]): number[][] | null {
+/** Inverse of a small square matrix by Gauss–Jordan with partial pivoting; null when singular. */
+export function invert(matrix: number[][]): number[][] | null {
   const size = matrix.length;
   const augmented = matrix.map((row, i) => [
     ...row,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { loadLedger, loadObservations } from '@tracker/dataset';
 import {
+  buildPopulation,
   buildReferences,
   type EstimateComputeResult,
   estimateCompute,
@@ -82,6 +83,7 @@ export async function run(context: CommandContext): Promise<number> {
     record.observations.some((ref) => ARENA_SOURCES.has(ref.source)),
   );
   const references = buildReferences(models);
+  const population = buildPopulation(models);
   const cache = new Map<string, unknown>();
   const scraperView = new Map<string, EstimateComputeResult>(
     arena.map((record) => [
@@ -90,6 +92,7 @@ export async function run(context: CommandContext): Promise<number> {
         threshold,
         blind: true,
         references,
+        population,
         cache,
         cutPoints: config.statusCuts,
       }),

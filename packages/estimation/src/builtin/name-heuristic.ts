@@ -57,6 +57,7 @@ export const nameHeuristicEstimator = defineEstimator({
   id: 'name-heuristic',
   description: "parameters (or the name's size) × the release year's typical token count",
   priority: 60,
+  kind: 'imputation',
   monotonic: ['parameters', 'activeParameters'],
   estimate(facts) {
     if (facts.trainingTokens) return null;

@@ -1,0 +1,208 @@
+/**
+ * One latent capability per model from every leaderboard score it has: a rank-one factor model (the linear
+ * form of "Observational Scaling Laws", Ruan, Maddison & Hashimoto 2024, arXiv 2405.10938), fitted by
+ * alternating least squares. Each item is one (benchmark, snapshot) pair: Arena Elo of two snapshots are two
+ * items, linked through the models scored in both. Pure and deterministic; no compute enters it.
+ *
+ *   z_{m,i} = (score_{m,i} − mean_i) / sd_i,   z_{m,i} = a_i · C_m + b_i + ε,   ε ~ N(0, ψ_i),   C_m ~ N(0, 1)
+ */
+
+/** A model's scores as the capability fit reads them: benchmark id → one score per snapshot. */
+export interface ScoredModel {
+  id: string;
+  scores: Readonly<Record<string, readonly { value: number; asOf?: string }[]>>;
+}
+
+/** One item (benchmark × snapshot) of the fit. */
+export interface CapabilityItem {
+  /** `benchmark@asOf`. */
+  key: string;
+  benchmark: string;
+  asOf: string;
+  count: number;
+  mean: number;
+  sd: number;
+  /** Loading a_i: how many standard deviations of the score one unit of capability moves. */
+  loading: number;
+  offset: number;
+  /** Residual variance ψ_i on the standardised scale. */
+  noise: number;
+}
+
+/** A model's place on the capability scale, with the items that placed it. */
+export interface Placement {
+  value: number;
+  /** Posterior standard deviation, 1/√(Σ a²/ψ + 1). */
+  se: number;
+  /** Each item used: its key, the raw score and the capability that item alone implies. */
+  items: { key: string; score: number; implied: number; weight: number }[];
+}
+
+export interface CapabilityFit {
+  items: Map<string, CapabilityItem>;
+  /** Latest snapshot of each benchmark (a score without `asOf` is read as of it). */
+  latest: Map<string, string>;
+  /** Capability of each model of the population, by id. */
+  placements: Map<string, Placement>;
+}
+
+/** An item needs this many scored models to be placed on the common scale. */
+export const MIN_ITEM_MODELS = 5;
+/** Alternating least squares iterations (the fit converges to 1e-6 well before this on the committed data). */
+const ITERATIONS = 40;
+/** Floor of an item's residual variance (standardised scale): no single board may pin a model exactly. */
+const NOISE_FLOOR = 0.02;
+
+/** Item key of a benchmark score. */
+export function itemKey(benchmark: string, asOf: string): string {
+  return `${benchmark}@${asOf}`;
+}
+
+function observationsOf(model: ScoredModel, latest: ReadonlyMap<string, string>): [string, number][] {
+  const found = new Map<string, number>();
+  for (const [benchmark, list] of Object.entries(model.scores)) {
+    for (const score of list) {
+      const asOf = score.asOf ?? latest.get(benchmark);
+      if (asOf === undefined || !Number.isFinite(score.value)) continue;
+      found.set(itemKey(benchmark, asOf), score.value);
+    }
+  }
+  return [...found];
+}
+
+/** Fits the factor model over every model given (duplicates by id count once). */
+export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
+  const latest = new Map<string, string>();
+  for (const model of models)
+    for (const [benchmark, list] of Object.entries(model.scores))
+      for (const score of list)
+        if (score.asOf && (latest.get(benchmark) ?? '') < score.asOf) latest.set(benchmark, score.asOf);
+  const seen = new Set<string>();
+  const rows: { id: string; observations: [string, number][] }[] = [];
+  for (const model of models) {
+    if (seen.has(model.id)) continue;
+    seen.add(model.id);
+    const observations = observationsOf(model, latest);
+    if (observations.length > 0) rows.push({ id: model.id, observations });
+  }
+  const values = new Map<string, number[]>();
+  for (const row of rows)
+    for (const [key, value] of row.observations) {
+      const list = values.get(key);
+      if (list) list.push(value);
+      else values.set(key, [value]);
+    }
+  const items = new Map<string, CapabilityItem>();
+  for (const [key, list] of [...values].sort(([left], [right]) => left.localeCompare(right))) {
+    if (list.length < MIN_ITEM_MODELS) continue;
+    const mean = list.reduce((sum, value) => sum + value, 0) / list.length;
+    const sd = Math.sqrt(list.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (list.length - 1));
+    if (!(sd > 0)) continue;
+    const at = key.lastIndexOf('@');
+    items.set(key, {
+      key,
+      benchmark: key.slice(0, at),
+      asOf: key.slice(at + 1),
+      count: list.length,
+      mean,
+      sd,
+      loading: 1,
+      offset: 0,
+      noise: 0.5,
+    });
+  }
+  // Standardised observations per model, items kept only.
+  const data = rows
+    .map((row) => ({
+      id: row.id,
+      z: row.observations
+        .filter(([key]) => items.has(key))
+        .map(([key, value]) => {
+          const item = items.get(key) as CapabilityItem;
+          return [key, (value - item.mean) / item.sd] as [string, number];
+        }),
+    }))
+    .filter((row) => row.z.length > 0);
+  const capability = new Map<string, number>();
+  for (const row of data)
+    capability.set(row.id, row.z.reduce((sum, [, value]) => sum + value, 0) / row.z.length);
+  for (let iteration = 0; iteration < ITERATIONS; iteration++) {
+    // Items given capabilities: least squares of z on C per item.
+    const sums = new Map<string, { n: number; c: number; z: number; cc: number; cz: number }>();
+    for (const row of data) {
+      const c = capability.get(row.id) as number;
+      for (const [key, z] of row.z) {
+        const sum = sums.get(key) ?? { n: 0, c: 0, z: 0, cc: 0, cz: 0 };
+        sum.n++;
+        sum.c += c;
+        sum.z += z;
+        sum.cc += c * c;
+        sum.cz += c * z;
+        sums.set(key, sum);
+      }
+    }
+    for (const [key, sum] of sums) {
+      const item = items.get(key) as CapabilityItem;
+      const varC = sum.cc - (sum.c * sum.c) / sum.n;
+      item.loading = varC > 1e-9 ? (sum.cz - (sum.c * sum.z) / sum.n) / varC : 0;
+      item.offset = (sum.z - item.loading * sum.c) / sum.n;
+    }
+    const residual = new Map<string, { n: number; ss: number }>();
+    for (const row of data) {
+      const c = capability.get(row.id) as number;
+      for (const [key, z] of row.z) {
+        const item = items.get(key) as CapabilityItem;
+        const entry = residual.get(key) ?? { n: 0, ss: 0 };
+        entry.n++;
+        entry.ss += (z - item.loading * c - item.offset) ** 2;
+        residual.set(key, entry);
+      }
+    }
+    for (const [key, entry] of residual)
+      (items.get(key) as CapabilityItem).noise = Math.max(NOISE_FLOOR, entry.ss / Math.max(1, entry.n - 2));
+    // Capabilities given items: posterior mean under the N(0, 1) prior.
+    for (const row of data) capability.set(row.id, place(row.z, items).value);
+    // Fix the scale: capability has mean 0 and sd 1 over the models, and higher scores mean higher capability.
+    const all = [...capability.values()];
+    const mean = all.reduce((sum, value) => sum + value, 0) / all.length;
+    const sd = Math.sqrt(all.reduce((sum, value) => sum + (value - mean) ** 2, 0) / all.length) || 1;
+    const loadings = [...items.values()].reduce((sum, item) => sum + item.loading * item.count, 0);
+    const sign = loadings < 0 ? -1 : 1;
+    for (const [id, value] of capability) capability.set(id, (sign * (value - mean)) / sd);
+  }
+  const placements = new Map<string, Placement>();
+  for (const row of data) placements.set(row.id, place(row.z, items, true));
+  return { items, latest, placements };
+}
+
+function place(z: readonly [string, number][], items: ReadonlyMap<string, CapabilityItem>, detail = false): Placement {
+  let precision = 1;
+  let weighted = 0;
+  const used: Placement['items'] = [];
+  for (const [key, value] of z) {
+    const item = items.get(key);
+    if (!item || item.loading === 0) continue;
+    const weight = (item.loading * item.loading) / item.noise;
+    precision += weight;
+    weighted += (item.loading * (value - item.offset)) / item.noise;
+    if (detail)
+      used.push({
+        key,
+        score: value * item.sd + item.mean,
+        implied: (value - item.offset) / item.loading,
+        weight,
+      });
+  }
+  return { value: weighted / precision, se: 1 / Math.sqrt(precision), items: used };
+}
+
+/** Places a model (in the fit or not) on the capability scale from its own scores; null when no item applies. */
+export function placeModel(fit: CapabilityFit, model: ScoredModel): Placement | null {
+  const z: [string, number][] = [];
+  for (const [key, value] of observationsOf(model, fit.latest)) {
+    const item = fit.items.get(key);
+    if (item) z.push([key, (value - item.mean) / item.sd]);
+  }
+  if (z.length === 0) return null;
+  return place(z, fit.items, true);
+}
