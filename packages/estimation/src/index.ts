@@ -59,5 +59,26 @@ export {
 } from './probability';
 export type { EstimatorRegistry } from './registry';
 export { createEstimatorRegistry } from './registry';
-export type { ValidateOptions, ValidationReport, ValidationRow, ValidationTruth } from './validate';
-export { truthFromRecord, validateAgainst } from './validate';
+export type { ScraperViewOptions } from './scraper-view';
+export {
+  OPEN_WEIGHT_FIELDS,
+  releasedBy,
+  SCRAPER_VIEW_FIELDS,
+  toScraperView,
+  validateScraperView,
+} from './scraper-view';
+export type {
+  ReliabilityBin,
+  ReviewBurden,
+  ValidateOptions,
+  ValidationReport,
+  ValidationRow,
+  ValidationTruth,
+} from './validate';
+export {
+  DEFAULT_REVIEW_FLOOR,
+  reliabilityTable,
+  reviewBurden,
+  truthFromRecord,
+  validateAgainst,
+} from './validate';

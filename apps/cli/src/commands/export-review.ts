@@ -3,6 +3,7 @@ import { exportReviewSheet, writeFileAtomic } from '@tracker/dataset';
 import type { CommandContext } from '../context';
 import { loadCurationState } from '../curation';
 import { displayPath } from '../load-config';
+import { withReviewFloor } from './candidates';
 
 /**
  * `tracker export-review FILE.csv`: writes the contractor's sheet (candidates and flagged rulings with their
@@ -10,7 +11,8 @@ import { displayPath } from '../load-config';
  */
 export async function run(context: CommandContext): Promise<number> {
   const target = resolve(context.io.cwd, context.positionals[0]!);
-  const { models } = await loadCurationState(context);
+  const { models: loaded } = await loadCurationState(context);
+  const models = { ...loaded, models: withReviewFloor(loaded.models, context.loaded.config.reviewFloor) };
   const sheet = exportReviewSheet(models.models, { threshold: models.threshold });
   await writeFileAtomic(target, sheet);
   const candidates = models.models.filter((record) => record.curation?.status === 'candidate').length;

@@ -90,7 +90,7 @@ export async function run(context: CommandContext): Promise<number> {
   const limit = parseLimit(context);
   const by = reviewerName(context, stringFlag(context, 'by'));
   const { models } = await loadCurationState(context);
-  const items = listReviewItems(models.models, limit);
+  const items = listReviewItems(models.models, limit, context.loaded.config.reviewFloor);
   const { io } = context;
   if (items.length === 0) {
     io.stderr.write('Nothing awaits a decision.\n');

@@ -2,14 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { loadLedger, loadObservations } from '@tracker/dataset';
 import {
-  buildPopulation,
-  buildReferences,
   type EstimateComputeResult,
-  estimateCompute,
-  factsFromRecord,
+  releasedBy,
   truthFromRecord,
   type ValidationReport,
   validateAgainst,
+  validateScraperView,
 } from '@tracker/estimation';
 import { formatObjects } from '@tracker/query';
 import { type ModelRecord, type ObservationFile, TrackerError } from '@tracker/schema';
@@ -21,18 +19,9 @@ import { buildModels } from '../pipeline';
 import { loadResolutionConfig } from '../resolution-config';
 import { parseThreshold } from './estimate';
 
-/** Facts a leaderboard scraper sees of a model: no reported compute, tokens, hardware or cost. */
-const SCRAPER_VIEW_FIELDS = [
-  'developer',
-  'releaseDate',
-  'accessibility',
-  'license',
-  'huggingFaceId',
-  'domain',
-  'reasoning',
-] as const;
-const OPEN_WEIGHT_FIELDS = ['parameters', 'activeParameters', 'baseModel'] as const;
 const ARENA_SOURCES = new Set(['lmarena', 'openlm-arena']);
+/** Last release date of the time split's training references. */
+const TIME_SPLIT_END = '2024-12-31';
 
 /**
  * `tracker validate`: our estimates against Epoch AI's data. Three views: every model Epoch quantifies; the
@@ -82,26 +71,21 @@ export async function run(context: CommandContext): Promise<number> {
   const arena = withTruth.filter((record) =>
     record.observations.some((ref) => ARENA_SOURCES.has(ref.source)),
   );
-  const references = buildReferences(models);
-  const population = buildPopulation(models);
-  const cache = new Map<string, unknown>();
-  const scraperView = new Map<string, EstimateComputeResult>(
-    arena.map((record) => [
-      record.id,
-      estimateCompute(factsFromRecord(toScraperView(record)), {
-        threshold,
-        blind: true,
-        references,
-        population,
-        cache,
-        cutPoints: config.statusCuts,
-      }),
-    ]),
-  );
+  const reviewFloor = config.reviewFloor;
+  const viewOptions = { threshold, cutPoints: config.statusCuts, reviewFloor };
+  // Time split: references released up to 2024-12, tested on the Arena models released from 2025.
+  const byEndOf2024 = releasedBy(TIME_SPLIT_END);
   const reports = {
-    all: validateAgainst(withTruth, ours, { threshold }),
-    'epoch-inputs': validateAgainst(withInputs, ours, { threshold }),
-    'arena-scraper-view': validateAgainst(arena, scraperView, { threshold }),
+    all: validateAgainst(withTruth, ours, { threshold, reviewFloor }),
+    'epoch-inputs': validateAgainst(withInputs, ours, { threshold, reviewFloor }),
+    'arena-scraper-view': validateScraperView(models, arena, viewOptions).report,
+    'arena-scraper-view-lodo': validateScraperView(models, arena, { ...viewOptions, leaveOutDeveloper: true })
+      .report,
+    'arena-scraper-view-time-split': validateScraperView(
+      models,
+      arena.filter((record) => !byEndOf2024(record) && record.facts.releaseDate !== undefined),
+      { ...viewOptions, referenceFilter: byEndOf2024 },
+    ).report,
   };
   if (context.format === 'json') {
     context.io.stdout.write(`${JSON.stringify({ blind, threshold, reports }, null, 2)}\n`);
@@ -129,6 +113,56 @@ export async function run(context: CommandContext): Promise<number> {
       color: context.color,
     }),
   );
+  if (context.format === 'table') {
+    const reliability = Object.entries(reports).flatMap(([set, report]) =>
+      report.reliability
+        .filter((bin) => bin.count > 0)
+        .map((bin) => ({
+          set,
+          bin: bin.bin,
+          count: bin.count,
+          meanP: round(bin.meanProbability),
+          observed: round(bin.observedRate),
+        })),
+    );
+    context.io.stdout.write('\nReliability of P(above) (bins of P, blind):\n');
+    context.io.stdout.write(
+      formatObjects(reliability, {
+        format: 'table',
+        columns: [
+          { field: 'set' },
+          { field: 'bin' },
+          { field: 'count', kind: 'number' },
+          { field: 'meanP', header: 'mean P', kind: 'number' },
+          { field: 'observed', header: 'observed rate', kind: 'number' },
+        ],
+        ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
+      }),
+    );
+    const burden = Object.entries(reports).map(([set, report]) => ({
+      set,
+      floor: report.reviewBurden.floor,
+      queue: report.reviewBurden.queue,
+      trulyOver: report.reviewBurden.trulyOver,
+      caught: report.reviewBurden.caught,
+      ratio: round(report.reviewBurden.ratio),
+    }));
+    context.io.stdout.write(`\nReview burden (queue = P(above) ≥ ${reviewFloor}):\n`);
+    context.io.stdout.write(
+      formatObjects(burden, {
+        format: 'table',
+        columns: [
+          { field: 'set' },
+          { field: 'floor', kind: 'number' },
+          { field: 'queue', kind: 'number' },
+          { field: 'trulyOver', header: 'truly over', kind: 'number' },
+          { field: 'caught', kind: 'number' },
+          { field: 'ratio', header: 'queue/over', kind: 'number' },
+        ],
+        ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
+      }),
+    );
+  }
   const disagreements = reports.all.disagreements.map((row) => ({
     id: row.id,
     epoch: row.truthFlop ?? (row.truthAbove ? 'over (signal)' : null),
@@ -157,8 +191,11 @@ export async function run(context: CommandContext): Promise<number> {
   return 0;
 }
 
+function round(value: number | null): number | null {
+  return value === null ? null : Number(value.toFixed(3));
+}
+
 function summaryRow(set: string, report: ValidationReport) {
-  const round = (value: number | null) => (value === null ? null : Number(value.toFixed(3)));
   return {
     set,
     computeCount: report.compute.count,
@@ -185,18 +222,6 @@ function hasEpochInputs(record: ModelRecord): boolean {
       fromEpoch(record.facts.trainingTokens) !== undefined) ||
     (hardware?.count !== undefined && hardware?.hours !== undefined)
   );
-}
-
-/** The record as a leaderboard scraper would see it: name, developer, date, scores, and parameters if open weights. */
-function toScraperView(record: ModelRecord): ModelRecord {
-  const facts: ModelRecord['facts'] = {};
-  for (const field of SCRAPER_VIEW_FIELDS)
-    if (record.facts[field]) (facts as Record<string, unknown>)[field] = record.facts[field];
-  const open = (record.facts.accessibility ?? []).some((fact) => /open/i.test(fact.value));
-  if (open)
-    for (const field of OPEN_WEIGHT_FIELDS)
-      if (record.facts[field]) (facts as Record<string, unknown>)[field] = record.facts[field];
-  return { ...record, facts };
 }
 
 async function readEpochCsvs(context: CommandContext, files: readonly string[]): Promise<ObservationFile> {
