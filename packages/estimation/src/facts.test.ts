@@ -118,11 +118,11 @@ describe('estimateRecords', () => {
     expect(own?.method).toBe('benchmark');
     const component = own?.components[0];
     expect(component?.inputs.find((input) => input.name === 'references')?.value).toBe(
-      '7 references of lmarena-text 2025-08-04 (own point left out)',
+      '7 references with known compute (its own point left out (exact refit))',
     );
-    const listed = /nearest in score first: ([^)]*)\)/.exec(component?.reasoning ?? '')?.[1]?.split(', ');
-    expect(listed).toContain('Ref 4');
-    expect(listed).not.toContain('Ref 3');
+    const listed = /nearest references in capability: ([^;]*);/.exec(component?.reasoning ?? '')?.[1] ?? '';
+    expect(listed).toContain('Ref 4 (');
+    expect(listed).not.toContain('Ref 3 (');
     const sighted = estimateRecords(references).get('lab/ref-3')?.estimate;
     expect(sighted?.components.map((component) => component.method)).toContain('reported');
   });
