@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadLedger, loadModels, loadObservations, saveModels, withLock } from '@tracker/dataset';
 import {
+  buildPopulation,
   buildReferences,
   type EstimateComputeResult,
   estimateCompute,
@@ -17,6 +18,7 @@ import {
 } from '@tracker/schema';
 import { parseJsonSafely } from '@tracker/scrapers';
 import { booleanFlag, type CommandContext, stringFlag } from '../context';
+import { buildModelsFile } from '../curation';
 import { displayPath } from '../load-config';
 import { buildModels } from '../pipeline';
 import { loadResolutionConfig } from '../resolution-config';
@@ -73,11 +75,14 @@ async function estimateInputs(context: CommandContext, input: string, threshold:
           );
         });
   const items = parseFactsText(text, shown);
-  const models = await loadModels(context.dataDir);
+  // No models.json (a fresh clone): the references are built in memory from the committed observations.
+  const models =
+    (await loadModels(context.dataDir)) ?? (await buildModelsFile(context).catch(() => null));
   const references = models ? buildReferences(models.models) : [];
+  const population = models ? buildPopulation(models.models) : [];
   if (!models)
     context.log.info(
-      `No models.json in ${displayPath(context.io.cwd, context.dataDir)}: the benchmark method has no references.`,
+      `No models.json and no observations in ${displayPath(context.io.cwd, context.dataDir)}: the benchmark method has no references.`,
     );
   const byName = new Map<string, ModelRecord>();
   for (const record of models?.models ?? [])
@@ -96,6 +101,7 @@ async function estimateInputs(context: CommandContext, input: string, threshold:
       threshold,
       blind,
       references,
+      population,
       cache,
       cutPoints: context.loaded.config.statusCuts,
       lookupBase: (name) => byName.get(name.toLowerCase())?.estimate ?? null,
