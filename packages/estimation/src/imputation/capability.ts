@@ -50,8 +50,14 @@ export interface CapabilityFit {
 export const MIN_ITEM_MODELS = 5;
 /** Alternating least squares iterations (the fit converges to 1e-6 well before this on the committed data). */
 const ITERATIONS = 40;
-/** Floor of an item's residual variance (standardised scale): no single board may pin a model exactly. */
+/** Floor of an item's residual variance (standardised scale). */
 const NOISE_FLOOR = 0.02;
+/**
+ * No single item places a model more precisely than ±0.1 capability units (1σ): an item's weight a²/ψ is at most
+ * 100. Without it an aggregate (a board's global score, the mean of its own categories) fits the factor almost
+ * exactly and outweighs every other board.
+ */
+export const MIN_ITEM_ERROR = 0.1;
 
 /** Item key of a benchmark score. */
 export function itemKey(benchmark: string, asOf: string): string {
@@ -182,9 +188,10 @@ function place(z: readonly [string, number][], items: ReadonlyMap<string, Capabi
   for (const [key, value] of z) {
     const item = items.get(key);
     if (!item || item.loading === 0) continue;
-    const weight = (item.loading * item.loading) / item.noise;
+    const noise = Math.max(item.noise, (item.loading * MIN_ITEM_ERROR) ** 2);
+    const weight = (item.loading * item.loading) / noise;
     precision += weight;
-    weighted += (item.loading * (value - item.offset)) / item.noise;
+    weighted += (item.loading * (value - item.offset)) / noise;
     if (detail)
       used.push({
         key,
