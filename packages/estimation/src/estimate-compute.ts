@@ -1,6 +1,7 @@
 import { type ComputeEstimate, type ThresholdAssessment, TrackerError } from '@tracker/schema';
 import { benchmarkEstimator } from './builtin/benchmark';
 import { costEstimator } from './builtin/cost';
+import { derivativeEstimator } from './builtin/derivative';
 import { fineTuneEstimator } from './builtin/fine-tune';
 import { hardwareTimeEstimator } from './builtin/hardware-time';
 import { nameHeuristicEstimator } from './builtin/name-heuristic';
@@ -37,6 +38,7 @@ export const builtinEstimators: readonly Estimator[] = Object.freeze([
   operationCountEstimator,
   hardwareTimeEstimator,
   costEstimator,
+  derivativeEstimator,
   benchmarkEstimator,
   nameHeuristicEstimator,
 ]);

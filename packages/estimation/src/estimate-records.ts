@@ -59,7 +59,11 @@ export function estimateRecords(
   const baseEstimates = new Map<string, ComputeEstimate | null>();
   const inProgress = new Set<string>();
   const lookupBase = (nameOrId: string): ComputeEstimate | null => {
-    const id = idByName.get(nameOrId) ?? idByName.get(looseName(nameOrId));
+    // A Hugging Face id (`org/name`) also matches by its name part.
+    const id =
+      idByName.get(nameOrId) ??
+      idByName.get(looseName(nameOrId)) ??
+      idByName.get(looseName(nameOrId.split('/').pop() ?? ''));
     if (!id) return null;
     if (baseEstimates.has(id)) return baseEstimates.get(id) ?? null;
     if (inProgress.has(id)) return null;

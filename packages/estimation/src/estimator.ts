@@ -66,6 +66,9 @@ export interface PopulationMember {
   name: string;
   developer?: string;
   accessibility?: string;
+  /** Total and active parameters when stated (a member with active < total shows its family is MoE). */
+  parameters?: number;
+  activeParameters?: number;
   scores: Record<string, { value: number; asOf?: string }[]>;
 }
 

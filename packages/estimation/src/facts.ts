@@ -174,7 +174,11 @@ export function buildPopulation(
     if (developer) member.developer = developer;
     const accessibility = pickFact(record.facts.accessibility, rank)?.value;
     if (accessibility) member.accessibility = accessibility;
-    if (Object.keys(scores).length > 0 || accessibility) population.push(member);
+    const parameters = pickFact(record.facts.parameters, rank)?.value;
+    if (parameters) member.parameters = parameters;
+    const activeParameters = pickFact(record.facts.activeParameters, rank)?.value;
+    if (activeParameters) member.activeParameters = activeParameters;
+    if (Object.keys(scores).length > 0 || accessibility || parameters) population.push(member);
   }
   return population;
 }

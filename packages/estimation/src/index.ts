@@ -2,6 +2,7 @@ export type { ResolvedParameters } from './active-parameters';
 export { LIKELY_MOE_FROM_YEAR, LIKELY_MOE_MIN_TOTAL, resolveActiveParameters } from './active-parameters';
 export { benchmarkEstimator } from './builtin/benchmark';
 export { costEstimator } from './builtin/cost';
+export { derivativeEstimator, FINE_TUNE_PRIOR } from './builtin/derivative';
 export { fineTuneEstimator } from './builtin/fine-tune';
 export { hardwareTimeEstimator, utilizationPrior } from './builtin/hardware-time';
 export { nameHeuristicEstimator, TOKENS_BY_YEAR, typicalTokens } from './builtin/name-heuristic';

@@ -1,4 +1,6 @@
-import { resolveActiveParameters } from '../active-parameters';
+import { knownMoeFromData, resolveActiveParameters } from '../active-parameters';
+import { developerKey } from '../imputation/model';
+import { parseNameSize } from '../names';
 import { defineEstimator } from '../define-estimator';
 import { priorInput, quadrature, releaseYear } from '../inputs';
 import { formatCount, formatFlop } from '../names';
@@ -59,10 +61,15 @@ export const nameHeuristicEstimator = defineEstimator({
   priority: 60,
   kind: 'imputation',
   monotonic: ['parameters', 'activeParameters'],
-  estimate(facts) {
+  estimate(facts, context) {
     if (facts.trainingTokens) return null;
     if (facts.domain && !['language', 'multimodal'].includes(facts.domain)) return null;
-    const parameters = resolveActiveParameters(facts);
+    const total = facts.parameters ?? parseNameSize(facts.name)?.total;
+    const knownMoe =
+      total !== undefined && !facts.activeParameters && context.population
+        ? knownMoeFromData(context.population, developerKey(facts.developer), total, developerKey)
+        : null;
+    const parameters = resolveActiveParameters(facts, knownMoe);
     if (!parameters) return null;
     const year = releaseYear(facts.releaseDate);
     const prior = typicalTokens(year);
