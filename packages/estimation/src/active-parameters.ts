@@ -20,6 +20,11 @@ export interface ResolvedParameters {
  */
 export const LIKELY_MOE_FROM_YEAR = 2025;
 export const LIKELY_MOE_MIN_TOTAL = 2e11;
+/**
+ * A total of at least this many parameters taken as dense is flagged in the reasoning: the largest dense language
+ * models trained (PaLM 540B, Megatron-Turing NLG 530B) are about this size; beyond it nearly all are MoE.
+ */
+export const DENSE_WARNING_TOTAL = 5e11;
 /** Extra log10 spread for the chance that such a model is dense after all. */
 const LIKELY_MOE_EXTRA_SIGMA = 0.15;
 
@@ -100,7 +105,7 @@ export function resolveActiveParameters(
     };
   }
   const warning =
-    total >= LIKELY_MOE_MIN_TOTAL
+    total >= DENSE_WARNING_TOTAL
       ? `; counted as dense, but a model of ${formatCount(total)} total may be a mixture of experts: if it is, 6·N·D overstates compute by total ÷ active`
       : '';
   return {
@@ -145,7 +150,10 @@ export function knownMoeFromData(
     .map((member) => (member.activeParameters as number) / (member.parameters as number))
     .sort((left, right) => left - right);
   const share = shares[Math.floor(shares.length / 2)] as number;
-  const names = matches.slice(0, 3).map((member) => member.name).join(', ');
+  const names = matches
+    .slice(0, 3)
+    .map((member) => member.name)
+    .join(', ');
   return {
     activeShare: share,
     text: `mixture-of-experts by its developer's own models of this size (${names}${matches.length > 3 ? ` and ${matches.length - 3} more` : ''} state active < total)`,

@@ -42,7 +42,9 @@ function resolveConflicts(candidates: readonly RankedComponent[]): number {
   for (const preferred of candidates) {
     for (const rule of preferred.prevailsOver ?? []) {
       if (!preferred.component.used) continue;
-      const other = candidates.find((entry) => entry.component.used && entry.component.method === rule.method);
+      const other = candidates.find(
+        (entry) => entry.component.used && entry.component.method === rule.method,
+      );
       if (!other) continue;
       const gap = Math.abs(Math.log10(preferred.component.median / other.component.median));
       if (gap <= Math.log10(CONFLICT_FACTOR)) continue;

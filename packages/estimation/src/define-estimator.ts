@@ -35,9 +35,7 @@ const EstimatorDefinitionSchema = z.object({
   priority: z.number().finite('must be a finite number'),
   monotonic: z.array(z.enum(MONOTONIC_FACTS)).default([]),
   kind: z.enum(['direct', 'imputation', 'bound']).optional(),
-  prevailsOver: z
-    .array(z.object({ method: z.string().min(1), reason: z.string().min(1) }))
-    .default([]),
+  prevailsOver: z.array(z.object({ method: z.string().min(1), reason: z.string().min(1) })).default([]),
   estimate: z.custom<Estimator['estimate']>((value) => typeof value === 'function', 'must be a function'),
 });
 
@@ -99,8 +97,7 @@ export function defineEstimator<const T extends EstimatorDefinition>(
     ...definition,
     apiVersion: ESTIMATOR_API_VERSION,
     monotonic: Object.freeze([...result.data.monotonic]),
-    kind:
-      result.data.kind ?? (result.data.priority >= LEGACY_IMPUTATION_PRIORITY ? 'imputation' : 'direct'),
+    kind: result.data.kind ?? (result.data.priority >= LEGACY_IMPUTATION_PRIORITY ? 'imputation' : 'direct'),
     prevailsOver: Object.freeze(result.data.prevailsOver.map((rule) => Object.freeze({ ...rule }))),
   };
   return Object.freeze(estimator) as Estimator & Readonly<Omit<T, keyof Estimator>>;

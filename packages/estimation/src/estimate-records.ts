@@ -69,7 +69,15 @@ export function estimateRecords(
     if (inProgress.has(id)) return null;
     inProgress.add(id);
     const facts = factsById.get(id) as EstimatorFacts;
-    const { estimate } = estimateCompute(facts, { ...options, blind: false, leaveOutDeveloper: false, references, population, lookupBase, cache });
+    const { estimate } = estimateCompute(facts, {
+      ...options,
+      blind: false,
+      leaveOutDeveloper: false,
+      references,
+      population,
+      lookupBase,
+      cache,
+    });
     inProgress.delete(id);
     baseEstimates.set(id, estimate);
     return estimate;

@@ -168,7 +168,8 @@ export function buildPopulation(
   for (const record of records) {
     const scores: PopulationMember['scores'] = {};
     for (const [benchmark, list] of Object.entries(record.scores))
-      if (list.length > 0) scores[benchmark] = list.map((score) => ({ value: score.value, asOf: score.asOf }));
+      if (list.length > 0)
+        scores[benchmark] = list.map((score) => ({ value: score.value, asOf: score.asOf }));
     const member: PopulationMember = { id: record.id, name: record.name, scores };
     const developer = pickFact(record.facts.developer, rank)?.value ?? record.developer;
     if (developer) member.developer = developer;

@@ -1,7 +1,13 @@
 import type { ModelRecord } from '@tracker/schema';
 import { type EstimateComputeResult, estimateCompute } from './estimate-compute';
+import {
+  buildPopulation,
+  buildReferences,
+  type FactsFromRecordOptions,
+  factsFromRecord,
+  pickFact,
+} from './facts';
 import type { StatusCutPoints } from './probability';
-import { buildPopulation, buildReferences, type FactsFromRecordOptions, factsFromRecord, pickFact } from './facts';
 import { type ValidationReport, validateAgainst } from './validate';
 
 /** Facts a leaderboard scraper sees of a model: no reported compute, tokens, hardware or cost. */

@@ -76,8 +76,7 @@ async function estimateInputs(context: CommandContext, input: string, threshold:
         });
   const items = parseFactsText(text, shown);
   // No models.json (a fresh clone): the references are built in memory from the committed observations.
-  const models =
-    (await loadModels(context.dataDir)) ?? (await buildModelsFile(context).catch(() => null));
+  const models = (await loadModels(context.dataDir)) ?? (await buildModelsFile(context).catch(() => null));
   const references = models ? buildReferences(models.models) : [];
   const population = models ? buildPopulation(models.models) : [];
   if (!models)

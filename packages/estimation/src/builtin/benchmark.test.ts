@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { knownMoeFromData, resolveActiveParameters } from '../active-parameters';
 import { defineEstimator } from '../define-estimator';
 import { createEstimateContext } from '../estimate-compute';
 import type { PopulationMember, ReferencePoint } from '../estimator';
 import { fitCapability, placeModel } from '../imputation/capability';
 import { fitCalibration } from '../imputation/compute-model';
-import { imputationModel, tierOf } from '../imputation/model';
+import { developerKey, imputationModel, tierOf } from '../imputation/model';
 import { probabilityAbove } from '../probability';
 import { benchmarkEstimator } from './benchmark';
+import { derivativeEstimator } from './derivative';
 
 /** Latent capability c of model i, and its scores on two boards with different scales. */
 const capabilityOf = (index: number) => (index - 20) / 10;
@@ -42,8 +44,14 @@ function twoLabs(): ReferencePoint[] {
 describe('capability: boards linked through shared models', () => {
   it('places a model seen only on board B where an equal model on board A sits', () => {
     const fit = fitCapability(twoLabs());
-    const onA = placeModel(fit, { id: 'x', scores: { 'board-a': [{ value: boardA(0.5), asOf: '2025-01-01' }] } });
-    const onB = placeModel(fit, { id: 'y', scores: { 'board-b': [{ value: boardB(0.5), asOf: '2025-01-01' }] } });
+    const onA = placeModel(fit, {
+      id: 'x',
+      scores: { 'board-a': [{ value: boardA(0.5), asOf: '2025-01-01' }] },
+    });
+    const onB = placeModel(fit, {
+      id: 'y',
+      scores: { 'board-b': [{ value: boardB(0.5), asOf: '2025-01-01' }] },
+    });
     expect(onA?.value).toBeCloseTo(onB?.value ?? Number.NaN, 1);
     expect(onA?.items.map((item) => item.key)).toEqual(['board-a@2025-01-01']);
   });
@@ -70,7 +78,9 @@ describe('benchmark: the compute fit', () => {
     const gap = Math.log10((big?.median ?? 1) / (efficient?.median ?? 1));
     expect(gap).toBeGreaterThan(0.8);
     expect(gap).toBeLessThan(1.2);
-    expect(big?.reasoning).toMatch(/developer big .*effect \+0\.\d+ dex from its references near this capability/);
+    expect(big?.reasoning).toMatch(
+      /developer big .*effect \+0\.\d+ dex from its references near this capability/,
+    );
   });
 
   it('keeps a far-off reference but lets it weigh little (Student-t), and says so', () => {
@@ -79,7 +89,10 @@ describe('benchmark: the compute fit', () => {
       reference.id === 'lab/m-10' ? { ...reference, computeFlop: reference.computeFlop * 1e4 } : reference,
     );
     const clean = benchmarkEstimator.estimate(facts('Lab Big', 0.3), createEstimateContext({ references }));
-    const robust = benchmarkEstimator.estimate(facts('Lab Big', 0.3), createEstimateContext({ references: spoiled }));
+    const robust = benchmarkEstimator.estimate(
+      facts('Lab Big', 0.3),
+      createEstimateContext({ references: spoiled }),
+    );
     expect(Math.abs(Math.log10((robust?.median ?? 1) / (clean?.median ?? 1)))).toBeLessThan(0.15);
     expect(robust?.reasoning).toContain('fit over 40 references (Student-t ν = 4 residuals, none dropped');
     const model = imputationModel(createEstimateContext({ references: spoiled }));
@@ -88,11 +101,20 @@ describe('benchmark: the compute fit', () => {
   });
 
   it('shows the imputation as arithmetic: capability, nearest references, developer, date and calibration', () => {
-    const result = benchmarkEstimator.estimate(facts('Lab Big', 0.3), createEstimateContext({ references: twoLabs() }));
-    expect(result?.reasoning).toMatch(/^capability C = -?\d\.\d\d ± \d\.\d\d from 1 score \(board-a@2025-01-01 1224/);
-    expect(result?.reasoning).toMatch(/nearest references in capability: M \d+ \(C -?\d\.\d\d, \d\.\d\de\+\d+\)/);
+    const result = benchmarkEstimator.estimate(
+      facts('Lab Big', 0.3),
+      createEstimateContext({ references: twoLabs() }),
+    );
+    expect(result?.reasoning).toMatch(
+      /^capability C = -?\d\.\d\d ± \d\.\d\d from 1 score \(board-a@2025-01-01 1224/,
+    );
+    expect(result?.reasoning).toMatch(
+      /nearest references in capability: M \d+ \(C -?\d\.\d\d, \d\.\d\de\+\d+\)/,
+    );
     expect(result?.reasoning).toMatch(/date effect -0\.\d\d dex\/year × 0\.50 years/);
-    expect(result?.reasoning).toMatch(/calibration \(shift a = -?\d\.\d\d, scale k = \d\.\d\d, fitted on the leave-one-out predictions of 40 references\)/);
+    expect(result?.reasoning).toMatch(
+      /calibration \(shift a = -?\d\.\d\d, scale k = \d\.\d\d, fitted on the leave-one-out predictions of 40 references\)/,
+    );
   });
 
   it('derives developer groups from the data: a lab that mostly publishes weights is an open-weight lab', () => {
@@ -155,5 +177,48 @@ describe('estimator kinds', () => {
     const direct = defineEstimator({ id: 'direct', description: 'x', priority: 20, estimate: () => null });
     expect(direct.kind).toBe('direct');
     expect(direct.prevailsOver).toEqual([]);
+  });
+});
+
+describe('derivatives and mixture-of-experts', () => {
+  it('gives a fine-tune of a known base the base’s compute plus a fine-tune share', () => {
+    const context = createEstimateContext({
+      lookupBase: (name) =>
+        name === 'Base 70B'
+          ? {
+              median: 8e24,
+              log10Sigma: 0.1,
+              interval90: [5e24, 1.2e25],
+              method: 'reported',
+              confidence: 'confident',
+              components: [],
+              combination: '',
+            }
+          : null,
+    });
+    const result = derivativeEstimator.estimate({ name: 'Tuned 70B', baseModel: 'Base 70B' }, context);
+    expect(result?.median).toBeCloseTo(8e24 * 10 ** 0.02, -20);
+    expect(result?.reasoning).toContain('built on Base 70B (8.00e+24 FLOP');
+    expect(derivativeEstimator.estimate({ name: 'Other', baseModel: 'Unknown' }, context)).toBeNull();
+  });
+
+  it('learns that a family is MoE from its developer’s models that state active < total', () => {
+    const members = [
+      { name: 'Big V3', developer: 'Lab X', parameters: 671e9, activeParameters: 37e9 },
+      { name: 'Small', developer: 'Lab X', parameters: 7e9, activeParameters: 7e9 },
+      { name: 'Other lab', developer: 'Lab Y', parameters: 671e9, activeParameters: 20e9 },
+    ];
+    const known = knownMoeFromData(members, 'x', 671e9, developerKey);
+    expect(known?.activeShare).toBeCloseTo(37 / 671, 6);
+    expect(known?.text).toContain('Big V3');
+    expect(knownMoeFromData(members, 'x', 7e9, developerKey)).toBeNull();
+    const resolved = resolveActiveParameters({ name: 'Prover 671B', parameters: 671e9 }, known);
+    expect(resolved?.value).toBeCloseTo(37e9, -6);
+  });
+
+  it('never counts a 1T total as dense without saying so', () => {
+    const resolved = resolveActiveParameters({ name: 'Giant 1T', releaseDate: '2023-01-01' });
+    expect(resolved?.value).toBe(1e12);
+    expect(resolved?.text).toMatch(/counted as dense, but a model of 1T total may be a mixture of experts/);
   });
 });

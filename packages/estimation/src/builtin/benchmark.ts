@@ -1,7 +1,13 @@
 import type { EstimateInput } from '@tracker/schema';
 import { defineEstimator } from '../define-estimator';
 import type { EstimatorFacts } from '../estimator';
-import { COEFFICIENT_PRIOR, DATE_SLOPE_URL, developerEffect, FEATURES, predictCompute } from '../imputation/compute-model';
+import {
+  COEFFICIENT_PRIOR,
+  DATE_SLOPE_URL,
+  developerEffect,
+  FEATURES,
+  predictCompute,
+} from '../imputation/compute-model';
 import {
   calibrationWithout,
   developerKey,
@@ -27,7 +33,10 @@ function placementText(placement: NonNullable<ReturnType<typeof placeFacts>>): s
   const items = [...placement.items].sort((left, right) => right.weight - left.weight);
   const shown = items
     .slice(0, 6)
-    .map((item) => `${item.key} ${Number(item.score.toPrecision(4))} → ${item.implied.toFixed(2)} (weight ${item.weight.toFixed(1)})`)
+    .map(
+      (item) =>
+        `${item.key} ${Number(item.score.toPrecision(4))} → ${item.implied.toFixed(2)} (weight ${item.weight.toFixed(1)})`,
+    )
     .join(', ');
   return `capability C = ${placement.value.toFixed(2)} ± ${placement.se.toFixed(2)} from ${items.length} score${items.length === 1 ? '' : 's'} (${shown}${items.length > 6 ? `, and ${items.length - 6} more` : ''})`;
 }
@@ -70,7 +79,9 @@ export const benchmarkEstimator = defineEstimator({
     let calibration = model.calibration;
     let calibrationText = `fitted on the leave-one-out predictions of ${model.calibration.count} references`;
     if (context.leaveOutDeveloper && developer) {
-      leftOut = [...new Set([...own, ...model.rows.filter((row) => row.developer === developer).map((row) => row.id)])];
+      leftOut = [
+        ...new Set([...own, ...model.rows.filter((row) => row.developer === developer).map((row) => row.id)]),
+      ];
       key = `developer:${developer}|${key}`;
       calibration = calibrationWithout(model, leftOut, `lodo:${key}`, lodoPoints(model));
       calibrationText = `fitted on the leave-one-developer-out predictions of ${calibration.count} references of other developers`;
@@ -91,7 +102,11 @@ export const benchmarkEstimator = defineEstimator({
     const median = 10 ** mean;
     const leftOutSet = new Set(leftOut);
     const terms = f.x
-      .map((value, index) => ({ name: FEATURES[index] as string, value, coefficient: fit.beta[index] as number }))
+      .map((value, index) => ({
+        name: FEATURES[index] as string,
+        value,
+        coefficient: fit.beta[index] as number,
+      }))
       .filter((term) => term.value !== 0)
       .map((term) =>
         term.name === 'intercept'
@@ -103,14 +118,19 @@ export const benchmarkEstimator = defineEstimator({
       .filter((peer) => peer.weight >= 0.05)
       .sort((left, right) => right.weight - left.weight)
       .slice(0, 4)
-      .map((peer) => `${peer.name} ${peer.residual >= 0 ? '+' : ''}${peer.residual.toFixed(2)} (kernel weight ${peer.weight.toFixed(2)})`)
+      .map(
+        (peer) =>
+          `${peer.name} ${peer.residual >= 0 ? '+' : ''}${peer.residual.toFixed(2)} (kernel weight ${peer.weight.toFixed(2)})`,
+      )
       .join(', ');
     const developerText = f.developer
       ? `developer ${f.developer} (group ${f.group}, from its models' accessibility and best capability): effect ${effect.effect >= 0 ? '+' : ''}${effect.effect.toFixed(2)} dex${peers ? ` from its references near this capability: ${peers}` : ' (no references of its own: the group mean)'}, shrunk toward the group with τ = ${fit.tau.toFixed(2)}`
       : 'developer unknown: group "other", no developer effect';
     const leftOutText = [
       own.length > 0 ? 'its own point left out (exact refit)' : '',
-      context.leaveOutDeveloper && developer ? `all ${leftOut.length} references of ${developer} left out` : '',
+      context.leaveOutDeveloper && developer
+        ? `all ${leftOut.length} references of ${developer} left out`
+        : '',
     ]
       .filter(Boolean)
       .join('; ');
@@ -127,9 +147,24 @@ export const benchmarkEstimator = defineEstimator({
     if (facts.releaseDate) inputs.push(factInput(facts, 'releaseDate', facts.releaseDate));
     if (facts.developer) inputs.push(factInput(facts, 'developer', facts.developer));
     if (facts.accessibility) inputs.push(factInput(facts, 'accessibility', facts.accessibility));
-    if (f.parameters) inputs.push({ name: 'parameters (N)', value: Number(f.parameters.value.toPrecision(4)), source: factInput(facts, 'parameters', 0).source });
-    if (f.x[7] === 1) inputs.push(factInput(facts, 'pricing', Number((10 ** (f.x[8] as number)).toPrecision(4)), 'pricePerMillionTokens'));
-    inputs.push(priorInput('dateSlopeDexPerYear', (COEFFICIENT_PRIOR[2] as { mean: number }).mean, DATE_SLOPE_URL));
+    if (f.parameters)
+      inputs.push({
+        name: 'parameters (N)',
+        value: Number(f.parameters.value.toPrecision(4)),
+        source: factInput(facts, 'parameters', 0).source,
+      });
+    if (f.x[7] === 1)
+      inputs.push(
+        factInput(
+          facts,
+          'pricing',
+          Number((10 ** (f.x[8] as number)).toPrecision(4)),
+          'pricePerMillionTokens',
+        ),
+      );
+    inputs.push(
+      priorInput('dateSlopeDexPerYear', (COEFFICIENT_PRIOR[2] as { mean: number }).mean, DATE_SLOPE_URL),
+    );
     const reasoning =
       `${placementText(placement)}; ` +
       `nearest references in capability: ${nearestText(model, placement.value, leftOutSet)}; ` +

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticReferences } from '../__fixtures__/references';
 import { createEstimateContext } from '../estimate-compute';
-import { testEstimator } from '../testing';
 import { imputationModel } from '../imputation/model';
+import { testEstimator } from '../testing';
 import { benchmarkEstimator } from './benchmark';
 import { costEstimator } from './cost';
 import { fineTuneEstimator } from './fine-tune';

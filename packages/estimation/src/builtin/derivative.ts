@@ -8,7 +8,11 @@ import { formatFlop } from '../names';
  * (https://epoch.ai/data/ai-models-documentation); published post-training runs are mostly a few percent of
  * pretraining (e.g. Llama 3's post-training, https://arxiv.org/abs/2407.21783), rarely over 10%.
  */
-export const FINE_TUNE_PRIOR = { log10Share: 0.02, sigma: 0.1, url: 'https://epoch.ai/data/ai-models-documentation' } as const;
+export const FINE_TUNE_PRIOR = {
+  log10Share: 0.02,
+  sigma: 0.1,
+  url: 'https://epoch.ai/data/ai-models-documentation',
+} as const;
 
 /**
  * A fine-tune, post-train, distillation or merge of a known base (the `baseModel` fact, e.g. Hugging Face's

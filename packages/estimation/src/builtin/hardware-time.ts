@@ -28,7 +28,8 @@ export const hardwareTimeEstimator = defineEstimator({
   prevailsOver: [
     {
       method: 'operation-count',
-      reason: 'chips × hours measure the run itself; the token count may be a dataset size without its epochs',
+      reason:
+        'chips × hours measure the run itself; the token count may be a dataset size without its epochs',
     },
   ],
   monotonic: ['hardware.count', 'hardware.hours', 'hardware.utilization'],

@@ -1,9 +1,8 @@
 import { knownMoeFromData, resolveActiveParameters } from '../active-parameters';
-import { developerKey } from '../imputation/model';
-import { parseNameSize } from '../names';
 import { defineEstimator } from '../define-estimator';
+import { developerKey } from '../imputation/model';
 import { priorInput, quadrature, releaseYear } from '../inputs';
-import { formatCount, formatFlop } from '../names';
+import { formatCount, formatFlop, parseNameSize } from '../names';
 
 /**
  * Typical pretraining tokens of a large model by release year (log-linear between the knots, flat outside),

@@ -181,7 +181,11 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
   return { items, latest, placements };
 }
 
-function place(z: readonly [string, number][], items: ReadonlyMap<string, CapabilityItem>, detail = false): Placement {
+function place(
+  z: readonly [string, number][],
+  items: ReadonlyMap<string, CapabilityItem>,
+  detail = false,
+): Placement {
   let precision = 1;
   let weighted = 0;
   const used: Placement['items'] = [];

@@ -116,7 +116,9 @@ export function fitComputeModel(rows: readonly ComputeRow[], warm?: ComputeModel
   for (let iteration = 0; iteration < iterations; iteration++) {
     // β given the developer effects and weights: weighted ridge toward the prior mean.
     const a = Array.from({ length: p }, (_, i) =>
-      Array.from({ length: p }, (_, j) => (i === j ? 1 / (COEFFICIENT_PRIOR[i] as { sd: number }).sd ** 2 : 0)),
+      Array.from({ length: p }, (_, j) =>
+        i === j ? 1 / (COEFFICIENT_PRIOR[i] as { sd: number }).sd ** 2 : 0,
+      ),
     );
     const b = COEFFICIENT_PRIOR.map((prior) => prior.mean / prior.sd ** 2);
     const s2 = sigma * sigma;
@@ -178,7 +180,11 @@ export interface DeveloperEffect {
   peers: { name: string; weight: number; residual: number; computeFlop: number }[];
 }
 
-export function developerEffect(model: ComputeModel, developer: string | null, capability: number): DeveloperEffect {
+export function developerEffect(
+  model: ComputeModel,
+  developer: string | null,
+  capability: number,
+): DeveloperEffect {
   const s2 = model.sigma * model.sigma;
   const tau2 = model.tau * model.tau;
   if (!developer) return { effect: 0, variance: tau2, peers: [] };

@@ -12,8 +12,8 @@ import {
   type Calibration,
   type ComputeModel,
   type ComputeRow,
-  fitCalibration,
   developerEffect,
+  fitCalibration,
   fitComputeModel,
   predictCompute,
 } from './compute-model';
@@ -181,7 +181,9 @@ function deriveGroups(
     if (placed) entry.best = Math.max(entry.best, placed.value);
     stats.set(developer, entry);
   }
-  const values = [...capability.placements.values()].map((placement) => placement.value).sort((a, b) => a - b);
+  const values = [...capability.placements.values()]
+    .map((placement) => placement.value)
+    .sort((a, b) => a - b);
   const frontierCut =
     values.length > 0 ? (values[Math.floor((1 - FRONTIER_SHARE) * (values.length - 1))] as number) : Infinity;
   const groups = new Map<string, DeveloperGroup>();
@@ -264,7 +266,11 @@ function buildModel(context: EstimateContext): ImputationModel | null {
 }
 
 /** The compute fit without the rows whose id is in `ids` (cached under `key`). */
-export function refitWithout(model: ImputationModel, ids: readonly string[], key: string): ComputeModel | null {
+export function refitWithout(
+  model: ImputationModel,
+  ids: readonly string[],
+  key: string,
+): ComputeModel | null {
   if (model.refits.has(key)) return model.refits.get(key) ?? null;
   const leaving = new Set(ids);
   const rows = model.rows.filter((row) => !leaving.has(row.id));
@@ -299,7 +305,9 @@ export function lodoPoints(model: ImputationModel): Map<string, { error: number;
   if (model.lodo) return model.lodo;
   const points = new Map<string, { error: number; developer: string | null }>();
   for (const row of model.rows) {
-    const ids = model.rows.filter((other) => other.developer !== null && other.developer === row.developer).map((other) => other.id);
+    const ids = model.rows
+      .filter((other) => other.developer !== null && other.developer === row.developer)
+      .map((other) => other.id);
     if (!ids.includes(row.id)) ids.push(row.id);
     const refit = refitWithout(model, ids, `developer:${row.developer ?? row.id}`);
     if (!refit) continue;
@@ -322,9 +330,13 @@ export function placeFacts(model: ImputationModel, facts: EstimatorFacts): Place
   const scores: Record<string, { value: number; asOf?: string }[]> = {};
   for (const [benchmark, list] of Object.entries(facts.scoreSnapshots ?? {})) scores[benchmark] = [...list];
   for (const [benchmark, score] of Object.entries(facts.scores ?? {})) {
-    const value = typeof score === 'number' ? { value: score } : { value: score.value, ...(score.asOf ? { asOf: score.asOf } : {}) };
+    const value =
+      typeof score === 'number'
+        ? { value: score }
+        : { value: score.value, ...(score.asOf ? { asOf: score.asOf } : {}) };
     const list = scores[benchmark] ?? [];
-    if (!list.some((existing) => existing.asOf === value.asOf && existing.value === value.value)) list.push(value);
+    if (!list.some((existing) => existing.asOf === value.asOf && existing.value === value.value))
+      list.push(value);
     scores[benchmark] = list;
   }
   return placeModel(model.capability, { id: facts.id ?? facts.name, scores });
