@@ -45,7 +45,11 @@ export async function run(context: CommandContext): Promise<number> {
       threshold: models.threshold,
       reviewFactor: config.reviewFactor,
     });
-    const release = buildRelease(records, ledger, {
+    // An unreviewed model never enters a release on a name-heuristic estimate alone (a name is not evidence).
+    const releasable = records.filter(
+      (record) => !(record.curation?.status === 'candidate' && record.estimate?.method === 'name-heuristic'),
+    );
+    const release = buildRelease(releasable, ledger, {
       date,
       threshold: models.threshold,
       includeUnreviewedAbove: config.release.includeUnreviewedAbove,

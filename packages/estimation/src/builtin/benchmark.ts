@@ -38,7 +38,7 @@ function placementText(placement: NonNullable<ReturnType<typeof placeFacts>>): s
         `${item.key} ${Number(item.score.toPrecision(4))} → ${item.implied.toFixed(2)} (weight ${item.weight.toFixed(1)})`,
     )
     .join(', ');
-  return `capability C = ${placement.value.toFixed(2)} ± ${placement.se.toFixed(2)} from ${items.length} score${items.length === 1 ? '' : 's'} (${shown}${items.length > 6 ? `, and ${items.length - 6} more` : ''})`;
+  return `capability C = ${placement.value.toFixed(2)} ± ${placement.se.toFixed(2)} from ${items.length} score${items.length === 1 ? '' : 's'} (${shown}${items.length > 4 ? `, and ${items.length - 4} more` : ''})`;
 }
 
 function nearestText(model: ImputationModel, capability: number, leftOut: ReadonlySet<string>): string {
@@ -135,7 +135,8 @@ export const benchmarkEstimator = defineEstimator({
       .filter(Boolean)
       .join('; ');
     const inputs: EstimateInput[] = [];
-    for (const item of placement.items.slice(0, 8)) {
+    // The two scores that weigh most (the reasoning lists more); the rest are in the record's own scores.
+    for (const item of [...placement.items].sort((left, right) => right.weight - left.weight).slice(0, 2)) {
       const benchmark = item.key.slice(0, item.key.lastIndexOf('@'));
       inputs.push(factInput(facts, `scores.${benchmark}`, Number(item.score.toPrecision(6)), item.key));
     }
@@ -146,7 +147,7 @@ export const benchmarkEstimator = defineEstimator({
     });
     if (facts.releaseDate) inputs.push(factInput(facts, 'releaseDate', facts.releaseDate));
     if (facts.developer) inputs.push(factInput(facts, 'developer', facts.developer));
-    if (facts.accessibility) inputs.push(factInput(facts, 'accessibility', facts.accessibility));
+    if (f.x[4] === 1 && facts.accessibility) inputs.push(factInput(facts, 'accessibility', facts.accessibility));
     if (f.parameters)
       inputs.push({
         name: 'parameters (N)',
