@@ -225,9 +225,11 @@ function dot(left: readonly number[], right: readonly number[]): number {
 
 /**
  * The calibration map, fitted on leave-one-out predictions: each reference's standardised error
- * e = (log10 C_true − μ_loo)/s_loo. With a = mean(e) and k = √mean((e − a)²) (the normal fit to those errors),
- * μ' = μ + a·s and s' = k·s: P(above) = Φ((μ' − log10 T)/s') = Φ(α + β·z) with z = (μ − log10 T)/s, β = 1/k,
- * α = a/k, a monotone map of P. Threshold-free, so it uses every reference, not only those near the line.
+ * e = (log10 C_true − μ_loo)/s_loo. With a = median(e) and k = (q90(e) − q10(e)) / (2 · 1.2816) — the normal
+ * matched to the central 80% of the errors, where the decisions (P between 0.1 and 0.9) are made, rather than
+ * to a few gross misses that the Student-t fit already down-weights — μ' = μ + a·s and s' = k·s:
+ * P(above) = Φ((μ' − log10 T)/s') = Φ((z + a)/k) with z = (μ − log10 T)/s, a monotone map of P. Threshold-free,
+ * so it uses every reference, not only those near the line.
  */
 export interface Calibration {
   /** Shift of the mean, in units of s. */
@@ -241,10 +243,19 @@ export const IDENTITY_CALIBRATION: Calibration = Object.freeze({ shift: 0, scale
 
 /** Too few leave-one-out errors to fit a map: the identity is used. */
 export const MIN_CALIBRATION_POINTS = 10;
+/** z of the 90th percentile of the standard normal. */
+const Z10_90 = 1.2815515655446004;
 
 export function fitCalibration(errors: readonly number[]): Calibration {
   if (errors.length < MIN_CALIBRATION_POINTS) return { ...IDENTITY_CALIBRATION, count: errors.length };
-  const shift = errors.reduce((sum, e) => sum + e, 0) / errors.length;
-  const scale = Math.sqrt(errors.reduce((sum, e) => sum + (e - shift) ** 2, 0) / errors.length);
+  const sorted = [...errors].sort((left, right) => left - right);
+  const at = (q: number) => {
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    const high = Math.ceil(position);
+    return (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (position - low);
+  };
+  const shift = at(0.5);
+  const scale = (at(0.9) - at(0.1)) / (2 * Z10_90);
   return { shift, scale: scale > 0 ? scale : 1, count: errors.length };
 }
