@@ -147,7 +147,8 @@ export const benchmarkEstimator = defineEstimator({
     });
     if (facts.releaseDate) inputs.push(factInput(facts, 'releaseDate', facts.releaseDate));
     if (facts.developer) inputs.push(factInput(facts, 'developer', facts.developer));
-    if (f.x[4] === 1 && facts.accessibility) inputs.push(factInput(facts, 'accessibility', facts.accessibility));
+    if (f.x[4] === 1 && facts.accessibility)
+      inputs.push(factInput(facts, 'accessibility', facts.accessibility));
     if (f.parameters)
       inputs.push({
         name: 'parameters (N)',

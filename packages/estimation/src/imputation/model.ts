@@ -55,7 +55,7 @@ export function developerKey(developer: string | undefined): string | null {
 }
 
 export function isOpenWeights(accessibility: string | undefined): boolean {
-  return accessibility !== undefined && accessibility.startsWith('open-weights');
+  return accessibility?.startsWith('open-weights') ?? false;
 }
 
 /** Price per million tokens: the blended figure, or 3:1 input:output. */
