@@ -5,7 +5,7 @@ import { createEstimateContext } from '../estimate-compute';
 import type { PopulationMember, ReferencePoint } from '../estimator';
 import { fitCapability, placeModel } from '../imputation/capability';
 import { fitCalibration } from '../imputation/compute-model';
-import { developerKey, imputationModel, tierOf } from '../imputation/model';
+import { calibrationWithout, developerKey, imputationModel, refitWithout, tierOf } from '../imputation/model';
 import { probabilityAbove } from '../probability';
 import { benchmarkEstimator } from './benchmark';
 import { derivativeEstimator } from './derivative';
@@ -156,6 +156,31 @@ describe('calibration map', () => {
       expect(p).toBeGreaterThanOrEqual(previous);
       previous = p;
     }
+  });
+
+  it('is refitted without the model under test when that model is a reference', () => {
+    const context = createEstimateContext({ references: twoLabs() });
+    const result = benchmarkEstimator.estimate(
+      {
+        id: 'lab/m-7',
+        name: 'M 7',
+        developer: 'Lab Big',
+        scores: { 'board-a': { value: boardA(-1.3), asOf: '2025-01-01' } },
+      },
+      context,
+    );
+    expect(result?.reasoning).toContain(
+      'fitted on the leave-one-out predictions of 39 other references (this model’s own left out)'.replace(
+        '’',
+        "'",
+      ),
+    );
+    const model = imputationModel(context);
+    expect(model?.loo.has('lab/m-7')).toBe(true);
+    expect(calibrationWithout(model as NonNullable<typeof model>, ['lab/m-7'], 'id:lab/m-7').count).toBe(39);
+    expect(
+      refitWithout(model as NonNullable<typeof model>, ['lab/m-7'], 'id:lab/m-7')?.rows.map((row) => row.id),
+    ).not.toContain('lab/m-7');
   });
 
   it('is the identity with too few points', () => {
