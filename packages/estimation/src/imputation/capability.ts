@@ -117,64 +117,87 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
       noise: 0.5,
     });
   }
-  // Standardised observations per model, items kept only.
+  // Standardised observations per model, items kept only; items by index for the sweeps.
+  const itemList = [...items.values()];
+  const itemIndex = new Map(itemList.map((item, index) => [item.key, index]));
   const data = rows
-    .map((row) => ({
-      id: row.id,
-      z: row.observations
-        .filter(([key]) => items.has(key))
-        .map(([key, value]) => {
-          const item = items.get(key) as CapabilityItem;
-          return [key, (value - item.mean) / item.sd] as [string, number];
-        }),
-    }))
+    .map((row) => {
+      const z: [string, number][] = [];
+      const index: number[] = [];
+      for (const [key, value] of row.observations) {
+        const position = itemIndex.get(key);
+        if (position === undefined) continue;
+        const item = itemList[position] as CapabilityItem;
+        z.push([key, (value - item.mean) / item.sd]);
+        index.push(position);
+      }
+      return { id: row.id, z, index };
+    })
     .filter((row) => row.z.length > 0);
-  const capability = new Map<string, number>();
-  for (const row of data)
-    capability.set(row.id, row.z.reduce((sum, [, value]) => sum + value, 0) / row.z.length);
+  const capability = data.map((row) => row.z.reduce((sum, [, value]) => sum + value, 0) / row.z.length);
+  const count = itemList.length;
+  const sn = new Float64Array(count);
+  const sc = new Float64Array(count);
+  const sz = new Float64Array(count);
+  const scc = new Float64Array(count);
+  const scz = new Float64Array(count);
+  const ss = new Float64Array(count);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     // Items given capabilities: least squares of z on C per item.
-    const sums = new Map<string, { n: number; c: number; z: number; cc: number; cz: number }>();
-    for (const row of data) {
-      const c = capability.get(row.id) as number;
-      for (const [key, z] of row.z) {
-        const sum = sums.get(key) ?? { n: 0, c: 0, z: 0, cc: 0, cz: 0 };
-        sum.n++;
-        sum.c += c;
-        sum.z += z;
-        sum.cc += c * c;
-        sum.cz += c * z;
-        sums.set(key, sum);
-      }
-    }
-    for (const [key, sum] of sums) {
-      const item = items.get(key) as CapabilityItem;
-      const varC = sum.cc - (sum.c * sum.c) / sum.n;
-      item.loading = varC > 1e-9 ? (sum.cz - (sum.c * sum.z) / sum.n) / varC : 0;
-      item.offset = (sum.z - item.loading * sum.c) / sum.n;
-    }
-    const residual = new Map<string, { n: number; ss: number }>();
-    for (const row of data) {
-      const c = capability.get(row.id) as number;
-      for (const [key, z] of row.z) {
-        const item = items.get(key) as CapabilityItem;
-        const entry = residual.get(key) ?? { n: 0, ss: 0 };
-        entry.n++;
-        entry.ss += (z - item.loading * c - item.offset) ** 2;
-        residual.set(key, entry);
-      }
-    }
-    for (const [key, entry] of residual)
-      (items.get(key) as CapabilityItem).noise = Math.max(NOISE_FLOOR, entry.ss / Math.max(1, entry.n - 2));
+    sn.fill(0);
+    sc.fill(0);
+    sz.fill(0);
+    scc.fill(0);
+    scz.fill(0);
+    ss.fill(0);
+    data.forEach((row, m) => {
+      const c = capability[m] as number;
+      row.index.forEach((position, k) => {
+        const z = (row.z[k] as [string, number])[1];
+        sn[position] = (sn[position] as number) + 1;
+        sc[position] = (sc[position] as number) + c;
+        sz[position] = (sz[position] as number) + z;
+        scc[position] = (scc[position] as number) + c * c;
+        scz[position] = (scz[position] as number) + c * z;
+      });
+    });
+    itemList.forEach((item, position) => {
+      const n = sn[position] as number;
+      if (n === 0) return;
+      const varC = (scc[position] as number) - (sc[position] as number) ** 2 / n;
+      item.loading =
+        varC > 1e-9
+          ? ((scz[position] as number) - ((sc[position] as number) * (sz[position] as number)) / n) / varC
+          : 0;
+      item.offset = ((sz[position] as number) - item.loading * (sc[position] as number)) / n;
+    });
+    data.forEach((row, m) => {
+      const c = capability[m] as number;
+      row.index.forEach((position, k) => {
+        const item = itemList[position] as CapabilityItem;
+        ss[position] =
+          (ss[position] as number) +
+          ((row.z[k] as [string, number])[1] - item.loading * c - item.offset) ** 2;
+      });
+    });
+    itemList.forEach((item, position) => {
+      item.noise = Math.max(
+        NOISE_FLOOR,
+        (ss[position] as number) / Math.max(1, (sn[position] as number) - 2),
+      );
+    });
     // Capabilities given items: posterior mean under the N(0, 1) prior.
-    for (const row of data) capability.set(row.id, place(row.z, items).value);
+    data.forEach((row, m) => {
+      capability[m] = place(row.z, items).value;
+    });
     // Fix the scale: capability has mean 0 and sd 1 over the models, and higher scores mean higher capability.
-    const all = [...capability.values()];
-    const mean = all.reduce((sum, value) => sum + value, 0) / all.length;
-    const sd = Math.sqrt(all.reduce((sum, value) => sum + (value - mean) ** 2, 0) / all.length) || 1;
-    const loadings = [...items.values()].reduce((sum, item) => sum + item.loading * item.count, 0);
+    const mean = capability.reduce((sum, value) => sum + value, 0) / capability.length;
+    const sd =
+      Math.sqrt(capability.reduce((sum, value) => sum + (value - mean) ** 2, 0) / capability.length) || 1;
+    const loadings = itemList.reduce((sum, item) => sum + item.loading * item.count, 0);
     const sign = loadings < 0 ? -1 : 1;
-    for (const [id, value] of capability) capability.set(id, (sign * (value - mean)) / sd);
+    for (let m = 0; m < capability.length; m++)
+      capability[m] = (sign * ((capability[m] as number) - mean)) / sd;
   }
   const placements = new Map<string, Placement>();
   for (const row of data) placements.set(row.id, place(row.z, items, true));

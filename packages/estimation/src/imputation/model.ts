@@ -40,8 +40,19 @@ export function tierOf(name: string): -1 | 0 | 1 {
 }
 
 /** Developer names as sources write them, reduced to one key per organisation (first listed developer). */
+const developerKeys = new Map<string, string | null>();
+
 export function developerKey(developer: string | undefined): string | null {
   if (!developer) return null;
+  const known = developerKeys.get(developer);
+  if (known !== undefined) return known;
+  const key = computeDeveloperKey(developer);
+  // A memo of a pure function; bounded so a long-lived process does not grow without limit.
+  if (developerKeys.size < 10_000) developerKeys.set(developer, key);
+  return key;
+}
+
+function computeDeveloperKey(developer: string): string | null {
   const first = (developer.split(',')[0] ?? '').toLowerCase();
   const key = first
     .replace(/\b(inc|llc|ltd|corp|corporation|ai|labs?|research|technologies|group|co)\b\.?/g, '')
