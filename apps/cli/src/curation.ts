@@ -61,6 +61,7 @@ export async function buildModelsFile(
     threshold: config.threshold,
     cutPoints: config.statusCuts,
     reviewFactor: config.reviewFactor,
+    sourceRank: config.sourceRank,
   });
   return {
     schemaVersion: 1,

@@ -25,6 +25,8 @@ export interface BuildModelsInput {
   threshold: number;
   cutPoints?: StatusCutPoints;
   reviewFactor: number;
+  /** Sources in trust order when facts disagree (config `sourceRank`). */
+  sourceRank: readonly string[];
   /** Estimate each model without its own reported figure (validation only). */
   blind?: boolean;
 }
@@ -61,6 +63,7 @@ export function buildModels(input: BuildModelsInput): BuildModelsResult {
     threshold: input.threshold,
     ...(input.cutPoints ? { cutPoints: input.cutPoints } : {}),
     ...(input.blind ? { blind: true } : {}),
+    sourceRank: input.sourceRank,
     developerNotes: notes,
   });
   const estimated = merged.map((record) => {

@@ -2,19 +2,22 @@ import type { Fact, ModelRecord } from '@tracker/schema';
 import type { EstimatorFacts, FactProvenance, PopulationMember, ReferencePoint } from './estimator';
 import { blendedPrice } from './imputation/model';
 
-/** Sources in trust order: a human's ledger entry, then Epoch AI's curated data, then Hugging Face, then the rest. */
-export const DEFAULT_SOURCE_RANK: readonly string[] = Object.freeze(['ledger', 'epoch', 'huggingface']);
+/**
+ * No source ranking of its own: the caller passes one (the CLI's comes from the config key `sourceRank`). Without
+ * it, facts of every source are equal and the most recent wins.
+ */
+const NO_RANK: readonly string[] = Object.freeze([]);
 
 /** Options of {@link factsFromRecord}. */
 export interface FactsFromRecordOptions {
-  /** Sources in trust order; unlisted sources come after them, newest first (default {@link DEFAULT_SOURCE_RANK}). */
+  /** Sources in trust order; unlisted sources come after them, newest first (default: none ranked, newest first). */
   sourceRank?: readonly string[];
 }
 
 /** The most trusted fact of a field: by source rank, then the most recent `retrievedAt`, then the source id. */
 export function pickFact<T>(
   facts: readonly Fact<T>[] | undefined,
-  sourceRank: readonly string[] = DEFAULT_SOURCE_RANK,
+  sourceRank: readonly string[] = NO_RANK,
 ): Fact<T> | undefined {
   if (!facts || facts.length === 0) return undefined;
   const rank = (source: string) => {
@@ -34,12 +37,11 @@ function provenanceOf(fact: Fact<unknown>): FactProvenance {
 }
 
 /**
- * The flat estimator input of a record: for each field the most trusted fact (ledger > epoch > huggingface >
- * others, newest first within a source), with its provenance under `provenance[field]`. Scores: the latest
+ * The flat estimator input of a record: for each field the most trusted fact (by `sourceRank`, then newest first), with its provenance under `provenance[field]`. Scores: the latest
  * snapshot per benchmark in `scores`, every snapshot in `scoreSnapshots`.
  */
 export function factsFromRecord(record: ModelRecord, options: FactsFromRecordOptions = {}): EstimatorFacts {
-  const rank = options.sourceRank ?? DEFAULT_SOURCE_RANK;
+  const rank = options.sourceRank ?? NO_RANK;
   const provenance: Record<string, FactProvenance> = {};
   const facts: EstimatorFacts = { id: record.id, name: record.name, provenance };
   const take = <K extends keyof ModelRecord['facts']>(field: K) => {
@@ -118,7 +120,7 @@ export function buildReferences(
   records: readonly ModelRecord[],
   options: FactsFromRecordOptions = {},
 ): ReferencePoint[] {
-  const rank = options.sourceRank ?? DEFAULT_SOURCE_RANK;
+  const rank = options.sourceRank ?? NO_RANK;
   const references: ReferencePoint[] = [];
   for (const record of records) {
     const reported = pickFact(record.facts.reportedCompute, rank);
@@ -163,7 +165,7 @@ export function buildPopulation(
   records: readonly ModelRecord[],
   options: FactsFromRecordOptions = {},
 ): PopulationMember[] {
-  const rank = options.sourceRank ?? DEFAULT_SOURCE_RANK;
+  const rank = options.sourceRank ?? NO_RANK;
   const population: PopulationMember[] = [];
   for (const record of records) {
     const scores: PopulationMember['scores'] = {};

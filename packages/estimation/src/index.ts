@@ -41,7 +41,7 @@ export type {
 } from './estimator';
 export { DEFAULT_SETTINGS, ESTIMATOR_API_VERSION } from './estimator';
 export type { FactsFromRecordOptions } from './facts';
-export { buildPopulation, buildReferences, DEFAULT_SOURCE_RANK, factsFromRecord, pickFact } from './facts';
+export { buildPopulation, buildReferences, factsFromRecord, pickFact } from './facts';
 export type { HardwareTimeInput, OperationCountInput } from './formulas';
 export { hardwareTime, operationCount } from './formulas';
 export type { MoeFamily, NameSize } from './names';

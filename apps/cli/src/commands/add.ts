@@ -220,6 +220,7 @@ export async function run(context: CommandContext): Promise<number> {
         threshold: config.threshold,
         cutPoints: config.statusCuts,
         reviewFactor: config.reviewFactor,
+        sourceRank: config.sourceRank,
       });
     const entries: LedgerEntry[] = [include];
     if (input.compute) {

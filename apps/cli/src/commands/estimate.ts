@@ -77,8 +77,9 @@ async function estimateInputs(context: CommandContext, input: string, threshold:
   const items = parseFactsText(text, shown);
   // No models.json (a fresh clone): the references are built in memory from the committed observations.
   const models = (await loadModels(context.dataDir)) ?? (await buildModelsFile(context).catch(() => null));
-  const references = models ? buildReferences(models.models) : [];
-  const population = models ? buildPopulation(models.models) : [];
+  const sourceRank = context.loaded.config.sourceRank;
+  const references = models ? buildReferences(models.models, { sourceRank }) : [];
+  const population = models ? buildPopulation(models.models, { sourceRank }) : [];
   if (!models)
     context.log.info(
       `No models.json and no observations in ${displayPath(context.io.cwd, context.dataDir)}: the benchmark method has no references.`,
@@ -124,12 +125,13 @@ async function estimateDataFolder(context: CommandContext, threshold: number, bl
       threshold,
       cutPoints: config.statusCuts,
       reviewFactor: config.reviewFactor,
+      sourceRank: config.sourceRank,
       blind,
     });
   };
   if (blind) {
     const { models } = await build();
-    const results = estimateRecords(models, { threshold, blind: true });
+    const results = estimateRecords(models, { threshold, blind: true, sourceRank: config.sourceRank });
     return models.map((record) => toRow(record.name, results.get(record.id)!));
   }
   const models = await withLock(

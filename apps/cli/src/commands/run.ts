@@ -66,6 +66,7 @@ export async function run(context: CommandContext): Promise<number> {
       threshold: config.threshold,
       cutPoints: config.statusCuts,
       reviewFactor: config.reviewFactor,
+      sourceRank: config.sourceRank,
     });
     await saveModels(
       context.dataDir,

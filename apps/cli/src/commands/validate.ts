@@ -55,6 +55,7 @@ export async function run(context: CommandContext): Promise<number> {
     threshold,
     cutPoints: config.statusCuts,
     reviewFactor: config.reviewFactor,
+    sourceRank: config.sourceRank,
     blind,
   });
   const ours = new Map<string, EstimateComputeResult>(
@@ -72,9 +73,9 @@ export async function run(context: CommandContext): Promise<number> {
     record.observations.some((ref) => ARENA_SOURCES.has(ref.source)),
   );
   const reviewFloor = config.reviewFloor;
-  const viewOptions = { threshold, cutPoints: config.statusCuts, reviewFloor };
+  const viewOptions = { threshold, cutPoints: config.statusCuts, reviewFloor, sourceRank: config.sourceRank };
   // Time split: references released up to 2024-12, tested on the Arena models released from 2025.
-  const byEndOf2024 = releasedBy(TIME_SPLIT_END);
+  const byEndOf2024 = releasedBy(TIME_SPLIT_END, { sourceRank: config.sourceRank });
   const reports = {
     all: validateAgainst(withTruth, ours, { threshold, reviewFloor }),
     'epoch-inputs': validateAgainst(withInputs, ours, { threshold, reviewFloor }),

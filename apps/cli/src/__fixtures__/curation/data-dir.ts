@@ -25,6 +25,7 @@ export async function createCurationDataDir(): Promise<{ cwd: string; dataDir: s
     ledger: await loadLedger(dataDir),
     threshold: 1e25,
     reviewFactor: 3,
+    sourceRank: ['ledger', 'epoch', 'huggingface'],
   });
   await saveModels(
     dataDir,
