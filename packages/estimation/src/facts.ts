@@ -142,19 +142,29 @@ export function buildReferences(
     };
     const releaseDate = pickFact(record.facts.releaseDate, rank)?.value;
     if (releaseDate) reference.releaseDate = releaseDate;
-    const developer = pickFact(record.facts.developer, rank)?.value ?? record.developer;
-    if (developer) reference.developer = developer;
-    const accessibility = pickFact(record.facts.accessibility, rank)?.value;
-    if (accessibility) reference.accessibility = accessibility;
-    const parameters = pickFact(record.facts.parameters, rank)?.value;
-    if (parameters) reference.parameters = parameters;
-    const activeParameters = pickFact(record.facts.activeParameters, rank)?.value;
-    if (activeParameters) reference.activeParameters = activeParameters;
+    Object.assign(reference, describingFacts(record, rank));
     const price = blendedPrice(pickFact(record.facts.pricing, rank)?.value);
     if (price !== undefined) reference.pricePerMillion = price;
     references.push(reference);
   }
   return references.sort((left, right) => left.id.localeCompare(right.id));
+}
+
+/** Developer, accessibility and parameter counts of a record, by the source rank (absent ones left out). */
+function describingFacts(
+  record: ModelRecord,
+  rank: readonly string[],
+): Pick<PopulationMember, 'developer' | 'accessibility' | 'parameters' | 'activeParameters'> {
+  const found: Pick<PopulationMember, 'developer' | 'accessibility' | 'parameters' | 'activeParameters'> = {};
+  const developer = pickFact(record.facts.developer, rank)?.value ?? record.developer;
+  if (developer) found.developer = developer;
+  const accessibility = pickFact(record.facts.accessibility, rank)?.value;
+  if (accessibility) found.accessibility = accessibility;
+  const parameters = pickFact(record.facts.parameters, rank)?.value;
+  if (parameters) found.parameters = parameters;
+  const activeParameters = pickFact(record.facts.activeParameters, rank)?.value;
+  if (activeParameters) found.activeParameters = activeParameters;
+  return found;
 }
 
 /**
@@ -172,16 +182,13 @@ export function buildPopulation(
     for (const [benchmark, list] of Object.entries(record.scores))
       if (list.length > 0)
         scores[benchmark] = list.map((score) => ({ value: score.value, asOf: score.asOf }));
-    const member: PopulationMember = { id: record.id, name: record.name, scores };
-    const developer = pickFact(record.facts.developer, rank)?.value ?? record.developer;
-    if (developer) member.developer = developer;
-    const accessibility = pickFact(record.facts.accessibility, rank)?.value;
-    if (accessibility) member.accessibility = accessibility;
-    const parameters = pickFact(record.facts.parameters, rank)?.value;
-    if (parameters) member.parameters = parameters;
-    const activeParameters = pickFact(record.facts.activeParameters, rank)?.value;
-    if (activeParameters) member.activeParameters = activeParameters;
-    if (Object.keys(scores).length > 0 || accessibility || parameters) population.push(member);
+    const member: PopulationMember = {
+      id: record.id,
+      name: record.name,
+      scores,
+      ...describingFacts(record, rank),
+    };
+    if (Object.keys(scores).length > 0 || member.accessibility || member.parameters) population.push(member);
   }
   return population;
 }

@@ -9,7 +9,7 @@ import {
   validateAgainst,
   validateScraperView,
 } from '@tracker/estimation';
-import { formatObjects } from '@tracker/query';
+import { formatObjects, type ObjectColumn } from '@tracker/query';
 import { type ModelRecord, type ObservationFile, TrackerError } from '@tracker/schema';
 import { epochScraper, type Payload } from '@tracker/scrapers';
 import { capturedAt } from '../collect';
@@ -126,43 +126,26 @@ export async function run(context: CommandContext): Promise<number> {
           observed: round(bin.observedRate),
         })),
     );
-    context.io.stdout.write('\nReliability of P(above) (bins of P, blind):\n');
-    context.io.stdout.write(
-      formatObjects(reliability, {
-        format: 'table',
-        columns: [
-          { field: 'set' },
-          { field: 'bin' },
-          { field: 'count', kind: 'number' },
-          { field: 'meanP', header: 'mean P', kind: 'number' },
-          { field: 'observed', header: 'observed rate', kind: 'number' },
-        ],
-        ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
-      }),
-    );
     const burden = Object.entries(reports).map(([set, report]) => ({
       set,
-      floor: report.reviewBurden.floor,
-      queue: report.reviewBurden.queue,
-      trulyOver: report.reviewBurden.trulyOver,
-      caught: report.reviewBurden.caught,
+      ...report.reviewBurden,
       ratio: round(report.reviewBurden.ratio),
     }));
-    context.io.stdout.write(`\nReview burden (queue = P(above) ≥ ${reviewFloor}):\n`);
-    context.io.stdout.write(
-      formatObjects(burden, {
-        format: 'table',
-        columns: [
-          { field: 'set' },
-          { field: 'floor', kind: 'number' },
-          { field: 'queue', kind: 'number' },
-          { field: 'trulyOver', header: 'truly over', kind: 'number' },
-          { field: 'caught', kind: 'number' },
-          { field: 'ratio', header: 'queue/over', kind: 'number' },
-        ],
-        ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
-      }),
-    );
+    writeTable(context, '\nReliability of P(above) (bins of P, blind):\n', reliability, [
+      { field: 'set' },
+      { field: 'bin' },
+      { field: 'count', kind: 'number' },
+      { field: 'meanP', header: 'mean P', kind: 'number' },
+      { field: 'observed', header: 'observed rate', kind: 'number' },
+    ]);
+    writeTable(context, `\nReview burden (queue = P(above) ≥ ${reviewFloor}):\n`, burden, [
+      { field: 'set' },
+      { field: 'floor', kind: 'number' },
+      { field: 'queue', kind: 'number' },
+      { field: 'trulyOver', header: 'truly over', kind: 'number' },
+      { field: 'caught', kind: 'number' },
+      { field: 'ratio', header: 'queue/over', kind: 'number' },
+    ]);
   }
   const disagreements = reports.all.disagreements.map((row) => ({
     id: row.id,
@@ -190,6 +173,23 @@ export async function run(context: CommandContext): Promise<number> {
     );
   }
   return 0;
+}
+
+/** A titled table on stdout (table format only). */
+function writeTable(
+  context: CommandContext,
+  title: string,
+  rows: Record<string, unknown>[],
+  columns: ObjectColumn[],
+): void {
+  context.io.stdout.write(title);
+  context.io.stdout.write(
+    formatObjects(rows, {
+      format: 'table',
+      columns,
+      ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
+    }),
+  );
 }
 
 function round(value: number | null): number | null {

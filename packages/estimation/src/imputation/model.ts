@@ -164,15 +164,26 @@ export function features(
   return result;
 }
 
-function referenceSubject(reference: ReferencePoint): Subject {
-  const subject: Subject = { name: reference.name };
-  if (reference.developer) subject.developer = reference.developer;
-  if (reference.releaseDate) subject.releaseDate = reference.releaseDate;
-  if (reference.accessibility) subject.accessibility = reference.accessibility;
-  if (reference.parameters) subject.parameters = reference.parameters;
-  if (reference.activeParameters) subject.activeParameters = reference.activeParameters;
-  if (reference.pricePerMillion) subject.pricePerMillion = reference.pricePerMillion;
+/** The subject of a reference or of the model being estimated: the fields the features read, those present. */
+function toSubject(source: Subject): Subject {
+  const subject: Subject = { name: source.name };
+  for (const field of SUBJECT_FIELDS)
+    if (source[field]) (subject as unknown as Record<string, unknown>)[field] = source[field];
   return subject;
+}
+
+const SUBJECT_FIELDS = [
+  'developer',
+  'releaseDate',
+  'accessibility',
+  'parameters',
+  'activeParameters',
+  'baseModel',
+  'pricePerMillion',
+] as const;
+
+function referenceSubject(reference: ReferencePoint): Subject {
+  return toSubject(reference);
 }
 
 function deriveGroups(
@@ -355,14 +366,6 @@ export function placeFacts(model: ImputationModel, facts: EstimatorFacts): Place
 
 /** The subject of the model being estimated, from its facts. */
 export function factsSubject(facts: EstimatorFacts): Subject {
-  const subject: Subject = { name: facts.name };
-  if (facts.developer) subject.developer = facts.developer;
-  if (facts.releaseDate) subject.releaseDate = facts.releaseDate;
-  if (facts.accessibility) subject.accessibility = facts.accessibility;
-  if (facts.parameters) subject.parameters = facts.parameters;
-  if (facts.activeParameters) subject.activeParameters = facts.activeParameters;
-  if (facts.baseModel) subject.baseModel = facts.baseModel;
   const price = blendedPrice(facts.pricing);
-  if (price !== undefined) subject.pricePerMillion = price;
-  return subject;
+  return toSubject({ ...facts, ...(price !== undefined ? { pricePerMillion: price } : {}) } as Subject);
 }
