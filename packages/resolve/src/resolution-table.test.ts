@@ -233,7 +233,7 @@ describe('name-resolution table', () => {
   });
 });
 
-const sharedRoot = fileURLToPath(new URL('../../../../../shared/', import.meta.url));
+const sharedRoot = fileURLToPath(new URL('../../../../shared/', import.meta.url));
 const arenaFile = `${sharedRoot}fixtures/lmarena/hf-space-derived_lmarena_text_2025-08-04.csv`;
 const epochFiles = [
   `${sharedRoot}reference/epoch/over_1e25.csv`,
