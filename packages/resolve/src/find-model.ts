@@ -1,4 +1,5 @@
 import type { ModelRecord } from '@tracker/schema';
+import { compactKey } from './developers';
 import { createResolver, type Resolver } from './resolver';
 
 /** Which of a record's names a query matched, from the most to the least direct. */
@@ -60,11 +61,6 @@ export function modelRecordNames(record: ModelRecord): { text: string; kind: Mod
   return names;
 }
 
-/** Lower-case letters and digits only (`GPT-4o` and `gpt4o` are one key). */
-function looseKey(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
 /** Trimmed and lower-cased. */
 function exactKey(text: string): string {
   return text.trim().toLowerCase();
@@ -89,9 +85,9 @@ export function findModelRecord(
   const asWritten = models.find((record) => record.id === query);
   if (asWritten) return { status: 'found', record: asWritten, matchedBy: 'id' };
   const exact = exactKey(query);
-  const loose = looseKey(query);
+  const loose = compactKey(query);
   const named = models.map((record) => ({ record, names: modelRecordNames(record) }));
-  for (const key of [exactKey, looseKey] as const) {
+  for (const key of [exactKey, compactKey] as const) {
     const wanted = key === exactKey ? exact : loose;
     if (wanted === '') continue;
     const match = pick(named, (text) => key(text) === wanted);
@@ -173,7 +169,7 @@ function nearRecords(
   for (const { record, names } of named) {
     if (near.length >= limit) break;
     const close = names.some(({ text }) => {
-      const key = looseKey(text);
+      const key = compactKey(text);
       return key !== '' && (key.includes(loose) || (key.length * 2 >= loose.length && loose.includes(key)));
     });
     if (close) near.push(record);
