@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import type { OutputFormat, Tracker } from '@tracker/core';
 import type { TrackerError } from '@tracker/schema';
 import { COMMANDS, type CommandSpec, DATA_OPTIONS, GLOBAL_OPTIONS } from './command-table';
-import type { CommandContext } from './context';
 import { type CliIo, createLog, processIo, useColor } from './io';
 
 /** A mistake in how the command was called: usage is printed and the exit code is 2. */
@@ -39,10 +38,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
         first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"`,
       );
     }
-    const context = await prepare(command, rest, io);
-    if (!context) return 0;
-    const module = await command.load();
-    return (await module.run(context)) ?? 0;
+    const prepared = await prepare(command, rest, io);
+    if (!prepared) return 0;
+    const result = await command.call(prepared.tracker, prepared.options);
+    if (typeof result === 'number') return result;
+    const exitCode = (result as { exitCode?: unknown } | null)?.exitCode;
+    return typeof exitCode === 'number' ? exitCode : 0;
   } catch (error) {
     return report(error, command, io);
   }
@@ -52,7 +53,7 @@ async function prepare(
   command: CommandSpec,
   argv: readonly string[],
   io: CliIo,
-): Promise<CommandContext | null> {
+): Promise<{ tracker: Tracker; options: Record<string, unknown> } | null> {
   const options = { ...GLOBAL_OPTIONS, ...(command.data ? DATA_OPTIONS : {}), ...command.options };
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -82,7 +83,7 @@ async function prepare(
     io.stdout.write(commandHelp(command));
     return null;
   }
-  const range = command.positionals ?? { min: 0, max: 0, names: '' };
+  const range = command.positionals ?? { min: 0, max: 0, names: '', keys: [] };
   if (positionals.length < range.min) throw new UsageError(`expected ${range.names}`, command);
   if (positionals.length > range.max)
     throw new UsageError(`unexpected argument "${positionals[range.max]}"`, command);
@@ -99,24 +100,29 @@ async function prepare(
     format = values.format;
   }
   // Loaded here, not at start-up: `tracker --help` needs neither zod nor yaml.
-  const { loadConfig } = await import('./load-config');
-  const loaded = await loadConfig(io.cwd, typeof values.config === 'string' ? values.config : undefined);
-  const dataDir =
-    typeof values['data-dir'] === 'string'
-      ? resolve(io.cwd, values['data-dir'])
-      : io.env.TRACKER_DATA_DIR
-        ? resolve(io.cwd, io.env.TRACKER_DATA_DIR)
-        : resolve(loaded.baseDir, loaded.config.dataDir);
-  return {
+  const { createTracker } = await import('@tracker/core');
+  const tracker = await createTracker({
     io,
+    ...(typeof values.config === 'string' ? { configFile: values.config } : {}),
+    ...(typeof values['data-dir'] === 'string' ? { dataDir: values['data-dir'] } : {}),
     log: createLog(io, { quiet: values.quiet === true, verbose: values.verbose === true }),
-    values: values as CommandContext['values'],
-    positionals,
-    loaded,
-    dataDir,
-    format,
+    format: format as OutputFormat,
     color: useColor(io),
-  };
+    quiet: values.quiet === true,
+  });
+  const callOptions: Record<string, unknown> = {};
+  const shared = new Set([...Object.keys(GLOBAL_OPTIONS), ...Object.keys(DATA_OPTIONS)]);
+  for (const [name, value] of Object.entries(values)) {
+    if (!shared.has(name) || command.options[name]) callOptions[camelCase(name)] = value;
+  }
+  range.keys.forEach((key, index) => {
+    if (positionals[index] !== undefined) callOptions[key] = positionals[index];
+  });
+  return { tracker, options: callOptions };
+}
+
+function camelCase(flag: string): string {
+  return flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /**
@@ -229,8 +235,6 @@ function commandHelp(command: CommandSpec): string {
 
 let cachedVersion: string | undefined;
 function version(): string {
-  cachedVersion ??= (
-    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-  ).version;
+  cachedVersion ??= (createRequire(import.meta.url)('../package.json') as { version: string }).version;
   return cachedVersion;
 }

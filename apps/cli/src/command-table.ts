@@ -1,5 +1,13 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { CommandContext } from './context';
+import type {
+  AliasOptions,
+  DecideOptions,
+  DiffOptions,
+  ExplainOptions,
+  ExportReviewOptions,
+  ImportReviewOptions,
+  Tracker,
+} from '@tracker/core';
 
 type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & {
   description: string;
@@ -19,9 +27,13 @@ export interface CommandSpec {
   data: boolean;
   /** Formats `--format` accepts, first is the default. */
   formats?: readonly string[];
-  /** Positional arguments: min and max count. */
-  positionals?: { min: number; max: number; names: string };
-  load(): Promise<{ run(context: CommandContext): Promise<number | undefined> }>;
+  /** Positional arguments: min and max count, and the option each one fills. */
+  positionals?: { min: number; max: number; names: string; keys: string[] };
+  /**
+   * Calls core with the parsed options (flags in camelCase, positionals by `keys`). A number or a result with
+   * `exitCode` is the exit code; anything else means 0.
+   */
+  call(tracker: Tracker, options: Record<string, unknown>): Promise<unknown>;
 }
 
 export const ROW_FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown'] as const;
@@ -50,7 +62,7 @@ export const DATA_OPTIONS: Record<string, OptionSpec> = {
 };
 
 const QUERY_FILTER_OPTIONS: Record<string, OptionSpec> = {
-  above: { type: 'boolean', description: 'only models over the threshold (P ≥ 0.5 or confirmed above)' },
+  above: { type: 'boolean', description: 'only models over the threshold (P ≥ statusCuts.likelyAbove, default 0.5, or confirmed above)' },
   below: { type: 'boolean', description: 'only models under the threshold' },
   status: {
     type: 'string',
@@ -141,7 +153,7 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ROW_FORMATS,
-    load: () => import('./commands/run'),
+    call: (tracker, options) => tracker.run(options),
   },
   {
     name: 'collect',
@@ -176,7 +188,7 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ROW_FORMATS,
-    load: () => import('./commands/collect'),
+    call: (tracker, options) => tracker.collect(options),
   },
   {
     name: 'estimate',
@@ -203,7 +215,7 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ['table', 'json', 'jsonl', 'csv', 'markdown'],
-    load: () => import('./commands/estimate'),
+    call: (tracker, options) => tracker.estimate(options),
   },
   {
     name: 'explain',
@@ -213,8 +225,8 @@ export const COMMANDS: CommandSpec[] = [
     options: {},
     data: true,
     formats: ['table', 'json'],
-    positionals: { min: 1, max: 1, names: 'MODEL' },
-    load: () => import('./commands/explain'),
+    positionals: { min: 1, max: 1, names: 'MODEL', keys: ['model'] },
+    call: (tracker, options) => tracker.explain(options as unknown as ExplainOptions),
   },
   {
     name: 'validate',
@@ -234,11 +246,11 @@ export const COMMANDS: CommandSpec[] = [
         description: "Epoch's CSVs to compare with (default: the data folder's epoch observations)",
       },
       blind: { type: 'boolean', description: "leave out each model's own figure (leave-one-out)" },
-      threshold: { type: 'string', valueName: 'N', description: 'threshold in FLOP (default 1e25)' },
+      threshold: { type: 'string', valueName: 'N', description: 'threshold in FLOP (default: the configured one, 1e25)' },
     },
     data: true,
     formats: ['table', 'json', 'markdown'],
-    load: () => import('./commands/validate'),
+    call: (tracker, options) => tracker.validate(options),
   },
   {
     name: 'candidates',
@@ -250,7 +262,7 @@ export const COMMANDS: CommandSpec[] = [
     options: { limit: { type: 'string', valueName: 'N', description: 'print at most N' } },
     data: true,
     formats: ROW_FORMATS,
-    load: () => import('./commands/candidates'),
+    call: (tracker, options) => tracker.candidates(options),
   },
   {
     name: 'review',
@@ -267,7 +279,7 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ['table'],
-    load: () => import('./commands/review'),
+    call: (tracker, options) => tracker.review(options),
   },
   {
     name: 'decide',
@@ -303,8 +315,8 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ROW_FORMATS,
-    positionals: { min: 1, max: 1, names: 'MODEL' },
-    load: () => import('./commands/decide'),
+    positionals: { min: 1, max: 1, names: 'MODEL', keys: ['model'] },
+    call: (tracker, options) => tracker.decide(options as unknown as DecideOptions),
   },
   {
     name: 'add',
@@ -347,7 +359,7 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ROW_FORMATS,
-    load: () => import('./commands/add'),
+    call: (tracker, options) => tracker.add(options),
   },
   {
     name: 'export-review',
@@ -357,8 +369,8 @@ export const COMMANDS: CommandSpec[] = [
     options: {},
     data: true,
     formats: ['csv'],
-    positionals: { min: 1, max: 1, names: 'FILE.csv' },
-    load: () => import('./commands/export-review'),
+    positionals: { min: 1, max: 1, names: 'FILE.csv', keys: ['file'] },
+    call: (tracker, options) => tracker.exportReview(options as unknown as ExportReviewOptions),
   },
   {
     name: 'import-review',
@@ -378,8 +390,8 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ROW_FORMATS,
-    positionals: { min: 1, max: 1, names: 'FILE.csv' },
-    load: () => import('./commands/import-review'),
+    positionals: { min: 1, max: 1, names: 'FILE.csv', keys: ['file'] },
+    call: (tracker, options) => tracker.importReview(options as unknown as ImportReviewOptions),
   },
   {
     name: 'duplicates',
@@ -388,7 +400,7 @@ export const COMMANDS: CommandSpec[] = [
     options: {},
     data: true,
     formats: ROW_FORMATS,
-    load: () => import('./commands/duplicates'),
+    call: (tracker) => tracker.duplicates(),
   },
   {
     name: 'alias',
@@ -414,8 +426,8 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ['json'],
-    positionals: { min: 2, max: 2, names: 'NAME MODEL' },
-    load: () => import('./commands/alias'),
+    positionals: { min: 2, max: 2, names: 'NAME MODEL', keys: ['name', 'model'] },
+    call: (tracker, options) => tracker.alias(options as unknown as AliasOptions),
   },
   {
     name: 'developers',
@@ -442,8 +454,8 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ROW_FORMATS,
-    positionals: { min: 0, max: 1, names: 'DEVELOPER' },
-    load: () => import('./commands/developers'),
+    positionals: { min: 0, max: 1, names: 'DEVELOPER', keys: ['developer'] },
+    call: (tracker, options) => tracker.developers(options),
   },
   {
     name: 'release',
@@ -455,7 +467,7 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ROW_FORMATS,
-    load: () => import('./commands/release'),
+    call: (tracker, options) => tracker.release(options),
   },
   {
     name: 'report',
@@ -471,7 +483,7 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ['table'],
-    load: () => import('./commands/report'),
+    call: (tracker, options) => tracker.report(options),
   },
   {
     name: 'sources',
@@ -480,7 +492,7 @@ export const COMMANDS: CommandSpec[] = [
     options: {},
     data: true,
     formats: ROW_FORMATS,
-    load: () => import('./commands/sources'),
+    call: (tracker) => tracker.sources(),
   },
   {
     name: 'query',
@@ -495,7 +507,7 @@ export const COMMANDS: CommandSpec[] = [
     options: QUERY_FILTER_OPTIONS,
     data: true,
     formats: ROW_FORMATS,
-    load: () => import('./commands/query'),
+    call: (tracker, options) => tracker.query(options),
   },
   {
     name: 'diff',
@@ -507,7 +519,7 @@ export const COMMANDS: CommandSpec[] = [
     options: {},
     data: true,
     formats: ROW_FORMATS,
-    positionals: { min: 2, max: 2, names: 'A B' },
-    load: () => import('./commands/diff'),
+    positionals: { min: 2, max: 2, names: 'A B', keys: ['before', 'after'] },
+    call: (tracker, options) => tracker.diff(options as unknown as DiffOptions),
   },
 ];

@@ -86,3 +86,11 @@ export {
   sortModelsFile,
   writeObservationFile,
 } from './store';
+export type {
+  DataFolder,
+  ObservationFileSummary,
+  PayloadSnapshot,
+  PayloadSnapshotStore,
+  StoredPayloadSnapshot,
+} from './data-folder';
+export { openDataFolder } from './data-folder';

@@ -95,3 +95,5 @@ export { ReleaseFileSchema, ReleaseRowSchema } from './release';
 export type { ExcludedObservation, MergeSuggestion, ResolvedObservation } from './resolution';
 export type { ParseWithSchemaOptions } from './validate';
 export { parseWithSchema, toJsonPath, toValidationIssues } from './validate';
+export type { StatusCutPoints } from './defaults';
+export { DEFAULT_STATUS_CUTS, DEFAULT_THRESHOLD } from './defaults';

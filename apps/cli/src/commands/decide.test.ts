@@ -6,7 +6,7 @@ import {
   readModel,
   runIn,
 } from '../__fixtures__/curation/data-dir';
-import { parseEvidence, parseQuantity } from './decide';
+import { parseEvidence, parseQuantity } from '@tracker/core';
 
 describe('parseQuantity', () => {
   it.each([

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadLedger, loadModels, loadObservations, saveModels } from '@tracker/dataset';
 import type { LedgerEntry, ModelRecord } from '@tracker/schema';
 import { runCli } from '../../cli';
-import { buildModels } from '../../pipeline';
+import { buildModels } from '@tracker/core';
 import { createFakeIo } from '../../testing/fake-io';
 
 const FIXTURE = fileURLToPath(new URL('.', import.meta.url));
