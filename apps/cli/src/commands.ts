@@ -1,45 +1,9 @@
-import type { ParseArgsConfig } from 'node:util';
-import type {
-  AliasOptions,
-  DecideOptions,
-  DiffOptions,
-  ExplainOptions,
-  ExportReviewOptions,
-  ImportReviewOptions,
-  Tracker,
-} from '@tracker/core';
-
-type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & {
-  description: string;
-  valueName?: string;
-};
-
-/** Metadata of one command. Only `load` imports code, so `tracker --help` stays fast. */
-export interface CommandSpec {
-  name: string;
-  summary: string;
-  /** Usage line after `tracker <name>`. */
-  usage: string;
-  /** Extra lines shown by `tracker <name> --help`. */
-  details?: string[];
-  options: Record<string, OptionSpec>;
-  /** Whether the command reads or prints data: it then gets `--data-dir` and `--format`. */
-  data: boolean;
-  /** Formats `--format` accepts, first is the default. */
-  formats?: readonly string[];
-  /** Positional arguments: min and max count, and the option each one fills. */
-  positionals?: { min: number; max: number; names: string; keys: string[] };
-  /**
-   * Calls core with the parsed options (flags in camelCase, positionals by `keys`). A number or a result with
-   * `exitCode` is the exit code; anything else means 0.
-   */
-  call(tracker: Tracker, options: Record<string, unknown>): Promise<unknown>;
-}
+import { type CommandSpec, defineCommand, type OptionSpecs } from './define-command';
 
 export const ROW_FORMATS = ['table', 'json', 'jsonl', 'csv', 'markdown'] as const;
 
 /** Options every command accepts. */
-export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+export const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h', description: 'show help for the command' },
   config: {
     type: 'string',
@@ -48,10 +12,10 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   },
   quiet: { type: 'boolean', short: 'q', description: 'print no progress or summary on stderr' },
   verbose: { type: 'boolean', short: 'v', description: 'print debugging detail on stderr' },
-};
+} as const satisfies OptionSpecs;
 
 /** Options of commands that read or print data. */
-export const DATA_OPTIONS: Record<string, OptionSpec> = {
+export const DATA_OPTIONS = {
   'data-dir': {
     type: 'string',
     valueName: 'DIR',
@@ -59,9 +23,9 @@ export const DATA_OPTIONS: Record<string, OptionSpec> = {
   },
   format: { type: 'string', short: 'f', valueName: 'FORMAT', description: 'output format' },
   json: { type: 'boolean', description: 'same as --format json' },
-};
+} as const satisfies OptionSpecs;
 
-const QUERY_FILTER_OPTIONS: Record<string, OptionSpec> = {
+const QUERY_FILTER_OPTIONS = {
   above: { type: 'boolean', description: 'only models over the threshold (P ≥ statusCuts.likelyAbove, default 0.5, or confirmed above)' },
   below: { type: 'boolean', description: 'only models under the threshold' },
   status: {
@@ -117,9 +81,9 @@ const QUERY_FILTER_OPTIONS: Record<string, OptionSpec> = {
   fields: { type: 'string', valueName: 'F,…', description: 'fields to print' },
   limit: { type: 'string', valueName: 'N', description: 'print at most N rows' },
   stats: { type: 'boolean', description: 'print statistics instead of rows' },
-};
+} as const satisfies OptionSpecs;
 
-const SOURCE_OPTIONS: Record<string, OptionSpec> = {
+const SOURCE_OPTIONS = {
   source: {
     type: 'string',
     multiple: true,
@@ -131,10 +95,10 @@ const SOURCE_OPTIONS: Record<string, OptionSpec> = {
     type: 'boolean',
     description: 'fail (exit 1) when a source cannot be reached instead of using its last observations',
   },
-};
+} as const satisfies OptionSpecs;
 
 export const COMMANDS: CommandSpec[] = [
-  {
+  defineCommand({
     name: 'run',
     summary:
       'collect → resolve → merge → estimate → curate; prints a summary and the models over the threshold',
@@ -154,8 +118,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ROW_FORMATS,
     call: (tracker, options) => tracker.run(options),
-  },
-  {
+  }),
+  defineCommand({
     name: 'collect',
     summary: 'fetch sources, or read saved payloads, into data/observations',
     usage: '[--source ID...] [--from FILE...] [--offline] [--strict]',
@@ -189,8 +153,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ROW_FORMATS,
     call: (tracker, options) => tracker.collect(options),
-  },
-  {
+  }),
+  defineCommand({
     name: 'estimate',
     summary: 'estimate training compute: re-estimate the data folder, or the facts in a JSON/JSON Lines file',
     usage: '[--input FILE|-] [--blind] [--threshold N] [--format json|table|jsonl|csv|markdown]',
@@ -216,8 +180,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ['table', 'json', 'jsonl', 'csv', 'markdown'],
     call: (tracker, options) => tracker.estimate(options),
-  },
-  {
+  }),
+  defineCommand({
     name: 'explain',
     summary:
       'show the whole chain for one model: facts and sources, each method, the combination, the probability',
@@ -225,10 +189,10 @@ export const COMMANDS: CommandSpec[] = [
     options: {},
     data: true,
     formats: ['table', 'json'],
-    positionals: { min: 1, max: 1, names: 'MODEL', keys: ['model'] },
-    call: (tracker, options) => tracker.explain(options as unknown as ExplainOptions),
-  },
-  {
+    positionals: { names: 'MODEL', required: ['model'] },
+    call: (tracker, options) => tracker.explain(options),
+  }),
+  defineCommand({
     name: 'validate',
     summary:
       "compare the estimates with Epoch AI's data: accuracy, precision/recall of over-threshold, Brier score",
@@ -251,8 +215,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ['table', 'json', 'markdown'],
     call: (tracker, options) => tracker.validate(options),
-  },
-  {
+  }),
+  defineCommand({
     name: 'candidates',
     summary: 'list what awaits a decision, most likely over the threshold first, with the evidence',
     usage: '[--limit N] [--format table|json|jsonl|csv|markdown]',
@@ -263,8 +227,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ROW_FORMATS,
     call: (tracker, options) => tracker.candidates(options),
-  },
-  {
+  }),
+  defineCommand({
     name: 'review',
     summary: 'decide each candidate in an interactive prompt, saving as you go',
     usage: '[--limit N] [--by NAME]',
@@ -280,8 +244,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ['table'],
     call: (tracker, options) => tracker.review(options),
-  },
-  {
+  }),
+  defineCommand({
     name: 'decide',
     summary: 'record a decision on one model without a prompt',
     usage:
@@ -315,10 +279,10 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ROW_FORMATS,
-    positionals: { min: 1, max: 1, names: 'MODEL', keys: ['model'] },
-    call: (tracker, options) => tracker.decide(options as unknown as DecideOptions),
-  },
-  {
+    positionals: { names: 'MODEL', required: ['model'] },
+    call: (tracker, options) => tracker.decide(options),
+  }),
+  defineCommand({
     name: 'add',
     summary: 'enter a model by hand (interactive on a terminal when no flags are given)',
     usage:
@@ -360,8 +324,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ROW_FORMATS,
     call: (tracker, options) => tracker.add(options),
-  },
-  {
+  }),
+  defineCommand({
     name: 'export-review',
     summary:
       "write the contractor's sheet: candidates and flagged models with evidence and empty decision columns",
@@ -369,10 +333,10 @@ export const COMMANDS: CommandSpec[] = [
     options: {},
     data: true,
     formats: ['csv'],
-    positionals: { min: 1, max: 1, names: 'FILE.csv', keys: ['file'] },
-    call: (tracker, options) => tracker.exportReview(options as unknown as ExportReviewOptions),
-  },
-  {
+    positionals: { names: 'FILE.csv', required: ['file'] },
+    call: (tracker, options) => tracker.exportReview(options),
+  }),
+  defineCommand({
     name: 'import-review',
     summary:
       'turn the filled rows of a review sheet into ledger entries (all or nothing; re-importing adds nothing)',
@@ -390,10 +354,10 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ROW_FORMATS,
-    positionals: { min: 1, max: 1, names: 'FILE.csv', keys: ['file'] },
-    call: (tracker, options) => tracker.importReview(options as unknown as ImportReviewOptions),
-  },
-  {
+    positionals: { names: 'FILE.csv', required: ['file'] },
+    call: (tracker, options) => tracker.importReview(options),
+  }),
+  defineCommand({
     name: 'duplicates',
     summary: 'list near matches that name resolution could not settle, with the command to merge each',
     usage: '[--format table|json|jsonl|csv|markdown]',
@@ -401,8 +365,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ROW_FORMATS,
     call: (tracker) => tracker.duplicates(),
-  },
-  {
+  }),
+  defineCommand({
     name: 'alias',
     summary: 'make a name resolve to a model (merge), or with --remove keep it apart; recorded in the ledger',
     usage: 'NAME MODEL --reason TEXT [--remove] [--evidence URL...] [--by NAME]',
@@ -426,10 +390,10 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ['json'],
-    positionals: { min: 2, max: 2, names: 'NAME MODEL', keys: ['name', 'model'] },
-    call: (tracker, options) => tracker.alias(options as unknown as AliasOptions),
-  },
-  {
+    positionals: { names: 'NAME MODEL', required: ['name', 'model'] },
+    call: (tracker, options) => tracker.alias(options),
+  }),
+  defineCommand({
     name: 'developers',
     summary:
       "list the developers seen with counts and their best estimate; record what is known of one's capacity",
@@ -454,10 +418,10 @@ export const COMMANDS: CommandSpec[] = [
     },
     data: true,
     formats: ROW_FORMATS,
-    positionals: { min: 0, max: 1, names: 'DEVELOPER', keys: ['developer'] },
+    positionals: { names: 'DEVELOPER', optional: ['developer'] },
     call: (tracker, options) => tracker.developers(options),
-  },
-  {
+  }),
+  defineCommand({
     name: 'release',
     summary: 'publish data/releases/<date>/: models.csv, models.json, models.parquet and CHANGELOG.md',
     usage: '[--dry-run] [--date YYYY-MM-DD]',
@@ -468,8 +432,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ROW_FORMATS,
     call: (tracker, options) => tracker.release(options),
-  },
-  {
+  }),
+  defineCommand({
     name: 'report',
     summary: 'write one self-contained HTML page: the list, a compute-over-time chart, provenance per number',
     usage: '[--out FILE.html] [--all]',
@@ -484,8 +448,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ['table'],
     call: (tracker, options) => tracker.report(options),
-  },
-  {
+  }),
+  defineCommand({
     name: 'sources',
     summary: 'list the sources (built-in, tables, plugins): what each provides and when it last ran',
     usage: '[--format table|json|jsonl|csv|markdown]',
@@ -493,8 +457,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ROW_FORMATS,
     call: (tracker) => tracker.sources(),
-  },
-  {
+  }),
+  defineCommand({
     name: 'query',
     summary: 'filter, sort and print the models of the data folder',
     usage: '[filters] [--sort F] [--fields F,...] [--format table|json|jsonl|csv|markdown]',
@@ -508,8 +472,8 @@ export const COMMANDS: CommandSpec[] = [
     data: true,
     formats: ROW_FORMATS,
     call: (tracker, options) => tracker.query(options),
-  },
-  {
+  }),
+  defineCommand({
     name: 'diff',
     summary: 'compare two data folders or releases: added, removed and changed models',
     usage: 'A B [--format table|json|jsonl|csv|markdown]',
@@ -519,7 +483,7 @@ export const COMMANDS: CommandSpec[] = [
     options: {},
     data: true,
     formats: ROW_FORMATS,
-    positionals: { min: 2, max: 2, names: 'A B', keys: ['before', 'after'] },
-    call: (tracker, options) => tracker.diff(options as unknown as DiffOptions),
-  },
+    positionals: { names: 'A B', required: ['before', 'after'] },
+    call: (tracker, options) => tracker.diff(options),
+  }),
 ];
