@@ -5,8 +5,8 @@ import {
   type LedgerEntry,
   type ModelRecord,
   type ModelsFile,
-  ObservationFileSchema,
   type ObservationFile,
+  ObservationFileSchema,
   parseWithSchema,
   type ReleaseFile,
   type SnapshotInfo,
@@ -165,7 +165,11 @@ export function openDataFolder(dir: string): DataFolder {
         file: displayPath(file),
         code: 'DATA_INVALID',
       });
-      return { source: parsed.source, snapshots: parsed.snapshots, observationCount: parsed.observations.length };
+      return {
+        source: parsed.source,
+        snapshots: parsed.snapshots,
+        observationCount: parsed.observations.length,
+      };
     },
     saveObservations: (source, update, options) => saveObservations(root, source, update, options),
     loadModels: () => loadModels(root),

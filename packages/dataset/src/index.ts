@@ -5,6 +5,14 @@ export type { CsvValue } from './csv-write';
 export { formatCsv, formatCsvCell, neutraliseCsvCell, quoteCsvCell, restoreCsvCell } from './csv-write';
 export type { CurateOptions, ModelRuling } from './curate';
 export { curate, reviewReason, rulingsByModel } from './curate';
+export type {
+  DataFolder,
+  ObservationFileSummary,
+  PayloadSnapshot,
+  PayloadSnapshotStore,
+  StoredPayloadSnapshot,
+} from './data-folder';
+export { openDataFolder } from './data-folder';
 export type { DiffableModel, DiffRow, FieldChange, ModelSetDiff, SummarizeRecordOptions } from './diff';
 export { DIFF_FIELDS, diffDataDirs, diffModelSets, loadDiffRows, summarizeRecord, toDiffRow } from './diff';
 export type { ParseJsonTextOptions, StableStringifyOptions } from './json-file';
@@ -69,7 +77,7 @@ export {
   REVIEW_SHEET_COLUMNS,
   reviewDecisionHash,
 } from './review-sheet';
-export type { ObservationSnapshotUpdate, SavedSnapshotPayload, SnapshotPayload, WriteOptions } from './store';
+export type { ObservationSnapshotUpdate, WriteOptions } from './store';
 export {
   appendLedger,
   formatLedgerLine,
@@ -82,15 +90,6 @@ export {
   parseLedgerText,
   saveModels,
   saveObservations,
-  saveSnapshotPayload,
   sortModelsFile,
   writeObservationFile,
 } from './store';
-export type {
-  DataFolder,
-  ObservationFileSummary,
-  PayloadSnapshot,
-  PayloadSnapshotStore,
-  StoredPayloadSnapshot,
-} from './data-folder';
-export { openDataFolder } from './data-folder';

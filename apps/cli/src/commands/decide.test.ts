@@ -5,7 +5,7 @@ import {
   readLedgerText,
   readModel,
   runIn,
-} from '../__fixtures__/curation/data-dir';
+} from '../testing/curation-data';
 import { parseEvidence, parseQuantity } from '@tracker/core';
 
 describe('parseQuantity', () => {

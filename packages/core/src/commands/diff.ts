@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { diffDataDirs } from '@tracker/dataset';
+import { resolve } from 'node:path';
+import { dataPaths, diffDataDirs } from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import { TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions } from '../context';
@@ -84,7 +84,8 @@ async function locate(context: CommandContext, argument: string): Promise<string
   for (const candidate of candidates) {
     const found = await stat(candidate).catch(() => null);
     if (!found) continue;
-    const file = found.isDirectory() ? join(candidate, 'models.json') : candidate;
+    // A data folder and a release folder both keep their list in models.json.
+    const file = found.isDirectory() ? dataPaths(candidate).modelsFile : candidate;
     if (await stat(file).catch(() => null)) return candidate;
     throw new TrackerError(
       'NOT_FOUND',

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLedger, loadModels, loadObservations, saveModels } from '@tracker/dataset';
-import type { LedgerEntry, ModelRecord } from '@tracker/schema';
-import { runCli } from '../../cli';
+import { DEFAULT_THRESHOLD, type LedgerEntry, type ModelRecord } from '@tracker/schema';
 import { buildModels } from '@tracker/core';
-import { createFakeIo } from '../../testing/fake-io';
+import { runCli } from '../cli';
+import { createFakeIo } from './fake-io';
 
-const FIXTURE = fileURLToPath(new URL('.', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../__fixtures__/curation/', import.meta.url));
 
 /**
  * A working folder whose `data/` holds the fixture's observations and ledger and a models.json built from them by
@@ -23,12 +23,12 @@ export async function createCurationDataDir(): Promise<{ cwd: string; dataDir: s
   const built = buildModels({
     observationFiles: await loadObservations(dataDir),
     ledger: await loadLedger(dataDir),
-    threshold: 1e25,
+    threshold: DEFAULT_THRESHOLD,
     reviewFactor: 3,
   });
   await saveModels(
     dataDir,
-    { schemaVersion: 1, generatedAt: '2026-03-30T00:00:00.000Z', threshold: 1e25, models: built.models },
+    { schemaVersion: 1, generatedAt: '2026-03-30T00:00:00.000Z', threshold: DEFAULT_THRESHOLD, models: built.models },
     { wait: 5000 },
   );
   return { cwd, dataDir };
