@@ -30,7 +30,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     .version(`tracker ${version()}`, '-V, --version', 'print the version')
     .helpCommand('help [command]', 'show the help of a command');
   program.helpInformation = mainHelp;
-  for (const spec of COMMANDS) {
+  // Only the command named is defined (`help NAME` names one too): start-up stays as fast as `tracker --help`.
+  const named = argv[0] === 'help' ? argv[1] : argv[0];
+  for (const spec of COMMANDS.filter((candidate) => candidate.name === named)) {
     const sub = program
       .command(spec.name)
       .description(spec.summary)
@@ -48,12 +50,17 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   }
   try {
     const [first] = argv;
-    if (first === undefined) {
+    if (first === undefined || (first === 'help' && !COMMANDS.some((spec) => spec.name === argv[1]))) {
       io.stdout.write(mainHelp());
       return 0;
     }
-    if (!['-h', '--help', '-V', '--version', 'help'].includes(first) && !COMMANDS.some((spec) => spec.name === first)) {
-      throw new UsageError(first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"`);
+    if (
+      !['-h', '--help', '-V', '--version', 'help'].includes(first) &&
+      !COMMANDS.some((spec) => spec.name === first)
+    ) {
+      throw new UsageError(
+        first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"`,
+      );
     }
     command = COMMANDS.find((spec) => spec.name === first);
     await program.parseAsync(argv, { from: 'user' });
@@ -86,7 +93,8 @@ function toCommanderOption(name: string, spec: OptionSpecs[string]): Option {
 function usageMessage(error: CommanderError): string {
   const message = error.message.replace(/^error: /, '');
   if (error.code === 'commander.unknownOption') return message.replace(/^unknown option/, 'Unknown option');
-  if (error.code === 'commander.unknownCommand') return `unknown command "${/'([^']+)'/.exec(message)?.[1] ?? ''}"`;
+  if (error.code === 'commander.unknownCommand')
+    return `unknown command "${/'([^']+)'/.exec(message)?.[1] ?? ''}"`;
   return message;
 }
 
@@ -100,7 +108,8 @@ async function execute(
   const required = spec.positionals?.required ?? [];
   const keys = [...required, ...(spec.positionals?.optional ?? [])];
   if (positionals.length < required.length) throw new UsageError(`expected ${spec.positionals?.names}`, spec);
-  if (positionals.length > keys.length) throw new UsageError(`unexpected argument "${positionals[keys.length]}"`, spec);
+  if (positionals.length > keys.length)
+    throw new UsageError(`unexpected argument "${positionals[keys.length]}"`, spec);
   let format = spec.formats?.[0] ?? 'table';
   if (values.json === true) format = 'json';
   if (typeof values.format === 'string') {

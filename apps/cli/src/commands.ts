@@ -26,7 +26,11 @@ export const DATA_OPTIONS = {
 } as const satisfies OptionSpecs;
 
 const QUERY_FILTER_OPTIONS = {
-  above: { type: 'boolean', description: 'only models over the threshold (P ≥ statusCuts.likelyAbove, default 0.5, or confirmed above)' },
+  above: {
+    type: 'boolean',
+    description:
+      'only models over the threshold (P ≥ statusCuts.likelyAbove, default 0.5, or confirmed above)',
+  },
   below: { type: 'boolean', description: 'only models under the threshold' },
   status: {
     type: 'string',
@@ -210,7 +214,11 @@ export const COMMANDS: CommandSpec[] = [
         description: "Epoch's CSVs to compare with (default: the data folder's epoch observations)",
       },
       blind: { type: 'boolean', description: "leave out each model's own figure (leave-one-out)" },
-      threshold: { type: 'string', valueName: 'N', description: 'threshold in FLOP (default: the configured one, 1e25)' },
+      threshold: {
+        type: 'string',
+        valueName: 'N',
+        description: 'threshold in FLOP (default: the configured one, 1e25)',
+      },
     },
     data: true,
     formats: ['table', 'json', 'markdown'],

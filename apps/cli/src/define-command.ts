@@ -15,7 +15,11 @@ export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
   ? `${Head}${Capitalize<CamelCase<Tail>>}`
   : S;
-type OptionValue<S> = S extends { type: 'boolean' } ? boolean : S extends { multiple: true } ? string[] : string;
+type OptionValue<S> = S extends { type: 'boolean' }
+  ? boolean
+  : S extends { multiple: true }
+    ? string[]
+    : string;
 
 /** The parsed flags of a command: `--release-date X` is `releaseDate: 'X'`, a repeatable flag a string list. */
 export type OptionValues<O extends OptionSpecs> = {
@@ -59,8 +63,10 @@ export interface CommandSpec<
 }
 
 /** Declares a command with its flags typed from the option specs (no casts in the call). */
-export function defineCommand<const O extends OptionSpecs, const R extends string = never, const P extends string = never>(
-  spec: CommandSpec<O, R, P>,
-): CommandSpec {
+export function defineCommand<
+  const O extends OptionSpecs,
+  const R extends string = never,
+  const P extends string = never,
+>(spec: CommandSpec<O, R, P>): CommandSpec {
   return spec as unknown as CommandSpec;
 }

@@ -52,7 +52,11 @@ export function splitList(values: readonly string[] | string | undefined): strin
 }
 
 /** `formatRows`/`formatObjects` options for the context's output: format, terminal width and colour. */
-export function printOptions(context: CommandContext): { format: OutputFormat; width?: number; color: boolean } {
+export function printOptions(context: CommandContext): {
+  format: OutputFormat;
+  width?: number;
+  color: boolean;
+} {
   return {
     format: context.format,
     ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),

@@ -44,7 +44,10 @@ export async function fallback(
 ): Promise<SourceOutcome> {
   // Only the file's envelope is read: its observations are validated by whatever loads them to use them.
   const summary = await context.folder.summarizeObservations(source);
-  const file = summary && { snapshots: summary.snapshots, observations: { length: summary.observationCount } };
+  const file = summary && {
+    snapshots: summary.snapshots,
+    observations: { length: summary.observationCount },
+  };
   const outcome = describeFallback(source, file, reason, now);
   context.log.warn(`[${source}] ${outcome.message}`);
   return outcome;

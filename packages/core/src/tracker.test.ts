@@ -37,14 +37,17 @@ describe('createTracker', () => {
 
   it('takes the threshold and cuts from the config it is given, and query --above honours likelyAbove', async () => {
     const cwd = await workspace();
-    const strict = await createTracker({ cwd, config: { statusCuts: { above: 0.99, likelyAbove: 0.97, below: 0.01 } } });
+    const strict = await createTracker({
+      cwd,
+      config: { statusCuts: { above: 0.99, likelyAbove: 0.97, below: 0.01 } },
+    });
     const loose = await createTracker({ cwd });
     const built = await loose.build();
     const between = built.models.filter((record) => {
       const p = record.assessment?.probabilityAbove ?? null;
       return p !== null && p >= 0.5 && p < 0.97 && record.curation?.status !== 'confirmed-above';
     });
-    expect(between.length, "a model between the two cuts").toBeGreaterThan(0);
+    expect(between.length, 'a model between the two cuts').toBeGreaterThan(0);
     const looseAbove = (await loose.query({ above: true })).map((row) => row.id);
     const strictAbove = (await strict.query({ above: true })).map((row) => row.id);
     for (const record of between) {
@@ -82,7 +85,9 @@ describe('createTracker', () => {
 describe('the README library example', () => {
   it('runs as written: a whole run and a decision in under 15 lines', async () => {
     const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
-    const block = /<!-- library-example:start -->\n```ts\n([\s\S]*?)```\n<!-- library-example:end -->/.exec(readme)?.[1];
+    const block = /<!-- library-example:start -->\n```ts\n([\s\S]*?)```\n<!-- library-example:end -->/.exec(
+      readme,
+    )?.[1];
     expect(block).toBeDefined();
     const lines = block!.split('\n').filter((line) => line.trim() !== '');
     expect(lines.length).toBeLessThan(15);

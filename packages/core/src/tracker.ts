@@ -19,7 +19,7 @@ import type { ReviewOptions } from './commands/review';
 import type { RunOptions } from './commands/run';
 import type { ValidateOptions } from './commands/validate';
 import type { CommandContext, OutputFormat, TrackerIo, TrackerLog } from './context';
-import { type FolderBuildOptions, buildFromFolder, loadCurationState } from './curation';
+import { buildFromFolder, type FolderBuildOptions, loadCurationState } from './curation';
 import { type LoadedConfig, loadConfig, type TrackerConfig, TrackerConfigSchema } from './load-config';
 import type { BuildModelsResult } from './pipeline';
 

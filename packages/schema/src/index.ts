@@ -10,6 +10,8 @@ export {
   TimestampSchema,
   UrlSchema,
 } from './common';
+export type { StatusCutPoints } from './defaults';
+export { DEFAULT_STATUS_CUTS, DEFAULT_THRESHOLD } from './defaults';
 export type { IssueLocation, TrackerErrorCode, TrackerErrorOptions, ValidationIssue } from './errors';
 export {
   formatIssue,
@@ -95,5 +97,3 @@ export { ReleaseFileSchema, ReleaseRowSchema } from './release';
 export type { ExcludedObservation, MergeSuggestion, ResolvedObservation } from './resolution';
 export type { ParseWithSchemaOptions } from './validate';
 export { parseWithSchema, toJsonPath, toValidationIssues } from './validate';
-export type { StatusCutPoints } from './defaults';
-export { DEFAULT_STATUS_CUTS, DEFAULT_THRESHOLD } from './defaults';

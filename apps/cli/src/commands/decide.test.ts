@@ -1,3 +1,4 @@
+import { parseEvidence, parseQuantity } from '@tracker/core';
 import { describe, expect, it } from 'vitest';
 import {
   createCurationDataDir,
@@ -6,7 +7,6 @@ import {
   readModel,
   runIn,
 } from '../testing/curation-data';
-import { parseEvidence, parseQuantity } from '@tracker/core';
 
 describe('parseQuantity', () => {
   it.each([

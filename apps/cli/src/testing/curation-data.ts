@@ -2,9 +2,9 @@ import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildModels } from '@tracker/core';
 import { loadLedger, loadModels, loadObservations, saveModels } from '@tracker/dataset';
 import { DEFAULT_THRESHOLD, type LedgerEntry, type ModelRecord } from '@tracker/schema';
-import { buildModels } from '@tracker/core';
 import { runCli } from '../cli';
 import { createFakeIo } from './fake-io';
 
@@ -28,7 +28,12 @@ export async function createCurationDataDir(): Promise<{ cwd: string; dataDir: s
   });
   await saveModels(
     dataDir,
-    { schemaVersion: 1, generatedAt: '2026-03-30T00:00:00.000Z', threshold: DEFAULT_THRESHOLD, models: built.models },
+    {
+      schemaVersion: 1,
+      generatedAt: '2026-03-30T00:00:00.000Z',
+      threshold: DEFAULT_THRESHOLD,
+      models: built.models,
+    },
     { wait: 5000 },
   );
   return { cwd, dataDir };

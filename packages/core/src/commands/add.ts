@@ -1,14 +1,4 @@
-import {
-  acquireLock,
-  aliasOverrides,
-  aliasRemovals,
-  appendLedger,
-  createLedgerEntry,
-  loadLedger,
-  loadModels,
-  loadObservations,
-  saveModels,
-} from '@tracker/dataset';
+import { aliasOverrides, aliasRemovals, createLedgerEntry } from '@tracker/dataset';
 import { formatRows, toQueryRow } from '@tracker/query';
 import { DateStringSchema, type LedgerEntry, TrackerError } from '@tracker/schema';
 import { createResolver } from '@tracker/scrapers';
@@ -152,7 +142,6 @@ async function fromPrompts(context: CommandContext): Promise<ManualModelInput | 
   }
 }
 
-/** `tracker add`: enters a model by hand, then rebuilds models.json (offline) so it appears with an estimate. */
 /** A model entered by hand; without `name` and `developer` (and on a terminal) each field is asked for. */
 export interface AddOptions {
   name?: string;
@@ -169,6 +158,7 @@ export interface AddOptions {
   by?: string;
 }
 
+/** `tracker add`: enters a model by hand, then rebuilds models.json (offline) so it appears with an estimate. */
 export async function run(context: CommandContext, options: AddOptions = {}): Promise<number> {
   const anyFlag = MODEL_FIELDS.some((field) => options[field] !== undefined);
   if (!anyFlag && context.io.stdin.isTTY !== true) {

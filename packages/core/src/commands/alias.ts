@@ -26,7 +26,7 @@ export async function run(context: CommandContext, options: AliasOptions): Promi
   if (!ModelIdSchema.safeParse(modelId).success) {
     throw new TrackerError('USAGE', `MODEL must be a model id such as openai/gpt-4o; got "${modelId}"`);
   }
-  const remove = (options.remove === true);
+  const remove = options.remove === true;
   const by = reviewerName(context, options.by);
   const evidence = parseEvidence(options.evidence ?? []);
   const lock = await context.folder.lock({ command: 'tracker alias', wait: 30_000 });

@@ -1,12 +1,12 @@
 import { formatObjects, type ObjectColumn, type QueryRow, toQueryRow } from '@tracker/query';
 import { type ModelRecord, TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions } from '../context';
+import { loadCurationState } from '../curation';
 
 export interface CandidatesOptions {
   /** At most this many (a whole number ≥ 1). */
   limit?: string | number;
 }
-import { loadCurationState } from '../curation';
 
 /** A model awaiting a decision, with its flat row. */
 export interface ReviewItem {

@@ -16,7 +16,6 @@ export const OUTCOME_COLUMNS: ObjectColumn[] = [
   { field: 'message' },
 ];
 
-/** `tracker collect`: fetch sources (or read saved payloads) into data/observations/<id>.json. */
 export interface CollectCommandOptions {
   /** Only these sources (each value may be comma-separated). */
   source?: readonly string[];
@@ -30,6 +29,7 @@ export interface CollectCommandOptions {
   strict?: boolean;
 }
 
+/** `tracker collect`: fetch sources (or read saved payloads) into data/observations/<id>.json. */
 export async function run(
   context: CommandContext,
   options: CollectCommandOptions = {},
@@ -47,7 +47,7 @@ export async function run(
   }
   const outcomes = await collectSources(context, {
     sources: selectSources(sources, requested, context.loaded.config.sources),
-    offline: (options.offline === true),
+    offline: options.offline === true,
     ...(from?.length ? { from } : {}),
     ...(retrievedAt ? { retrievedAt: parseTimestamp(retrievedAt) } : {}),
     ...(sourceUrl ? { sourceUrl } : {}),
@@ -56,7 +56,7 @@ export async function run(
   const failed = outcomes.filter(
     (outcome) => outcome.status === 'failed' || (outcome.message?.startsWith('unreachable') ?? false),
   );
-  if (failed.length && (options.strict === true)) {
+  if (failed.length && options.strict === true) {
     throw new TrackerError(
       'SOURCE_UNAVAILABLE',
       `${failed.map((outcome) => outcome.source).join(', ')} could not be reached (--strict)`,

@@ -1,4 +1,4 @@
-import { type CreateLedgerEntryInput, loadModels } from '@tracker/dataset';
+import type { CreateLedgerEntryInput } from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import { type LedgerEntry, type ModelRecord, TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions } from '../context';
@@ -150,7 +150,6 @@ export function formatEntries(context: CommandContext, entries: readonly LedgerE
   });
 }
 
-/** `tracker decide MODEL --above|--below|--exclude --reason TEXT [--flop N --confidence C]`. */
 export interface DecideOptions {
   /** Model id, name or alias. */
   model: string;
@@ -168,6 +167,7 @@ export interface DecideOptions {
   by?: string;
 }
 
+/** `tracker decide MODEL --above|--below|--exclude --reason TEXT [--flop N --confidence C]`. */
 export async function run(context: CommandContext, options: DecideOptions): Promise<LedgerEntry[]> {
   const chosen = (['above', 'below', 'exclude'] as const).filter((flag) => options[flag] === true);
   if (chosen.length !== 1) {

@@ -40,7 +40,6 @@ interface DeveloperRow {
 }
 
 /** `tracker developers [DEVELOPER --capacity TEXT --reason TEXT]`: the developers seen, or a note on one. */
-/** The developers seen (and noted), with their model counts and largest estimate; or a note on one. */
 export async function run(context: CommandContext, options: DevelopersOptions = {}): Promise<number> {
   const { developer } = options;
   const capacity = options.capacity?.trim();

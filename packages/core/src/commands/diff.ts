@@ -22,7 +22,10 @@ const COLUMNS: ObjectColumn[] = [
 
 /** `tracker diff A B`: added, removed and changed models between two data folders or releases. */
 export async function run(context: CommandContext, options: DiffOptions): Promise<number> {
-  const [before, after] = await Promise.all([locate(context, options.before), locate(context, options.after)]);
+  const [before, after] = await Promise.all([
+    locate(context, options.before),
+    locate(context, options.after),
+  ]);
   const diff = await diffDataDirs(before!, after!);
   if (context.format === 'json') {
     context.io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);

@@ -16,8 +16,8 @@ import {
 } from '@tracker/schema';
 import { parseJsonSafely } from '@tracker/scrapers';
 import type { CommandContext } from '../context';
-import { displayPath } from '../load-config';
 import { buildFromFolder, toModelsFile } from '../curation';
+import { displayPath } from '../load-config';
 
 /** Output fields of `tracker estimate` (DESIGN §6): part of the CLI contract. */
 export const ESTIMATE_COLUMNS: ObjectColumn[] = [
@@ -32,11 +32,6 @@ export const ESTIMATE_COLUMNS: ObjectColumn[] = [
   { field: 'reasoning' },
 ];
 
-/**
- * `tracker estimate`: without --input, re-estimates the data folder (saving models.json; with --blind it only
- * prints). With --input FILE (JSON, JSON Lines, or - for stdin), prints one result per input, in input order,
- * using the data folder's records as the benchmark references.
- */
 export interface EstimateOptions {
   /** JSON or JSON Lines of model facts (`-`: stdin); without it, the data folder is re-estimated. */
   input?: string;
@@ -46,11 +41,16 @@ export interface EstimateOptions {
   threshold?: string | number;
 }
 
+/**
+ * `tracker estimate`: without --input, re-estimates the data folder (saving models.json; with --blind it only
+ * prints). With --input FILE (JSON, JSON Lines, or - for stdin), prints one result per input, in input order,
+ * using the data folder's records as the benchmark references.
+ */
 export async function run(context: CommandContext, options: EstimateOptions = {}): Promise<EstimateRow[]> {
   const threshold =
     parseThreshold(options.threshold === undefined ? undefined : String(options.threshold)) ??
     context.loaded.config.threshold;
-  const blind = (options.blind === true);
+  const blind = options.blind === true;
   const input = options.input;
   const rows = input
     ? await estimateInputs(context, input, threshold, blind)

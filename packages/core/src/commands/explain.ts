@@ -1,12 +1,12 @@
 import { developerNotes } from '@tracker/dataset';
 import type { Fact, ModelRecord } from '@tracker/schema';
 import type { CommandContext } from '../context';
+import { findModel, loadCurationState } from '../curation';
 
 export interface ExplainOptions {
   /** Model id, name or alias. */
   model: string;
 }
-import { findModel, loadCurationState } from '../curation';
 
 /**
  * `tracker explain MODEL`: the whole chain for one model: facts and where each came from, every method that

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { exportReviewSheet, writeFileAtomic } from '@tracker/dataset';
 import type { CommandContext } from '../context';
+import { loadCurationState } from '../curation';
+import { displayPath } from '../load-config';
 
 export interface ExportReviewOptions {
   /** The sheet to write (CSV), relative to the working directory. */
   file: string;
 }
-import { loadCurationState } from '../curation';
-import { displayPath } from '../load-config';
 
 /**
  * `tracker export-review FILE.csv`: writes the contractor's sheet (candidates and flagged rulings with their

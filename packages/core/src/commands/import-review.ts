@@ -4,6 +4,8 @@ import { importReviewSheet } from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import { type LedgerEntry, TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions } from '../context';
+import { recordDecisions, reviewerName } from '../curation';
+import { displayPath } from '../load-config';
 
 export interface ImportReviewOptions {
   /** The filled sheet (CSV), relative to the working directory. */
@@ -13,8 +15,6 @@ export interface ImportReviewOptions {
   /** Reviewer for rows that name none. */
   by?: string;
 }
-import { recordDecisions, reviewerName } from '../curation';
-import { displayPath } from '../load-config';
 
 const COLUMNS: ObjectColumn[] = [
   { field: 'modelId', header: 'model', kind: 'code' },
@@ -42,7 +42,7 @@ export async function run(context: CommandContext, options: ImportReviewOptions)
       { cause: error },
     );
   });
-  const dryRun = (options.dryRun === true);
+  const dryRun = options.dryRun === true;
   const explicit = options.by;
   // Rows name their reviewer; the default only fills empty cells, so a missing default is not an error yet.
   const defaultReviewer = explicit ?? tryReviewer(context);

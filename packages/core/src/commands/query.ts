@@ -1,8 +1,8 @@
-import { computeStats, formatRows, formatStats, parseFilter, parseSort, queryRecords } from '@tracker/query';
 import type { QueryRow } from '@tracker/query';
+import { computeStats, formatRows, formatStats, parseFilter, parseSort, queryRecords } from '@tracker/query';
 import { type CommandContext, splitList } from '../context';
+import { loadCurationState } from '../curation';
 
-/** Filters, sort and fields of `tracker query` (repeatable lists may also be comma-separated). */
 export interface QueryOptions {
   /** Over the threshold: confirmed above, or P(above) at least the configured `statusCuts.likelyAbove`. */
   above?: boolean;
@@ -26,9 +26,9 @@ export interface QueryOptions {
   /** Print statistics instead of rows. */
   stats?: boolean;
 }
-import { loadCurationState } from '../curation';
 
 /** `tracker query`: the data folder's models through @tracker/query's filters, sort and formatters. */
+/** Filters, sort and fields of `tracker query` (repeatable lists may also be comma-separated). */
 export async function run(context: CommandContext, options: QueryOptions = {}): Promise<QueryRow[]> {
   const filter = parseFilter({
     above: options.above === true || undefined,
@@ -54,7 +54,7 @@ export async function run(context: CommandContext, options: QueryOptions = {}): 
     sort,
     ...(limit === undefined ? {} : { limit: Number(limit) }),
   });
-  if ((options.stats === true)) {
+  if (options.stats === true) {
     const format = context.format === 'json' || context.format === 'markdown' ? context.format : 'table';
     context.io.stdout.write(formatStats(computeStats(rows), { format }));
     return rows;

@@ -1,16 +1,9 @@
-import {
-  acquireLock,
-  buildRelease,
-  curate,
-  diffModelSets,
-  findPreviousRelease,
-  type LockHandle,
-  toDiffRow,
-  writeRelease,
-} from '@tracker/dataset';
+import { buildRelease, curate, diffModelSets, type LockHandle, toDiffRow } from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import type { ReleaseFile } from '@tracker/schema';
 import { type CommandContext, printOptions } from '../context';
+import { loadCurationState } from '../curation';
+import { displayPath } from '../load-config';
 
 export interface ReleaseOptions {
   /** Release date YYYY-MM-DD (default today, UTC). */
@@ -18,8 +11,6 @@ export interface ReleaseOptions {
   /** Compute the release and print it, writing nothing. */
   dryRun?: boolean;
 }
-import { loadCurationState } from '../curation';
-import { displayPath } from '../load-config';
 
 const COLUMNS: ObjectColumn[] = [
   { field: 'id', kind: 'code' },
@@ -40,7 +31,7 @@ const COLUMNS: ObjectColumn[] = [
  */
 export async function run(context: CommandContext, options: ReleaseOptions = {}): Promise<number> {
   const date = options.date ?? new Date().toISOString().slice(0, 10);
-  const dryRun = (options.dryRun === true);
+  const dryRun = options.dryRun === true;
   const lock: LockHandle | undefined = dryRun
     ? undefined
     : await context.folder.lock({ command: 'tracker release', wait: 30_000 });

@@ -3,6 +3,8 @@ import { writeFileAtomic } from '@tracker/dataset';
 import { formatReportHtml } from '@tracker/query';
 import type { ModelRecord } from '@tracker/schema';
 import type { CommandContext } from '../context';
+import { loadCurationState } from '../curation';
+import { displayPath } from '../load-config';
 
 export interface ReportOptions {
   /** The page to write (default report.html), relative to the working directory. */
@@ -10,8 +12,6 @@ export interface ReportOptions {
   /** Every model, not only the ruled, the candidates and those near the threshold. */
   all?: boolean;
 }
-import { loadCurationState } from '../curation';
-import { displayPath } from '../load-config';
 
 /** Models whose median is within this factor below the threshold are in the report by default. */
 const NEAR_THRESHOLD_FACTOR = 100;
@@ -24,7 +24,7 @@ const NEAR_THRESHOLD_FACTOR = 100;
 export async function run(context: CommandContext, options: ReportOptions = {}): Promise<string> {
   const target = resolve(context.io.cwd, options.out ?? 'report.html');
   const { models } = await loadCurationState(context);
-  const all = (options.all === true);
+  const all = options.all === true;
   const shownModels = all
     ? models.models
     : models.models.filter((record) => isRelevant(record, models.threshold));

@@ -3,13 +3,6 @@ import type { Writable } from 'node:stream';
 import { formatMagnitude, formatProbability, sanitizeForTerminal } from '@tracker/query';
 import { type ModelRecord, TrackerError } from '@tracker/schema';
 import type { CommandContext, TrackerIo } from '../context';
-
-export interface ReviewOptions {
-  /** At most this many models. */
-  limit?: string | number;
-  /** Who decides (default: the config's reviewer, else $USER). */
-  by?: string;
-}
 import { loadCurationState, recordDecisions, reviewerName } from '../curation';
 import { listReviewItems, parseLimit, type ReviewItem } from './candidates';
 import {
@@ -21,6 +14,13 @@ import {
   parseEvidence,
   parseQuantity,
 } from './decide';
+
+export interface ReviewOptions {
+  /** At most this many models. */
+  limit?: string | number;
+  /** Who decides (default: the config's reviewer, else $USER). */
+  by?: string;
+}
 
 /** Asks questions on stderr and reads answers from stdin, one line each. */
 export interface Prompter {

@@ -1,4 +1,3 @@
-import { loadObservations } from '@tracker/dataset';
 import { formatObjects } from '@tracker/query';
 import type { CommandContext } from '../context';
 import { formatAge } from '../progress';

@@ -14,8 +14,8 @@ import { type ModelRecord, type ObservationFile, TrackerError } from '@tracker/s
 import { epochScraper, type Payload } from '@tracker/scrapers';
 import { capturedAt } from '../collect';
 import type { CommandContext } from '../context';
-import { displayPath } from '../load-config';
 import { buildFromFolder } from '../curation';
+import { displayPath } from '../load-config';
 import { parseThreshold } from './estimate';
 
 /** Facts a leaderboard scraper sees of a model: no reported compute, tokens, hardware or cost. */
@@ -31,11 +31,6 @@ const SCRAPER_VIEW_FIELDS = [
 const OPEN_WEIGHT_FIELDS = ['parameters', 'activeParameters', 'baseModel'] as const;
 const ARENA_SOURCES = new Set(['lmarena', 'openlm-arena']);
 
-/**
- * `tracker validate`: our estimates against Epoch AI's data. Three views: every model Epoch quantifies; the
- * models whose inputs Epoch records (parameters and tokens, or hardware and time); and the Arena models, judged
- * only on what a scraper sees. With --blind each model's own figure and reference point are left out.
- */
 export interface ValidateOptions {
   /** Epoch AI CSV files to compare with instead of the data folder's epoch observations. */
   epochCsv?: readonly string[];
@@ -51,11 +46,16 @@ export interface ValidateResult {
   reports: Record<'all' | 'epoch-inputs' | 'arena-scraper-view', ValidationReport>;
 }
 
+/**
+ * `tracker validate`: our estimates against Epoch AI's data. Three views: every model Epoch quantifies; the
+ * models whose inputs Epoch records (parameters and tokens, or hardware and time); and the Arena models, judged
+ * only on what a scraper sees. With --blind each model's own figure and reference point are left out.
+ */
 export async function run(context: CommandContext, options: ValidateOptions = {}): Promise<ValidateResult> {
   const threshold =
     parseThreshold(options.threshold === undefined ? undefined : String(options.threshold)) ??
     context.loaded.config.threshold;
-  const blind = (options.blind === true);
+  const blind = options.blind === true;
   const { config } = context.loaded;
   const [files, ledger] = await Promise.all([context.folder.loadObservations(), context.folder.loadLedger()]);
   const epochFiles = options.epochCsv;
