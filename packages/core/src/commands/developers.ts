@@ -108,7 +108,7 @@ export async function run(context: CommandContext, options: DevelopersOptions = 
   for (const record of state.models.models) {
     const row = rowOf(record.developer ?? UNKNOWN);
     row.models++;
-    if (isAboveThreshold(toQueryRow(record))) row.above++;
+    if (isAboveThreshold(toQueryRow(record), context.loaded.config.statusCuts.likelyAbove)) row.above++;
     const median = record.estimate?.median;
     if (median !== undefined && (row.bestMedian === null || median > row.bestMedian)) {
       row.bestMedian = median;

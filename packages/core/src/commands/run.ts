@@ -75,12 +75,15 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
       lock,
       validate: false,
     });
-    const summary = summarize(outcomes, built.models, previous?.models ?? null, built);
-    context.log.info(formatSummary(summary, offline));
     const over = queryRecords(built.models, {
-      filter: { above: true },
+      filter: { above: true, aboveCut: context.loaded.config.statusCuts.likelyAbove },
       sort: '-probabilityAbove,-median,name',
     });
+    const summary = summarize(outcomes, built.models, previous?.models ?? null, {
+      ...built,
+      over: over.length,
+    });
+    context.log.info(formatSummary(summary, offline));
     context.io.stdout.write(formatRows(over, printOptions(context)));
     const exitCode = changedExitCode !== undefined && summary.newCandidates.length > 0 ? changedExitCode : 0;
     const byId = new Map(built.models.map((record) => [record.id, record]));
@@ -109,7 +112,12 @@ function summarize(
   outcomes: readonly SourceOutcome[],
   models: readonly ModelRecord[],
   previous: readonly ModelRecord[] | null,
-  built: { excluded: readonly unknown[]; suggestions: readonly unknown[]; observationCount: number },
+  built: {
+    excluded: readonly unknown[];
+    suggestions: readonly unknown[];
+    observationCount: number;
+    over: number;
+  },
 ): RunSummary {
   const before = new Map((previous ?? []).map((record) => [record.id, record]));
   const isCandidate = (record: ModelRecord | undefined) => record?.curation?.status === 'candidate';
@@ -130,7 +138,7 @@ function summarize(
       .filter((record) => isCandidate(record) && !isCandidate(before.get(record.id)))
       .map((record) => record.id),
     candidates: models.filter((record) => isCandidate(record)).length,
-    over: queryRecords(models, { filter: { above: true } }).length,
+    over: built.over,
     needsReview: models.filter((record) => record.curation?.needsReview).length,
     changed: diff ? diff.changed.length : 0,
     firstRun: previous === null,
