@@ -110,16 +110,17 @@ async function execute(
   if (positionals.length < required.length) throw new UsageError(`expected ${spec.positionals?.names}`, spec);
   if (positionals.length > keys.length)
     throw new UsageError(`unexpected argument "${positionals[keys.length]}"`, spec);
-  let format = spec.formats?.[0] ?? 'table';
+  let format: OutputFormat = spec.formats?.[0] ?? 'table';
   if (values.json === true) format = 'json';
   if (typeof values.format === 'string') {
-    if (!spec.formats?.includes(values.format)) {
+    const chosen = spec.formats?.find((candidate) => candidate === values.format);
+    if (!chosen) {
       throw new UsageError(
         `--format must be one of ${(spec.formats ?? []).join(', ')}; got "${values.format}"`,
         spec,
       );
     }
-    format = values.format;
+    format = chosen;
   }
   // Loaded here, not at start-up: `tracker --help` needs neither zod nor yaml.
   const { createTracker } = await import('@tracker/core');
@@ -128,7 +129,7 @@ async function execute(
     ...(typeof values.config === 'string' ? { configFile: values.config } : {}),
     ...(typeof values.dataDir === 'string' ? { dataDir: values.dataDir } : {}),
     log: createLog(io, { quiet: values.quiet === true, verbose: values.verbose === true }),
-    format: format as OutputFormat,
+    format,
     color: useColor(io),
     quiet: values.quiet === true,
   });

@@ -1,4 +1,4 @@
-import type { Tracker } from '@tracker/core';
+import type { OutputFormat, Tracker } from '@tracker/core';
 
 /** One flag: a boolean, or a string (repeatable with `multiple`). Parsed by commander; typed for the command. */
 export interface OptionSpec {
@@ -50,7 +50,7 @@ export interface CommandSpec<
   /** Whether the command reads or prints data: it then gets `--data-dir`, `--format` and `--json`. */
   data: boolean;
   /** Formats `--format` accepts, first is the default. */
-  formats?: readonly string[];
+  formats?: readonly OutputFormat[];
   positionals?: PositionalSpec<R, P>;
   /**
    * Calls core with the parsed flags and positionals. A number, or a result with a numeric `exitCode`, is the

@@ -10,6 +10,9 @@ import {
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 
+/** The host a live run looks up first: the API of the first built-in source. */
+export const DEFAULT_PROBE_HOST = 'openrouter.ai';
+
 const PluginEntrySchema = z.union([
   z.string().min(1),
   z.object({ name: z.string().min(1), options: z.record(z.string(), z.unknown()).default({}) }).strict(),
@@ -60,9 +63,11 @@ export const TrackerConfigSchema = z
         timeoutMs: z.number().int().positive().default(30_000),
         retries: z.number().int().min(0).default(3),
         perHostConcurrency: z.number().int().positive().default(2),
+        /** Looked up before a live run: when it does not resolve, the run goes offline at once ('' skips it). */
+        probeHost: z.string().default(DEFAULT_PROBE_HOST),
       })
       .strict()
-      .default({ timeoutMs: 30_000, retries: 3, perHostConcurrency: 2 }),
+      .default({ timeoutMs: 30_000, retries: 3, perHostConcurrency: 2, probeHost: DEFAULT_PROBE_HOST }),
     /** Name recorded as `by` on decisions when `--by` is not given (default: $USER). */
     reviewer: z.string().optional(),
   })

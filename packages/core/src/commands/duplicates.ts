@@ -23,7 +23,7 @@ export async function run(context: CommandContext): Promise<number> {
     }));
   context.io.stdout.write(
     formatObjects(rows, {
-      format: context.format as 'table',
+      format: context.format,
       columns: [
         { field: 'similarity', kind: 'number' },
         { field: 'keep' },

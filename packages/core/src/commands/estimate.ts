@@ -57,7 +57,7 @@ export async function run(context: CommandContext, options: EstimateOptions = {}
     : await estimateDataFolder(context, threshold, blind);
   context.io.stdout.write(
     formatObjects(rows, {
-      format: context.format as 'table',
+      format: context.format,
       columns:
         context.format === 'table'
           ? ESTIMATE_COLUMNS.map((column) => (column.field === 'reasoning' ? { field: 'reasoning' } : column))

@@ -61,7 +61,7 @@ export async function run(context: CommandContext, options: QueryOptions = {}): 
   }
   context.io.stdout.write(
     formatRows(rows, {
-      format: context.format as 'table',
+      format: context.format,
       ...(options.fields ? { fields: options.fields } : {}),
       ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
       color: context.color,

@@ -16,7 +16,7 @@ export interface RunOptions {
   strict?: boolean;
   /** Exit code (1–125) to return when new candidates appeared; as typed on the command line or a number. */
   changedExitCode?: string | number;
-  /** Host looked up before fetching: when it does not resolve, the run goes offline at once (default openrouter.ai; false: no check). */
+  /** Host looked up before fetching: when it does not resolve, the run goes offline at once (default: the config's `http.probeHost`; false or '': no check). */
   probeHost?: string | false;
 }
 
@@ -51,7 +51,7 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
         import('../sources'),
       ]);
       const selected = selectSources(await loadSources(context), requested, context.loaded.config.sources);
-      const probe = options.probeHost ?? DEFAULT_PROBE_HOST;
+      const probe = options.probeHost ?? context.loaded.config.http.probeHost;
       if (probe && selected.some((scraper) => scraper.live) && !(await networkReachable(probe))) {
         if (strict) throw new TrackerError('SOURCE_UNAVAILABLE', 'the network is unreachable (--strict)');
         context.log.info('The network is unreachable: using the observations already in the data folder.');
@@ -188,9 +188,6 @@ async function loadPreviousModels(context: CommandContext): Promise<{ models: Mo
   context.log.warn('data/models.json could not be read; this run is compared with nothing.');
   return null;
 }
-
-/** The host looked up before a live run: the first built-in source's API. */
-export const DEFAULT_PROBE_HOST = 'openrouter.ai';
 
 /** A quick check before fetching: when name lookup fails, the run goes offline at once instead of timing out per source. */
 async function networkReachable(host: string): Promise<boolean> {

@@ -29,7 +29,7 @@ export async function run(context: CommandContext): Promise<number> {
   });
   context.io.stdout.write(
     formatObjects(rows, {
-      format: context.format as 'table',
+      format: context.format,
       columns:
         context.format === 'table' || context.format === 'markdown'
           ? [

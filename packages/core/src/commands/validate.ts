@@ -115,7 +115,7 @@ export async function run(context: CommandContext, options: ValidateOptions = {}
   const summary = Object.entries(reports).map(([set, report]) => summaryRow(set, report));
   context.io.stdout.write(
     formatObjects(summary, {
-      format: context.format as 'table',
+      format: context.format,
       columns: [
         { field: 'set' },
         { field: 'computeCount', header: 'n(compute)', kind: 'number' },
