@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCurationDataDir, runIn } from '../__fixtures__/curation/data-dir';
+import { createCurationDataDir, runIn } from '../testing/curation-data';
 
 const ids = (stdout: string) => (JSON.parse(stdout) as { id: string }[]).map((row) => row.id);
 
@@ -87,41 +87,5 @@ describe('tracker candidates', () => {
     const result = await runIn(cwd, ['candidates']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error NOT_FOUND: .*no models\.json and no observations/);
-  });
-});
-
-describe('listReviewItems and the review floor', () => {
-  it('queues every unruled model at P ≥ the floor, most likely first, and the flagged rulings', async () => {
-    const { listReviewItems, withReviewFloor } = await import('./candidates');
-    const record = (id: string, probabilityAbove: number, status: 'candidate' | 'unreviewed') => ({
-      id,
-      name: id,
-      developer: null,
-      aliases: [],
-      facts: {},
-      scores: {},
-      observations: [],
-      assessment: {
-        threshold: 1e25,
-        probabilityAbove,
-        status: probabilityAbove >= 0.5 ? ('likely-above' as const) : ('likely-below' as const),
-      },
-      curation: { status, needsReview: false },
-    });
-    const records = [
-      record('a/low', 0.1, 'unreviewed'),
-      record('a/mid', 0.3, 'unreviewed'),
-      record('a/high', 0.8, 'candidate'),
-    ];
-    expect(listReviewItems(records, undefined, 0.2).map((item) => item.record.id)).toEqual([
-      'a/high',
-      'a/mid',
-    ]);
-    expect(listReviewItems(records, undefined, 0.5).map((item) => item.record.id)).toEqual(['a/high']);
-    expect(withReviewFloor(records, 0.2).map((item) => item.curation?.status)).toEqual([
-      'unreviewed',
-      'candidate',
-      'candidate',
-    ]);
   });
 });
