@@ -81,7 +81,9 @@ describe('the help of every command', () => {
   it('candidates --help says the queue holds every unruled model at P(above) ≥ the review floor', async () => {
     const result = await cli(['candidates', '--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/P\(above\) is at least the review floor \(config reviewFloor, default 0\.2\)/);
+    expect(result.stdout).toMatch(
+      /P\(above\) is at least the review floor \(config reviewFloor, default 0\.2\)/,
+    );
   });
 
   it('tracker with no command prints the list of commands, like --help', async () => {
