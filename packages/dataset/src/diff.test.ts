@@ -44,7 +44,7 @@ describe('summarizeRecord', () => {
     });
   });
 
-  it('shows the human figure of a ruling with its evidence and confidence', () => {
+  it('shows the human figure of a ruling with its interval, evidence and confidence', () => {
     const entry = createLedgerEntry({
       modelId: 'openai/gpt-4o',
       action: 'set-compute',
@@ -58,8 +58,10 @@ describe('summarizeRecord', () => {
       status: 'confirmed-above',
       unreviewed: false,
       flop: 2e25,
-      low: null,
-      high: null,
+      // "likely" is ×/÷ 10, as for a reported figure.
+      low: 2e25 / 10,
+      high: 2e25 * 10,
+      probabilityAbove: record.assessment!.probabilityAbove,
       confidence: 'likely',
       method: 'ledger',
       reason: 'developer paper',

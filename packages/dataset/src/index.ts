@@ -3,8 +3,18 @@ export type { ChangelogInput, ChangelogItem } from './changelog';
 export { formatChangelog, listChangelogItems } from './changelog';
 export type { CsvValue } from './csv-write';
 export { formatCsv, formatCsvCell, neutraliseCsvCell, quoteCsvCell, restoreCsvCell } from './csv-write';
-export type { CurateOptions, ModelRuling } from './curate';
-export { curate, reviewReason, rulingsByModel } from './curate';
+export type { CurateOptions, ModelRuling, OrphanedRuling, PlacedRulings } from './curate';
+export {
+  curate,
+  curateModels,
+  machineOf,
+  orphanedRulings,
+  placeRulings,
+  reviewReason,
+  rulingConflict,
+  rulingEstimate,
+  rulingsByModel,
+} from './curate';
 export type { DiffableModel, DiffRow, FieldChange, ModelSetDiff, SummarizeRecordOptions } from './diff';
 export { DIFF_FIELDS, diffDataDirs, diffModelSets, loadDiffRows, summarizeRecord, toDiffRow } from './diff';
 export type { ParseJsonTextOptions, StableStringifyOptions } from './json-file';

@@ -229,7 +229,13 @@ describe('writeRelease', () => {
     const rows = await parquetReadObjects({ file });
     expect(rows).toEqual(release.models.map((row) => ({ ...row, evidence: row.evidence.join(' ') })));
     const set = rows.find((row) => row.id === 'meta/set');
-    expect(set).toMatchObject({ low: null, high: null, flop: 1.2e25, unreviewed: false, developer: null });
+    expect(set).toMatchObject({
+      low: 1.2e25 / 10,
+      high: 1.2e25 * 10,
+      flop: 1.2e25,
+      unreviewed: false,
+      developer: null,
+    });
   });
 
   it('writes an empty release that still loads', async () => {
