@@ -262,7 +262,7 @@ export const COMMANDS: CommandSpec[] = [
       by: {
         type: 'string',
         valueName: 'NAME',
-        description: 'who decides (default: config reviewer, else $USER)',
+        description: 'who decides (default: config reviewer, else $USER, else the OS account)',
       },
     },
     data: true,
@@ -298,7 +298,7 @@ export const COMMANDS: CommandSpec[] = [
       by: {
         type: 'string',
         valueName: 'NAME',
-        description: 'who decides (default: config reviewer, else $USER)',
+        description: 'who decides (default: config reviewer, else $USER, else the OS account)',
       },
     },
     data: true,
@@ -342,7 +342,7 @@ export const COMMANDS: CommandSpec[] = [
       by: {
         type: 'string',
         valueName: 'NAME',
-        description: 'who adds it (default: config reviewer, else $USER)',
+        description: 'who adds it (default: config reviewer, else $USER, else the OS account)',
       },
     },
     data: true,
@@ -409,11 +409,11 @@ export const COMMANDS: CommandSpec[] = [
       by: {
         type: 'string',
         valueName: 'NAME',
-        description: 'who decides (default: config reviewer, else $USER)',
+        description: 'who decides (default: config reviewer, else $USER, else the OS account)',
       },
     },
     data: true,
-    formats: ['json'],
+    formats: ROW_FORMATS,
     positionals: { min: 2, max: 2, names: 'NAME MODEL' },
     load: () => import('./commands/alias'),
   },

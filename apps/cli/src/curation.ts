@@ -1,9 +1,12 @@
+import { stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import {
   acquireLock,
   appendLedger,
   type CreateLedgerEntryInput,
   createLedgerEntry,
-  curate,
+  curateModels,
+  dataPaths,
   type LockHandle,
   loadLedger,
   loadModels,
@@ -30,6 +33,18 @@ export interface CurationState {
 export async function loadCurationState(context: CommandContext): Promise<CurationState> {
   const [models, ledger] = await Promise.all([loadModels(context.dataDir), loadLedger(context.dataDir)]);
   return { models: models ?? (await buildModelsFile(context, ledger)), ledger };
+}
+
+/**
+ * {@link loadCurationState} with a {@link ModelsCache} of what was loaded, for a session of decisions. The file's
+ * time is read before the file, so a write that lands in between makes the cache miss rather than go stale.
+ */
+export async function loadCurationSession(
+  context: CommandContext,
+): Promise<CurationState & { cache: ModelsCache }> {
+  const mtimeMs = await modifiedAt(dataPaths(context.dataDir).modelsFile);
+  const state = await loadCurationState(context);
+  return { ...state, cache: mtimeMs === undefined ? {} : { models: state.models, mtimeMs } };
 }
 
 /** The models of the data folder built offline from its observations and ledger, without saving them. */
@@ -106,25 +121,58 @@ function loose(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** Who decides: `--by`, else the config's reviewer, else $USER. */
-export function reviewerName(context: CommandContext, explicit?: string): string {
+/**
+ * Who decides: `--by`, else the config's reviewer, else $USER / $USERNAME, else the OS account name (containers and
+ * CI often leave $USER unset; the name is then said once, as it is recorded in the ledger). `osAccount: false`
+ * leaves that last one out (a sheet filled by someone else is not signed by whoever imports it).
+ */
+export function reviewerName(
+  context: CommandContext,
+  explicit?: string,
+  options: { osAccount?: boolean } = {},
+): string {
   const name = explicit ?? context.loaded.config.reviewer ?? context.io.env.USER ?? context.io.env.USERNAME;
-  if (!name)
+  if (name) return name;
+  const account = options.osAccount === false ? undefined : osAccountName();
+  if (!account)
     throw new TrackerError(
       'USAGE',
       'say who decides with --by NAME (or set reviewer in tracker.config.yaml)',
     );
-  return name;
+  context.log.info(
+    `Recording decisions as "${account}" (the OS account; --by NAME or reviewer in tracker.config.yaml set another).`,
+  );
+  return account;
+}
+
+function osAccountName(): string | undefined {
+  try {
+    return userInfo().username.trim() || undefined;
+  } catch {
+    // No passwd entry for the uid (some containers).
+    return undefined;
+  }
 }
 
 /**
- * Appends decisions to the ledger and re-applies curation to models.json, under one lock, so the curated view is
- * current at once. Nothing is written when any entry is invalid. Returns the entries as stored.
+ * models.json as this process last saved it, kept by a caller that records many decisions (`tracker review`) so
+ * each saves without loading the file again. It is reused only while the file on disk is the one it saved.
+ */
+export interface ModelsCache {
+  models?: ModelsFile;
+  /** models.json's modification time when it was saved. */
+  mtimeMs?: number;
+}
+
+/**
+ * Appends decisions to the ledger and re-applies curation to the models they are about (and to the models their
+ * rulings were carried to), under one lock, so the curated view is current at once. Nothing is written when any
+ * entry is invalid. Returns the entries as stored.
  */
 export async function recordDecisions(
   context: CommandContext,
   inputs: readonly CreateLedgerEntryInput[],
-  options: { lock?: LockHandle; command?: string } = {},
+  options: { lock?: LockHandle; command?: string; cache?: ModelsCache } = {},
 ): Promise<LedgerEntry[]> {
   const entries = inputs.map((input) => createLedgerEntry(input));
   const lock =
@@ -132,29 +180,55 @@ export async function recordDecisions(
     (await acquireLock(context.dataDir, { command: options.command ?? 'tracker decide', wait: 30_000 }));
   try {
     const stored = await appendLedger(context.dataDir, entries, { lock });
-    await refreshCuration(context, lock);
+    const modelIds = stored.flatMap((entry) => ('modelId' in entry ? [entry.modelId] : []));
+    await refreshCuration(context, lock, { modelIds, ...(options.cache ? { cache: options.cache } : {}) });
     return stored;
   } finally {
     if (!options.lock) await lock.release();
   }
 }
 
+async function modifiedAt(file: string): Promise<number | undefined> {
+  return (await stat(file).catch(() => undefined))?.mtimeMs;
+}
+
 /**
- * Re-applies the ledger's rulings to models.json (rulings only; new facts need `tracker run`). When models.json
- * is missing it is built offline from the observations and saved.
+ * Re-applies the ledger's rulings to models.json (rulings only; new facts need `tracker run`): to every model, or
+ * only to `modelIds` (and the models their rulings were carried to). When models.json is missing it is built
+ * offline from the observations and saved. `cache` (see {@link ModelsCache}) saves loading the file again.
  */
-export async function refreshCuration(context: CommandContext, lock: LockHandle): Promise<ModelsFile | null> {
+export async function refreshCuration(
+  context: CommandContext,
+  lock: LockHandle,
+  options: { modelIds?: readonly string[]; cache?: ModelsCache } = {},
+): Promise<ModelsFile | null> {
+  const file = dataPaths(context.dataDir).modelsFile;
+  const { cache } = options;
   const ledger = await loadLedger(context.dataDir);
+  const cached =
+    cache?.models && cache.mtimeMs !== undefined && cache.mtimeMs === (await modifiedAt(file))
+      ? cache.models
+      : undefined;
   const models =
-    (await loadModels(context.dataDir)) ?? (await buildModelsFile(context, ledger).catch(() => null));
+    cached ??
+    (await loadModels(context.dataDir)) ??
+    (await buildModelsFile(context, ledger).catch(() => null));
   if (!models) return null;
-  const curated: ModelsFile = {
-    ...models,
-    models: curate(models.models, ledger, {
-      threshold: models.threshold,
-      reviewFactor: context.loaded.config.reviewFactor,
-    }),
-  };
-  await saveModels(context.dataDir, curated, { lock });
+  const { config } = context.loaded;
+  const { records } = curateModels(
+    models.models,
+    ledger,
+    options.modelIds ?? models.models.map((record) => record.id),
+    { threshold: models.threshold, reviewFactor: config.reviewFactor, cutPoints: config.statusCuts },
+  );
+  const curated: ModelsFile = { ...models, models: records };
+  // Curated by the library from a validated file; every load validates it.
+  await saveModels(context.dataDir, curated, { lock, validate: false });
+  if (cache) {
+    cache.models = curated;
+    const mtimeMs = await modifiedAt(file);
+    if (mtimeMs === undefined) delete cache.mtimeMs;
+    else cache.mtimeMs = mtimeMs;
+  }
   return curated;
 }

@@ -5,6 +5,8 @@ import {
   curate,
   developerNotes,
   mergeObservations,
+  type OrphanedRuling,
+  orphanedRulings,
 } from '@tracker/dataset';
 import { estimateRecords, type StatusCutPoints } from '@tracker/estimation';
 import type {
@@ -35,6 +37,8 @@ export interface BuildModelsResult {
   excluded: ExcludedObservation[];
   suggestions: MergeSuggestion[];
   observationCount: number;
+  /** Rulings in force whose model no longer exists (and that no alias carried to one that does). */
+  orphanedRulings: OrphanedRuling[];
 }
 
 /**
@@ -70,7 +74,14 @@ export function buildModels(input: BuildModelsInput): BuildModelsResult {
   const models = curate(estimated, input.ledger, {
     threshold: input.threshold,
     reviewFactor: input.reviewFactor,
+    ...(input.cutPoints ? { cutPoints: input.cutPoints } : {}),
   });
   models.sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
-  return { models, excluded, suggestions, observationCount: observations.length };
+  return {
+    models,
+    excluded,
+    suggestions,
+    observationCount: observations.length,
+    orphanedRulings: orphanedRulings(models, input.ledger, input.threshold),
+  };
 }

@@ -320,7 +320,8 @@ export function rulingEstimate(
   } else {
     const factor = (options.halfWidths ?? DEFAULT_SETTINGS.reportedHalfWidth)[confidence];
     log10Sigma = sigmaFromFactor(factor);
-    interval = [flop / factor, flop * factor];
+    // 2e25 / 10 is 2.0000000000000002e24 in floating point; the bounds of a typed figure stay as typed.
+    interval = [Number((flop / factor).toPrecision(12)), Number((flop * factor).toPrecision(12))];
     spread = `confidence "${confidence}" → 90% interval ×/÷ ${factor}`;
   }
   const { ruling: rule, url } = ruling;

@@ -59,8 +59,8 @@ describe('summarizeRecord', () => {
       unreviewed: false,
       flop: 2e25,
       // "likely" is ×/÷ 10, as for a reported figure.
-      low: 2e25 / 10,
-      high: 2e25 * 10,
+      low: 2e24,
+      high: 2e26,
       probabilityAbove: record.assessment!.probabilityAbove,
       confidence: 'likely',
       method: 'ledger',

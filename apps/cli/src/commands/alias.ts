@@ -2,7 +2,7 @@ import { acquireLock, loadModels, saveModels } from '@tracker/dataset';
 import { ModelIdSchema, type ModelRecord, TrackerError } from '@tracker/schema';
 import { booleanFlag, type CommandContext, stringFlag } from '../context';
 import { buildModelsFile, recordDecisions, reviewerName } from '../curation';
-import { parseEvidence, rawList } from './decide';
+import { formatEntries, parseEvidence, rawList } from './decide';
 
 /**
  * `tracker alias NAME MODEL`: from now on the name (as a source writes it) resolves to MODEL: merging what the
@@ -26,10 +26,11 @@ export async function run(context: CommandContext): Promise<number> {
     const names = rawNamesFor(current.models, name, remove ? modelId : undefined);
     const entries = await recordDecisions(
       context,
-      names.map((rawName) => ({
+      [...names].map(([rawName, from]) => ({
         action: remove ? ('unalias' as const) : ('alias' as const),
         modelId,
-        value: { name: rawName },
+        // `from` names the model the name leaves, so its rulings follow it (see curate).
+        value: { name: rawName, ...(!remove && from !== undefined && from !== modelId ? { from } : {}) },
         by,
         reason,
         evidence,
@@ -41,7 +42,11 @@ export async function run(context: CommandContext): Promise<number> {
     const models = await buildModelsFile(context, undefined, { announce: false });
     await saveModels(context.dataDir, models, { lock });
     const record = models.models.find((model) => model.id === modelId);
-    for (const entry of entries) context.io.stdout.write(`${JSON.stringify(entry)}\n`);
+    context.io.stdout.write(formatEntries(context, entries));
+    if (record?.curation?.needsReview && record.curation.needsReviewReason?.startsWith('rulings disagree'))
+      context.log.warn(
+        `${modelId} needs review: ${record.curation.needsReviewReason} (tracker explain ${modelId})`,
+      );
     context.log.info(
       remove
         ? `"${name}" no longer resolves to ${modelId}.`
@@ -54,13 +59,18 @@ export async function run(context: CommandContext): Promise<number> {
 }
 
 /**
- * The names as sources write them that NAME stands for: every raw name observed for the model NAME names (by id,
- * name or alias), or, for --remove, the raw names of MODEL that loosely equal NAME; else NAME itself.
+ * The names as sources write them that NAME stands for, each with the model it resolves to now: every raw name
+ * observed for the model NAME names (by id, name or alias), or, for --remove, the raw names of MODEL that loosely
+ * equal NAME; else NAME itself (resolving to no model yet).
  */
-function rawNamesFor(models: readonly ModelRecord[], name: string, within?: string): string[] {
+function rawNamesFor(
+  models: readonly ModelRecord[],
+  name: string,
+  within?: string,
+): Map<string, string | undefined> {
   const loose = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const key = loose(name);
-  const names = new Set<string>();
+  const names = new Map<string, string | undefined>();
   for (const record of models) {
     if (within !== undefined && record.id !== within) continue;
     const named =
@@ -68,8 +78,10 @@ function rawNamesFor(models: readonly ModelRecord[], name: string, within?: stri
     for (const ref of record.observations) {
       const last = ref.rawName.split('/').at(-1) ?? ref.rawName;
       if ((named && within === undefined) || loose(ref.rawName) === key || loose(last) === key)
-        names.add(ref.rawName);
+        names.set(ref.rawName, record.id);
     }
   }
-  return names.size ? [...names].sort() : [name];
+  return names.size
+    ? new Map([...names].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0)))
+    : new Map([[name, undefined]]);
 }

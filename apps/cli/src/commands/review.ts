@@ -1,10 +1,9 @@
 import { createInterface } from 'node:readline/promises';
 import type { Writable } from 'node:stream';
-import { loadModels } from '@tracker/dataset';
 import { formatMagnitude, formatProbability, sanitizeForTerminal } from '@tracker/query';
 import { type ModelRecord, TrackerError } from '@tracker/schema';
 import { type CommandContext, stringFlag } from '../context';
-import { loadCurationState, recordDecisions, reviewerName } from '../curation';
+import { loadCurationSession, type ModelsCache, recordDecisions, reviewerName } from '../curation';
 import type { CliIo } from '../io';
 import { listReviewItems, parseLimit, type ReviewItem } from './candidates';
 import {
@@ -83,13 +82,25 @@ const required = (what: string) => (answer: string) => {
   if (!text) throw new TrackerError('USAGE', `${what}: a ${what} is required`);
   return text;
 };
-const optionalEvidence = (answer: string) => parseEvidence([answer], 'evidence');
+const optionalEvidence = (answer: string) => {
+  try {
+    return parseEvidence([answer], 'evidence');
+  } catch (error) {
+    if (!TrackerError.is(error)) throw error;
+    // Quote all that was typed, not just the word that failed (a reason typed here by mistake shows whole).
+    throw new TrackerError(
+      'USAGE',
+      `evidence: expected http(s) URLs separated by spaces, or nothing, got "${answer.trim()}"`,
+    );
+  }
+};
 
 /** `tracker review`: decides each candidate in a prompt, saving each decision at once. */
 export async function run(context: CommandContext): Promise<number> {
   const limit = parseLimit(context);
   const by = reviewerName(context, stringFlag(context, 'by'));
-  const { models } = await loadCurationState(context);
+  // Loaded once: each decision updates its model in this copy and saves it (see ModelsCache).
+  const { models, cache } = await loadCurationSession(context);
   const items = listReviewItems(models.models, limit);
   const { io } = context;
   if (items.length === 0) {
@@ -106,7 +117,7 @@ export async function run(context: CommandContext): Promise<number> {
   try {
     for (const [index, item] of items.entries()) {
       io.stderr.write(`\n${describeItem(item, index, items.length, models.threshold)}\n`);
-      const outcome = await decideOne(context, prompter, item.record, by);
+      const outcome = await decideOne(context, prompter, item.record, by, cache);
       if (outcome === 'quit') {
         quit = true;
         break;
@@ -116,7 +127,7 @@ export async function run(context: CommandContext): Promise<number> {
         continue;
       }
       decided++;
-      const after = (await loadModels(context.dataDir))?.models.find((model) => model.id === item.record.id);
+      const after = cache.models?.models.find((model) => model.id === item.record.id);
       io.stderr.write(`  saved: ${item.record.id} is now ${after?.curation?.status ?? 'unknown'}\n`);
     }
   } finally {
@@ -135,6 +146,7 @@ async function decideOne(
   prompter: Prompter,
   record: ModelRecord,
   by: string,
+  cache: ModelsCache,
 ): Promise<'decided' | 'skip' | 'quit'> {
   const keys: Record<string, Decision | 'skip' | 'quit'> = {
     a: 'above',
@@ -165,10 +177,10 @@ async function decideOne(
       if (confidence === null) return 'quit';
       compute = { flop, confidence };
     }
-    const evidence = await prompter.askValid('Evidence URL (optional, Enter for none): ', optionalEvidence);
-    if (evidence === null) return 'quit';
     const reason = await prompter.askValid('Reason: ', required('reason'));
     if (reason === null) return 'quit';
+    const evidence = await prompter.askValid('Evidence URL (optional, Enter for none): ', optionalEvidence);
+    if (evidence === null) return 'quit';
     await recordDecisions(
       context,
       [
@@ -180,7 +192,7 @@ async function decideOne(
           ...(compute ? { compute } : {}),
         }),
       ],
-      { command: 'tracker review' },
+      { command: 'tracker review', cache },
     );
     return 'decided';
   }
