@@ -83,6 +83,7 @@ export type { ObservationSnapshotUpdate, SavedSnapshotPayload, SnapshotPayload, 
 export {
   appendLedger,
   formatLedgerLine,
+  formatModelsFile,
   LEDGER_KEY_ORDER,
   loadLedger,
   loadModels,

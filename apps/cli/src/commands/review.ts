@@ -5,6 +5,7 @@ import { type ModelRecord, TrackerError } from '@tracker/schema';
 import { type CommandContext, stringFlag } from '../context';
 import { loadCurationSession, type ModelsCache, recordDecisions, reviewerName } from '../curation';
 import type { CliIo } from '../io';
+import { createProgress } from '../progress';
 import { listReviewItems, parseLimit, type ReviewItem } from './candidates';
 import {
   DECISION_CONFIDENCES,
@@ -100,7 +101,9 @@ export async function run(context: CommandContext): Promise<number> {
   const limit = parseLimit(context);
   const by = reviewerName(context, stringFlag(context, 'by'));
   // Loaded once: each decision updates its model in this copy and saves it (see ModelsCache).
-  const { models, cache } = await loadCurationSession(context);
+  const loading = createProgress(context.io, 1, 'loading');
+  loading.update(0, 'models.json');
+  const { models, cache } = await loadCurationSession(context).finally(() => loading.done());
   const items = listReviewItems(models.models, limit);
   const { io } = context;
   if (items.length === 0) {
@@ -181,6 +184,9 @@ async function decideOne(
     if (reason === null) return 'quit';
     const evidence = await prompter.askValid('Evidence URL (optional, Enter for none): ', optionalEvidence);
     if (evidence === null) return 'quit';
+    // Saving rewrites models.json, which can take a moment on a large data folder: say so on a terminal.
+    const progress = createProgress(context.io, 1, 'saving');
+    progress.update(0, record.id);
     await recordDecisions(
       context,
       [
@@ -193,7 +199,7 @@ async function decideOne(
         }),
       ],
       { command: 'tracker review', cache },
-    );
+    ).finally(() => progress.done());
     return 'decided';
   }
 }
@@ -265,6 +271,12 @@ export function describeItem(item: ReviewItem, index: number, total: number, thr
     if (estimate.combination) lines.push(`  combined: ${clean(estimate.combination)}`);
     for (const note of estimate.notes ?? []) lines.push(`  note: ${clean(note)}`);
   }
+  // A ruling's figure is the estimate above; the machine's own is what moved.
+  const machine = record.machineEstimate;
+  if (machine)
+    lines.push(
+      `Machine estimate: ${number(machine.median)} FLOP, 90% ${number(machine.interval90[0])}–${number(machine.interval90[1])} (${clean(machine.method)}, ${machine.confidence})`,
+    );
   const probability = row.probabilityAbove;
   lines.push(
     `P(compute > ${formatMagnitude(threshold)}) = ${probability === null ? 'unknown' : formatProbability(probability)} → ${row.thresholdStatus}`,
