@@ -44,6 +44,7 @@ export async function run(context: CommandContext): Promise<number> {
     const records = curate(models.models, ledger, {
       threshold: models.threshold,
       reviewFactor: config.reviewFactor,
+      cutPoints: config.statusCuts,
     });
     const release = buildRelease(records, ledger, {
       date,
