@@ -157,6 +157,29 @@ describe("a ruling's figure as the estimate", () => {
     expect(result!.assessment!.status).toBe('above');
   });
 
+  it("takes the wider bounds a source states for the same figure (Epoch's), not for another one", () => {
+    const epoch = (flop: number) => ({
+      reportedCompute: [
+        {
+          value: { flop, confidence: 'likely' as const, lower: 1e25, upper: 2e27 },
+          source: 'epoch',
+          url: 'https://epoch.ai/data/notable_ai_models.csv',
+          retrievedAt: '2026-03-01T00:00:00.000Z',
+        },
+      ],
+    });
+    const set = decide({ action: 'set-compute', value: { flop: 5e25, confidence: 'likely' } });
+    const [same] = curate([makeRecord('openai/gpt-4o', 5e25, { facts: epoch(5e25) })], [set], {
+      threshold: T,
+    });
+    expect(same!.estimate!.interval90).toEqual([1e25, 2e27]);
+    expect(same!.estimate!.components[0]!.reasoning).toContain('epoch states bounds 1.00e+25–2.00e+27');
+    const [other] = curate([makeRecord('openai/gpt-4o', 5e25, { facts: epoch(6e25) })], [set], {
+      threshold: T,
+    });
+    expect(other!.estimate!.interval90).toEqual([5e24, 5e26]);
+  });
+
   it('refuses an interval that does not hold the figure', () => {
     expect(() =>
       decide({

@@ -300,13 +300,33 @@ export function machineOf(record: ModelRecord): {
 }
 
 /**
+ * The bounds a source gives for this very figure (Epoch's lower/upper on a reported compute equal to it), when
+ * they are wider than `factor` either side, else undefined.
+ */
+function sourceBounds(
+  record: Pick<ModelRecord, 'facts'> | undefined,
+  flop: number,
+  factor: number,
+): { low: number; high: number; source: string } | undefined {
+  for (const fact of record?.facts.reportedCompute ?? []) {
+    const { flop: reported, lower, upper } = fact.value;
+    if (reported !== flop || lower === undefined || upper === undefined || !(lower <= flop && flop <= upper))
+      continue;
+    if (Math.sqrt(upper / lower) > factor) return { low: lower, high: upper, source: fact.source };
+  }
+  return undefined;
+}
+
+/**
  * The estimate a ruling's figure stands for: median the figure; 90% interval the ruling's own when it gave one,
- * else ×/÷ the half-width of its confidence (as for a reported figure). Method `ledger`.
+ * else ×/÷ the half-width of its confidence (as for a reported figure), widened to the bounds a source states for
+ * the same figure when those are wider (as the `reported` method does). Method `ledger`.
  */
 export function rulingEstimate(
   ruling: ModelRuling,
   machine: ComputeEstimate | null,
   options: CurateOptions,
+  record?: Pick<ModelRecord, 'facts'>,
 ): ComputeEstimate | null {
   const { flop, confidence = 'unknown', interval90 } = ruling.ruling;
   if (flop === undefined) return null;
@@ -319,10 +339,19 @@ export function rulingEstimate(
     spread = `90% interval ${formatFlop(interval90[0])}–${formatFlop(interval90[1])} as the ruling gives it`;
   } else {
     const factor = (options.halfWidths ?? DEFAULT_SETTINGS.reportedHalfWidth)[confidence];
-    log10Sigma = sigmaFromFactor(factor);
-    // 2e25 / 10 is 2.0000000000000002e24 in floating point; the bounds of a typed figure stay as typed.
-    interval = [Number((flop / factor).toPrecision(12)), Number((flop * factor).toPrecision(12))];
-    spread = `confidence "${confidence}" → 90% interval ×/÷ ${factor}`;
+    const bounds = sourceBounds(record, flop, factor);
+    if (bounds) {
+      interval = [bounds.low, bounds.high];
+      log10Sigma = sigmaFromFactor(Math.sqrt(bounds.high / bounds.low));
+      spread =
+        `confidence "${confidence}" → ×/÷ ${factor}, but ${bounds.source} states bounds ` +
+        `${formatFlop(bounds.low)}–${formatFlop(bounds.high)} for this figure, which are wider, so they are the 90% interval`;
+    } else {
+      log10Sigma = sigmaFromFactor(factor);
+      // 2e25 / 10 is 2.0000000000000002e24 in floating point; the bounds of a typed figure stay as typed.
+      interval = [Number((flop / factor).toPrecision(12)), Number((flop * factor).toPrecision(12))];
+      spread = `confidence "${confidence}" → 90% interval ×/÷ ${factor}`;
+    }
   }
   const { ruling: rule, url } = ruling;
   const reasoning =
@@ -402,7 +431,7 @@ function curateRecord(source: ModelRecord, context: CurationContext): ModelRecor
   };
   // The figure comes from the latest ruling that set one.
   const figure = rulings.find((ruling) => ruling.ruling.flop !== undefined && ruling.status !== 'excluded');
-  const human = figure ? rulingEstimate(figure, machine.estimate, options) : null;
+  const human = figure ? rulingEstimate(figure, machine.estimate, options, record) : null;
   if (!human) return { ...record, curation };
   const threshold = machine.assessment?.threshold ?? options.threshold;
   return {
