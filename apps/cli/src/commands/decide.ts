@@ -1,8 +1,8 @@
-import { type CreateLedgerEntryInput, loadModels } from '@tracker/dataset';
+import type { CreateLedgerEntryInput } from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import { type LedgerEntry, type ModelRecord, TrackerError } from '@tracker/schema';
 import { booleanFlag, type CommandContext, stringFlag } from '../context';
-import { findModel, loadCurationState, recordDecisions, reviewerName } from '../curation';
+import { findModel, loadCurationSession, recordDecisions, reviewerName } from '../curation';
 
 /** Confidence labels a reviewer may give a compute figure. */
 export const DECISION_CONFIDENCES = ['confident', 'likely', 'speculative'] as const;
@@ -177,7 +177,7 @@ export async function run(context: CommandContext): Promise<number> {
   const evidence = parseEvidence(rawList(context, 'evidence'));
   const by = reviewerName(context, stringFlag(context, 'by'));
 
-  const state = await loadCurationState(context);
+  const state = await loadCurationSession(context);
   const record = findModel(state.models.models, context.positionals[0]!);
   const before = record.curation?.status ?? 'unreviewed';
   const stored = await recordDecisions(
@@ -191,10 +191,10 @@ export async function run(context: CommandContext): Promise<number> {
         ...(compute ? { compute } : {}),
       }),
     ],
-    { command: 'tracker decide' },
+    { command: 'tracker decide', cache: state.cache },
   );
   context.io.stdout.write(formatEntries(context, stored));
-  const after = (await loadModels(context.dataDir))?.models.find((model) => model.id === record.id);
+  const after = state.cache.models?.models.find((model) => model.id === record.id);
   context.log.info(`${record.id}: ${before} → ${after?.curation?.status ?? 'unknown'}`);
   return 0;
 }
