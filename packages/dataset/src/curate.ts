@@ -257,6 +257,9 @@ function describeRuling(ruling: Ruling): string {
   return `${ruling.action}${figure} by ${ruling.by}${where}`;
 }
 
+/** How a needs-review reason names a conflict between rulings (see {@link rulingConflict}). */
+export const RULING_CONFLICT = 'rulings disagree after a merge';
+
 /**
  * Why the rulings a model carries disagree, or undefined when they agree: two rulings conflict when they imply
  * different statuses, or when both set a figure and the figures differ by more than ×`reviewFactor`.
@@ -274,9 +277,7 @@ export function rulingConflict(rulings: readonly ModelRuling[], options: CurateO
         pairs.push(`${describeRuling(left.ruling)} vs ${describeRuling(right.ruling)}`);
     }
   }
-  return pairs.length > 0
-    ? `rulings disagree after a merge: ${pairs.join('; ')}; the latest is in force`
-    : undefined;
+  return pairs.length > 0 ? `${RULING_CONFLICT}: ${pairs.join('; ')}; the latest is in force` : undefined;
 }
 
 /**

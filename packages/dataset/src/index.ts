@@ -10,6 +10,7 @@ export {
   machineOf,
   orphanedRulings,
   placeRulings,
+  RULING_CONFLICT,
   reviewReason,
   rulingConflict,
   rulingEstimate,

@@ -1,4 +1,4 @@
-import { acquireLock, loadModels, saveModels } from '@tracker/dataset';
+import { acquireLock, loadModels, RULING_CONFLICT, saveModels } from '@tracker/dataset';
 import { ModelIdSchema, type ModelRecord, TrackerError } from '@tracker/schema';
 import { booleanFlag, type CommandContext, stringFlag } from '../context';
 import { buildModelsFile, recordDecisions, reviewerName } from '../curation';
@@ -43,7 +43,7 @@ export async function run(context: CommandContext): Promise<number> {
     await saveModels(context.dataDir, models, { lock });
     const record = models.models.find((model) => model.id === modelId);
     context.io.stdout.write(formatEntries(context, entries));
-    if (record?.curation?.needsReview && record.curation.needsReviewReason?.startsWith('rulings disagree'))
+    if (record?.curation?.needsReview && record.curation.needsReviewReason?.includes(RULING_CONFLICT))
       context.log.warn(
         `${modelId} needs review: ${record.curation.needsReviewReason} (tracker explain ${modelId})`,
       );
