@@ -343,11 +343,9 @@ describe('curateModels', () => {
       [],
       { threshold: T },
     );
-    const set = createLedgerEntry({
+    const set = decide({
       modelId: 'acme/b',
       action: 'set-compute',
-      by: 'ana',
-      reason: 'paper',
       value: { flop: 2e25, confidence: 'confident' },
     });
     const { records: next, updated } = curateModels(records, [set], ['acme/b'], { threshold: T });
