@@ -351,7 +351,7 @@ export function importReviewSheet(
     const machineMedian =
       shownMedian !== undefined && Number.isFinite(shownMedian) && shownMedian > 0
         ? shownMedian
-        : record.estimate?.median;
+        : machineOf(record).estimate?.median;
     const hash = reviewDecisionHash([
       id,
       machineMedian === undefined ? '' : String(machineMedian),

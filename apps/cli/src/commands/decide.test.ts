@@ -226,6 +226,10 @@ describe('tracker decide', () => {
     expect(explained.stdout).toContain(
       `median ${before!.estimate!.median.toExponential(2).replace('e+', 'e')}`,
     );
+    // A later decision records the machine's median, not the figure now shown as the estimate.
+    const again = await runIn(cwd, ['decide', 'openai/gpt-4o', '--above', '--reason', 'still above']);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await readLedger(dataDir)).at(-1)).toMatchObject({ machineMedian: before!.estimate!.median });
   });
 
   it('needs to know who decides when there is no name at all', async () => {

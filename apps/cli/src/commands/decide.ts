@@ -1,4 +1,4 @@
-import type { CreateLedgerEntryInput } from '@tracker/dataset';
+import { type CreateLedgerEntryInput, machineOf } from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import { type LedgerEntry, type ModelRecord, TrackerError } from '@tracker/schema';
 import { booleanFlag, type CommandContext, stringFlag } from '../context';
@@ -94,13 +94,15 @@ export function decisionEntry(
   decision: Decision,
   details: DecisionDetails,
 ): CreateLedgerEntryInput {
+  const machine = machineOf(record).estimate;
   const base = {
     modelId: record.id,
     by: details.by,
     reason: details.reason,
     evidence: details.evidence,
     origin: details.origin,
-    ...(record.estimate ? { machineMedian: record.estimate.median } : {}),
+    // The machine's own median, also where a ruling's figure is the model's estimate.
+    ...(machine ? { machineMedian: machine.median } : {}),
   };
   const value = details.compute
     ? { value: { flop: details.compute.flop, confidence: details.compute.confidence } }
