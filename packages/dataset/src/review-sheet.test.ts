@@ -100,6 +100,37 @@ describe('exportReviewSheet', () => {
     expect(unflagged.map((row) => row.id)).toEqual(['acme/big', 'acme/tuned', 'acme/mid']);
   });
 
+  it("shows the machine's view of a flagged model whose ruling set the figure, and records that median", () => {
+    const figure = createLedgerEntry({
+      modelId: 'openai/gpt-4o',
+      action: 'set-compute',
+      by: 'ana',
+      reason: 'paper',
+      value: { flop: 3e25, confidence: 'likely' },
+      machineMedian: 3.8e25,
+    });
+    const records = curate(machineRecords(2e26), [figure], { threshold: THRESHOLD });
+    const gpt = readSheet(exportReviewSheet(records, { threshold: THRESHOLD })).find(
+      (row) => row.id === 'openai/gpt-4o',
+    );
+    expect(gpt).toMatchObject({
+      id: 'openai/gpt-4o',
+      machineMedian: '2e+26',
+      machineMethod: 'operation-count',
+    });
+    const filled = fillSheet(exportReviewSheet(records, { threshold: THRESHOLD }), {
+      'openai/gpt-4o': { decision: 'above', reason: 'still above', reviewer: 'bo' },
+    });
+    const noMedianColumn = filled.replace(/machineMedian/, 'shownMedian');
+    const { entries } = importReviewSheet(noMedianColumn, {
+      file: 'sheet.csv',
+      records,
+      ledger: [figure],
+      now: NOW,
+    });
+    expect(entries[0]).toMatchObject({ modelId: 'openai/gpt-4o', machineMedian: 2e26 });
+  });
+
   it('neutralises a formula in a scraped name and reads it back unchanged', () => {
     const records = curate(machineRecords(), [], { threshold: THRESHOLD });
     const sheet = exportReviewSheet(records, { threshold: THRESHOLD });

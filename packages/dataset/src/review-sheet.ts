@@ -99,7 +99,7 @@ function describeCurrentRuling(record: ModelRecord): string {
 
 /**
  * The contractor's sheet (CSV, RFC 4180, CRLF, formula cells neutralised): one row per candidate (curation status
- * `candidate`) and, with `includeFlagged`, per ruled model flagged `needsReview`, sorted by P(above) descending
+ * `candidate`) and, with `includeFlagged`, per ruled model flagged `needsReview`, sorted by the machine's P(above) descending
  * (then id). Evidence columns ({@link REVIEW_EVIDENCE_COLUMNS}) describe the machine's view and any ruling; the
  * decision columns ({@link REVIEW_DECISION_COLUMNS}) are left empty for the reviewer. Records assessed for another
  * threshold than `options.threshold` are refused (`USAGE`).
@@ -123,7 +123,7 @@ export function exportReviewSheet(
     (record) =>
       record.curation?.status === 'candidate' || (includeFlagged && record.curation?.needsReview === true),
   );
-  const probability = (record: ModelRecord) => record.assessment?.probabilityAbove ?? -1;
+  const probability = (record: ModelRecord) => machineOf(record).assessment?.probabilityAbove ?? -1;
   selected.sort((left, right) => probability(right) - probability(left) || compareStrings(left.id, right.id));
   const rows = selected.map((record) => {
     const { sources, links } = sourcesOf(record);
