@@ -56,6 +56,7 @@ describe('tracker duplicates and tracker alias', () => {
     expect(merged.stdout).toMatch(/^id\s+model\s+action\s+flop\s+confidence\s+by\s+reason/);
     expect(merged.stdout).toMatch(new RegExp(`${target!.id}\\s+alias`));
     expect(merged.stderr).toContain(`${target!.id} needs review: rulings disagree after a merge`);
+    expect(merged.stderr).toContain(`${target!.id} now carries the rulings made on ${other!.id}.`);
     const survivor = (await loadModels(dataDir))!.models.find((record) => record.id === target!.id)!;
     const rulings = [survivor.curation!.ruling!, ...(survivor.curation!.otherRulings ?? [])];
     expect(rulings.map((ruling) => [ruling.action, ruling.by, ruling.carriedFrom])).toEqual([

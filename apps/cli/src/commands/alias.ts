@@ -43,6 +43,12 @@ export async function run(context: CommandContext): Promise<number> {
     await saveModels(context.dataDir, models, { lock });
     const record = models.models.find((model) => model.id === modelId);
     context.io.stdout.write(formatEntries(context, entries));
+    const curation = record?.curation;
+    const carried = [curation?.ruling, ...(curation?.otherRulings ?? [])].flatMap((ruling) =>
+      ruling?.carriedFrom ? [ruling.carriedFrom] : [],
+    );
+    if (carried.length > 0)
+      context.log.info(`${modelId} now carries the rulings made on ${[...new Set(carried)].join(', ')}.`);
     if (record?.curation?.needsReview && record.curation.needsReviewReason?.includes(RULING_CONFLICT))
       context.log.warn(
         `${modelId} needs review: ${record.curation.needsReviewReason} (tracker explain ${modelId})`,
