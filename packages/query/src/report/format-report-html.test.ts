@@ -229,11 +229,7 @@ describe('formatReportHtml: provenance', () => {
       components: [],
     };
     const ruled = { ...atlasRecord, estimate: figure, machineEstimate: atlasRecord.estimate! };
-    const details = section(
-      formatReportHtml([ruled], options),
-      'id="model-acme_2f_atlas-2"',
-      '</details>',
-    );
+    const details = section(formatReportHtml([ruled], options), 'id="model-acme_2f_atlas-2"', '</details>');
     expect(details).toContain('<h3>Estimate</h3><dl class="fields"><dt>Median</dt><dd>5e25 FLOP</dd>');
     expect(details).toContain(
       '<h3>Machine estimate (kept beside the ruling&#39;s figure)</h3><dl class="fields"><dt>Median</dt><dd>3.6e25 FLOP</dd>',
