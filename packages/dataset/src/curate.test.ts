@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { curate, curateModels, orphanedRulings, placeRulings } from './curate';
 import { type CreateLedgerEntryInput, createLedgerEntry } from './ledger';
-import { makeEstimate, makeRecord } from './test-factories';
+import { makeEstimate, makeRecord, testEstimation } from './test-factories';
 
 const T = 1e25;
 let clock = Date.parse('2026-03-01T00:00:00.000Z');
@@ -18,7 +18,7 @@ function decide(
 }
 
 function curated(record: ModelRecord, ledger: LedgerEntry[]) {
-  const [result] = curate([record], ledger, { threshold: T });
+  const [result] = curate([record], ledger, { estimation: testEstimation, threshold: T });
   return result!.curation!;
 }
 
@@ -27,7 +27,7 @@ describe('curate', () => {
     const records = curate(
       [makeRecord('a/above', 3e25), makeRecord('a/below', 1e24), makeRecord('a/none')],
       [],
-      { threshold: T },
+      { estimation: testEstimation, threshold: T },
     );
     expect(records.map((record) => record.curation)).toEqual([
       { status: 'candidate', needsReview: false },
@@ -98,7 +98,10 @@ describe('curate', () => {
 
   it('does not change its input', () => {
     const record = makeRecord('openai/gpt-4o', 3e25);
-    curate([record], [decide({ action: 'exclude', reason: 'x' })], { threshold: T });
+    curate([record], [decide({ action: 'exclude', reason: 'x' })], {
+      estimation: testEstimation,
+      threshold: T,
+    });
     expect(record.curation).toBeUndefined();
   });
 });
@@ -117,7 +120,7 @@ describe("a ruling's figure as the estimate", () => {
       machineMedian: 4.2e24,
       evidence: ['https://example.org/gpt-4o-card'],
     });
-    const [result] = curate([machine], [set], { threshold: T });
+    const [result] = curate([machine], [set], { estimation: testEstimation, threshold: T });
     expect(result!.estimate).toMatchObject({
       median: 3.8e25,
       interval90: [3.8e24, 3.8e26],
@@ -148,7 +151,10 @@ describe("a ruling's figure as the estimate", () => {
       action: 'set-compute',
       value: { flop: 2e25, confidence: 'unknown', interval90: [1.5e25, 3e25] },
     });
-    const [result] = curate([makeRecord('openai/gpt-4o', 1e24)], [set], { threshold: T });
+    const [result] = curate([makeRecord('openai/gpt-4o', 1e24)], [set], {
+      estimation: testEstimation,
+      threshold: T,
+    });
     expect(result!.estimate).toMatchObject({
       median: 2e25,
       interval90: [1.5e25, 3e25],
@@ -170,11 +176,13 @@ describe("a ruling's figure as the estimate", () => {
     });
     const set = decide({ action: 'set-compute', value: { flop: 5e25, confidence: 'likely' } });
     const [same] = curate([makeRecord('openai/gpt-4o', 5e25, { facts: epoch(5e25) })], [set], {
+      estimation: testEstimation,
       threshold: T,
     });
     expect(same!.estimate!.interval90).toEqual([1e25, 2e27]);
     expect(same!.estimate!.components[0]!.reasoning).toContain('epoch states bounds 1.00e+25–2.00e+27');
     const [other] = curate([makeRecord('openai/gpt-4o', 5e25, { facts: epoch(6e25) })], [set], {
+      estimation: testEstimation,
       threshold: T,
     });
     expect(other!.estimate!.interval90).toEqual([5e24, 5e26]);
@@ -191,7 +199,10 @@ describe("a ruling's figure as the estimate", () => {
 
   it('gives a model without a machine estimate the ruling\'s figure, and the machine\'s "none" beside it', () => {
     const set = decide({ action: 'set-compute', value: { flop: 2e25, confidence: 'likely' } });
-    const [result] = curate([makeRecord('openai/gpt-4o')], [set], { threshold: T });
+    const [result] = curate([makeRecord('openai/gpt-4o')], [set], {
+      estimation: testEstimation,
+      threshold: T,
+    });
     expect(result!.estimate?.median).toBe(2e25);
     expect(result!.estimate?.combination).toContain('no machine method applies');
     expect(result!.machineEstimate).toBeNull();
@@ -204,11 +215,14 @@ describe("a ruling's figure as the estimate", () => {
       value: { flop: 3.8e25, confidence: 'likely' },
       machineMedian: 4.2e24,
     });
-    const first = curate([makeRecord('openai/gpt-4o', 4.2e24)], [set], { threshold: T })[0]!;
+    const first = curate([makeRecord('openai/gpt-4o', 4.2e24)], [set], {
+      estimation: testEstimation,
+      threshold: T,
+    })[0]!;
     expect(first.curation!.needsReview).toBe(false);
     // A later run: the machine's new estimate comes in (the record carries the old curation); it moved ×5.
     const rerun = { ...first, estimate: makeEstimate(2.1e25), machineEstimate: undefined };
-    const moved = curate([rerun], [set], { threshold: T })[0]!;
+    const moved = curate([rerun], [set], { estimation: testEstimation, threshold: T })[0]!;
     expect(moved.estimate!.median).toBe(3.8e25);
     expect(moved.machineEstimate!.median).toBe(2.1e25);
     expect(moved.curation!.needsReviewReason).toContain('moved from 4.20e+24 to 2.10e+25');
@@ -217,17 +231,20 @@ describe("a ruling's figure as the estimate", () => {
   it('gives the machine estimate back when the ruling is withdrawn, and is stable when applied twice', () => {
     const set = decide({ action: 'set-compute', value: { flop: 3e25, confidence: 'confident' } });
     const machine = makeRecord('openai/gpt-4o', 4e24);
-    const ruled = curate([machine], [set], { threshold: T });
-    expect(curate(ruled, [set], { threshold: T })).toEqual(ruled);
+    const ruled = curate([machine], [set], { estimation: testEstimation, threshold: T });
+    expect(curate(ruled, [set], { estimation: testEstimation, threshold: T })).toEqual(ruled);
     const withdrawn = decide({ action: 'note', supersedes: set.id });
-    const [back] = curate(ruled, [set, withdrawn], { threshold: T });
+    const [back] = curate(ruled, [set, withdrawn], { estimation: testEstimation, threshold: T });
     expect(back).toEqual({ ...machine, curation: { status: 'unreviewed', needsReview: false } });
     expect('machineEstimate' in back!).toBe(false);
   });
 
   it('leaves the machine estimate alone for a ruling without a figure', () => {
     const machine = makeRecord('openai/gpt-4o', 4e25);
-    const [result] = curate([machine], [decide({ action: 'confirm-above' })], { threshold: T });
+    const [result] = curate([machine], [decide({ action: 'confirm-above' })], {
+      estimation: testEstimation,
+      threshold: T,
+    });
     expect(result!.estimate).toEqual(machine.estimate);
     expect(result!.machineEstimate).toBeUndefined();
   });
@@ -252,7 +269,10 @@ describe('rulings across merges', () => {
       1,
     );
     const ledger = [ruled, merge('acme/old', 'acme/new', 2)];
-    const [survivor] = curate([makeRecord('acme/new', 2e25)], ledger, { threshold: T });
+    const [survivor] = curate([makeRecord('acme/new', 2e25)], ledger, {
+      estimation: testEstimation,
+      threshold: T,
+    });
     expect(survivor!.curation).toMatchObject({
       status: 'confirmed-above',
       needsReview: false,
@@ -267,7 +287,10 @@ describe('rulings across merges', () => {
     const above = entry({ action: 'confirm-above', modelId: 'acme/old', by: 'ana' }, 1);
     const below = entry({ action: 'confirm-below', modelId: 'acme/new', by: 'bo' }, 2);
     const ledger = [above, below, merge('acme/old', 'acme/new', 3)];
-    const [survivor] = curate([makeRecord('acme/new', 5e24)], ledger, { threshold: T });
+    const [survivor] = curate([makeRecord('acme/new', 5e24)], ledger, {
+      estimation: testEstimation,
+      threshold: T,
+    });
     expect(survivor!.curation!.ruling!.entryId).toBe(below.id);
     expect(survivor!.curation!.status).toBe('confirmed-below');
     expect(survivor!.curation!.otherRulings).toEqual([
@@ -287,7 +310,7 @@ describe('rulings across merges', () => {
       figure('acme/new', 4e25, 2),
       merge('acme/old', 'acme/new', 3),
     ];
-    const [close] = curate([makeRecord('acme/new')], agree, { threshold: T });
+    const [close] = curate([makeRecord('acme/new')], agree, { estimation: testEstimation, threshold: T });
     expect(close!.curation!.needsReview).toBe(false);
     expect(close!.curation!.otherRulings).toHaveLength(1);
     expect(close!.estimate!.median).toBe(4e25);
@@ -296,7 +319,7 @@ describe('rulings across merges', () => {
       figure('acme/new', 2e26, 2),
       merge('acme/old', 'acme/new', 3),
     ];
-    const [far] = curate([makeRecord('acme/new')], apart, { threshold: T });
+    const [far] = curate([makeRecord('acme/new')], apart, { estimation: testEstimation, threshold: T });
     expect(far!.curation!.needsReviewReason).toContain(
       'set-compute 2.00e+26 FLOP by ana vs set-compute 3.00e+25 FLOP',
     );
@@ -315,7 +338,7 @@ describe('rulings across merges', () => {
       merge('acme/stray', 'acme/nowhere', 6),
     ];
     const records = [makeRecord('acme/c', 1e24)];
-    const [survivor] = curate(records, ledger, { threshold: T });
+    const [survivor] = curate(records, ledger, { estimation: testEstimation, threshold: T });
     expect(survivor!.curation).toMatchObject({ status: 'excluded', ruling: { carriedFrom: 'acme/a' } });
     expect(orphanedRulings(records, ledger, T)).toEqual([
       { modelId: 'acme/gone', ruling: expect.objectContaining({ entryId: lost.id }) },
@@ -341,22 +364,26 @@ describe('curateModels', () => {
     const records = curate(
       [makeRecord('acme/a', 3e25), makeRecord('acme/b', 2e24), makeRecord('acme/c', 4e25)],
       [],
-      { threshold: T },
+      { estimation: testEstimation, threshold: T },
     );
     const set = decide({
       modelId: 'acme/b',
       action: 'set-compute',
       value: { flop: 2e25, confidence: 'confident' },
     });
-    const { records: next, updated } = curateModels(records, [set], ['acme/b'], { threshold: T });
+    const { records: next, updated } = curateModels(records, [set], ['acme/b'], {
+      estimation: testEstimation,
+      threshold: T,
+    });
     expect(updated).toEqual(['acme/b']);
     expect(next[0]).toBe(records[0]);
     expect(next[2]).toBe(records[2]);
-    expect(next).toEqual(curate(records, [set], { threshold: T }));
+    expect(next).toEqual(curate(records, [set], { estimation: testEstimation, threshold: T }));
   });
 
   it("also re-curates the model a merged model's rulings were carried to", () => {
     const records = curate([makeRecord('acme/new', 2e24), makeRecord('acme/other', 2e24)], [], {
+      estimation: testEstimation,
       threshold: T,
     });
     const alias = createLedgerEntry({
@@ -372,7 +399,10 @@ describe('curateModels', () => {
       by: 'ana',
       reason: 'card',
     });
-    const { records: next, updated } = curateModels(records, [alias, ruling], ['acme/old'], { threshold: T });
+    const { records: next, updated } = curateModels(records, [alias, ruling], ['acme/old'], {
+      estimation: testEstimation,
+      threshold: T,
+    });
     expect(updated).toEqual(['acme/new']);
     expect(next[0]!.curation!.status).toBe('confirmed-above');
     expect(next[1]).toBe(records[1]);
@@ -492,10 +522,10 @@ describe('curate properties', () => {
           expect(curation.ruling?.entryId).toBe(expected.ruling?.id);
           expect(curation.ruling?.flop).toBe(expected.flop);
           // The ruling's figure is the model's estimate; the machine's stays beside it.
-          const result = curate([record], ledger, { threshold: T })[0]!;
+          const result = curate([record], ledger, { estimation: testEstimation, threshold: T })[0]!;
           expect(result.estimate?.median).toBe(expected.flop ?? median);
           expect(machineMedianOf(result)).toBe(median);
-          expect(curate([result], ledger, { threshold: T })).toEqual([result]);
+          expect(curate([result], ledger, { estimation: testEstimation, threshold: T })).toEqual([result]);
           if (expected.status) expect(curation.status).toBe(expected.status);
           else expect(curation.status).toBe(median !== undefined && median >= T ? 'candidate' : 'unreviewed');
           expect(curation.needsReview).toBe(expected.needsReview);

@@ -1,19 +1,13 @@
-import {
-  assessThreshold,
-  confidenceFromSigma,
-  DEFAULT_SETTINGS,
-  type EstimationSettings,
-  type StatusCutPoints,
-  sigmaFromFactor,
-} from '@tracker/estimation';
 import type {
   ComputeEstimate,
+  Confidence,
   CuratedStatus,
   Curation,
   LedgerEntry,
   ModelRecord,
   ReportedConfidence,
   Ruling,
+  StatusCutPoints,
   ThresholdAssessment,
 } from '@tracker/schema';
 import { activeLedgerEntries, isRulingEntry, ledgerFactUrl } from './ledger';
@@ -27,13 +21,29 @@ export interface CurateOptions {
    * also how far apart two rulings' figures may be before they count as a conflict.
    */
   reviewFactor?: number;
-  /** Cut points of the threshold status of a ruling's figure (default: estimation's). */
+  /** Cut points of the threshold status of a ruling's figure (default: those of `estimation.assessThreshold`). */
   cutPoints?: StatusCutPoints;
-  /**
-   * 90% half-width (a factor) of a ruling's figure by its confidence, when the ruling gives no interval
-   * (default: estimation's `reportedHalfWidth`, the same as a reported figure's).
-   */
-  halfWidths?: EstimationSettings['reportedHalfWidth'];
+  /** How a ruling's figure becomes an estimate and an assessment (see {@link RulingEstimation}). */
+  estimation: RulingEstimation;
+}
+
+/**
+ * The pieces of estimation that curation needs to turn a ruling's figure into an estimate. The dataset library
+ * does not depend on `@tracker/estimation`: the caller passes them (`@tracker/core` passes estimation's own).
+ */
+export interface RulingEstimation {
+  /** P(above) and the threshold status of an estimate. */
+  assessThreshold(
+    estimate: Pick<ComputeEstimate, 'median' | 'log10Sigma'>,
+    threshold: number,
+    cutPoints?: StatusCutPoints,
+  ): ThresholdAssessment;
+  /** The log10 σ of a 90% half-width given as a factor (×/÷ factor). */
+  sigmaFromFactor(factor: number): number;
+  /** The confidence label of a spread. */
+  confidenceFromSigma(log10Sigma: number): Confidence;
+  /** 90% half-width (a factor) of a figure by its confidence, when the ruling gives no interval. */
+  reportedHalfWidth: Readonly<Record<ReportedConfidence, number>>;
 }
 
 /** The ruling in force for a model and the status it implies (`null` for `include`, which leaves the status to the machine). */
@@ -331,6 +341,7 @@ export function rulingEstimate(
 ): ComputeEstimate | null {
   const { flop, confidence = 'unknown', interval90 } = ruling.ruling;
   if (flop === undefined) return null;
+  const { sigmaFromFactor, confidenceFromSigma, reportedHalfWidth } = options.estimation;
   let log10Sigma: number;
   let interval: [number, number];
   let spread: string;
@@ -339,7 +350,7 @@ export function rulingEstimate(
     log10Sigma = sigmaFromFactor(Math.sqrt(interval90[1] / interval90[0]));
     spread = `90% interval ${formatFlop(interval90[0])}–${formatFlop(interval90[1])} as the ruling gives it`;
   } else {
-    const factor = (options.halfWidths ?? DEFAULT_SETTINGS.reportedHalfWidth)[confidence];
+    const factor = reportedHalfWidth[confidence];
     const bounds = sourceBounds(record, flop, factor);
     if (bounds) {
       interval = [bounds.low, bounds.high];
@@ -438,7 +449,7 @@ function curateRecord(source: ModelRecord, context: CurationContext): ModelRecor
   return {
     ...record,
     estimate: human,
-    assessment: assessThreshold(human, threshold, options.cutPoints),
+    assessment: options.estimation.assessThreshold(human, threshold, options.cutPoints),
     machineEstimate: machine.estimate,
     ...(machine.assessment ? { machineAssessment: machine.assessment } : {}),
     curation,

@@ -1,3 +1,4 @@
+import { parseEvidence, parseQuantity } from '@tracker/core';
 import { describe, expect, it, vi } from 'vitest';
 import {
   createCurationDataDir,
@@ -5,8 +6,7 @@ import {
   readLedgerText,
   readModel,
   runIn,
-} from '../__fixtures__/curation/data-dir';
-import { parseEvidence, parseQuantity } from './decide';
+} from '../testing/curation-data';
 
 // The OS account is the last fallback for who decides; a test can make it unavailable.
 const { userInfo } = vi.hoisted(() => ({ userInfo: vi.fn<() => { username: string }>() }));
