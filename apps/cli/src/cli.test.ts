@@ -86,6 +86,16 @@ describe('the help of every command', () => {
     );
   });
 
+  it('alias prints its entries in every row format, and --by names the OS account fallback', async () => {
+    const result = await cli(['alias', '--help']);
+    expect(result.stdout).toContain('output format: table|json|jsonl|csv|markdown (default table)');
+    for (const name of ['alias', 'decide', 'review', 'add']) {
+      expect((await cli([name, '--help'])).stdout, name).toMatch(
+        /--by NAME .*else \$USER, else the OS account/,
+      );
+    }
+  });
+
   it('tracker with no command prints the list of commands, like --help', async () => {
     const result = await cli([]);
     expect(result.code).toBe(0);

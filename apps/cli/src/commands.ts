@@ -246,7 +246,7 @@ export const COMMANDS: CommandSpec[] = [
       by: {
         type: 'string',
         valueName: 'NAME',
-        description: 'who decides (default: config reviewer, else $USER)',
+        description: 'who decides (default: config reviewer, else $USER, else the OS account)',
       },
     },
     data: true,
@@ -282,7 +282,7 @@ export const COMMANDS: CommandSpec[] = [
       by: {
         type: 'string',
         valueName: 'NAME',
-        description: 'who decides (default: config reviewer, else $USER)',
+        description: 'who decides (default: config reviewer, else $USER, else the OS account)',
       },
     },
     data: true,
@@ -326,7 +326,7 @@ export const COMMANDS: CommandSpec[] = [
       by: {
         type: 'string',
         valueName: 'NAME',
-        description: 'who adds it (default: config reviewer, else $USER)',
+        description: 'who adds it (default: config reviewer, else $USER, else the OS account)',
       },
     },
     data: true,
@@ -393,11 +393,11 @@ export const COMMANDS: CommandSpec[] = [
       by: {
         type: 'string',
         valueName: 'NAME',
-        description: 'who decides (default: config reviewer, else $USER)',
+        description: 'who decides (default: config reviewer, else $USER, else the OS account)',
       },
     },
     data: true,
-    formats: ['json'],
+    formats: ROW_FORMATS,
     positionals: { names: 'NAME MODEL', required: ['name', 'model'] },
     call: (tracker, options) => tracker.alias(options),
   }),

@@ -1,4 +1,11 @@
-import { type CreateLedgerEntryInput, createLedgerEntry, curate, type LockHandle } from '@tracker/dataset';
+import { stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import {
+  type CreateLedgerEntryInput,
+  createLedgerEntry,
+  curateModels,
+  type LockHandle,
+} from '@tracker/dataset';
 import { findModelRecord } from '@tracker/resolve';
 import {
   type LedgerEntry,
@@ -8,7 +15,7 @@ import {
   TrackerError,
 } from '@tracker/schema';
 import type { CommandContext } from './context';
-import { type BuildModelsResult, buildModels, buildSettings } from './pipeline';
+import { type BuildModelsResult, buildModels, buildSettings, curateOptions } from './pipeline';
 import { loadResolutionConfig } from './resolution-config';
 
 /** The curated data folder: machine records with the ledger applied. */
@@ -25,6 +32,18 @@ export interface CurationState {
 export async function loadCurationState(context: CommandContext): Promise<CurationState> {
   const [models, ledger] = await Promise.all([context.folder.loadModels(), context.folder.loadLedger()]);
   return { models: models ?? (await buildModelsFile(context, ledger)), ledger };
+}
+
+/**
+ * {@link loadCurationState} with a {@link ModelsCache} of what was loaded, for a session of decisions. The file's
+ * time is read before the file, so a write that lands in between makes the cache miss rather than go stale.
+ */
+export async function loadCurationSession(
+  context: CommandContext,
+): Promise<CurationState & { cache: ModelsCache }> {
+  const mtimeMs = await modifiedAt(context.folder.paths.modelsFile);
+  const state = await loadCurationState(context);
+  return { ...state, cache: mtimeMs === undefined ? {} : { models: state.models, mtimeMs } };
 }
 
 /** What {@link buildFromFolder} may change from a plain build of the data folder. */
@@ -104,25 +123,58 @@ export function findModel(models: readonly ModelRecord[], query: string): ModelR
   );
 }
 
-/** Who decides: `--by`, else the config's reviewer, else $USER. */
-export function reviewerName(context: CommandContext, explicit?: string): string {
+/**
+ * Who decides: `--by`, else the config's reviewer, else $USER / $USERNAME, else the OS account name (containers and
+ * CI often leave $USER unset; the name is then said once, as it is recorded in the ledger). `osAccount: false`
+ * leaves that last one out (a sheet filled by someone else is not signed by whoever imports it).
+ */
+export function reviewerName(
+  context: CommandContext,
+  explicit?: string,
+  options: { osAccount?: boolean } = {},
+): string {
   const name = explicit ?? context.loaded.config.reviewer ?? context.io.env.USER ?? context.io.env.USERNAME;
-  if (!name)
+  if (name) return name;
+  const account = options.osAccount === false ? undefined : osAccountName();
+  if (!account)
     throw new TrackerError(
       'USAGE',
       'say who decides with --by NAME (or set reviewer in tracker.config.yaml)',
     );
-  return name;
+  context.log.info(
+    `Recording decisions as "${account}" (the OS account; --by NAME or reviewer in tracker.config.yaml set another).`,
+  );
+  return account;
+}
+
+function osAccountName(): string | undefined {
+  try {
+    return userInfo().username.trim() || undefined;
+  } catch {
+    // No passwd entry for the uid (some containers).
+    return undefined;
+  }
 }
 
 /**
- * Appends decisions to the ledger and re-applies curation to models.json, under one lock, so the curated view is
- * current at once. Nothing is written when any entry is invalid. Returns the entries as stored.
+ * models.json as this process last saved it, kept by a caller that records many decisions (`tracker review`) so
+ * each saves without loading the file again. It is reused only while the file on disk is the one it saved.
+ */
+export interface ModelsCache {
+  models?: ModelsFile;
+  /** models.json's modification time when it was saved. */
+  mtimeMs?: number;
+}
+
+/**
+ * Appends decisions to the ledger and re-applies curation to the models they are about (and to the models their
+ * rulings were carried to), under one lock, so the curated view is current at once. Nothing is written when any
+ * entry is invalid. Returns the entries as stored.
  */
 export async function recordDecisions(
   context: CommandContext,
   inputs: readonly CreateLedgerEntryInput[],
-  options: { lock?: LockHandle; command?: string } = {},
+  options: { lock?: LockHandle; command?: string; cache?: ModelsCache } = {},
 ): Promise<LedgerEntry[]> {
   const entries = inputs.map((input) => createLedgerEntry(input));
   const lock =
@@ -130,29 +182,55 @@ export async function recordDecisions(
     (await context.folder.lock({ command: options.command ?? 'tracker decide', wait: 30_000 }));
   try {
     const stored = await context.folder.appendLedger(entries, { lock });
-    await refreshCuration(context, lock);
+    const modelIds = stored.flatMap((entry) => ('modelId' in entry ? [entry.modelId] : []));
+    await refreshCuration(context, lock, { modelIds, ...(options.cache ? { cache: options.cache } : {}) });
     return stored;
   } finally {
     if (!options.lock) await lock.release();
   }
 }
 
+async function modifiedAt(file: string): Promise<number | undefined> {
+  return (await stat(file).catch(() => undefined))?.mtimeMs;
+}
+
 /**
- * Re-applies the ledger's rulings to models.json (rulings only; new facts need `tracker run`). When models.json
- * is missing it is built offline from the observations and saved.
+ * Re-applies the ledger's rulings to models.json (rulings only; new facts need `tracker run`): to every model, or
+ * only to `modelIds` (and the models their rulings were carried to). When models.json is missing it is built
+ * offline from the observations and saved. `cache` (see {@link ModelsCache}) saves loading the file again.
  */
-export async function refreshCuration(context: CommandContext, lock: LockHandle): Promise<ModelsFile | null> {
+export async function refreshCuration(
+  context: CommandContext,
+  lock: LockHandle,
+  options: { modelIds?: readonly string[]; cache?: ModelsCache } = {},
+): Promise<ModelsFile | null> {
+  const file = context.folder.paths.modelsFile;
+  const { cache } = options;
   const ledger = await context.folder.loadLedger();
+  const cached =
+    cache?.models && cache.mtimeMs !== undefined && cache.mtimeMs === (await modifiedAt(file))
+      ? cache.models
+      : undefined;
   const models =
-    (await context.folder.loadModels()) ?? (await buildModelsFile(context, ledger).catch(() => null));
+    cached ??
+    (await context.folder.loadModels()) ??
+    (await buildModelsFile(context, ledger).catch(() => null));
   if (!models) return null;
-  const curated: ModelsFile = {
-    ...models,
-    models: curate(models.models, ledger, {
-      threshold: models.threshold,
-      reviewFactor: context.loaded.config.reviewFactor,
-    }),
-  };
-  await context.folder.saveModels(curated, { lock });
+  const { config } = context.loaded;
+  const { records } = curateModels(
+    models.models,
+    ledger,
+    options.modelIds ?? models.models.map((record) => record.id),
+    curateOptions(config, models.threshold),
+  );
+  const curated: ModelsFile = { ...models, models: records };
+  // Curated by the library from a validated file; every load validates it.
+  await context.folder.saveModels(curated, { lock, validate: false });
+  if (cache) {
+    cache.models = curated;
+    const mtimeMs = await modifiedAt(file);
+    if (mtimeMs === undefined) delete cache.mtimeMs;
+    else cache.mtimeMs = mtimeMs;
+  }
   return curated;
 }

@@ -2,11 +2,22 @@ import {
   aliasOverrides,
   aliasRemovals,
   applyLedgerFacts,
+  type CurateOptions,
   curate,
   developerNotes,
   mergeObservations,
+  type OrphanedRuling,
+  orphanedRulings,
+  type RulingEstimation,
 } from '@tracker/dataset';
-import { estimateRecords, type StatusCutPoints } from '@tracker/estimation';
+import {
+  assessThreshold,
+  confidenceFromSigma,
+  DEFAULT_SETTINGS,
+  estimateRecords,
+  type StatusCutPoints,
+  sigmaFromFactor,
+} from '@tracker/estimation';
 import { type AliasConfig, createResolver, type ExclusionConfig } from '@tracker/resolve';
 import type {
   ExcludedObservation,
@@ -37,6 +48,8 @@ export interface BuildModelsResult {
   excluded: ExcludedObservation[];
   suggestions: MergeSuggestion[];
   observationCount: number;
+  /** Rulings in force whose model no longer exists (and that no alias carried to one that does). */
+  orphanedRulings: OrphanedRuling[];
 }
 
 /**
@@ -57,6 +70,27 @@ export function buildSettings(
     cutPoints: config.statusCuts,
     reviewFactor: config.reviewFactor,
     sourceRank: config.sourceRank,
+  };
+}
+
+/** How curation turns a ruling's figure into an estimate: estimation's own functions (dataset does not import them). */
+export const RULING_ESTIMATION: RulingEstimation = {
+  assessThreshold,
+  sigmaFromFactor,
+  confidenceFromSigma,
+  reportedHalfWidth: DEFAULT_SETTINGS.reportedHalfWidth,
+};
+
+/** `curate`'s options for models built with `threshold`: the configured review factor and cut points. */
+export function curateOptions(
+  config: { statusCuts: StatusCutPoints; reviewFactor: number },
+  threshold: number,
+): CurateOptions {
+  return {
+    threshold,
+    reviewFactor: config.reviewFactor,
+    cutPoints: config.statusCuts,
+    estimation: RULING_ESTIMATION,
   };
 }
 
@@ -94,7 +128,15 @@ export function buildModels(input: BuildModelsInput): BuildModelsResult {
   const models = curate(estimated, input.ledger, {
     threshold: input.threshold,
     reviewFactor: input.reviewFactor,
+    ...(input.cutPoints ? { cutPoints: input.cutPoints } : {}),
+    estimation: RULING_ESTIMATION,
   });
   models.sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
-  return { models, excluded, suggestions, observationCount: observations.length };
+  return {
+    models,
+    excluded,
+    suggestions,
+    observationCount: observations.length,
+    orphanedRulings: orphanedRulings(models, input.ledger, input.threshold),
+  };
 }

@@ -6,7 +6,7 @@ import { curate } from './curate';
 import { diffDataDirs, diffModelSets, summarizeRecord, toDiffRow } from './diff';
 import { createLedgerEntry } from './ledger';
 import { saveModels } from './store';
-import { createTempDir, makeModelsFile, makeRecord } from './test-factories';
+import { createTempDir, makeModelsFile, makeRecord, testEstimation } from './test-factories';
 
 const dated = (date: string) => ({
   releaseDate: [
@@ -24,7 +24,7 @@ describe('summarizeRecord', () => {
     const record = curate(
       [makeRecord('openai/gpt-4o', 3e25, { facts: dated('2024-05-13'), developer: 'OpenAI' })],
       [],
-      { threshold: 1e25 },
+      { estimation: testEstimation, threshold: 1e25 },
     )[0]!;
     expect(summarizeRecord(record)).toEqual({
       id: 'openai/gpt-4o',
@@ -44,7 +44,7 @@ describe('summarizeRecord', () => {
     });
   });
 
-  it('shows the human figure of a ruling with its evidence and confidence', () => {
+  it('shows the human figure of a ruling with its interval, evidence and confidence', () => {
     const entry = createLedgerEntry({
       modelId: 'openai/gpt-4o',
       action: 'set-compute',
@@ -53,13 +53,18 @@ describe('summarizeRecord', () => {
       value: { flop: 2e25, confidence: 'likely' },
       evidence: ['https://example.org/paper'],
     });
-    const record = curate([makeRecord('openai/gpt-4o', 3e25)], [entry], { threshold: 1e25 })[0]!;
+    const record = curate([makeRecord('openai/gpt-4o', 3e25)], [entry], {
+      estimation: testEstimation,
+      threshold: 1e25,
+    })[0]!;
     expect(summarizeRecord(record, { ledger: [entry] })).toMatchObject({
       status: 'confirmed-above',
       unreviewed: false,
       flop: 2e25,
-      low: null,
-      high: null,
+      // "likely" is ×/÷ 10, as for a reported figure.
+      low: 2e24,
+      high: 2e26,
+      probabilityAbove: record.assessment!.probabilityAbove,
       confidence: 'likely',
       method: 'ledger',
       reason: 'developer paper',
@@ -134,7 +139,10 @@ describe('summarizeRecord after an include ruling', () => {
       by: 'ana',
       reason: 'announced model',
     });
-    const record = curate([makeRecord('acme/big', 3e25)], [include], { threshold: 1e25 })[0]!;
+    const record = curate([makeRecord('acme/big', 3e25)], [include], {
+      estimation: testEstimation,
+      threshold: 1e25,
+    })[0]!;
     expect(summarizeRecord(record)).toMatchObject({
       status: 'candidate',
       unreviewed: true,

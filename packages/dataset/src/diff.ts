@@ -77,9 +77,9 @@ function pickReleaseDate(record: ModelRecord): string | null {
 
 /**
  * Flattens a curated record into a release row (the one flat shape the CLI, query and releases share).
- * `flop` is the human figure when a ruling set one (then `method` is `ledger`, `low`/`high` are null and the
- * confidence is the entry's), else the machine median with its 90% interval. `probabilityAbove` is always the
- * machine's. `unreviewed` is true when no human has ruled on the threshold (status `candidate` or `unreviewed`,
+ * `flop`, `low`, `high`, `confidence`, `method` and `probabilityAbove` describe the record's estimate: the human
+ * figure when a ruling set one (method `ledger`, its interval from the ruling, see `curate`), else the machine's.
+ * (A record curated before rulings carried an interval has the human figure with `low`/`high` null.) `unreviewed` is true when no human has ruled on the threshold (status `candidate` or `unreviewed`,
  * even after an `include`); `reason` is the ruling's, or the machine's method and probability.
  */
 export function summarizeRecord(record: ModelRecord, options: SummarizeRecordOptions = {}): ReleaseRow {
@@ -92,7 +92,8 @@ export function summarizeRecord(record: ModelRecord, options: SummarizeRecordOpt
     (record.assessment?.status === 'above' || record.assessment?.status === 'likely-above'
       ? 'candidate'
       : 'unreviewed');
-  const human = ruling?.flop !== undefined;
+  // Records curated by an older version keep the machine estimate beside a ruling's figure: show the figure alone.
+  const legacyHuman = ruling?.flop !== undefined && estimate?.method !== 'ledger';
   const entryConfidence =
     entry && 'value' in entry && entry.value && 'confidence' in entry.value
       ? entry.value.confidence
@@ -107,16 +108,16 @@ export function summarizeRecord(record: ModelRecord, options: SummarizeRecordOpt
     releaseDate: pickReleaseDate(record),
     status,
     unreviewed: status === 'candidate' || status === 'unreviewed',
-    flop: human ? ruling.flop! : (estimate?.median ?? null),
-    low: human ? null : (estimate?.interval90[0] ?? null),
-    high: human ? null : (estimate?.interval90[1] ?? null),
+    flop: legacyHuman ? ruling.flop! : (estimate?.median ?? null),
+    low: legacyHuman ? null : (estimate?.interval90[0] ?? null),
+    high: legacyHuman ? null : (estimate?.interval90[1] ?? null),
     probabilityAbove,
-    confidence: human
+    confidence: legacyHuman
       ? entryConfidence && entryConfidence !== 'unknown'
         ? entryConfidence
         : null
       : (estimate?.confidence ?? null),
-    method: human ? 'ledger' : (estimate?.method ?? null),
+    method: legacyHuman ? 'ledger' : (estimate?.method ?? null),
     reason: ruling ? ruling.reason : machineReason,
     evidence: entry ? [...entry.evidence] : [],
   };

@@ -3,8 +3,16 @@ export type { ChangelogInput, ChangelogItem } from './changelog';
 export { formatChangelog, listChangelogItems } from './changelog';
 export type { CsvValue } from './csv-write';
 export { formatCsv, neutraliseCsvCell, quoteCsvCell, restoreCsvCell } from './csv-write';
-export type { CurateOptions, ModelRuling } from './curate';
-export { curate, reviewReason, rulingsByModel } from './curate';
+export type { CurateOptions, ModelRuling, OrphanedRuling, RulingEstimation } from './curate';
+export {
+  curate,
+  curateModels,
+  machineOf,
+  orphanedRulings,
+  RULING_CONFLICT,
+  reviewReason,
+  rulingsByModel,
+} from './curate';
 export type {
   DataFolder,
   ObservationFileSummary,

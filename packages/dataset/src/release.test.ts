@@ -16,7 +16,7 @@ import {
   writeRelease,
 } from './release';
 import { appendLedger, loadReleaseFile, saveModels } from './store';
-import { createTempDir, makeRecord } from './test-factories';
+import { createTempDir, makeRecord, testEstimation } from './test-factories';
 
 /** Lets one test make `rename` fail; every other call goes to the real file system. */
 const renameFailure = vi.hoisted(() => ({ when: null as ((from: string, to: string) => boolean) | null }));
@@ -85,7 +85,7 @@ function fixture() {
       at: '2026-02-01T00:00:00.000Z',
     }),
   ];
-  return { records: curate(records, ledger, { threshold: THRESHOLD }), ledger };
+  return { records: curate(records, ledger, { estimation: testEstimation, threshold: THRESHOLD }), ledger };
 }
 
 describe('buildRelease', () => {
@@ -229,7 +229,13 @@ describe('writeRelease', () => {
     const rows = await parquetReadObjects({ file });
     expect(rows).toEqual(release.models.map((row) => ({ ...row, evidence: row.evidence.join(' ') })));
     const set = rows.find((row) => row.id === 'meta/set');
-    expect(set).toMatchObject({ low: null, high: null, flop: 1.2e25, unreviewed: false, developer: null });
+    expect(set).toMatchObject({
+      low: 1.2e25 / 10,
+      high: 1.2e25 * 10,
+      flop: 1.2e25,
+      unreviewed: false,
+      developer: null,
+    });
   });
 
   it('writes an empty release that still loads', async () => {
@@ -254,7 +260,7 @@ describe('writeRelease', () => {
     const moved = records.map((record) =>
       record.id === 'openai/gpt-4o' ? withProbability(makeRecord('openai/gpt-4o', 5e25), 0.99) : record,
     );
-    const curated = curate(moved, later, { threshold: THRESHOLD });
+    const curated = curate(moved, later, { estimation: testEstimation, threshold: THRESHOLD });
     // A stale release from a later date and a non-release folder must not be taken as "previous".
     await mkdir(path.join(dataDir, 'releases', '2026-05-01'), { recursive: true });
     await mkdir(path.join(dataDir, 'releases', 'drafts'), { recursive: true });
@@ -292,7 +298,7 @@ describe('writeRelease', () => {
       ruling('openai/gpt-4o', 'exclude', '2026-03-05T00:00:00.000Z', 'not a new model'),
     ];
     await appendLedger(dataDir, next.slice(-1));
-    const curated = curate(renamed, next, { threshold: THRESHOLD });
+    const curated = curate(renamed, next, { estimation: testEstimation, threshold: THRESHOLD });
     await saveModels(dataDir, { schemaVersion: 1, generatedAt: AT, threshold: THRESHOLD, models: curated });
     await writeRelease(dataDir, build('2026-04-01', curated, next));
     const changelog = await readFile(path.join(dataDir, 'releases', '2026-04-01', 'CHANGELOG.md'), 'utf8');

@@ -10,7 +10,7 @@ import { createLedgerEntry } from './ledger';
 import { buildRelease } from './release';
 import { exportReviewSheet, importReviewSheet, REVIEW_SHEET_COLUMNS } from './review-sheet';
 import { appendLedger, formatLedgerLine, loadLedger } from './store';
-import { createTempDir, makeRecord } from './test-factories';
+import { createTempDir, makeRecord, testEstimation } from './test-factories';
 
 const THRESHOLD = 1e25;
 const NOW = () => new Date('2026-04-01T09:00:00.000Z');
@@ -67,7 +67,10 @@ function extraRow(cells: Record<string, string>): string {
 
 describe('exportReviewSheet', () => {
   it('lists candidates by P(above) descending and flagged rulings, with empty decision columns', () => {
-    const records = curate(machineRecords(2e26), [confirmedGpt], { threshold: THRESHOLD });
+    const records = curate(machineRecords(2e26), [confirmedGpt], {
+      estimation: testEstimation,
+      threshold: THRESHOLD,
+    });
     const sheet = exportReviewSheet(records, { threshold: THRESHOLD, includeFlagged: true });
     expect(sheet.startsWith(`${REVIEW_SHEET_COLUMNS.join(',')}\r\n`)).toBe(true);
     const rows = readSheet(sheet);
@@ -100,8 +103,42 @@ describe('exportReviewSheet', () => {
     expect(unflagged.map((row) => row.id)).toEqual(['acme/big', 'acme/tuned', 'acme/mid']);
   });
 
+  it("shows the machine's view of a flagged model whose ruling set the figure, and records that median", () => {
+    const figure = createLedgerEntry({
+      modelId: 'openai/gpt-4o',
+      action: 'set-compute',
+      by: 'ana',
+      reason: 'paper',
+      value: { flop: 3e25, confidence: 'likely' },
+      machineMedian: 3.8e25,
+    });
+    const records = curate(machineRecords(2e26), [figure], {
+      estimation: testEstimation,
+      threshold: THRESHOLD,
+    });
+    const gpt = readSheet(exportReviewSheet(records, { threshold: THRESHOLD })).find(
+      (row) => row.id === 'openai/gpt-4o',
+    );
+    expect(gpt).toMatchObject({
+      id: 'openai/gpt-4o',
+      machineMedian: '2e+26',
+      machineMethod: 'operation-count',
+    });
+    const filled = fillSheet(exportReviewSheet(records, { threshold: THRESHOLD }), {
+      'openai/gpt-4o': { decision: 'above', reason: 'still above', reviewer: 'bo' },
+    });
+    const noMedianColumn = filled.replace(/machineMedian/, 'shownMedian');
+    const { entries } = importReviewSheet(noMedianColumn, {
+      file: 'sheet.csv',
+      records,
+      ledger: [figure],
+      now: NOW,
+    });
+    expect(entries[0]).toMatchObject({ modelId: 'openai/gpt-4o', machineMedian: 2e26 });
+  });
+
   it('neutralises a formula in a scraped name and reads it back unchanged', () => {
-    const records = curate(machineRecords(), [], { threshold: THRESHOLD });
+    const records = curate(machineRecords(), [], { estimation: testEstimation, threshold: THRESHOLD });
     const sheet = exportReviewSheet(records, { threshold: THRESHOLD });
     expect(sheet).toContain(`,"'=cmd|"" /C calc""!A0",`);
     const big = readSheet(sheet).find((row) => row.id === 'acme/big')!;
@@ -113,7 +150,7 @@ describe('exportReviewSheet', () => {
 
 describe('importReviewSheet', () => {
   const base = () => {
-    const records = curate(machineRecords(), [], { threshold: THRESHOLD });
+    const records = curate(machineRecords(), [], { estimation: testEstimation, threshold: THRESHOLD });
     return { records, sheet: exportReviewSheet(records, { threshold: THRESHOLD }) };
   };
 
@@ -162,7 +199,10 @@ describe('importReviewSheet', () => {
     await appendLedger(dataDir, result.entries);
     const ledger = await loadLedger(dataDir);
     const curated = new Map(
-      curate(records, ledger, { threshold: THRESHOLD }).map((record) => [record.id, record]),
+      curate(records, ledger, { estimation: testEstimation, threshold: THRESHOLD }).map((record) => [
+        record.id,
+        record,
+      ]),
     );
     expect(curated.get('acme/big')?.curation).toMatchObject({
       status: 'confirmed-above',
@@ -179,7 +219,9 @@ describe('importReviewSheet', () => {
     const moved = machineRecords().map((record) =>
       record.id === 'acme/big' ? withProbability(makeRecord('acme/big', 4e26), 0.99) : record,
     );
-    const later = curate(moved, ledger, { threshold: THRESHOLD }).find((record) => record.id === 'acme/big');
+    const later = curate(moved, ledger, { estimation: testEstimation, threshold: THRESHOLD }).find(
+      (record) => record.id === 'acme/big',
+    );
     expect(later?.curation).toMatchObject({ status: 'confirmed-above', needsReview: true });
   });
 
@@ -347,7 +389,10 @@ describe('curation never loses or alters a ruling (property)', () => {
           clock += 60_000;
           return new Date(clock);
         };
-        let records = curate(recordsFor([1e24, 1e25, 1e26, 3e25]), [], { threshold: THRESHOLD });
+        let records = curate(recordsFor([1e24, 1e25, 1e26, 3e25]), [], {
+          estimation: testEstimation,
+          threshold: THRESHOLD,
+        });
         const written: string[] = [];
         const latest = new Map<string, { status: string; entryId: string }>();
         /** Records what was written and what each decided model's status must now be, from what was asked for. */
@@ -369,7 +414,10 @@ describe('curation never loses or alters a ruling (property)', () => {
         for (const current of steps) {
           const ledger = await loadLedger(dataDir);
           if (current.kind === 'machine') {
-            records = curate(recordsFor(current.medians), ledger, { threshold: THRESHOLD });
+            records = curate(recordsFor(current.medians), ledger, {
+              estimation: testEstimation,
+              threshold: THRESHOLD,
+            });
           } else if (current.kind === 'decide') {
             const id = MODEL_IDS[current.model]!;
             const at = tick().toISOString();
@@ -427,7 +475,7 @@ describe('curation never loses or alters a ruling (property)', () => {
           expect(text).toBe(written.map((line) => `${line}\n`).join(''));
           // The curated status of every ruled model is its latest ruling, whatever the machine says now.
           const now = await loadLedger(dataDir);
-          const curated = curate(records, now, { threshold: THRESHOLD });
+          const curated = curate(records, now, { estimation: testEstimation, threshold: THRESHOLD });
           records = curated;
           for (const record of curated) {
             const expected = latest.get(record.id);

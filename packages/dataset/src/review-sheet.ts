@@ -9,6 +9,7 @@ import {
 } from '@tracker/schema';
 import { parse } from 'csv-parse/sync';
 import { formatCsv, restoreCsvCell } from './csv-write';
+import { machineOf } from './curate';
 import { summarizeRecord } from './diff';
 import { compareStrings } from './json-file';
 import { createLedgerEntry, createLedgerEntryId } from './ledger';
@@ -67,7 +68,7 @@ function oneLine(text: string, limit: number): string {
 
 /** A short summary of how the machine got its figure: the deciding method's reasoning, else the combination. */
 function reasoningSummary(record: ModelRecord): string {
-  const estimate = record.estimate;
+  const { estimate } = machineOf(record);
   if (!estimate) return 'no method applies';
   const deciding = estimate.components.find(
     (component) => component.method === estimate.method && component.used,
@@ -98,7 +99,7 @@ function describeCurrentRuling(record: ModelRecord): string {
 
 /**
  * The contractor's sheet (CSV, RFC 4180, CRLF, formula cells neutralised): one row per candidate (curation status
- * `candidate`) and, with `includeFlagged`, per ruled model flagged `needsReview`, sorted by P(above) descending
+ * `candidate`) and, with `includeFlagged`, per ruled model flagged `needsReview`, sorted by the machine's P(above) descending
  * (then id). Evidence columns ({@link REVIEW_EVIDENCE_COLUMNS}) describe the machine's view and any ruling; the
  * decision columns ({@link REVIEW_DECISION_COLUMNS}) are left empty for the reviewer. Records assessed for another
  * threshold than `options.threshold` are refused (`USAGE`).
@@ -122,21 +123,23 @@ export function exportReviewSheet(
     (record) =>
       record.curation?.status === 'candidate' || (includeFlagged && record.curation?.needsReview === true),
   );
-  const probability = (record: ModelRecord) => record.assessment?.probabilityAbove ?? -1;
+  const probability = (record: ModelRecord) => machineOf(record).assessment?.probabilityAbove ?? -1;
   selected.sort((left, right) => probability(right) - probability(left) || compareStrings(left.id, right.id));
   const rows = selected.map((record) => {
     const { sources, links } = sourcesOf(record);
+    // The sheet shows the machine's view beside the ruling, even where the ruling's figure is the estimate.
+    const { estimate, assessment } = machineOf(record);
     return [
       record.id,
       record.name,
       record.developer,
       summarizeRecord(record).releaseDate,
-      record.estimate?.median ?? null,
-      record.estimate?.interval90[0] ?? null,
-      record.estimate?.interval90[1] ?? null,
-      record.assessment?.probabilityAbove ?? null,
-      record.estimate?.method ?? null,
-      record.estimate?.confidence ?? null,
+      estimate?.median ?? null,
+      estimate?.interval90[0] ?? null,
+      estimate?.interval90[1] ?? null,
+      assessment?.probabilityAbove ?? null,
+      estimate?.method ?? null,
+      estimate?.confidence ?? null,
       reasoningSummary(record),
       sources,
       links,
@@ -348,7 +351,7 @@ export function importReviewSheet(
     const machineMedian =
       shownMedian !== undefined && Number.isFinite(shownMedian) && shownMedian > 0
         ? shownMedian
-        : record.estimate?.median;
+        : machineOf(record).estimate?.median;
     const hash = reviewDecisionHash([
       id,
       machineMedian === undefined ? '' : String(machineMedian),

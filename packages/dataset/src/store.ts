@@ -310,8 +310,40 @@ export async function saveModels(
     options.validate === false
       ? file
       : parseWithSchema(ModelsFileSchema, file, { file: displayPath(target) });
-  const text = stableStringify(sortModelsFile(checked), { keyOrder: FILE_KEY_ORDER });
+  const text = formatModelsFile(checked);
   await underLock(dataDir, options, () => writeFileAtomic(target, text));
+}
+
+/** Each record's text as it sits in `models.json`, by record object: records are never changed in place. */
+const recordTexts = new WeakMap<ModelRecord, string>();
+const MODELS_PLACEHOLDER = '\u0000models\u0000';
+const NESTED_OPEN = '[\n  [\n';
+const NESTED_CLOSE = '\n  ]\n]\n';
+
+/**
+ * The text of `models.json` for a file: `stableStringify` of the sorted file, byte for byte. Each record's text is
+ * kept (by record object), so saving again after a change to one model (see `curateModels`, which returns the
+ * other records unchanged) serialises only that model.
+ */
+export function formatModelsFile(file: ModelsFile): string {
+  if (file.models.length === 0) return stableStringify(sortModelsFile(file), { keyOrder: FILE_KEY_ORDER });
+  const texts = file.models
+    .map((record) => {
+      let text = recordTexts.get(record);
+      if (text === undefined) {
+        // A record sits two levels deep (the file's object, then the models array): written inside two arrays,
+        // it gets that indentation, and the arrays' own lines are cut off.
+        const nested = stableStringify([[sortRecordLists(record)]], { keyOrder: FILE_KEY_ORDER });
+        text = nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
+        recordTexts.set(record, text);
+      }
+      return { id: record.id, text };
+    })
+    .sort((left, right) => compareStrings(left.id, right.id));
+  const shell = stableStringify({ ...file, models: [MODELS_PLACEHOLDER] }, { keyOrder: FILE_KEY_ORDER });
+  const marker = `    ${JSON.stringify(MODELS_PLACEHOLDER)}`;
+  const at = shell.indexOf(marker);
+  return `${shell.slice(0, at)}${texts.map((entry) => entry.text).join(',\n')}${shell.slice(at + marker.length)}`;
 }
 
 /** Serialises one ledger entry as its JSON Lines line (without the newline). */

@@ -1,13 +1,15 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type {
-  ComputeEstimate,
-  ModelRecord,
-  ModelsFile,
-  Observation,
-  ResolvedObservation,
+import {
+  type ComputeEstimate,
+  DEFAULT_STATUS_CUTS,
+  type ModelRecord,
+  type ModelsFile,
+  type Observation,
+  type ResolvedObservation,
 } from '@tracker/schema';
+import type { RulingEstimation } from './curate';
 
 /** A fresh temp folder for one test. Test-only helper; not exported from the package. */
 export function createTempDir(prefix = 'tracker-dataset-'): Promise<string> {
@@ -74,3 +76,44 @@ export function makeRecord(id: string, median?: number, overrides: Partial<Model
 export function makeModelsFile(models: ModelRecord[], generatedAt = '2026-01-10T00:00:00.000Z'): ModelsFile {
   return { schemaVersion: 1, generatedAt, threshold: 1e25, models };
 }
+
+const Z90 = 1.6448536269514722;
+
+/** Φ(x) by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7): enough for the tests' figures. */
+function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const poly =
+    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-z * z);
+  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}
+
+/**
+ * A small log-normal estimation for curate's tests (the package does not depend on @tracker/estimation, whose
+ * functions @tracker/core passes): P(above) = 1 − Φ((log10 T − log10 median)/σ), the default cut points, and a
+ * reported figure's 90% half-width ×/÷ 3, 10, 30 by confidence.
+ */
+export const testEstimation: RulingEstimation = {
+  assessThreshold(estimate, threshold, cutPoints = DEFAULT_STATUS_CUTS) {
+    const mu = Math.log10(estimate.median);
+    const t = Math.log10(threshold);
+    const p = estimate.log10Sigma > 0 ? 1 - normalCdf((t - mu) / estimate.log10Sigma) : mu > t ? 1 : 0;
+    const status =
+      p >= cutPoints.above
+        ? 'above'
+        : p >= cutPoints.likelyAbove
+          ? 'likely-above'
+          : p > cutPoints.below
+            ? 'likely-below'
+            : 'below';
+    return { threshold, probabilityAbove: p, status };
+  },
+  sigmaFromFactor: (factor) => Math.log10(factor) / Z90,
+  confidenceFromSigma(log10Sigma) {
+    const halfWidth = Z90 * log10Sigma;
+    if (halfWidth <= Math.log10(3) + 1e-9) return 'confident';
+    return halfWidth <= 1 + 1e-9 ? 'likely' : 'speculative';
+  },
+  reportedHalfWidth: { confident: 3, likely: 10, speculative: 30, unknown: 30 },
+};

@@ -22,11 +22,14 @@ export interface QueryRow {
    * (`above` or `likely-above` → `candidate`, anything else → `unreviewed`).
    */
   status: CuratedStatus;
-  /** The machine's threshold status; `unknown` when the record has no assessment. */
+  /**
+   * Threshold status of the estimate (a human ruling's figure when one set it, else the machine's); `unknown` when
+   * the record has no assessment.
+   */
   thresholdStatus: ThresholdStatus;
   /** P(compute > threshold), or null without an estimate. */
   probabilityAbove: number | null;
-  /** Median training compute in FLOP. */
+  /** Median training compute in FLOP: a ruling's figure when one set it (method `ledger`), else the machine's. */
   median: number | null;
   /** Low end of the 90% interval, in FLOP. */
   low: number | null;
@@ -34,7 +37,7 @@ export interface QueryRow {
   high: number | null;
   /** Confidence label of the estimate. */
   confidence: Confidence | null;
-  /** Estimator id that set the estimate (or `combined`). */
+  /** Estimator id that set the estimate (or `combined`; `ledger` for a ruling's figure). */
   method: string | null;
   /** Total parameters: the first `facts.parameters` entry in record order (the merge puts the most trusted first). */
   parameters: number | null;

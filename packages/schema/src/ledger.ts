@@ -7,6 +7,7 @@ import {
   TimestampSchema,
   UrlSchema,
 } from './common';
+import { IntervalSchema } from './estimate';
 
 /** The actions a ledger entry can record (DESIGN §2, plus `developer-note`). */
 export const LedgerActionSchema = z.enum([
@@ -41,8 +42,19 @@ const entryBase = {
 
 /** A compute figure set by a reviewer. */
 export const ComputeValueSchema = z
-  .object({ flop: PositiveNumberSchema, confidence: ReportedConfidenceSchema })
-  .strict();
+  .object({
+    flop: PositiveNumberSchema,
+    confidence: ReportedConfidenceSchema,
+    /** The 90% interval `[low, high]` of the figure, when the reviewer has one (e.g. a source's bounds). */
+    interval90: IntervalSchema.optional(),
+  })
+  .strict()
+  .refine(
+    (value) =>
+      value.interval90 === undefined ||
+      (value.interval90[0] <= value.flop && value.flop <= value.interval90[1]),
+    { message: 'expected interval90 [low, high] with low ≤ flop ≤ high', path: ['interval90'] },
+  );
 
 /** Facts of a model entered by hand (`tracker add`). */
 export const ManualModelSchema = z
@@ -101,7 +113,13 @@ export const LedgerEntrySchema = z.discriminatedUnion('action', [
     .object({
       ...modelEntry,
       action: z.literal('alias'),
-      value: z.object({ name: z.string().min(1) }).strict(),
+      value: z
+        .object({
+          name: z.string().min(1),
+          /** The model the name resolved to before (merged into `modelId`); its rulings move with it. */
+          from: ModelIdSchema.optional(),
+        })
+        .strict(),
     })
     .strict(),
   z

@@ -4,10 +4,11 @@ import {
   KebabIdSchema,
   ModelIdSchema,
   PositiveNumberSchema,
+  ReportedConfidenceSchema,
   TimestampSchema,
   UrlSchema,
 } from './common';
-import { ComputeEstimateSchema, ThresholdAssessmentSchema } from './estimate';
+import { ComputeEstimateSchema, IntervalSchema, ThresholdAssessmentSchema } from './estimate';
 import {
   ComputeSignalSchema,
   DomainSchema,
@@ -112,6 +113,12 @@ export const RulingSchema = z
     reason: z.string(),
     /** Compute the reviewer set, if they did. */
     flop: PositiveNumberSchema.optional(),
+    /** The reviewer's confidence in `flop`. */
+    confidence: ReportedConfidenceSchema.optional(),
+    /** The 90% interval of `flop` when the ruling gave one (else it follows from `confidence`). */
+    interval90: IntervalSchema.optional(),
+    /** The model the ruling was made on, when an `alias` merged that model into this one. */
+    carriedFrom: ModelIdSchema.optional(),
     /** The machine's median when the ruling was made (what `needs-review` compares against). */
     machineMedianAtRuling: PositiveNumberSchema.optional(),
   })
@@ -127,6 +134,11 @@ export const CurationSchema = z
     /** Why `needsReview` is set, with both values. */
     needsReviewReason: z.string().optional(),
     ruling: RulingSchema.optional(),
+    /**
+     * Other rulings in force for this model: those made on models an `alias` merged into it (each with
+     * `carriedFrom`), besides the one in `ruling` (the latest).
+     */
+    otherRulings: z.array(RulingSchema).optional(),
   })
   .strict();
 export type Curation = z.infer<typeof CurationSchema>;
@@ -147,9 +159,20 @@ export const ModelRecordSchema = z
     scores: z.record(z.string(), z.array(ScoreFactSchema)),
     /** The observations it was merged from. */
     observations: z.array(ObservationRefSchema),
-    /** Machine estimate, or null when no method applies. */
+    /**
+     * The model's compute estimate, or null when none is known: a human ruling's figure (method `ledger`) when one
+     * set a figure, else the machine's.
+     */
     estimate: ComputeEstimateSchema.nullable().optional(),
+    /** P(above) and status of `estimate`. */
     assessment: ThresholdAssessmentSchema.optional(),
+    /**
+     * The machine's own estimate (null when no method applies), kept beside a ruling's figure when one replaced it in
+     * `estimate`; absent otherwise (then `estimate` is the machine's). It feeds the needs-review check.
+     */
+    machineEstimate: ComputeEstimateSchema.nullable().optional(),
+    /** The assessment of `machineEstimate`, present with it. */
+    machineAssessment: ThresholdAssessmentSchema.optional(),
     curation: CurationSchema.optional(),
   })
   .strict();

@@ -76,7 +76,7 @@ describe('tracker add', () => {
     );
   });
 
-  it('with --flop records set-compute with the machine median, and the model is confirmed above', async () => {
+  it('with --flop records set-compute with the machine median, and the figure is the estimate of a model confirmed above', async () => {
     const { cwd, dataDir } = await createCurationDataDir();
     const result = await runIn(cwd, [
       'add',
@@ -110,7 +110,12 @@ describe('tracker add', () => {
       value: { flop: 2e25, confidence: 'likely' },
       reason: 'model card states the compute',
     });
-    expect((setCompute as { machineMedian?: number }).machineMedian).toBe(row.median);
+    // The figure is the model's estimate at once; the machine's (what the ruling records) stays beside it.
+    expect(row).toMatchObject({ median: 2e25, method: 'ledger', low: 2e24, high: 2e26 });
+    const record = await readModel(dataDir, row.id);
+    expect(record?.machineEstimate?.method).toBe('operation-count');
+    expect((setCompute as { machineMedian?: number }).machineMedian).toBe(record?.machineEstimate?.median);
+    expect(result.stderr).toContain(`Added ${row.id}: estimate 2.00e+25 FLOP (ledger)`);
   });
 
   it('refuses a model that already exists and points to tracker decide, writing nothing', async () => {

@@ -1,5 +1,5 @@
 import { parseEvidence, parseQuantity } from '@tracker/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createCurationDataDir,
   readLedger,
@@ -7,6 +7,14 @@ import {
   readModel,
   runIn,
 } from '../testing/curation-data';
+
+// The OS account is the last fallback for who decides; a test can make it unavailable.
+const { userInfo } = vi.hoisted(() => ({ userInfo: vi.fn<() => { username: string }>() }));
+vi.mock('node:os', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:os')>();
+  userInfo.mockImplementation(() => actual.userInfo());
+  return { ...actual, userInfo };
+});
 
 describe('parseQuantity', () => {
   it.each([
@@ -168,8 +176,67 @@ describe('tracker decide', () => {
     expect(await readLedgerText(dataDir)).toBe(before);
   });
 
-  it('needs to know who decides', async () => {
+  it('falls back to the OS account when $USER is unset, records it and says so', async () => {
+    const { cwd, dataDir } = await createCurationDataDir();
+    userInfo.mockImplementationOnce(() => ({ username: 'container-user' }));
+    const result = await runIn(
+      cwd,
+      ['decide', 'openai/gpt-4o', '--above', '--flop', '3.8e25', '--confidence', 'likely', '--reason', 'x'],
+      { env: { USER: undefined, USERNAME: undefined } },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('Recording decisions as "container-user" (the OS account');
+    expect((await readLedger(dataDir)).at(-1)).toMatchObject({
+      by: 'container-user',
+      action: 'confirm-above',
+    });
+    // --by and $USER still come first.
+    const named = await runIn(cwd, ['decide', 'openai/gpt-4o', '--below', '--reason', 'y', '--by', 'ana'], {
+      env: { USER: undefined },
+    });
+    expect(named.code).toBe(0);
+    expect(named.stderr).not.toContain('OS account');
+    expect((await readLedger(dataDir)).at(-1)).toMatchObject({ by: 'ana' });
+  });
+
+  it("shows the figure as the model's estimate, with the machine's beside it", async () => {
+    const { cwd, dataDir } = await createCurationDataDir();
+    const before = await readModel(dataDir, 'openai/gpt-4o');
+    const decided = await runIn(cwd, [
+      'decide',
+      'openai/gpt-4o',
+      '--above',
+      '--flop',
+      '3.8e25',
+      '--confidence',
+      'likely',
+      '--reason',
+      'Epoch: 3.8e25, likely',
+    ]);
+    expect(decided.code, decided.stderr).toBe(0);
+    const query = await runIn(cwd, ['query', '--search', 'gpt-4o', '--format', 'json']);
+    const rows = JSON.parse(query.stdout) as { id: string; median: number; method: string }[];
+    expect(rows.find((row) => row.id === 'openai/gpt-4o')).toMatchObject({
+      median: 3.8e25,
+      method: 'ledger',
+    });
+    const explained = await runIn(cwd, ['explain', 'openai/gpt-4o']);
+    expect(explained.stdout).toContain('median 3.80e25, 90% interval 3.80e24 – 3.80e26');
+    expect(explained.stdout).toContain('Machine estimate (kept beside the ruling');
+    expect(explained.stdout).toContain(
+      `median ${before!.estimate!.median.toExponential(2).replace('e+', 'e')}`,
+    );
+    // A later decision records the machine's median, not the figure now shown as the estimate.
+    const again = await runIn(cwd, ['decide', 'openai/gpt-4o', '--above', '--reason', 'still above']);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await readLedger(dataDir)).at(-1)).toMatchObject({ machineMedian: before!.estimate!.median });
+  });
+
+  it('needs to know who decides when there is no name at all', async () => {
     const { cwd } = await createCurationDataDir();
+    userInfo.mockImplementationOnce(() => {
+      throw new Error('no passwd entry');
+    });
     const result = await runIn(cwd, ['decide', 'openai/gpt-4o', '--above', '--reason', 'x'], {
       env: { USER: undefined, USERNAME: undefined },
     });

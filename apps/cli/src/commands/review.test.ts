@@ -19,8 +19,8 @@ describe('tracker review (answers from a pipe)', () => {
     const input = lines(
       // 1. Grok 3: confirm above, no evidence
       'a',
-      '',
       'xAI reported the cluster',
+      '',
       // 2. GPT-4o: skip
       's',
       // 3. Claude 3.5 Sonnet: set compute, with a bad figure first
@@ -29,8 +29,8 @@ describe('tracker review (answers from a pipe)', () => {
       '5e24',
       'sure',
       'speculative',
-      'https://www.anthropic.com/news/claude-3-5-sonnet',
       'cluster size over training time',
+      'https://www.anthropic.com/news/claude-3-5-sonnet',
     );
     const result = await runIn(cwd, ['review', '--by', 'ana'], { input });
     expect(result.code).toBe(0);
@@ -91,7 +91,7 @@ describe('tracker review (answers from a pipe)', () => {
     const { cwd, dataDir } = await createCurationDataDir();
     const before = await readLedger(dataDir);
     const result = await runIn(cwd, ['review'], {
-      input: lines('x', '', 'test entry', 'q', 'a', '', 'never read'),
+      input: lines('x', 'test entry', '', 'q', 'a', 'never read', ''),
     });
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('[3/3]');
@@ -103,21 +103,24 @@ describe('tracker review (answers from a pipe)', () => {
   it('quits cleanly when the input ends, even in the middle of a decision', async () => {
     const { cwd, dataDir } = await createCurationDataDir();
     const before = await readLedgerText(dataDir);
-    const result = await runIn(cwd, ['review'], { input: lines('a', 'https://x.ai/news/grok-3') });
+    const result = await runIn(cwd, ['review'], { input: lines('a', 'the cluster size') });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/Decided 0, skipped 0, 3 left for later\.\n$/);
     expect(await readLedgerText(dataDir)).toBe(before);
   });
 
-  it('re-asks on an unknown key and on an empty reason, and honours --limit', async () => {
+  it('asks the reason before the evidence, re-asks on an unknown key, an empty reason or a bad URL, and honours --limit', async () => {
     const { cwd, dataDir } = await createCurationDataDir();
     const result = await runIn(cwd, ['review', '--limit', '1'], {
-      input: lines('maybe', 'b', 'ftp://nope', '', '', 'smaller cluster'),
+      input: lines('maybe', 'b', '', 'smaller cluster', 'ftp://nope', 'a smaller cluster than claimed', ''),
     });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('answer a, b, x, c, s or q');
-    expect(result.stderr).toContain('expected an http(s) URL, got "ftp://nope"; try again');
+    expect(result.stderr.indexOf('Reason: ')).toBeLessThan(result.stderr.indexOf('Evidence URL'));
     expect(result.stderr).toContain('a reason is required; try again');
+    expect(result.stderr).toContain('got "ftp://nope"; try again');
+    // The error quotes everything typed, not only the first word.
+    expect(result.stderr).toContain('got "a smaller cluster than claimed"; try again');
     expect(result.stderr).not.toContain('[2/');
     expect((await readLedger(dataDir)).at(-1)).toMatchObject({
       action: 'confirm-below',
@@ -157,11 +160,11 @@ describe.skipIf(!hasScript)('tracker review under a real pseudo-terminal', () =>
     // Each answer is typed only once its prompt is on the screen, as a person would.
     const script: [prompt: string, answer: string][] = [
       ['[a]bove [b]elow', 'a'],
-      ['Evidence URL', ''],
       ['Reason: ', 'confirmed at the terminal'],
+      ['Evidence URL', ''],
       ['[a]bove [b]elow', 'x'],
-      ['Evidence URL', 'https://example.com/duplicate'],
       ['Reason: ', 'duplicate listing'],
+      ['Evidence URL', 'https://example.com/duplicate'],
     ];
     const command = `${quote(process.execPath)} ${quote(BIN)} review --data-dir ${quote(dataDir)} --by pty-tester --limit 2`;
     const child = spawn('script', ['-qfec', command, '/dev/null'], {

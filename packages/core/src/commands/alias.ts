@@ -1,8 +1,9 @@
+import { RULING_CONFLICT } from '@tracker/dataset';
 import { findModelRecord } from '@tracker/resolve';
 import { type LedgerEntry, ModelIdSchema, type ModelRecord, TrackerError } from '@tracker/schema';
 import type { CommandContext } from '../context';
 import { buildModelsFile, recordDecisions, reviewerName } from '../curation';
-import { parseEvidence } from './decide';
+import { formatEntries, parseEvidence } from './decide';
 
 export interface AliasOptions {
   /** The name as a source writes it. */
@@ -37,10 +38,11 @@ export async function run(context: CommandContext, options: AliasOptions): Promi
     const names = rawNamesFor(current.models, name, remove ? modelId : undefined);
     const entries = await recordDecisions(
       context,
-      names.map((rawName) => ({
+      [...names].map(([rawName, from]) => ({
         action: remove ? ('unalias' as const) : ('alias' as const),
         modelId,
-        value: { name: rawName },
+        // `from` names the model the name leaves, so its rulings follow it (see curate).
+        value: { name: rawName, ...(!remove && from !== undefined && from !== modelId ? { from } : {}) },
         by,
         reason,
         evidence,
@@ -52,7 +54,17 @@ export async function run(context: CommandContext, options: AliasOptions): Promi
     const models = await buildModelsFile(context, undefined, { announce: false });
     await context.folder.saveModels(models, { lock });
     const record = models.models.find((model) => model.id === modelId);
-    for (const entry of entries) context.io.stdout.write(`${JSON.stringify(entry)}\n`);
+    context.io.stdout.write(formatEntries(context, entries));
+    const curation = record?.curation;
+    const carried = [curation?.ruling, ...(curation?.otherRulings ?? [])].flatMap((ruling) =>
+      ruling?.carriedFrom ? [ruling.carriedFrom] : [],
+    );
+    if (carried.length > 0)
+      context.log.info(`${modelId} now carries the rulings made on ${[...new Set(carried)].join(', ')}.`);
+    if (record?.curation?.needsReview && record.curation.needsReviewReason?.includes(RULING_CONFLICT))
+      context.log.warn(
+        `${modelId} needs review: ${record.curation.needsReviewReason} (tracker explain ${modelId})`,
+      );
     context.log.info(
       remove
         ? `"${name}" no longer resolves to ${modelId}.`
@@ -65,14 +77,18 @@ export async function run(context: CommandContext, options: AliasOptions): Promi
 }
 
 /**
- * The names as sources write them that NAME stands for: every raw name observed for the model NAME names (by id,
- * name, alias, a source's own id or a raw name), or, for --remove, the raw names of MODEL that loosely equal NAME;
- * else NAME itself.
+ * The names as sources write them that NAME stands for, each with the model it resolves to now: every raw name
+ * observed for the model NAME names (by id, name, alias, a source's own id or a raw name), or, for --remove, the
+ * raw names of MODEL that loosely equal NAME; else NAME itself (resolving to no model yet).
  */
-function rawNamesFor(models: readonly ModelRecord[], name: string, within?: string): string[] {
+function rawNamesFor(
+  models: readonly ModelRecord[],
+  name: string,
+  within?: string,
+): Map<string, string | undefined> {
   const loose = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const key = loose(name);
-  const names = new Set<string>();
+  const names = new Map<string, string | undefined>();
   const match = within === undefined ? findModelRecord(models, name, { normalized: false }) : undefined;
   const namedIds = new Set(
     match?.status === 'found'
@@ -87,8 +103,10 @@ function rawNamesFor(models: readonly ModelRecord[], name: string, within?: stri
     for (const ref of record.observations) {
       const last = ref.rawName.split('/').at(-1) ?? ref.rawName;
       if ((named && within === undefined) || loose(ref.rawName) === key || loose(last) === key)
-        names.add(ref.rawName);
+        names.set(ref.rawName, record.id);
     }
   }
-  return names.size ? [...names].sort() : [name];
+  return names.size
+    ? new Map([...names].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0)))
+    : new Map([[name, undefined]]);
 }

@@ -1,8 +1,8 @@
-import type { CreateLedgerEntryInput } from '@tracker/dataset';
+import { type CreateLedgerEntryInput, machineOf } from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import { type LedgerEntry, type ModelRecord, TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions } from '../context';
-import { findModel, loadCurationState, recordDecisions, reviewerName } from '../curation';
+import { findModel, loadCurationSession, recordDecisions, reviewerName } from '../curation';
 
 /** Confidence labels a reviewer may give a compute figure. */
 export const DECISION_CONFIDENCES = ['confident', 'likely', 'speculative'] as const;
@@ -90,13 +90,15 @@ export function decisionEntry(
   decision: Decision,
   details: DecisionDetails,
 ): CreateLedgerEntryInput {
+  const machine = machineOf(record).estimate;
   const base = {
     modelId: record.id,
     by: details.by,
     reason: details.reason,
     evidence: details.evidence,
     origin: details.origin,
-    ...(record.estimate ? { machineMedian: record.estimate.median } : {}),
+    // The machine's own median, also where a ruling's figure is the model's estimate.
+    ...(machine ? { machineMedian: machine.median } : {}),
   };
   const value = details.compute
     ? { value: { flop: details.compute.flop, confidence: details.compute.confidence } }
@@ -188,7 +190,7 @@ export async function run(context: CommandContext, options: DecideOptions): Prom
   const evidence = parseEvidence(options.evidence ?? []);
   const by = reviewerName(context, options.by);
 
-  const state = await loadCurationState(context);
+  const state = await loadCurationSession(context);
   const record = findModel(state.models.models, options.model);
   const before = record.curation?.status ?? 'unreviewed';
   const stored = await recordDecisions(
@@ -202,10 +204,10 @@ export async function run(context: CommandContext, options: DecideOptions): Prom
         ...(compute ? { compute } : {}),
       }),
     ],
-    { command: 'tracker decide' },
+    { command: 'tracker decide', cache: state.cache },
   );
   context.io.stdout.write(formatEntries(context, stored));
-  const after = (await context.folder.loadModels())?.models.find((model) => model.id === record.id);
+  const after = state.cache.models?.models.find((model) => model.id === record.id);
   context.log.info(`${record.id}: ${before} → ${after?.curation?.status ?? 'unknown'}`);
   return stored;
 }

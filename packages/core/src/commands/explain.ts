@@ -1,5 +1,5 @@
 import { developerNotes } from '@tracker/dataset';
-import type { Fact, ModelRecord } from '@tracker/schema';
+import type { ComputeEstimate, Fact, ModelRecord } from '@tracker/schema';
 import type { CommandContext } from '../context';
 import { findModel, loadCurationState } from '../curation';
 
@@ -67,35 +67,23 @@ function explainText(
     lines.push(
       'No method applies: the sources give no parameters, tokens, hardware, cost, scores or reported figure.',
     );
-  for (const component of estimate?.components ?? []) {
-    const [low, high] = component.interval90;
-    lines.push(
-      `${component.method}: ${flop(component.median)} (90%: ${flop(low)} – ${flop(high)})${component.used ? '' : `  [not used: ${component.excludedBecause ?? 'outranked'}]`}`,
-    );
-    lines.push(`  ${component.reasoning}`);
-    for (const input of component.inputs) {
-      lines.push(
-        `  · ${input.name} = ${show(input.value)}${input.source ? ` [${input.source}${input.url ? ` ${input.url}` : ''}]` : ''}`,
-      );
+  else lines.push(...estimateLines(estimate, 'Combined estimate'));
+
+  // A ruling's figure is the estimate; the machine's own stays beside it (and feeds the needs-review check).
+  if (record.machineEstimate !== undefined) {
+    section("Machine estimate (kept beside the ruling's figure; it feeds the needs-review check)");
+    const machine = record.machineEstimate;
+    if (!machine) lines.push('No machine method applies.');
+    else {
+      const probability = record.machineAssessment?.probabilityAbove;
+      lines.push(...estimateLines(machine, null));
+      if (probability !== undefined && probability !== null)
+        lines.push(`machine P(above) = ${probability.toFixed(3)} → ${record.machineAssessment!.status}`);
     }
   }
 
-  if (estimate) {
-    section('Combined estimate');
-    lines.push(estimate.combination);
-    lines.push(
-      `median ${flop(estimate.median)}, 90% interval ${flop(estimate.interval90[0])} – ${flop(estimate.interval90[1])}, σ(log10) ${estimate.log10Sigma.toFixed(3)}, ${estimate.confidence}, set by ${estimate.method}`,
-    );
-    if (estimate.breakdown)
-      lines.push(
-        `breakdown: ${Object.entries(estimate.breakdown)
-          .map(([part, value]) => `${part} ${flop(value)}`)
-          .join(', ')}`,
-      );
-    for (const text of estimate.notes ?? []) lines.push(`note: ${text}`);
-  }
-
   section(`Threshold ${flop(threshold)}`);
+  if (record.machineEstimate !== undefined) lines.push("of the ruling's figure (the machine's is above):");
   const assessment = record.assessment;
   lines.push(
     assessment?.probabilityAbove === null || !assessment
@@ -108,14 +96,45 @@ function explainText(
   lines.push(
     `status: ${curation?.status ?? 'not curated yet'}${curation?.needsReview ? ` — NEEDS REVIEW: ${curation.needsReviewReason}` : ''}`,
   );
-  if (curation?.ruling) {
-    const ruling = curation.ruling;
+  const rulings = curation?.ruling ? [curation.ruling, ...(curation.otherRulings ?? [])] : [];
+  for (const [index, ruling] of rulings.entries()) {
     lines.push(
-      `ruling: ${ruling.action} by ${ruling.by} on ${ruling.at.slice(0, 10)}${ruling.flop ? `, compute ${flop(ruling.flop)}` : ''}: ${ruling.reason} (ledger ${ruling.entryId})`,
+      `${index === 0 ? 'ruling' : 'also ruled'}: ${ruling.action} by ${ruling.by} on ${ruling.at.slice(0, 10)}${ruling.flop ? `, compute ${flop(ruling.flop)}` : ''}${ruling.carriedFrom ? ` (made on ${ruling.carriedFrom}, merged into this model)` : ''}: ${ruling.reason} (ledger ${ruling.entryId})`,
     );
   }
   lines.push('');
   return `${lines.join('\n')}\n`;
+}
+
+/** The methods of an estimate with their arithmetic, then how they combined (under `combinedTitle`, if given). */
+function estimateLines(estimate: ComputeEstimate, combinedTitle: string | null): string[] {
+  const lines: string[] = [];
+  for (const component of estimate.components) {
+    const [low, high] = component.interval90;
+    lines.push(
+      `${component.method}: ${flop(component.median)} (90%: ${flop(low)} – ${flop(high)})${component.used ? '' : `  [not used: ${component.excludedBecause ?? 'outranked'}]`}`,
+    );
+    lines.push(`  ${component.reasoning}`);
+    for (const input of component.inputs) {
+      lines.push(
+        `  · ${input.name} = ${show(input.value)}${input.source ? ` [${input.source}${input.url ? ` ${input.url}` : ''}]` : ''}`,
+      );
+    }
+  }
+  const tail: string[] = [];
+  tail.push(estimate.combination);
+  tail.push(
+    `median ${flop(estimate.median)}, 90% interval ${flop(estimate.interval90[0])} – ${flop(estimate.interval90[1])}, σ(log10) ${estimate.log10Sigma.toFixed(3)}, ${estimate.confidence}, set by ${estimate.method}`,
+  );
+  if (estimate.breakdown)
+    tail.push(
+      `breakdown: ${Object.entries(estimate.breakdown)
+        .map(([part, value]) => `${part} ${flop(value)}`)
+        .join(', ')}`,
+    );
+  for (const text of estimate.notes ?? []) tail.push(`note: ${text}`);
+  const heading = combinedTitle === null ? [] : ['', combinedTitle, '─'.repeat(combinedTitle.length)];
+  return [...lines, ...heading, ...tail];
 }
 
 function show(value: unknown): string {

@@ -99,7 +99,7 @@ function count(value: number, noun: string): string {
 
 function tryReviewer(context: CommandContext): string | undefined {
   try {
-    return reviewerName(context);
+    return reviewerName(context, undefined, { osAccount: false });
   } catch {
     return undefined;
   }

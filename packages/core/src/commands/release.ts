@@ -4,6 +4,7 @@ import type { ReleaseFile } from '@tracker/schema';
 import { type CommandContext, printOptions } from '../context';
 import { loadCurationState } from '../curation';
 import { displayPath } from '../load-config';
+import { curateOptions } from '../pipeline';
 
 export interface ReleaseOptions {
   /** Release date YYYY-MM-DD (default today, UTC). */
@@ -39,10 +40,7 @@ export async function run(context: CommandContext, options: ReleaseOptions = {})
     const { models, ledger } = await loadCurationState(context);
     const { config } = context.loaded;
     // Re-applied here so a ledger edited since the last run (by hand or by a merge) is what gets published.
-    const records = curate(models.models, ledger, {
-      threshold: models.threshold,
-      reviewFactor: config.reviewFactor,
-    });
+    const records = curate(models.models, ledger, curateOptions(config, models.threshold));
     // An unreviewed model never enters a release on a name-heuristic estimate alone (a name is not evidence).
     const releasable = records.filter(
       (record) => !(record.curation?.status === 'candidate' && record.estimate?.method === 'name-heuristic'),

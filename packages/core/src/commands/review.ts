@@ -3,7 +3,8 @@ import type { Writable } from 'node:stream';
 import { formatMagnitude, formatProbability, sanitizeForTerminal } from '@tracker/query';
 import { type ModelRecord, TrackerError } from '@tracker/schema';
 import type { CommandContext, TrackerIo } from '../context';
-import { loadCurationState, recordDecisions, reviewerName } from '../curation';
+import { loadCurationSession, type ModelsCache, recordDecisions, reviewerName } from '../curation';
+import { createProgress } from '../progress';
 import { listReviewItems, parseLimit, type ReviewItem } from './candidates';
 import {
   DECISION_CONFIDENCES,
@@ -88,13 +89,27 @@ const required = (what: string) => (answer: string) => {
   if (!text) throw new TrackerError('USAGE', `${what}: a ${what} is required`);
   return text;
 };
-const optionalEvidence = (answer: string) => parseEvidence([answer], 'evidence');
+const optionalEvidence = (answer: string) => {
+  try {
+    return parseEvidence([answer], 'evidence');
+  } catch (error) {
+    if (!TrackerError.is(error)) throw error;
+    // Quote all that was typed, not just the word that failed (a reason typed here by mistake shows whole).
+    throw new TrackerError(
+      'USAGE',
+      `evidence: expected http(s) URLs separated by spaces, or nothing, got "${answer.trim()}"`,
+    );
+  }
+};
 
 /** `tracker review`: decides each candidate in a prompt, saving each decision at once. */
 export async function run(context: CommandContext, options: ReviewOptions = {}): Promise<number> {
   const limit = parseLimit(options.limit);
   const by = reviewerName(context, options.by);
-  const { models } = await loadCurationState(context);
+  // Loaded once: each decision updates its model in this copy and saves it (see ModelsCache).
+  const loading = createProgress(context.io, 1, 'loading', { quiet: context.quiet === true });
+  loading.update(0, 'models.json');
+  const { models, cache } = await loadCurationSession(context).finally(() => loading.done());
   const items = listReviewItems(models.models, limit, context.loaded.config.reviewFloor);
   const { io } = context;
   if (items.length === 0) {
@@ -111,7 +126,7 @@ export async function run(context: CommandContext, options: ReviewOptions = {}):
   try {
     for (const [index, item] of items.entries()) {
       io.stderr.write(`\n${describeItem(item, index, items.length, models.threshold)}\n`);
-      const outcome = await decideOne(context, prompter, item.record, by);
+      const outcome = await decideOne(context, prompter, item.record, by, cache);
       if (outcome === 'quit') {
         quit = true;
         break;
@@ -121,7 +136,7 @@ export async function run(context: CommandContext, options: ReviewOptions = {}):
         continue;
       }
       decided++;
-      const after = (await context.folder.loadModels())?.models.find((model) => model.id === item.record.id);
+      const after = cache.models?.models.find((model) => model.id === item.record.id);
       io.stderr.write(`  saved: ${item.record.id} is now ${after?.curation?.status ?? 'unknown'}\n`);
     }
   } finally {
@@ -140,6 +155,7 @@ async function decideOne(
   prompter: Prompter,
   record: ModelRecord,
   by: string,
+  cache: ModelsCache,
 ): Promise<'decided' | 'skip' | 'quit'> {
   const keys: Record<string, Decision | 'skip' | 'quit'> = {
     a: 'above',
@@ -170,10 +186,13 @@ async function decideOne(
       if (confidence === null) return 'quit';
       compute = { flop, confidence };
     }
-    const evidence = await prompter.askValid('Evidence URL (optional, Enter for none): ', optionalEvidence);
-    if (evidence === null) return 'quit';
     const reason = await prompter.askValid('Reason: ', required('reason'));
     if (reason === null) return 'quit';
+    const evidence = await prompter.askValid('Evidence URL (optional, Enter for none): ', optionalEvidence);
+    if (evidence === null) return 'quit';
+    // Saving rewrites models.json, which can take a moment on a large data folder: say so on a terminal.
+    const progress = createProgress(context.io, 1, 'saving', { quiet: context.quiet === true });
+    progress.update(0, record.id);
     await recordDecisions(
       context,
       [
@@ -185,8 +204,8 @@ async function decideOne(
           ...(compute ? { compute } : {}),
         }),
       ],
-      { command: 'tracker review' },
-    );
+      { command: 'tracker review', cache },
+    ).finally(() => progress.done());
     return 'decided';
   }
 }
@@ -258,6 +277,12 @@ export function describeItem(item: ReviewItem, index: number, total: number, thr
     if (estimate.combination) lines.push(`  combined: ${clean(estimate.combination)}`);
     for (const note of estimate.notes ?? []) lines.push(`  note: ${clean(note)}`);
   }
+  // A ruling's figure is the estimate above; the machine's own is what moved.
+  const machine = record.machineEstimate;
+  if (machine)
+    lines.push(
+      `Machine estimate: ${number(machine.median)} FLOP, 90% ${number(machine.interval90[0])}–${number(machine.interval90[1])} (${clean(machine.method)}, ${machine.confidence})`,
+    );
   const probability = row.probabilityAbove;
   lines.push(
     `P(compute > ${formatMagnitude(threshold)}) = ${probability === null ? 'unknown' : formatProbability(probability)} → ${row.thresholdStatus}`,

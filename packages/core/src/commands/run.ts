@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
-import { diffModelSets, summarizeRecord, toDiffRow } from '@tracker/dataset';
-import { formatRows, queryRecords } from '@tracker/query';
+import { diffModelSets, type OrphanedRuling, summarizeRecord, toDiffRow } from '@tracker/dataset';
+import { formatRows, queryRecords, sanitizeForTerminal } from '@tracker/query';
 import type { ModelRecord } from '@tracker/schema';
 import { TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions, splitList } from '../context';
@@ -106,6 +106,8 @@ export interface RunSummary {
   needsReview: number;
   changed: number;
   firstRun: boolean;
+  /** Rulings whose model no longer exists. */
+  orphans: readonly OrphanedRuling[];
 }
 
 function summarize(
@@ -116,6 +118,7 @@ function summarize(
     excluded: readonly unknown[];
     suggestions: readonly unknown[];
     observationCount: number;
+    orphanedRulings: readonly OrphanedRuling[];
     over: number;
   },
 ): RunSummary {
@@ -142,6 +145,7 @@ function summarize(
     needsReview: models.filter((record) => record.curation?.needsReview).length,
     changed: diff ? diff.changed.length : 0,
     firstRun: previous === null,
+    orphans: built.orphanedRulings,
   };
 }
 
@@ -158,6 +162,13 @@ function formatSummary(summary: RunSummary, offline: boolean): string {
       ? 'First run: nothing to compare with.'
       : `Since the last run: ${summary.newModels.length} new models, ${summary.changed} changed, ${summary.newCandidates.length} new candidates`,
     `Over the threshold: ${summary.over}; candidates awaiting review: ${summary.candidates}; rulings needing another look: ${summary.needsReview}`,
+    summary.orphans.length
+      ? `Rulings whose model no longer exists: ${summary.orphans.length} (decide again on the model it became, or alias it back)`
+      : '',
+    ...summary.orphans.map(
+      ({ modelId, ruling, movedTo }) =>
+        `  ${modelId}: ${ruling.action} by ${sanitizeForTerminal(ruling.by)} on ${ruling.at.slice(0, 10)} (ledger ${ruling.entryId})${movedTo ? `; its names went to ${movedTo}, which is gone too` : ''}`,
+    ),
     summary.newCandidates.length
       ? `New candidates: ${summary.newCandidates.slice(0, 10).join(', ')}${summary.newCandidates.length > 10 ? ', …' : ''}`
       : '',

@@ -219,6 +219,23 @@ describe('formatReportHtml: provenance', () => {
     expect(atlas).toContain('confirm-above by analyst at');
   });
 
+  it("shows a ruling's figure as the estimate and the machine's own beside it", () => {
+    const atlasRecord = records.find((record) => record.id === 'acme/atlas-2')!;
+    const figure = {
+      ...atlasRecord.estimate!,
+      median: 5e25,
+      interval90: [5e24, 5e26] as [number, number],
+      method: 'ledger',
+      components: [],
+    };
+    const ruled = { ...atlasRecord, estimate: figure, machineEstimate: atlasRecord.estimate! };
+    const details = section(formatReportHtml([ruled], options), 'id="model-acme_2f_atlas-2"', '</details>');
+    expect(details).toContain('<h3>Estimate</h3><dl class="fields"><dt>Median</dt><dd>5e25 FLOP</dd>');
+    expect(details).toContain(
+      '<h3>Machine estimate (kept beside the ruling&#39;s figure)</h3><dl class="fields"><dt>Median</dt><dd>3.6e25 FLOP</dd>',
+    );
+  });
+
   it('says so when there is no estimate, no fact or no score', () => {
     const unknown = section(page, 'id="model-newco_2f_unknown-size"', '</details>');
     expect(unknown).toContain('No estimate: no method applies');

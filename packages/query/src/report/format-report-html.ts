@@ -1,4 +1,4 @@
-import type { CuratedStatus, EstimateInput, ModelRecord, ScoreFact } from '@tracker/schema';
+import type { ComputeEstimate, CuratedStatus, EstimateInput, ModelRecord, ScoreFact } from '@tracker/schema';
 import { describeValue, queryError } from '../errors';
 import { formatMagnitude, formatProbability } from '../format/text';
 import { type QueryRow, toQueryRow } from '../row';
@@ -167,10 +167,20 @@ function renderInputs(inputs: readonly EstimateInput[], formatUrl: UrlFormatter)
   return html`<table class="inputs"><thead><tr><th scope="col">Input</th><th scope="col">Value</th><th scope="col">Source</th><th scope="col">URL</th><th scope="col">Retrieved</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** The record's estimate (a ruling's figure when one set it), then the machine's own when it is kept beside it. */
 function renderEstimate(record: ModelRecord, formatUrl: UrlFormatter): SafeHtml {
-  const estimate = record.estimate;
+  const shown = renderOneEstimate(record.estimate ?? null, 'Estimate', formatUrl);
+  if (record.machineEstimate === undefined) return shown;
+  return html`${shown}${renderOneEstimate(record.machineEstimate, "Machine estimate (kept beside the ruling's figure)", formatUrl)}`;
+}
+
+function renderOneEstimate(
+  estimate: ComputeEstimate | null,
+  title: string,
+  formatUrl: UrlFormatter,
+): SafeHtml {
   if (!estimate)
-    return html`<h3>Estimate</h3><p class="muted">No estimate: no method applies to the facts known.</p>`;
+    return html`<h3>${title}</h3><p class="muted">No estimate: no method applies to the facts known.</p>`;
   const breakdown = estimate.breakdown
     ? html`<dt>Breakdown</dt><dd>${formatValue(estimate.breakdown)}</dd>`
     : null;
@@ -184,7 +194,7 @@ function renderEstimate(record: ModelRecord, formatUrl: UrlFormatter): SafeHtml 
       : `left out${component.excludedBecause ? `: ${component.excludedBecause}` : ''}`;
     return html`<section class="component${component.used ? '' : ' unused'}"><h4>${component.method} <span class="muted">(${usage})</span></h4><p>Median ${formatExactMagnitude(component.median)} FLOP, 90% interval ${formatExactMagnitude(component.interval90[0])} – ${formatExactMagnitude(component.interval90[1])} FLOP, log₁₀ σ ${component.log10Sigma}</p><p class="reasoning">${component.reasoning}</p><h5>Inputs</h5>${renderInputs(component.inputs, formatUrl)}</section>`;
   });
-  return html`<h3>Estimate</h3><dl class="fields"><dt>Median</dt><dd>${formatExactMagnitude(estimate.median)} FLOP</dd><dt>90% interval</dt><dd>${formatExactMagnitude(estimate.interval90[0])} – ${formatExactMagnitude(estimate.interval90[1])} FLOP</dd><dt>log₁₀ σ</dt><dd>${estimate.log10Sigma}</dd><dt>Method</dt><dd>${estimate.method}</dd><dt>Confidence</dt><dd>${estimate.confidence}</dd><dt>Combination</dt><dd class="prose">${textOrDash(estimate.combination)}</dd>${breakdown}${notes}</dl>${components.length > 0 ? html`<h4>Components</h4>${components}` : null}`;
+  return html`<h3>${title}</h3><dl class="fields"><dt>Median</dt><dd>${formatExactMagnitude(estimate.median)} FLOP</dd><dt>90% interval</dt><dd>${formatExactMagnitude(estimate.interval90[0])} – ${formatExactMagnitude(estimate.interval90[1])} FLOP</dd><dt>log₁₀ σ</dt><dd>${estimate.log10Sigma}</dd><dt>Method</dt><dd>${estimate.method}</dd><dt>Confidence</dt><dd>${estimate.confidence}</dd><dt>Combination</dt><dd class="prose">${textOrDash(estimate.combination)}</dd>${breakdown}${notes}</dl>${components.length > 0 ? html`<h4>Components</h4>${components}` : null}`;
 }
 
 function renderCuration(record: ModelRecord, row: ReportRow): SafeHtml {
