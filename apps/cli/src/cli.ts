@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { TrackerError } from '@tracker/schema';
+import { sanitizeText, type TrackerError } from '@tracker/schema';
 import { COMMANDS, type CommandSpec, DATA_OPTIONS, GLOBAL_OPTIONS } from './command-table';
 import type { CommandContext } from './context';
 import { type CliIo, createLog, processIo, useColor } from './io';
@@ -155,7 +155,7 @@ function report(error: unknown, command: CommandSpec | undefined, io: CliIo): nu
     return 2;
   }
   if (isTrackerError(error)) {
-    io.stderr.write(`error ${error.code}: ${error.message}\n`);
+    io.stderr.write(`error ${error.code}: ${sanitizeText(error.message, { newlines: true, tabs: true })}\n`);
     if (USAGE_CODES.has(error.code)) {
       io.stderr.write(`\n${usageLines(command)}`);
       return 2;

@@ -42,6 +42,11 @@ function checkDate(date: string): void {
   if (!FULL_DATE.test(date)) {
     throw new TrackerError('USAGE', `[release] expected a release date YYYY-MM-DD, got "${date}"`);
   }
+  // The pattern lets 2026-02-30 through; a real day of the calendar does not roll over into the next month.
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) {
+    throw new TrackerError('USAGE', `[release] ${date} is not a date of the calendar`);
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { escapeJsonControls } from '@tracker/schema';
 import { describeValue, queryError } from './errors';
 import { neutraliseCsvCell, quoteCsvCell } from './format/csv';
 import { renderMarkdownTable } from './format/markdown';
@@ -44,9 +45,9 @@ export function formatObjects(
     Object.fromEntries(columns.map((column) => [column.field, row[column.field] ?? null]));
   switch (format) {
     case 'json':
-      return `${JSON.stringify(rows.map(pick), null, 2)}\n`;
+      return `${escapeJsonControls(JSON.stringify(rows.map(pick), null, 2))}\n`;
     case 'jsonl':
-      return rows.map((row) => `${JSON.stringify(pick(row))}\n`).join('');
+      return rows.map((row) => `${escapeJsonControls(JSON.stringify(pick(row)))}\n`).join('');
     case 'csv': {
       const lines = [columns.map((column) => quoteCsvCell(column.field))];
       for (const row of rows)

@@ -95,3 +95,5 @@ export { ReleaseFileSchema, ReleaseRowSchema } from './release';
 export type { ExcludedObservation, MergeSuggestion, ResolvedObservation } from './resolution';
 export type { ParseWithSchemaOptions } from './validate';
 export { parseWithSchema, toJsonPath, toValidationIssues } from './validate';
+export type { SanitizeTextOptions } from './text';
+export { escapeJsonControls, isControlCodePoint, sanitizeText } from './text';

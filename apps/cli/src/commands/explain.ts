@@ -1,5 +1,5 @@
 import { developerNotes } from '@tracker/dataset';
-import type { Fact, ModelRecord } from '@tracker/schema';
+import { type Fact, type ModelRecord, sanitizeText } from '@tracker/schema';
 import type { CommandContext } from '../context';
 import { findModel, loadCurationState } from '../curation';
 
@@ -110,7 +110,8 @@ function explainText(
     );
   }
   lines.push('');
-  return `${lines.join('\n')}\n`;
+  // Each line is one line: any control or line break inside came from data (names, rulings) and is defanged.
+  return `${lines.map((line) => sanitizeText(line)).join('\n')}\n`;
 }
 
 function show(value: unknown): string {
