@@ -7,8 +7,16 @@ export type { CurateOptions, ModelRuling } from './curate';
 export { curate, reviewReason, rulingsByModel } from './curate';
 export type { DiffableModel, DiffRow, FieldChange, ModelSetDiff, SummarizeRecordOptions } from './diff';
 export { DIFF_FIELDS, diffDataDirs, diffModelSets, loadDiffRows, summarizeRecord, toDiffRow } from './diff';
-export type { ParseJsonTextOptions, StableStringifyOptions } from './json-file';
-export { compareStrings, parseJsonText, readTextFile, stableStringify } from './json-file';
+export type { ParseJsonTextOptions, ReadTextFileOptions, StableStringifyOptions } from './json-file';
+export {
+  compareStrings,
+  DEFAULT_MAX_DATA_FILE_BYTES,
+  MAX_JSON_DEPTH,
+  parseJsonText,
+  readTextFile,
+  setMaxDataFileBytes,
+  stableStringify,
+} from './json-file';
 export type { CreateLedgerEntryInput, CreateLedgerEntryOptions, DeveloperNote, RulingAction } from './ledger';
 export {
   activeLedgerEntries,
@@ -76,6 +84,7 @@ export {
   LEDGER_KEY_ORDER,
   loadLedger,
   loadModels,
+  loadModelsUnvalidated,
   loadObservationFile,
   loadObservations,
   loadReleaseFile,

@@ -93,7 +93,7 @@ export {
 export type { ReleaseFile, ReleaseRow } from './release';
 export { ReleaseFileSchema, ReleaseRowSchema } from './release';
 export type { ExcludedObservation, MergeSuggestion, ResolvedObservation } from './resolution';
-export type { ParseWithSchemaOptions } from './validate';
-export { parseWithSchema, toJsonPath, toValidationIssues } from './validate';
 export type { SanitizeTextOptions } from './text';
 export { escapeJsonControls, isControlCodePoint, sanitizeText } from './text';
+export type { ParseWithSchemaOptions } from './validate';
+export { parseWithSchema, toJsonPath, toValidationIssues } from './validate';

@@ -13,7 +13,9 @@ describe('sanitizeText', () => {
     const cleaned = sanitizeText(hostile);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for control characters
     expect(cleaned).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-    expect(cleaned).toBe('a\ufffd[2Jb\ufffd]52;c;ZXZpbA==\ufffdc\ufffd31md\ufffd0;t\ufffde\ufffdf\ufffdg\ufffd');
+    expect(cleaned).toBe(
+      'a\ufffd[2Jb\ufffd]52;c;ZXZpbA==\ufffdc\ufffd31md\ufffd0;t\ufffde\ufffdf\ufffdg\ufffd',
+    );
   });
 
   it('puts one line on one line: CR, LF, CRLF, NEL, LS, PS and tabs become a space', () => {

@@ -29,6 +29,7 @@ export function isControlCodePoint(codePoint: number): boolean {
 }
 
 // A line break in any of its spellings: CRLF, CR, LF, VT, FF, NEL, LS, PS.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here
 const LINE_BREAK = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
 // Quick test: does the text hold anything to replace at all? Most text does not, and is returned as is.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here

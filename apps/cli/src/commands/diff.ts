@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { diffDataDirs } from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
-import { TrackerError } from '@tracker/schema';
+import { escapeJsonControls, TrackerError } from '@tracker/schema';
 import type { CommandContext } from '../context';
 
 const COLUMNS: ObjectColumn[] = [
@@ -19,7 +19,7 @@ export async function run(context: CommandContext): Promise<number> {
   const [before, after] = await Promise.all(context.positionals.map((argument) => locate(context, argument)));
   const diff = await diffDataDirs(before!, after!);
   if (context.format === 'json') {
-    context.io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
+    context.io.stdout.write(`${escapeJsonControls(JSON.stringify(diff, null, 2))}\n`);
     return 0;
   }
   const rows = [

@@ -1,5 +1,5 @@
 import { developerNotes } from '@tracker/dataset';
-import { type Fact, type ModelRecord, sanitizeText } from '@tracker/schema';
+import { escapeJsonControls, type Fact, type ModelRecord, sanitizeText } from '@tracker/schema';
 import type { CommandContext } from '../context';
 import { findModel, loadCurationState } from '../curation';
 
@@ -13,7 +13,7 @@ export async function run(context: CommandContext): Promise<number> {
   const note = record.developer ? developerNotes(ledger).get(record.developer) : undefined;
   if (context.format === 'json') {
     context.io.stdout.write(
-      `${JSON.stringify({ ...record, threshold: models.threshold, developerNote: note ?? null }, null, 2)}\n`,
+      `${escapeJsonControls(JSON.stringify({ ...record, threshold: models.threshold, developerNote: note ?? null }, null, 2))}\n`,
     );
     return 0;
   }

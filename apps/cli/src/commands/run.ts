@@ -1,10 +1,9 @@
 import { lookup } from 'node:dns/promises';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   acquireLock,
   diffModelSets,
   loadLedger,
+  loadModelsUnvalidated,
   loadObservations,
   saveModels,
   summarizeRecord,
@@ -23,6 +22,8 @@ export async function run(context: CommandContext): Promise<number> {
   const changedExitCode = parseExitCode(stringFlag(context, 'changed-exit-code'));
   const lock = await acquireLock(context.dataDir, { command: 'tracker run', wait: 30_000 });
   try {
+    // Read first: a damaged models.json stops the run before any file is touched.
+    const previous = await loadPreviousModels(context);
     const requested = listFlag(context, 'source');
     const strict = booleanFlag(context, 'strict');
     let outcomes: SourceOutcome[];
@@ -52,10 +53,9 @@ export async function run(context: CommandContext): Promise<number> {
         `${unreachable.map((outcome) => outcome.source).join(', ')} could not be reached (--strict)`,
       );
     }
-    const [loadedFiles, ledger, previous, resolution] = await Promise.all([
+    const [loadedFiles, ledger, resolution] = await Promise.all([
       files ?? loadObservations(context.dataDir),
       loadLedger(context.dataDir),
-      loadPreviousModels(context),
       loadResolutionConfig(context),
     ]);
     const { config } = context.loaded;
@@ -179,17 +179,17 @@ function parseExitCode(value: string | undefined): number | undefined {
 
 /**
  * The previous run's models, only to say what changed. They are about to be replaced, so they are read without
- * the full schema check (the largest file of the folder); a file that does not parse counts as no previous run.
+ * the full schema check; a file that is not JSON (e.g. cut off) counts as no previous run, while hostile bytes
+ * (too large, not UTF-8, nested too deep) stop the run before anything is written.
  */
 async function loadPreviousModels(context: CommandContext): Promise<{ models: ModelRecord[] } | null> {
-  const text = await readFile(join(context.dataDir, 'models.json'), 'utf8').catch(() => null);
-  if (text === null) return null;
   try {
-    const value = JSON.parse(text) as { models?: unknown };
-    if (Array.isArray(value.models)) return { models: value.models as ModelRecord[] };
-  } catch {}
-  context.log.warn('data/models.json could not be read; this run is compared with nothing.');
-  return null;
+    return await loadModelsUnvalidated(context.dataDir);
+  } catch (error) {
+    if (!TrackerError.is(error) || error.details.syntax !== true) throw error;
+    context.log.warn(`${error.message}; this run is compared with nothing.`);
+    return null;
+  }
 }
 
 /** A quick check before fetching: when name lookup fails, the run goes offline at once instead of timing out per source. */

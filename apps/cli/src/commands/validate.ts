@@ -11,7 +11,7 @@ import {
   validateAgainst,
 } from '@tracker/estimation';
 import { formatObjects } from '@tracker/query';
-import { type ModelRecord, type ObservationFile, TrackerError } from '@tracker/schema';
+import { escapeJsonControls, type ModelRecord, type ObservationFile, TrackerError } from '@tracker/schema';
 import { epochScraper, type Payload } from '@tracker/scrapers';
 import { capturedAt } from '../collect';
 import { booleanFlag, type CommandContext, stringFlag } from '../context';
@@ -101,7 +101,9 @@ export async function run(context: CommandContext): Promise<number> {
     'arena-scraper-view': validateAgainst(arena, scraperView, { threshold }),
   };
   if (context.format === 'json') {
-    context.io.stdout.write(`${JSON.stringify({ blind, threshold, reports }, null, 2)}\n`);
+    context.io.stdout.write(
+      `${escapeJsonControls(JSON.stringify({ blind, threshold, reports }, null, 2))}\n`,
+    );
     return 0;
   }
   const summary = Object.entries(reports).map(([set, report]) => summaryRow(set, report));
