@@ -107,9 +107,14 @@ async function prepare(
       : io.env.TRACKER_DATA_DIR
         ? resolve(io.cwd, io.env.TRACKER_DATA_DIR)
         : resolve(loaded.baseDir, loaded.config.dataDir);
+  const log = createLog(io, { quiet: values.quiet === true, verbose: values.verbose === true });
+  const dataset = await import('@tracker/dataset');
+  dataset.onStaleLockTakenOver((_stale, message) => log.info(message));
+  const maxFileMb = io.env.TRACKER_MAX_DATA_FILE_MB;
+  dataset.setMaxDataFileBytes(maxFileMb ? Math.round(Number(maxFileMb) * 1024 * 1024) : undefined);
   return {
     io,
-    log: createLog(io, { quiet: values.quiet === true, verbose: values.verbose === true }),
+    log,
     values: values as CommandContext['values'],
     positionals,
     loaded,

@@ -85,3 +85,40 @@ describe('hostile bytes in the data reach no terminal', () => {
     expect(result.stderr).not.toContain('This is a bug');
   });
 });
+
+describe('stale locks and file limits in the CLI', () => {
+  it('prints one line when it takes over the lock of a tracker that died', async () => {
+    const { dataDir, cli } = await createWorkspace();
+    const { hostname } = await import('node:os');
+    const { execFileSync } = await import('node:child_process');
+    const deadPid = Number(
+      execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']),
+    );
+    const stale = {
+      pid: deadPid,
+      host: hostname(),
+      since: '2026-01-01T00:00:00.000Z',
+      command: 'tracker run',
+      token: 'x',
+    };
+    await writeFile(join(dataDir, '.lock'), JSON.stringify(stale));
+    const result = await cli(['run', '--offline']);
+    expect(result.code).toBe(0);
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('Took over'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^Took over \\S*data/\\.lock from pid ${deadPid} \\(tracker run, since 2026-01-01T00:00:00\\.000Z\\), which is no longer running\\.$`,
+      ),
+    );
+  });
+
+  it('honours TRACKER_MAX_DATA_FILE_MB, naming the file and the limit', async () => {
+    const { cli } = await createWorkspace();
+    const result = await cli(['run', '--offline'], { TRACKER_MAX_DATA_FILE_MB: '0.001' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error DATA_INVALID: .*observations\/\w+\.json: the file is .*, over the limit of 1\.0 KiB/,
+    );
+  });
+});

@@ -31,8 +31,16 @@ export {
   RULING_ACTIONS,
   settableFactFields,
 } from './ledger';
-export type { AcquireLockOptions, LockHandle, LockInfo } from './lock';
-export { acquireLock, findHeldLock, isProcessAlive, readLock, withLock } from './lock';
+export type { AcquireLockOptions, LockHandle, LockInfo, StaleLockListener } from './lock';
+export {
+  acquireLock,
+  describeTakeOver,
+  findHeldLock,
+  isProcessAlive,
+  onStaleLockTakenOver,
+  readLock,
+  withLock,
+} from './lock';
 export type { MergeObservationsOptions } from './merge';
 export { mergeObservations } from './merge';
 export type { MergeSnapshotOptions, MergeSnapshotResult } from './observations';
