@@ -112,8 +112,20 @@ async function prepare(
   dataset.onStaleLockTakenOver((_stale, message) => log.info(message));
   const maxFileMb = io.env.TRACKER_MAX_DATA_FILE_MB;
   dataset.setMaxDataFileBytes(maxFileMb ? Math.round(Number(maxFileMb) * 1024 * 1024) : undefined);
+  // Tables fit the terminal (or $COLUMNS); --wide leaves them whole. Commands read the width from stdout.columns.
+  const { resolveTableWidth } = await import('@tracker/query');
+  const width = resolveTableWidth({
+    wide: values.wide === true,
+    columns: io.stdout.columns,
+    columnsEnv: io.env.COLUMNS,
+  });
+  const stdout = io.stdout;
+  const fitted: CliIo =
+    width === stdout.columns
+      ? io
+      : { ...io, stdout: { write: (chunk) => stdout.write(chunk), isTTY: stdout.isTTY, columns: width } };
   return {
-    io,
+    io: fitted,
     log,
     values: values as CommandContext['values'],
     positionals,

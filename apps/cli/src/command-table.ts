@@ -47,6 +47,7 @@ export const DATA_OPTIONS: Record<string, OptionSpec> = {
   },
   format: { type: 'string', short: 'f', valueName: 'FORMAT', description: 'output format' },
   json: { type: 'boolean', description: 'same as --format json' },
+  wide: { type: 'boolean', description: 'do not fit tables to the terminal width' },
 };
 
 const QUERY_FILTER_OPTIONS: Record<string, OptionSpec> = {

@@ -212,6 +212,8 @@ describe('writeRelease', () => {
     });
     expect(Number(big.flop)).toBe(5e25);
     expect(table[3]![RELEASE_COLUMNS.indexOf('evidence')]).toBe('https://example.org/report');
+    // Figures to six significant digits in the CSV (3.8e25 / 3 is 1.2666666666666667e+25 in models.json).
+    expect(table[3]![RELEASE_COLUMNS.indexOf('low')]).toBe('1.26667e+25');
 
     const changelog = await readFile(path.join(folder, 'CHANGELOG.md'), 'utf8');
     expect(changelog).toContain('# Release 2026-03-01');

@@ -1,6 +1,7 @@
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  formatNumberText,
   type LedgerEntry,
   type ModelRecord,
   parseWithSchema,
@@ -11,7 +12,7 @@ import {
 } from '@tracker/schema';
 import { writeFileAtomic } from './atomic-write';
 import { formatChangelog } from './changelog';
-import { formatCsv } from './csv-write';
+import { type CsvValue, formatCsv } from './csv-write';
 import { summarizeRecord } from './diff';
 import { compareStrings, stableStringify } from './json-file';
 import { formatReleaseParquet, joinEvidence, RELEASE_PARQUET_COLUMNS } from './parquet';
@@ -99,12 +100,18 @@ export function buildRelease(
   return parseWithSchema(ReleaseFileSchema, release, { file: `release ${options.date}` });
 }
 
-/** Formats a release as `models.csv`: RFC 4180, CRLF, a header of the row field names, formula cells neutralised. */
+/**
+ * Formats a release as `models.csv`: RFC 4180, CRLF, a header of the row field names, formula cells neutralised,
+ * controls in text replaced, figures to six significant digits (`models.json` and `models.parquet` keep them whole).
+ */
 export function formatReleaseCsv(release: ReleaseFile): string {
+  const cell = (value: unknown) => (typeof value === 'number' ? Number(formatNumberText(value)) : value);
   return formatCsv(
     RELEASE_COLUMNS,
     release.models.map((row) =>
-      RELEASE_COLUMNS.map((field) => (field === 'evidence' ? joinEvidence(row.evidence) : row[field])),
+      RELEASE_COLUMNS.map((field) =>
+        field === 'evidence' ? joinEvidence(row.evidence) : (cell(row[field]) as CsvValue),
+      ),
     ),
   );
 }

@@ -1,4 +1,4 @@
-import { escapeJsonControls } from '@tracker/schema';
+import { escapeJsonControls, formatNumberText } from '@tracker/schema';
 import { describeValue, queryError } from './errors';
 import { neutraliseCsvCell, quoteCsvCell } from './format/csv';
 import { renderMarkdownTable } from './format/markdown';
@@ -95,7 +95,7 @@ function displayValue(column: ObjectColumn, value: unknown): string {
   if (typeof value === 'number') {
     if (column.kind === 'magnitude') return formatMagnitude(value);
     if (column.kind === 'probability') return formatProbability(value);
-    return String(value);
+    return formatNumberText(value);
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value))
@@ -106,7 +106,7 @@ function displayValue(column: ObjectColumn, value: unknown): string {
 
 function csvValue(column: ObjectColumn, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return column.kind === 'magnitude' ? value.toExponential() : String(value);
+  if (typeof value === 'number') return formatNumberText(value, { exponent: column.kind === 'magnitude' });
   if (typeof value === 'boolean') return String(value);
   return neutraliseCsvCell(displayValue({ field: column.field }, value));
 }

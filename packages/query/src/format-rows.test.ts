@@ -2,6 +2,7 @@ import { ModelsFileSchema, TrackerError } from '@tracker/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import fixture from './__fixtures__/models.json';
+import { resolveTableWidth } from './format/table';
 import { displayWidth } from './format/text';
 import { DEFAULT_TABLE_FIELDS, formatRows, parseFormat, QUERY_FORMATS } from './format-rows';
 import { QUERY_ROW_FIELDS, type QueryRow, toQueryRows } from './row';
@@ -206,7 +207,7 @@ describe('formatRows: csv', () => {
     expect(readCsv(output)[1]).toEqual(["'-x; y", 'a=b', ' =spaced', '3.8e+25']);
   });
 
-  it('writes numbers that read back to the same value', () => {
+  it('writes numbers at six significant digits (whole numbers exactly), never float noise', () => {
     const values = {
       median: 3.8123456789012e25,
       low: 1e-3,
@@ -219,7 +220,11 @@ describe('formatRows: csv', () => {
       fields: Object.keys(values) as (keyof typeof values)[],
     });
     const cells = readCsv(output)[1] ?? [];
-    expect(cells.map(Number)).toEqual(Object.values(values));
+    expect(cells).toEqual(['3.81235e+25', '1e-3', '1.23456789e+8', '0.3', '1.5e+13']);
+    cells.forEach((cell, index) => {
+      const value = Object.values(values)[index]!;
+      expect(Math.abs(Number(cell) - value) / value).toBeLessThan(1e-5);
+    });
   });
 });
 
@@ -276,5 +281,15 @@ describe('formatRows: scale', () => {
     const many = Array.from({ length: 200_000 }, (_, index) => ({ ...gpt4o, id: `openai/model-${index}` }));
     const output = formatRows(many, { fields: ['id', 'median'], width: 80 });
     expect(output.split('\n')).toHaveLength(200_000 + 3);
+  });
+});
+
+describe('resolveTableWidth', () => {
+  it('uses the terminal, then $COLUMNS, and nothing with --wide or when piped', () => {
+    expect(resolveTableWidth({ columns: 100, columnsEnv: '60' })).toBe(100);
+    expect(resolveTableWidth({ columnsEnv: '60' })).toBe(60);
+    expect(resolveTableWidth({ columnsEnv: 'wide' })).toBeUndefined();
+    expect(resolveTableWidth({})).toBeUndefined();
+    expect(resolveTableWidth({ wide: true, columns: 100, columnsEnv: '60' })).toBeUndefined();
   });
 });

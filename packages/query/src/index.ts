@@ -12,7 +12,8 @@ export {
 } from './filter';
 export { formatCsvValue, neutraliseCsvCell, quoteCsvCell } from './format/csv';
 export { escapeMarkdownCell } from './format/markdown';
-export { QUERY_FIELD_LABELS } from './format/table';
+export type { TableWidthSource } from './format/table';
+export { QUERY_FIELD_LABELS, resolveTableWidth } from './format/table';
 export {
   displayWidth,
   formatMagnitude,

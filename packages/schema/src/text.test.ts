@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeJsonControls, sanitizeText } from './text';
+import { escapeJsonControls, formatNumberText, sanitizeText } from './text';
 
 const ESC = '\u001b';
 
@@ -34,5 +34,20 @@ describe('escapeJsonControls', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for control characters
     expect(json).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
     expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('formatNumberText', () => {
+  it.each([
+    [2.4299999999999997e24, {}, '2.43e+24'],
+    [5.0000000000001e26, {}, '5e+26'],
+    [0.1 + 0.2, {}, '0.3'],
+    [123456789, {}, '123456789'],
+    [1380.25, {}, '1380.25'],
+    [2.4299999999999997e24, { exponent: true }, '2.43e+24'],
+    [1.2e11, { exponent: true }, '1.2e+11'],
+    [3.8123456789e25, { exponent: true }, '3.81235e+25'],
+  ])('writes %s (%j) as %s', (value, options, expected) => {
+    expect(formatNumberText(value, options)).toBe(expected);
   });
 });

@@ -71,3 +71,19 @@ export function escapeJsonControls(json: string): string {
     (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/** Significant digits of {@link formatNumberText}. */
+export const TEXT_NUMBER_DIGITS = 6;
+
+/**
+ * A number as people read it in a table or a CSV cell: whole numbers below 1e15 exactly, anything else rounded to
+ * six significant digits in shortest form, so float noise (`2.4299999999999997e+24`, `0.30000000000000004`)
+ * never shows. `exponent` writes the exponent form (`2.43e+24`, `1.2e+11`) that FLOP figures use. JSON keeps
+ * full precision; this is for text only.
+ */
+export function formatNumberText(value: number, options: { exponent?: boolean } = {}): string {
+  if (!Number.isFinite(value)) return String(value);
+  const rounded =
+    Number.isInteger(value) && Math.abs(value) < 1e15 ? value : Number(value.toPrecision(TEXT_NUMBER_DIGITS));
+  return options.exponent ? rounded.toExponential() : String(rounded);
+}

@@ -1,4 +1,4 @@
-import { sanitizeText } from '@tracker/schema';
+import { formatNumberText, sanitizeText } from '@tracker/schema';
 import { MAGNITUDE_FIELDS, type QueryField, type QueryRow } from '../row';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection guidance). */
@@ -21,12 +21,12 @@ export function quoteCsvCell(text: string): string {
 }
 
 /**
- * One CSV cell before quoting: null → empty; magnitudes in exponent form that round-trips (`3.8e+25`); other
- * numbers in their shortest round-trip form; booleans `true`/`false`; lists joined with "; "; text neutralised.
+ * One CSV cell before quoting: null → empty; magnitudes in exponent form (`3.8e+25`), numbers to six significant
+ * digits (JSON keeps full precision); booleans `true`/`false`; lists joined with "; "; text neutralised.
  */
 export function formatCsvValue(field: QueryField, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return MAGNITUDE_FIELDS.has(field) ? value.toExponential() : String(value);
+  if (typeof value === 'number') return formatNumberText(value, { exponent: MAGNITUDE_FIELDS.has(field) });
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return neutraliseCsvCell(value.join('; '));
   return neutraliseCsvCell(String(value));

@@ -1,4 +1,4 @@
-import { sanitizeText } from '@tracker/schema';
+import { formatNumberText, sanitizeText } from '@tracker/schema';
 import { MAGNITUDE_FIELDS, type QueryField } from '../row';
 
 /** Shows a FLOP or count compactly: 3.8e25. */
@@ -12,7 +12,8 @@ export function formatProbability(value: number): string {
 }
 
 /**
- * A cell as people read it (table, markdown): magnitudes as 3.8e25, probabilities as 0.97, lists joined with "; ",
+ * A cell as people read it (table, markdown): magnitudes as 3.8e25, probabilities as 0.97, other numbers to six
+ * significant digits, lists joined with "; ",
  * booleans as yes/no, and null as the empty string.
  */
 export function formatDisplayValue(field: QueryField, value: unknown): string {
@@ -20,7 +21,7 @@ export function formatDisplayValue(field: QueryField, value: unknown): string {
   if (typeof value === 'number') {
     if (MAGNITUDE_FIELDS.has(field)) return formatMagnitude(value);
     if (field === 'probabilityAbove') return formatProbability(value);
-    return String(value);
+    return formatNumberText(value);
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.join('; ');
