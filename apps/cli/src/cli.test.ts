@@ -174,7 +174,7 @@ describe('the committed data folder', () => {
     const rows = JSON.parse(outputs[1]!.stdout) as { id: string; probabilityAbove: number }[];
     expect(rows).toHaveLength(5);
     for (const row of rows) expect(row.probabilityAbove).toBeGreaterThanOrEqual(0.5);
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('tracker diff', () => {
