@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { TestResultsReporter } from './vitest-results-reporter.ts';
 
 /**
  * Shared vitest config: network disabled in every test, mocks restored between tests. The timeouts only catch a
@@ -9,6 +10,7 @@ import { defineConfig } from 'vitest/config';
 export const vitestShared = defineConfig({
   test: {
     setupFiles: [fileURLToPath(new URL('./vitest.setup.ts', import.meta.url))],
+    reporters: ['default', new TestResultsReporter()],
     restoreMocks: true,
     clearMocks: true,
     testTimeout: 180_000,
