@@ -29,6 +29,7 @@ export async function run(context: CommandContext): Promise<number> {
     generatedAt: models.generatedAt,
     threshold: models.threshold,
     dataDescription: `data folder ${displayPath(context.io.cwd, context.dataDir)}; ${scope}`,
+    provenance: booleanFlag(context, 'full') ? 'full' : 'compact',
   });
   await writeFileAtomic(target, page);
   const shown = displayPath(context.io.cwd, target);

@@ -102,7 +102,8 @@ export interface TableWidthSource {
  */
 export function resolveTableWidth(source: TableWidthSource): number | undefined {
   if (source.wide) return undefined;
-  if (source.columns !== undefined && Number.isInteger(source.columns) && source.columns > 0) return source.columns;
+  if (source.columns !== undefined && Number.isInteger(source.columns) && source.columns > 0)
+    return source.columns;
   const fromEnv = Number(source.columnsEnv);
   return source.columnsEnv && Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined;
 }
