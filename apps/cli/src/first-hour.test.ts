@@ -41,3 +41,19 @@ describe('what a new user meets in the first hour', () => {
     for (const line of tableLines) expect([...line].length).toBeLessThanOrEqual(24);
   });
 });
+
+describe('an unknown chip', () => {
+  it('is named, with the closest known chips, when no method applies', async () => {
+    const { cwd } = await createWorkspace();
+    const fake = createFakeIo({
+      cwd,
+      input: JSON.stringify({ name: 'Mystery', hardware: { chip: 'TPU v99', count: 4096, hours: 2000 } }),
+    });
+    expect(await runCli(['estimate', '--input', '-', '--format', 'json'], fake.io)).toBe(0);
+    const [row] = JSON.parse(fake.stdout) as { reasoning: string; median: number | null }[];
+    expect(row?.median).toBeNull();
+    expect(row?.reasoning).toMatch(
+      /^no method applies: unknown chip "TPU v99" \(closest known: Google TPU v\d/,
+    );
+  });
+});

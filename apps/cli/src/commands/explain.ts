@@ -1,4 +1,5 @@
 import { developerNotes } from '@tracker/dataset';
+import { describeUnknownChip } from '@tracker/estimation';
 import { escapeJsonControls, type Fact, type ModelRecord, sanitizeText } from '@tracker/schema';
 import type { CommandContext } from '../context';
 import { findModel, loadCurationState } from '../curation';
@@ -58,9 +59,10 @@ function explainText(
 
   section('Methods');
   const estimate = record.estimate;
+  const chip = (record.facts.hardware?.[0]?.value as { chip?: string } | undefined)?.chip;
   if (!estimate)
     lines.push(
-      'No method applies: the sources give no parameters, tokens, hardware, cost, scores or reported figure.',
+      `No method applies: ${(chip && describeUnknownChip(chip)) || 'the sources give no parameters, tokens, hardware, cost, scores or reported figure'}.`,
     );
   for (const component of estimate?.components ?? []) {
     const [low, high] = component.interval90;
