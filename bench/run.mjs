@@ -3,7 +3,9 @@
 // in bench/results.json, bench/RESULTS.md and the README table between the bench markers. A missed budget is
 // reported as such, never hidden, and does not fail the command: the figures depend on the machine.
 //
-//   node bench/run.mjs [--quick] [--output FILE] [--no-readme] [--render]
+//   node bench/run.mjs [--quick] [--only ID] [--output FILE] [--no-readme] [--render]
+//
+// --only ID: measures only the group of budgets that ID belongs to (e.g. run-vs-baseline), for a quick look.
 //
 // --render: rewrites bench/RESULTS.md and the README table from --output (default bench/results.json), measuring
 // nothing.
@@ -128,7 +130,7 @@ function writeMarkdown(report) {
 }
 
 function parseArguments(args) {
-  const parsed = { quick: false, output: undefined, readme: true, render: false };
+  const parsed = { quick: false, output: undefined, readme: true, render: false, only: undefined };
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index];
     if (arg === '--quick') parsed.quick = true;
@@ -136,16 +138,18 @@ function parseArguments(args) {
     else if (arg === '--render') parsed.render = true;
     else if (arg === '--output') parsed.output = args[++index] ?? fail('--output needs a file');
     else if (arg.startsWith('--output=')) parsed.output = arg.slice('--output='.length);
-    else fail(`unknown argument ${arg} (expected --quick, --output FILE, --no-readme, --render)`);
+    else if (arg === '--only') parsed.only = args[++index] ?? fail('--only needs a budget id');
+    else fail(`unknown argument ${arg} (expected --quick, --only ID, --output FILE, --no-readme, --render)`);
   }
   return {
     quick: parsed.quick,
     render: parsed.render,
+    only: parsed.only,
     output:
       parsed.output ??
-      (parsed.quick ? join(tmpdir(), 'tracker-bench-quick.json') : join(benchDir, 'results.json')),
-    // Quick figures are not the project's figures: they never replace the committed table.
-    writeMarkdown: parsed.readme && !parsed.quick,
+      (parsed.quick || parsed.only ? join(tmpdir(), 'tracker-bench-quick.json') : join(benchDir, 'results.json')),
+    // Quick or partial figures are not the project's figures: they never replace the committed table.
+    writeMarkdown: parsed.readme && !parsed.quick && !parsed.only,
   };
 }
 
