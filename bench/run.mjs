@@ -147,7 +147,9 @@ function parseArguments(args) {
     only: parsed.only,
     output:
       parsed.output ??
-      (parsed.quick || parsed.only ? join(tmpdir(), 'tracker-bench-quick.json') : join(benchDir, 'results.json')),
+      (parsed.quick || parsed.only
+        ? join(tmpdir(), 'tracker-bench-quick.json')
+        : join(benchDir, 'results.json')),
     // Quick or partial figures are not the project's figures: they never replace the committed table.
     writeMarkdown: parsed.readme && !parsed.quick && !parsed.only,
   };

@@ -18,7 +18,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const sharedDir = process.env.SHARED_DIR ?? join(repoRoot, '..', 'shared');
+const sharedDir = join(repoRoot, '..', 'shared');
 const READS_SHARED = /(?:\.\.\/){4,}shared\b/;
 const RESULTS_FILE = '.test-results/vitest.json';
 const WORKSPACE_FOLDERS = ['packages', 'apps'];
@@ -84,11 +84,15 @@ function check() {
   for (const suite of suites) {
     if (!resultsByPackage.has(suite.packageDir)) {
       const file = join(suite.packageDir, RESULTS_FILE);
-      resultsByPackage.set(suite.packageDir, existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).files : null);
+      resultsByPackage.set(
+        suite.packageDir,
+        existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).files : null,
+      );
     }
     const results = resultsByPackage.get(suite.packageDir);
     const result = results?.find((entry) => entry.file === suite.file);
-    if (!results) problems.push(`${name(suite)}: no test results (${RESULTS_FILE} is missing: did the tests run?)`);
+    if (!results)
+      problems.push(`${name(suite)}: no test results (${RESULTS_FILE} is missing: did the tests run?)`);
     else if (!result) problems.push(`${name(suite)}: not in the last test run`);
     else if (result.skipped > 0 || result.passed === 0) {
       problems.push(`${name(suite)}: ${result.skipped} tests skipped, ${result.passed} passed`);
