@@ -71,16 +71,20 @@ async function measureAll() {
   const loadAtStart = loadavg();
   const results = [];
   log(`tracker bench (${options.quick ? 'quick' : 'full'}), load average ${formatLoad(loadAtStart)}`);
-  results.push(
-    ...(await guarded(
-      ['run-offline', 'run-vs-baseline', 'models-json-size', 'report-size'],
-      benchRunOffline,
-    )),
-  );
-  results.push(...(await guarded(['scale-time', 'scale-memory', 'scale-growth'], benchScale)));
-  results.push(...(await guarded(['table-rows', 'report-models'], benchOutput)));
-  results.push(...(await guarded(['help-startup'], benchHelp)));
-  results.push(...(await guarded(['collect-wall', 'collect-limits'], benchCollect)));
+  const groups = [
+    [['run-offline', 'run-vs-baseline', 'models-json-size', 'report-size'], benchRunOffline],
+    [['scale-time', 'scale-memory', 'scale-growth'], benchScale],
+    [['table-rows', 'report-models'], benchOutput],
+    [['help-startup'], benchHelp],
+    [['collect-wall', 'collect-limits'], benchCollect],
+  ];
+  if (options.only && !groups.some(([ids]) => ids.includes(options.only))) {
+    fail(`--only: unknown budget id ${options.only} (one of ${groups.flatMap(([ids]) => ids).join(', ')})`);
+  }
+  for (const [ids, benchmark] of groups) {
+    if (options.only && !ids.includes(options.only)) continue;
+    results.push(...(await guarded(ids, benchmark)));
+  }
   const report = {
     machine: describeMachine(),
     date: new Date().toISOString(),
