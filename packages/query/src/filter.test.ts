@@ -38,6 +38,13 @@ describe('filterRows', () => {
     expect(ids({ above: true })).toEqual(['meta/llama-3.1-405b', 'openai/gpt-4o', 'xai/grok-3']);
   });
 
+  it('aboveCut moves the cut of above and below (the configured statusCuts.likelyAbove)', () => {
+    expect(ids({ above: true, aboveCut: 0.96 })).toEqual(['meta/llama-3.1-405b']);
+    expect(ids({ below: true, aboveCut: 0.96 })).toContain('openai/gpt-4o');
+    expect(ids({ above: true, aboveCut: '0.5' })).toEqual(ids({ above: true }));
+    expectQueryInvalid(() => ids({ above: true, aboveCut: 1.5 }));
+  });
+
   it('above: false keeps the complement, including models with no estimate and excluded ones', () => {
     const notAbove = ids({ above: false });
     expect(notAbove).toContain('openrouter/mystery-model');
@@ -162,6 +169,32 @@ describe('filterRows', () => {
     expect(ids({ search: 'gpt-5' })).toEqual([]);
   });
 
+  it("search also looks in the sources' own ids (OpenRouter ids, Hugging Face repo ids)", () => {
+    const [record] = ModelsFileSchema.parse(fixture).models.filter((model) => model.id === 'xai/grok-3');
+    const withIds = {
+      ...record!,
+      observations: record!.observations.map((ref) =>
+        ref.source === 'openrouter' ? { ...ref, rawName: 'grok-3', sourceModelId: 'x-ai/grok-3-beta' } : ref,
+      ),
+      facts: {
+        ...record!.facts,
+        huggingFaceId: [
+          {
+            value: 'xai-org/grok-3',
+            source: 'huggingface',
+            url: 'https://huggingface.co/xai-org/grok-3',
+            retrievedAt: '2026-01-01T00:00:00.000Z',
+          },
+        ],
+      },
+    };
+    const [row] = toQueryRows([withIds]);
+    expect(row!.sourceIds).toEqual(['x-ai/grok-3-beta', 'xai-org/grok-3']);
+    expect(filterRows([row!], { search: 'x-ai/grok-3-beta' })).toHaveLength(1);
+    expect(filterRows([row!], { search: 'xai-org/' })).toHaveLength(1);
+    expect(filterRows([{ ...row!, sourceIds: [] }], { search: 'x-ai/grok-3-beta' })).toHaveLength(0);
+  });
+
   it('needsReview keeps flagged rows (true) or the others (false)', () => {
     expect(ids({ needsReview: true })).toEqual(['anthropic/claude-3-5-sonnet']);
     expect(ids({ needsReview: 'false' })).toHaveLength(rows.length - 1);
@@ -200,6 +233,8 @@ describe('isAboveThreshold / isBelowThreshold', () => {
     expect(isAboveThreshold({ ...row, probabilityAbove: 0.5 })).toBe(true);
     expect(isBelowThreshold({ ...row, probabilityAbove: 0.5 })).toBe(false);
     expect(isBelowThreshold({ ...row, probabilityAbove: 0.4999 })).toBe(true);
+    expect(isAboveThreshold({ ...row, probabilityAbove: 0.5 }, 0.6)).toBe(false);
+    expect(isBelowThreshold({ ...row, probabilityAbove: 0.5 }, 0.6)).toBe(true);
   });
 });
 
