@@ -3,14 +3,25 @@
 // in bench/results.json, bench/RESULTS.md and the README table between the bench markers. A missed budget is
 // reported as such, never hidden, and does not fail the command: the figures depend on the machine.
 //
-//   node bench/run.mjs [--quick] [--output FILE] [--no-readme] [--render]
+//   node bench/run.mjs [--quick] [--only ID] [--output FILE] [--no-readme] [--render]
+//
+// --only ID: measures only the group of budgets that ID belongs to (e.g. run-vs-baseline), for a quick look.
 //
 // --render: rewrites bench/RESULTS.md and the README table from --output (default bench/results.json), measuring
 // nothing.
 // --quick: fewer runs and 1,000/10,000 observations instead of 10,000/100,000; writes only --output (default: a
 // file in the system temp folder), never the committed results or the README.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +35,22 @@ const README_END = '<!-- bench:end -->';
 
 const options = parseArguments(process.argv.slice(2));
 const plan = options.quick
-  ? { runOffline: 2, scale: 1, scaleSizes: [1_000, 10_000], help: 5, collect: 1 }
-  : { runOffline: 5, scale: 3, scaleSizes: [10_000, 100_000], help: 15, collect: 3 };
+  ? {
+      runOffline: 2,
+      scale: 1,
+      scaleSizes: [1_000, 10_000],
+      outputSizes: [20_000, 1_000],
+      help: 5,
+      collect: 1,
+    }
+  : {
+      runOffline: 5,
+      scale: 3,
+      scaleSizes: [10_000, 100_000],
+      outputSizes: [200_000, 10_000],
+      help: 15,
+      collect: 3,
+    };
 
 for (const file of [
   cliBin,
@@ -46,10 +71,20 @@ async function measureAll() {
   const loadAtStart = loadavg();
   const results = [];
   log(`tracker bench (${options.quick ? 'quick' : 'full'}), load average ${formatLoad(loadAtStart)}`);
-  results.push(...(await guarded(['run-offline'], benchRunOffline)));
-  results.push(...(await guarded(['scale-time', 'scale-memory', 'scale-growth'], benchScale)));
-  results.push(...(await guarded(['help-startup'], benchHelp)));
-  results.push(...(await guarded(['collect-wall', 'collect-limits'], benchCollect)));
+  const groups = [
+    [['run-offline', 'run-vs-baseline', 'models-json-size', 'report-size'], benchRunOffline],
+    [['scale-time', 'scale-memory', 'scale-growth'], benchScale],
+    [['table-rows', 'report-models'], benchOutput],
+    [['help-startup'], benchHelp],
+    [['collect-wall', 'collect-limits'], benchCollect],
+  ];
+  if (options.only && !groups.some(([ids]) => ids.includes(options.only))) {
+    fail(`--only: unknown budget id ${options.only} (one of ${groups.flatMap(([ids]) => ids).join(', ')})`);
+  }
+  for (const [ids, benchmark] of groups) {
+    if (options.only && !ids.includes(options.only)) continue;
+    results.push(...(await guarded(ids, benchmark)));
+  }
   const report = {
     machine: describeMachine(),
     date: new Date().toISOString(),
@@ -99,7 +134,7 @@ function writeMarkdown(report) {
 }
 
 function parseArguments(args) {
-  const parsed = { quick: false, output: undefined, readme: true, render: false };
+  const parsed = { quick: false, output: undefined, readme: true, render: false, only: undefined };
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index];
     if (arg === '--quick') parsed.quick = true;
@@ -107,16 +142,20 @@ function parseArguments(args) {
     else if (arg === '--render') parsed.render = true;
     else if (arg === '--output') parsed.output = args[++index] ?? fail('--output needs a file');
     else if (arg.startsWith('--output=')) parsed.output = arg.slice('--output='.length);
-    else fail(`unknown argument ${arg} (expected --quick, --output FILE, --no-readme, --render)`);
+    else if (arg === '--only') parsed.only = args[++index] ?? fail('--only needs a budget id');
+    else fail(`unknown argument ${arg} (expected --quick, --only ID, --output FILE, --no-readme, --render)`);
   }
   return {
     quick: parsed.quick,
     render: parsed.render,
+    only: parsed.only,
     output:
       parsed.output ??
-      (parsed.quick ? join(tmpdir(), 'tracker-bench-quick.json') : join(benchDir, 'results.json')),
-    // Quick figures are not the project's figures: they never replace the committed table.
-    writeMarkdown: parsed.readme && !parsed.quick,
+      (parsed.quick || parsed.only
+        ? join(tmpdir(), 'tracker-bench-quick.json')
+        : join(benchDir, 'results.json')),
+    // Quick or partial figures are not the project's figures: they never replace the committed table.
+    writeMarkdown: parsed.readme && !parsed.quick && !parsed.only,
   };
 }
 
@@ -229,39 +268,102 @@ async function benchRunOffline() {
     limit: 1.5,
     unit: 's',
   };
-  log('\n1. tracker run --offline');
+  const ids = ['run-offline', 'run-vs-baseline', 'models-json-size', 'report-size'];
+  log('\n1. tracker run --offline, against a bare read-and-write baseline');
   const data = await findRunData();
-  if (!data)
-    return skipped({ ...budget, reason: 'data/observations is empty and ../shared/fixtures is absent' });
+  if (!data) {
+    const reason = 'data/observations is empty and ../shared/fixtures is absent';
+    return [
+      skipped({ ...budget, reason }),
+      ...ids.slice(1).map((id) => skipped({ id, budget: id, limit: 0, unit: '', reason })),
+    ];
+  }
   const copy = mkdtempSync(join(tmpdir(), 'tracker-bench-data-'));
   try {
     // models.json is machine output (not committed): leave out whatever the working tree has, so every machine
     // measures the same thing. The warm-up run writes it; each measured run then reads the previous one's, as
     // repeated runs do.
     cpSync(data.dir, copy, { recursive: true, filter: (source) => source !== join(data.dir, 'models.json') });
-    const walls = [];
-    for (let run = 0; run <= plan.runOffline; run += 1) {
-      const result = await runChecked(process.execPath, [
-        cliBin,
-        'run',
-        '--offline',
-        '--quiet',
-        '--data-dir',
+    const runOnce = () =>
+      runChecked(process.execPath, [cliBin, 'run', '--offline', '--quiet', '--data-dir', copy]);
+    await runOnce();
+    const modelsBytes = statSync(join(copy, 'models.json')).size;
+    const baselineOut = join(copy, 'baseline.json');
+    const baselineOnce = () =>
+      runChecked(process.execPath, [
+        join(benchDir, 'baseline-io.mjs'),
         copy,
+        baselineOut,
+        String(modelsBytes),
       ]);
-      if (run > 0) walls.push(result.wallMs);
+    await baselineOnce();
+    // Pairwise in one sitting: each run of the tracker is followed by one of the baseline, so a burst of load
+    // on the machine hits both alike.
+    const walls = [];
+    const baselineWalls = [];
+    for (let run = 0; run < plan.runOffline; run += 1) {
+      walls.push((await runOnce()).wallMs);
+      baselineWalls.push((await baselineOnce()).wallMs);
     }
+    const pairRatios = walls.map((wall, index) => wall / baselineWalls[index]);
+    const reportFile = join(copy, 'report.html');
+    await runChecked(process.execPath, [
+      cliBin,
+      'report',
+      '--quiet',
+      '--data-dir',
+      copy,
+      '--out',
+      reportFile,
+    ]);
+    const reportBytes = statSync(reportFile).size;
     const observationCount = countObservations(data.dir);
-    return entry({
-      ...budget,
-      figure: median(walls) / 1000,
-      details: {
-        data: data.origin,
-        observations: observationCount,
-        state: 'steady: after one warm-up run, each run reads the models.json of the previous one',
-        wallMs: walls.map(roundTo(0)),
-      },
-    });
+    const megabytes = (bytes) => bytes / (1024 * 1024);
+    return [
+      entry({
+        ...budget,
+        figure: median(walls) / 1000,
+        details: {
+          data: data.origin,
+          observations: observationCount,
+          state: 'steady: after one warm-up run, each run reads the models.json of the previous one',
+          wallMs: walls.map(roundTo(0)),
+        },
+      }),
+      entry({
+        id: 'run-vs-baseline',
+        budget:
+          '`tracker run --offline` ≤ 3× a bare Node script that reads every observation file and writes as much JSON',
+        limit: 3,
+        unit: '×',
+        figure: median(pairRatios),
+        comparison: 'at-most',
+        details: {
+          note: 'median of the pairwise ratios; runs interleaved',
+          runMs: walls.map(roundTo(0)),
+          baselineMs: baselineWalls.map(roundTo(0)),
+          bytesWritten: modelsBytes,
+        },
+      }),
+      entry({
+        id: 'models-json-size',
+        budget: '`models.json` of the committed data ≤ 5 MB',
+        limit: 5,
+        unit: 'MB',
+        figure: megabytes(modelsBytes),
+        comparison: 'at-most',
+        details: { bytes: modelsBytes },
+      }),
+      entry({
+        id: 'report-size',
+        budget: 'the default `tracker report` page of the committed data ≤ 2 MB',
+        limit: 2,
+        unit: 'MB',
+        figure: megabytes(reportBytes),
+        comparison: 'at-most',
+        details: { bytes: reportBytes },
+      }),
+    ];
   } finally {
     rmSync(copy, { recursive: true, force: true });
     data.cleanup();
@@ -333,8 +435,42 @@ async function benchScale() {
   ];
 }
 
+async function benchOutput() {
+  const [rowCount, modelCount] = plan.outputSizes;
+  log(
+    `\n3. output at scale: a ${rowCount.toLocaleString('en')}-row table, a report of ${modelCount.toLocaleString('en')} models`,
+  );
+  const runs = [];
+  for (let run = 0; run < plan.scale; run += 1) {
+    const result = await runChecked(process.execPath, [
+      join(benchDir, 'scale-output.mjs'),
+      String(rowCount),
+      String(modelCount),
+    ]);
+    runs.push(JSON.parse(result.stdout.trim().split('\n').at(-1)));
+  }
+  return [
+    entry({
+      id: 'table-rows',
+      budget: `a ${rowCount.toLocaleString('en')}-row terminal table (80 columns) < 10 s`,
+      limit: 10,
+      unit: 's',
+      figure: median(runs.map((run) => run.tableMs)) / 1000,
+      details: { tableMs: runs.map((run) => Math.round(run.tableMs)) },
+    }),
+    entry({
+      id: 'report-models',
+      budget: `the HTML report of ${modelCount.toLocaleString('en')} models < 10 s`,
+      limit: 10,
+      unit: 's',
+      figure: median(runs.map((run) => run.reportMs)) / 1000,
+      details: { reportMs: runs.map((run) => Math.round(run.reportMs)), bytes: runs[0].reportBytes },
+    }),
+  ];
+}
+
 async function benchHelp() {
-  log('\n3. tracker --help against bare node start-up');
+  log('\n4. tracker --help against bare node start-up');
   const bare = [];
   const help = [];
   // Interleaved, so a burst of load on the machine hits both series alike; the first pair warms the file cache.
@@ -357,7 +493,7 @@ async function benchHelp() {
 }
 
 async function benchCollect() {
-  log('\n4. collection against local servers adding 200 ms per request');
+  log('\n5. collection against local servers adding 200 ms per request');
   const scrapers = await import('../packages/scrapers/dist/index.js');
   // Two settings: the client's default start interval (what `tracker collect` uses) and none, where only the
   // concurrency limits pace the requests.

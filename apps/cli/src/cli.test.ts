@@ -60,6 +60,13 @@ describe('tracker --help and --version', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--data-dir DIR');
     expect(result.stdout).toContain('table|json|jsonl|csv|markdown');
+    expect(result.stdout).toMatch(/--wide\s+do not fit tables to the terminal width/);
+  });
+
+  it('shows --full in the help of report', async () => {
+    const result = await cli(['report', '--help']);
+    expect(result.stdout).toContain('usage: tracker report [--out FILE.html] [--all] [--full]');
+    expect(result.stdout).toMatch(/--full\s+full provenance of every model/);
   });
 });
 
@@ -72,7 +79,7 @@ describe('the help of every command', () => {
       expect(result.stderr).toBe('');
       expect(result.stdout.startsWith(`usage: tracker ${name} ${command.usage}\n`)).toBe(true);
       const flags = [...Object.keys(command.options), 'config', 'quiet', 'verbose', 'help'];
-      if (command.data) flags.push('data-dir', 'format', 'json');
+      if (command.data) flags.push('data-dir', 'format', 'json', 'wide');
       for (const flag of flags) expect(result.stdout, flag).toMatch(new RegExp(`--${flag}\\b`));
       expect((await cli(['help', name])).stdout).toBe(result.stdout);
     },
@@ -218,7 +225,7 @@ describe('the committed data folder', () => {
     const rows = JSON.parse(outputs[1]!.stdout) as { id: string; probabilityAbove: number }[];
     expect(rows).toHaveLength(5);
     for (const row of rows) expect(row.probabilityAbove).toBeGreaterThanOrEqual(0.5);
-  }, 60_000);
+  }, 300_000);
 
   it('estimates a closed model from one score before any run (references built from the observations)', async () => {
     // A fresh clone: the committed observations, no models.json.
@@ -244,7 +251,7 @@ describe('the committed data folder', () => {
     expect(row?.method).toBe('benchmark');
     expect(row?.probabilityAbove).toBeGreaterThan(0);
     expect(row?.reasoning).toMatch(/capability C = .* nearest references in capability: .*calibration/);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('tracker diff', () => {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { OutputFormat } from '@tracker/core';
-import type { TrackerError } from '@tracker/schema';
+import { sanitizeText, type TrackerError } from '@tracker/schema';
 import { Command, CommanderError, Option } from 'commander';
 import { COMMANDS, DATA_OPTIONS, GLOBAL_OPTIONS } from './commands';
 import type { CommandSpec, OptionSpecs } from './define-command';
@@ -132,6 +132,7 @@ async function execute(
     format,
     color: useColor(io),
     quiet: values.quiet === true,
+    wide: values.wide === true,
   });
   const options: Record<string, unknown> = { ...values };
   keys.forEach((key, index) => {
@@ -150,7 +151,7 @@ function report(error: unknown, command: CommandSpec | undefined, io: CliIo): nu
     return 2;
   }
   if (isTrackerError(error)) {
-    io.stderr.write(`error ${error.code}: ${error.message}\n`);
+    io.stderr.write(`error ${error.code}: ${sanitizeText(error.message, { newlines: true, tabs: true })}\n`);
     if (USAGE_CODES.has(error.code)) {
       io.stderr.write(`\n${usageLines(command)}`);
       return 2;

@@ -23,6 +23,7 @@ export const DATA_OPTIONS = {
   },
   format: { type: 'string', short: 'f', valueName: 'FORMAT', description: 'output format' },
   json: { type: 'boolean', description: 'same as --format json' },
+  wide: { type: 'boolean', description: 'do not fit tables to the terminal width' },
 } as const satisfies OptionSpecs;
 
 const QUERY_FILTER_OPTIONS = {
@@ -444,14 +445,17 @@ export const COMMANDS: CommandSpec[] = [
   defineCommand({
     name: 'report',
     summary: 'write one self-contained HTML page: the list, a compute-over-time chart, provenance per number',
-    usage: '[--out FILE.html] [--all]',
+    usage: '[--out FILE.html] [--all] [--full]',
     details: [
       'By default the page holds every ruled or flagged model, every candidate, and every model whose median is',
-      'within two orders of magnitude of the threshold; --all adds the rest.',
+      'within two orders of magnitude of the threshold; --all adds the rest. Details (facts and their sources,',
+      'the estimate) are given for the models not clearly below the threshold; --full gives every model every',
+      'fact, score and input with its URL (a much larger page).',
     ],
     options: {
       out: { type: 'string', valueName: 'FILE', description: 'output file (default report.html)' },
       all: { type: 'boolean', description: 'include every model, however small' },
+      full: { type: 'boolean', description: 'full provenance of every model, each reference with its URL' },
     },
     data: true,
     formats: ['table'],

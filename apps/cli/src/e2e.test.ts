@@ -251,7 +251,7 @@ describe.skipIf(!built)('the built CLI as separate processes', () => {
       (await loadModels(dataDir))?.models.find((record) => record.id === 'helioai/helio-3')?.curation?.status,
     ).toBe('confirmed-below');
     expect(await readLock(dataDir)).toBeNull();
-  }, 240_000);
+  }, 600_000);
 
   it('runs and releases killed at random moments leave every file valid, and the next run recovers', async () => {
     const { cwd, dataDir } = await createWorkspace();
@@ -314,5 +314,5 @@ describe.skipIf(!built)('the built CLI as separate processes', () => {
     expect(
       (await loadReleaseFile(join(dataDir, 'releases', '2026-03-01'))).models.map((row) => row.id),
     ).toContain('vantorsystems/vantor-prime');
-  }, 240_000);
+  }, 600_000);
 });

@@ -1,3 +1,5 @@
+import { sanitizeText } from '@tracker/schema';
+
 /** Where a command reads and writes. Tests pass a fake; `bin.ts` passes the process's streams. */
 export interface CliIo {
   stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
@@ -35,15 +37,17 @@ export interface CliLog {
 export function createLog(io: CliIo, options: { quiet?: boolean; verbose?: boolean } = {}): CliLog {
   const color = useColor(io, 'stderr');
   const yellow = (text: string) => (color ? `\u001b[33m${text}\u001b[39m` : text);
+  // Messages quote data (names, sources' errors): no control from it reaches the terminal.
+  const safe = (message: string) => sanitizeText(message, { newlines: true, tabs: true });
   return {
     info: (message) => {
-      if (!options.quiet) io.stderr.write(`${message}\n`);
+      if (!options.quiet) io.stderr.write(`${safe(message)}\n`);
     },
     warn: (message) => {
-      io.stderr.write(`${yellow('warning')}: ${message}\n`);
+      io.stderr.write(`${yellow('warning')}: ${safe(message)}\n`);
     },
     debug: (message) => {
-      if (options.verbose) io.stderr.write(`${message}\n`);
+      if (options.verbose) io.stderr.write(`${safe(message)}\n`);
     },
   };
 }

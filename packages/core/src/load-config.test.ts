@@ -49,6 +49,16 @@ describe('loadConfig', () => {
     await expect(loadConfig(dir)).rejects.toThrow(/tracker\.config\.yaml: line \d+: not valid YAML/);
   });
 
+  it('says why a YAML alias bomb is refused', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tracker-config-'));
+    let bomb = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
+    for (let level = 0, previous = 'a'; level < 9; level++, previous = `b${level - 1}`) {
+      bomb += `b${level}: &b${level} [${Array(9).fill(`*${previous}`).join(', ')}]\n`;
+    }
+    await writeFile(join(dir, 'tracker.config.yaml'), bomb);
+    await expect(loadConfig(dir)).rejects.toThrow(/tracker\.config\.yaml: YAML: too many aliases: /);
+  });
+
   it('fails when an explicit --config file does not exist', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tracker-config-'));
     await expect(loadConfig(dir, 'missing.yaml')).rejects.toThrow(/missing\.yaml: cannot read/);

@@ -108,7 +108,11 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
     raw = parseYaml(text, { prettyErrors: true }) ?? {};
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : 'YAML';
-    throw new TrackerError('CONFIG_INVALID', `${shown}: ${where}: not valid YAML`, { cause: error });
+    // The yaml package refuses alias expansion past 100 nodes (a "billion laughs" bomb) with this ReferenceError.
+    const why = /excessive alias count/i.test(String((error as Error).message))
+      ? 'too many aliases: the YAML expands its aliases (*name) into more than 100 nodes, as an alias bomb does'
+      : 'not valid YAML';
+    throw new TrackerError('CONFIG_INVALID', `${shown}: ${where}: ${why}`, { cause: error });
   }
   const result = TrackerConfigSchema.safeParse(raw);
   if (!result.success)

@@ -35,6 +35,24 @@ describe('createTracker', () => {
     expect(await readFile(join(cwd, 'data', 'ledger.jsonl'), 'utf8')).toContain(model);
   }, 60_000);
 
+  it('fits printed tables to io.stdout.columns or COLUMNS, and wide leaves them whole', async () => {
+    const cwd = await workspace();
+    const widest = async (options: CreateTrackerOptions) => {
+      let out = '';
+      const tracker = await createTracker({ cwd, ...options });
+      await tracker
+        .with({ io: { ...options.io, stdout: { ...options.io?.stdout, write: (chunk) => (out += chunk) } } })
+        .query({ fields: 'id,name,developer,sources,aliases,method' });
+      return Math.max(...out.split('\n').map((line) => line.length));
+    };
+    const terminal = { io: { stdout: { write: () => true, columns: 50 } } };
+    expect(await widest(terminal)).toBeLessThanOrEqual(50);
+    const fromEnv = await widest({ env: { COLUMNS: '60' } });
+    expect(fromEnv).toBeLessThanOrEqual(60);
+    expect(fromEnv).toBeGreaterThan(50);
+    expect(await widest({ ...terminal, wide: true })).toBeGreaterThan(60);
+  }, 60_000);
+
   it('takes the threshold and cuts from the config it is given, and query --above honours likelyAbove', async () => {
     const cwd = await workspace();
     const strict = await createTracker({

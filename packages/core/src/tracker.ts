@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import { type DataFolder, openDataFolder } from '@tracker/dataset';
+import { type DataFolder, onStaleLockTakenOver, openDataFolder, setMaxDataFileBytes } from '@tracker/dataset';
+import { resolveTableWidth } from '@tracker/query';
 import type { ModelsFile } from '@tracker/schema';
 import type { AddOptions } from './commands/add';
 import type { AliasOptions } from './commands/alias';
@@ -33,7 +34,10 @@ export interface CreateTrackerOptions {
   dataDir?: string;
   /** Working directory relative paths resolve against (default `process.cwd()`). */
   cwd?: string;
-  /** Environment: API keys, `TRACKER_DATA_DIR`, `USER` (default: none). */
+  /**
+   * Environment: API keys, `TRACKER_DATA_DIR`, `USER`, `COLUMNS` (table width when stdout is no terminal),
+   * `TRACKER_MAX_DATA_FILE_MB` (the size limit of a data file, process-wide; default 256 MB) (default: none).
+   */
   env?: Readonly<Record<string, string | undefined>>;
   /** Messages for a person (default: none). */
   log?: TrackerLog;
@@ -47,6 +51,8 @@ export interface CreateTrackerOptions {
   color?: boolean;
   /** No progress display. */
   quiet?: boolean;
+  /** Tables keep every value whole instead of fitting `io.stdout.columns` or `$COLUMNS`. */
+  wide?: boolean;
 }
 
 /**
@@ -60,7 +66,7 @@ export interface Tracker {
   readonly dataDir: string;
   readonly folder: DataFolder;
   /** A copy of this tracker printing in another format, or to another output. */
-  with(options: Pick<CreateTrackerOptions, 'format' | 'color' | 'io' | 'log' | 'quiet'>): Tracker;
+  with(options: Pick<CreateTrackerOptions, 'format' | 'color' | 'io' | 'log' | 'quiet' | 'wide'>): Tracker;
   /** collect → resolve → merge → estimate → curate, saving models.json. */
   run(options?: RunOptions): Promise<import('./commands/run').RunResult>;
   collect(options?: CollectCommandOptions): Promise<import('./source-outcomes').SourceOutcome[]>;
@@ -102,12 +108,27 @@ export async function createTracker(options: CreateTrackerOptions = {}): Promise
     : env.TRACKER_DATA_DIR
       ? resolve(cwd, env.TRACKER_DATA_DIR)
       : resolve(loaded.baseDir, loaded.config.dataDir);
+  // A stale lock taken over is one line of the log; the data file size limit may come from the environment.
+  const log = options.log;
+  onStaleLockTakenOver(log ? (_stale, message) => log.info(message) : undefined);
+  const maxFileMb = env.TRACKER_MAX_DATA_FILE_MB;
+  setMaxDataFileBytes(maxFileMb ? Math.round(Number(maxFileMb) * 1024 * 1024) : undefined);
   return makeTracker(loaded, openDataFolder(dataDir), { ...options, cwd, env });
 }
 
 function makeTracker(loaded: LoadedConfig, folder: DataFolder, options: CreateTrackerOptions): Tracker {
+  const stdout = options.io?.stdout;
+  // Tables fit the terminal (or $COLUMNS); `wide` leaves them whole. Operations read the width from stdout.columns.
+  const width = resolveTableWidth({
+    wide: options.wide === true,
+    columns: stdout?.columns,
+    columnsEnv: options.env?.COLUMNS,
+  });
   const io: TrackerIo = {
-    stdout: options.io?.stdout ?? nowhere,
+    stdout:
+      !stdout || width === stdout.columns
+        ? (stdout ?? nowhere)
+        : { write: (chunk) => stdout.write(chunk), isTTY: stdout.isTTY, columns: width },
     stderr: options.io?.stderr ?? nowhere,
     stdin: options.io?.stdin ?? Readable.from([]),
     env: options.env ?? {},

@@ -1,3 +1,5 @@
+import { sanitizeText } from '@tracker/schema';
+
 /**
  * A small RFC 4180 CSV writer for release lists and review sheets. `@tracker/query` has its own for query output;
  * the dataset package must not depend on it, and the rules are the same: CRLF after every record, quotes only where
@@ -7,9 +9,13 @@
 /** Characters that make a spreadsheet read a cell as a formula. */
 const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
 
-/** Prefixes a text cell that a spreadsheet would run as a formula with a single quote. */
+/**
+ * Prefixes a text cell that a spreadsheet would run as a formula with a single quote, and replaces its control
+ * characters (ESC…) with U+FFFD; tabs and line breaks stay, as CSV allows them in a quoted cell.
+ */
 export function neutraliseCsvCell(text: string): string {
-  return FORMULA_TRIGGERS.some((trigger) => text.startsWith(trigger)) ? `'${text}` : text;
+  const safe = sanitizeText(text, { newlines: true, tabs: true });
+  return FORMULA_TRIGGERS.some((trigger) => safe.startsWith(trigger)) ? `'${safe}` : safe;
 }
 
 /**

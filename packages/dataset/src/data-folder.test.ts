@@ -49,7 +49,10 @@ describe('openDataFolder', () => {
       models: [{ id: 'lab/model-a' }],
     });
     await writeFile(folder.paths.modelsFile, '{"models": [');
-    expect(await folder.loadModelsUnchecked()).toBe('unreadable');
+    await expect(folder.loadModelsUnchecked()).rejects.toMatchObject({
+      code: 'DATA_INVALID',
+      details: { syntax: true },
+    });
   });
 
   it('takes the lock for a section and releases it after', async () => {

@@ -23,6 +23,7 @@ import {
   appendLedger,
   loadLedger,
   loadModels,
+  loadModelsUnvalidated,
   loadObservations,
   type ObservationSnapshotUpdate,
   saveModels,
@@ -89,9 +90,10 @@ export interface DataFolder {
   loadModels(): Promise<ModelsFile | null>;
   /**
    * `models.json` parsed but not validated (it is about to be replaced; only compared with); `null` when it is
-   * missing, `'unreadable'` when it does not parse.
+   * missing. The bytes get every check of a data file: anything else is `DATA_INVALID` naming the file, with
+   * `details.syntax` set when the file is not JSON at all (e.g. cut off).
    */
-  loadModelsUnchecked(): Promise<{ models: ModelRecord[] } | null | 'unreadable'>;
+  loadModelsUnchecked(): Promise<{ models: ModelRecord[] } | null>;
   saveModels(file: ModelsFile, options?: WriteOptions & { validate?: boolean }): Promise<void>;
   loadLedger(): Promise<LedgerEntry[]>;
   appendLedger(entries: Parameters<typeof appendLedger>[1], options?: WriteOptions): Promise<LedgerEntry[]>;
@@ -173,15 +175,7 @@ export function openDataFolder(dir: string): DataFolder {
     },
     saveObservations: (source, update, options) => saveObservations(root, source, update, options),
     loadModels: () => loadModels(root),
-    async loadModelsUnchecked() {
-      const text = await readTextFile(paths.modelsFile, { missingOk: true }).catch(() => undefined);
-      if (text === undefined) return null;
-      try {
-        const value = JSON.parse(text) as { models?: unknown };
-        if (Array.isArray(value.models)) return { models: value.models as ModelRecord[] };
-      } catch {}
-      return 'unreadable';
-    },
+    loadModelsUnchecked: () => loadModelsUnvalidated(root),
     saveModels: (file, options) => saveModels(root, file, options),
     loadLedger: () => loadLedger(root),
     appendLedger: (entries, options) => appendLedger(root, entries, options),

@@ -23,7 +23,14 @@ export type {
 export { openDataFolder } from './data-folder';
 export type { DiffableModel, DiffRow, FieldChange, ModelSetDiff, SummarizeRecordOptions } from './diff';
 export { DIFF_FIELDS, diffDataDirs, diffModelSets, loadDiffRows, summarizeRecord, toDiffRow } from './diff';
-export { parseJsonText } from './json-file';
+export type { ParseJsonTextOptions, ReadTextFileOptions } from './json-file';
+export {
+  DEFAULT_MAX_DATA_FILE_BYTES,
+  MAX_JSON_DEPTH,
+  parseJsonText,
+  readTextFile,
+  setMaxDataFileBytes,
+} from './json-file';
 export type { CreateLedgerEntryInput, CreateLedgerEntryOptions, DeveloperNote, RulingAction } from './ledger';
 export {
   activeLedgerEntries,
@@ -34,8 +41,8 @@ export {
   developerNotes,
   RULING_ACTIONS,
 } from './ledger';
-export type { AcquireLockOptions, LockHandle, LockInfo } from './lock';
-export { acquireLock, readLock, withLock } from './lock';
+export type { AcquireLockOptions, LockHandle, LockInfo, StaleLockListener } from './lock';
+export { acquireLock, describeTakeOver, onStaleLockTakenOver, readLock, withLock } from './lock';
 export type { MergeObservationsOptions } from './merge';
 export { mergeObservations } from './merge';
 export type { MergeSnapshotOptions, MergeSnapshotResult } from './observations';
@@ -79,6 +86,7 @@ export {
   appendLedger,
   loadLedger,
   loadModels,
+  loadModelsUnvalidated,
   loadObservationFile,
   loadObservations,
   loadReleaseFile,

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { TrackerError, toJsonPath } from '@tracker/schema';
 import { locateJsonSyntaxError } from './json-syntax';
 import { displayPath } from './paths';
@@ -124,55 +124,197 @@ export function parseJsonText(text: string, options: ParseJsonTextOptions): unkn
       },
     );
   }
-  const badPath = findProtoKey(value, []);
-  if (badPath !== undefined) {
-    const jsonPath = toJsonPath(badPath);
+  const problem = findStructureProblem(value);
+  if (problem !== undefined) {
+    const jsonPath = toJsonPath(problem.path);
     const where = options.line === undefined ? undefined : `line ${options.line}`;
-    throw new TrackerError(
-      'DATA_INVALID',
-      [file, where, jsonPath, 'the key "__proto__" is not allowed'].filter(Boolean).join(': '),
-      { details: { file, path: jsonPath, where } },
-    );
+    const what =
+      problem.kind === 'proto'
+        ? 'the key "__proto__" is not allowed'
+        : `nested deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`;
+    throw new TrackerError('DATA_INVALID', [file, where, jsonPath, what].filter(Boolean).join(': '), {
+      details: {
+        file,
+        path: jsonPath,
+        where,
+        ...(problem.kind === 'depth' ? { depth: MAX_JSON_DEPTH } : {}),
+      },
+    });
   }
   return value;
 }
 
-function findProtoKey(value: unknown, path: PropertyKey[]): PropertyKey[] | undefined {
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index += 1) {
-      const found = findProtoKey(value[index], [...path, index]);
-      if (found) return found;
-    }
-    return undefined;
+/** How deep arrays and objects may nest in a data file; the tracker's own files nest about ten levels. */
+export const MAX_JSON_DEPTH = 512;
+
+type StructureProblem = { kind: 'proto'; path: PropertyKey[] } | { kind: 'depth'; path: PropertyKey[] };
+
+/**
+ * Walks a parsed value without recursion (a file nested 200,000 deep must not overflow the stack) and returns
+ * the first `__proto__` key, or the first place nested deeper than {@link MAX_JSON_DEPTH}, with its path.
+ */
+function findStructureProblem(root: unknown): StructureProblem | undefined {
+  // Each entry links to its parent, so a path is only built for the place that is reported.
+  interface Entry {
+    value: unknown;
+    key: PropertyKey | undefined;
+    parent: Entry | undefined;
+    depth: number;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__') return [...path, key];
-    const found = findProtoKey((value as Record<string, unknown>)[key], [...path, key]);
-    if (found) return found;
+  const pathOf = (entry: Entry, last?: PropertyKey): PropertyKey[] => {
+    const path: PropertyKey[] = last === undefined ? [] : [last];
+    for (let current: Entry | undefined = entry; current?.parent; current = current.parent) {
+      path.push(current.key!);
+    }
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ value: root, key: undefined, parent: undefined, depth: 0 }];
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    const { value, depth } = entry;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_JSON_DEPTH) return { kind: 'depth', path: pathOf(entry) };
+    // Children are pushed last-first so that they are visited in document order.
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index -= 1) {
+        const child = value[index];
+        if (typeof child === 'object' && child !== null) {
+          stack.push({ value: child, key: index, parent: entry, depth: depth + 1 });
+        }
+      }
+      continue;
+    }
+    const keys = Object.keys(value);
+    if (keys.includes('__proto__')) return { kind: 'proto', path: pathOf(entry, '__proto__') };
+    for (let index = keys.length - 1; index >= 0; index -= 1) {
+      const key = keys[index]!;
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) {
+        stack.push({ value: child, key, parent: entry, depth: depth + 1 });
+      }
+    }
   }
   return undefined;
 }
 
+/** The default for {@link ReadTextFileOptions.maxBytes}: 256 MiB, far above any data file the tracker writes. */
+export const DEFAULT_MAX_DATA_FILE_BYTES = 256 * 1024 * 1024;
+
+let defaultMaxBytes = DEFAULT_MAX_DATA_FILE_BYTES;
+
 /**
- * Reads a file as UTF-8 text. Returns `undefined` when it does not exist and `missingOk` is set; any other
- * failure is `IO_FAILED` naming the file.
+ * Sets the size limit for every data file read from now on (observations, models.json, the ledger, releases);
+ * `undefined` restores {@link DEFAULT_MAX_DATA_FILE_BYTES}. A file over the limit is refused before it is read.
+ */
+export function setMaxDataFileBytes(bytes: number | undefined): void {
+  if (bytes !== undefined && (!Number.isSafeInteger(bytes) || bytes < 1)) {
+    throw new TrackerError(
+      'USAGE',
+      `[dataset] a data file size limit is a positive whole number of bytes, got ${bytes}`,
+    );
+  }
+  defaultMaxBytes = bytes ?? DEFAULT_MAX_DATA_FILE_BYTES;
+}
+
+/** Options of {@link readTextFile}. */
+export interface ReadTextFileOptions {
+  /** Return `undefined` instead of failing when the file does not exist. */
+  missingOk?: boolean;
+  /** Refuse a larger file before reading it; default the limit of {@link setMaxDataFileBytes} (256 MiB). */
+  maxBytes?: number;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 ? 1 : 0)} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1 when all do. */
+export function findInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index]!;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0; // no overlong forms
+      if (lead === 0xed) high = 0x9f; // no surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f; // nothing past U+10FFFF
+    } else return index;
+    for (let next = 1; next < length; next += 1) {
+      const byte = bytes[index + next];
+      const min = next === 1 ? low : 0x80;
+      const max = next === 1 ? high : 0xbf;
+      if (byte === undefined || byte < min || byte > max) return index;
+    }
+    index += length;
+  }
+  return -1;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a data file as UTF-8 text. Returns `undefined` when it does not exist and `missingOk` is set. A file over
+ * the size limit is refused before it is read, and bytes that are not UTF-8 are refused with their offset, both
+ * as `DATA_INVALID` naming the file; any other failure is `IO_FAILED` naming the file.
  */
 export async function readTextFile(
   file: string,
-  options: { missingOk?: boolean } = {},
+  options: ReadTextFileOptions = {},
 ): Promise<string | undefined> {
+  const shown = displayPath(file);
+  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  let bytes: Uint8Array;
   try {
-    return await readFile(file, 'utf8');
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > maxBytes) {
+        throw new TrackerError(
+          'DATA_INVALID',
+          `${shown}: the file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)} for one data file`,
+          { details: { file: shown, bytes: size, limit: maxBytes } },
+        );
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
+    if (TrackerError.is(error)) throw error;
     if (options.missingOk && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new TrackerError('IO_FAILED', `${shown}: could not be read (${(error as Error).message})`, {
+      cause: error,
+      details: { file: shown },
+    });
+  }
+  // Checked again after reading: the file may have grown in between.
+  if (bytes.length > maxBytes) {
     throw new TrackerError(
-      'IO_FAILED',
-      `${displayPath(file)}: could not be read (${(error as Error).message})`,
-      {
-        cause: error,
-        details: { file: displayPath(file) },
-      },
+      'DATA_INVALID',
+      `${shown}: the file is over the limit of ${formatBytes(maxBytes)} for one data file`,
+      { details: { file: shown, bytes: bytes.length, limit: maxBytes } },
     );
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch (error) {
+    const offset = findInvalidUtf8(bytes);
+    throw new TrackerError('DATA_INVALID', `${shown}: byte offset ${offset}: invalid UTF-8`, {
+      cause: error,
+      details: { file: shown, byteOffset: offset },
+    });
   }
 }

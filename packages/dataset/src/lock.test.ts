@@ -4,7 +4,15 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { TrackerError } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, findHeldLock, isProcessAlive, readLock, withLock } from './lock';
+import {
+  acquireLock,
+  findHeldLock,
+  isProcessAlive,
+  type LockInfo,
+  onStaleLockTakenOver,
+  readLock,
+  withLock,
+} from './lock';
 import { createTempDir } from './test-factories';
 
 /** The pid of a process that has already exited. */
@@ -74,11 +82,38 @@ describe('acquireLock', () => {
     expect(isProcessAlive(stale.pid)).toBe(false);
     await writeFile(path.join(dir, '.lock'), JSON.stringify(stale));
     await writeFile(path.join(dir, '.models.json.12345.abcdef.tmp'), 'left by a killed writer');
-    const lock = await acquireLock(dir);
+    const told: string[] = [];
+    const lock = await acquireLock(dir, { onTakeOver: (_info, message) => told.push(message) });
     expect(lock.tookOver).toEqual(stale);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(
+      new RegExp(
+        `^Took over .*\\.lock from pid ${stale.pid} \\(tracker run, since 2026-01-01T00:00:00\\.000Z\\), which is no longer running\\.$`,
+      ),
+    );
     expect(await readLock(dir)).toMatchObject({ pid: process.pid });
     expect(await readdir(dir)).toEqual(['.lock']);
     await lock.release();
+  });
+
+  it('tells the process-wide listener when a writer takes over a stale lock itself', async () => {
+    const dir = await createTempDir();
+    const stale = {
+      pid: deadPid(),
+      host: hostname(),
+      since: '2026-01-01T00:00:00.000Z',
+      command: 'x',
+      token: 't',
+    };
+    await writeFile(path.join(dir, '.lock'), JSON.stringify(stale));
+    const told: LockInfo[] = [];
+    onStaleLockTakenOver((info) => told.push(info));
+    try {
+      await withLock(dir, () => undefined);
+    } finally {
+      onStaleLockTakenOver(undefined);
+    }
+    expect(told).toEqual([stale]);
   });
 
   it('does not take over a lock held on another host, nor an unreadable one', async () => {

@@ -34,6 +34,30 @@ export interface AcquireLockOptions {
   command?: string;
   /** How long to keep retrying while another live process holds the lock, in ms (default 0: fail at once). */
   wait?: number;
+  /**
+   * Told, with a one-line message, when a dead holder's lock is taken over. Default: the listener set with
+   * {@link onStaleLockTakenOver}, if any.
+   */
+  onTakeOver?: StaleLockListener;
+}
+
+/** Receives the stale lock that was taken over and a one-line message saying so. */
+export type StaleLockListener = (stale: LockInfo, message: string) => void;
+
+let defaultTakeOverListener: StaleLockListener | undefined;
+
+/**
+ * Sets the listener told whenever this process takes over a dead holder's lock, for locks taken without their
+ * own `onTakeOver` (the writers of this package take their lock themselves); `undefined` removes it. A CLI prints
+ * the message as one line.
+ */
+export function onStaleLockTakenOver(listener: StaleLockListener | undefined): void {
+  defaultTakeOverListener = listener;
+}
+
+/** The one line that says a stale lock was taken over. */
+export function describeTakeOver(lockFile: string, stale: LockInfo): string {
+  return `Took over ${displayPath(lockFile)} from pid ${stale.pid} (${stale.command}, since ${stale.since}), which is no longer running.`;
 }
 
 /** A held lock on a data folder. */
@@ -133,7 +157,10 @@ export async function acquireLock(dataDir: string, options: AcquireLockOptions =
     const holder = await readLockFile(paths.lockFile);
     if (holder === null) continue;
     if (holder !== 'unreadable' && isStale(holder)) {
-      if (await breakStaleLock(paths.lockFile, holder)) tookOver = holder;
+      if (await breakStaleLock(paths.lockFile, holder)) {
+        tookOver = holder;
+        (options.onTakeOver ?? defaultTakeOverListener)?.(holder, describeTakeOver(paths.lockFile, holder));
+      }
       continue;
     }
     if (Date.now() >= deadline) throw lockHeldError(paths.lockFile, holder, options.wait);

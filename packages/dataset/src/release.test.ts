@@ -7,7 +7,7 @@ import { asyncBufferFromFile, parquetMetadata, parquetReadObjects } from 'hyparq
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { curate } from './curate';
 import { createLedgerEntry } from './ledger';
-import { RELEASE_PARQUET_COLUMNS } from './parquet';
+import { formatReleaseParquet, RELEASE_PARQUET_COLUMNS } from './parquet';
 import {
   buildRelease,
   findPreviousRelease,
@@ -145,6 +145,13 @@ describe('buildRelease', () => {
     ]);
   });
 
+  it.each(['2026-02-30', '2025-02-29', '2026-04-31'])('refuses the impossible date %s', (date) => {
+    const { records, ledger } = fixture();
+    expect(() => buildRelease(records, ledger, { date, threshold: THRESHOLD, generatedAt: AT })).toThrow(
+      `[release] ${date} is not a date of the calendar`,
+    );
+  });
+
   it('refuses a release date that is not a full day', () => {
     const { records, ledger } = fixture();
     expect(() =>
@@ -152,6 +159,11 @@ describe('buildRelease', () => {
     ).toThrow(/expected a release date YYYY-MM-DD, got "2026-03"/);
   });
 });
+
+async function parquetFile(release: Parameters<typeof formatReleaseParquet>[0]) {
+  const bytes = formatReleaseParquet(release);
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
 
 describe('writeRelease', () => {
   let dataDir: string;
@@ -200,6 +212,8 @@ describe('writeRelease', () => {
     });
     expect(Number(big.flop)).toBe(5e25);
     expect(table[3]![RELEASE_COLUMNS.indexOf('evidence')]).toBe('https://example.org/report');
+    // Figures to six significant digits in the CSV (3.8e25 / 3 is 1.2666666666666667e+25 in models.json).
+    expect(table[3]![RELEASE_COLUMNS.indexOf('low')]).toBe('1.26667e+25');
 
     const changelog = await readFile(path.join(folder, 'CHANGELOG.md'), 'utf8');
     expect(changelog).toContain('# Release 2026-03-01');
@@ -221,13 +235,26 @@ describe('writeRelease', () => {
       unreviewed: ['BOOLEAN', 'OPTIONAL'],
       flop: ['DOUBLE', 'OPTIONAL'],
       probabilityAbove: ['DOUBLE', 'OPTIONAL'],
+      releaseDate: ['INT32', 'OPTIONAL'],
+      releaseDatePrecision: ['BYTE_ARRAY', 'OPTIONAL'],
     });
-    expect(Object.keys(types)).toEqual(RELEASE_PARQUET_COLUMNS.map(([field]) => field));
+    const dateElement = metadata.schema.find((element) => element.name === 'releaseDate');
+    expect(dateElement?.logical_type).toEqual({ type: 'DATE' });
+    expect(Object.keys(types)).toEqual([
+      ...RELEASE_PARQUET_COLUMNS.map(([field]) => field),
+      'releaseDatePrecision',
+    ]);
     expect(metadata.key_value_metadata).toEqual(
       expect.arrayContaining([{ key: 'tracker.date', value: '2026-03-01' }]),
     );
     const rows = await parquetReadObjects({ file });
-    expect(rows).toEqual(release.models.map((row) => ({ ...row, evidence: row.evidence.join(' ') })));
+    const asParquet = (row: (typeof release.models)[number]) => ({
+      ...row,
+      evidence: row.evidence.join(' '),
+      releaseDate: row.releaseDate === null ? null : new Date(`${row.releaseDate}T00:00:00Z`),
+      releaseDatePrecision: row.releaseDate === null ? null : 'day',
+    });
+    expect(rows).toEqual(release.models.map(asParquet));
     const set = rows.find((row) => row.id === 'meta/set');
     expect(set).toMatchObject({
       low: 1.2e25 / 10,
@@ -236,6 +263,45 @@ describe('writeRelease', () => {
       unreviewed: false,
       developer: null,
     });
+  });
+
+  it('stores releaseDate as a Parquet DATE, a month or year as its first day with its precision', async () => {
+    const { records, ledger } = fixture();
+    const release = build('2026-03-01', records, ledger);
+    const dates = ['2024-05-13', '2024-05', '2024'];
+    release.models.forEach((row, index) => {
+      row.releaseDate = dates[index] ?? null;
+    });
+    const file = await parquetFile(release);
+    const rows = await parquetReadObjects({ file, columns: ['releaseDate', 'releaseDatePrecision'] });
+    expect(rows).toEqual([
+      { releaseDate: new Date('2024-05-13T00:00:00Z'), releaseDatePrecision: 'day' },
+      { releaseDate: new Date('2024-05-01T00:00:00Z'), releaseDatePrecision: 'month' },
+      { releaseDate: new Date('2024-01-01T00:00:00Z'), releaseDatePrecision: 'year' },
+    ]);
+  });
+
+  it('writes no control character from data into models.csv or CHANGELOG.md', async () => {
+    const { records, ledger } = fixture();
+    const hostile = 'evil\u001b]52;c;ZXZpbA==\u0007\u001b[2J\u009b31m\rfake';
+    const release = build('2026-03-01', records, ledger);
+    for (const row of release.models) {
+      row.name = `${row.name} ${hostile}`;
+      row.reason = hostile;
+    }
+    await writeRelease(dataDir, release, { ledger, records, previous: null });
+    const folder = path.join(dataDir, 'releases', '2026-03-01');
+    const csv = await readFile(path.join(folder, 'models.csv'), 'utf8');
+    // Only the CRLF record ends are left; the data's ESC, BEL, C1 CSI and lone CR are gone.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of the check
+    expect(csv.replaceAll('\r\n', '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const table = parse(csv) as string[][];
+    expect(table[1]![RELEASE_COLUMNS.indexOf('reason')]).toBe(
+      'evil\ufffd]52;c;ZXZpbA==\ufffd\ufffd[2J\ufffd31m\nfake',
+    );
+    const changelog = await readFile(path.join(folder, 'CHANGELOG.md'), 'utf8');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of the check
+    expect(changelog).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
   it('writes an empty release that still loads', async () => {

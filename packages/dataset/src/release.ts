@@ -2,6 +2,7 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   DEFAULT_STATUS_CUTS,
+  formatNumberText,
   type LedgerEntry,
   type ModelRecord,
   parseWithSchema,
@@ -12,7 +13,7 @@ import {
 } from '@tracker/schema';
 import { writeFileAtomic } from './atomic-write';
 import { formatChangelog } from './changelog';
-import { formatCsv } from './csv-write';
+import { type CsvValue, formatCsv } from './csv-write';
 import { summarizeRecord } from './diff';
 import { compareStrings, stableStringify } from './json-file';
 import { formatReleaseParquet, joinEvidence, RELEASE_PARQUET_COLUMNS } from './parquet';
@@ -42,6 +43,11 @@ const FULL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 function checkDate(date: string): void {
   if (!FULL_DATE.test(date)) {
     throw new TrackerError('USAGE', `[release] expected a release date YYYY-MM-DD, got "${date}"`);
+  }
+  // The pattern lets 2026-02-30 through; a real day of the calendar does not roll over into the next month.
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) {
+    throw new TrackerError('USAGE', `[release] ${date} is not a date of the calendar`);
   }
 }
 
@@ -95,12 +101,18 @@ export function buildRelease(
   return parseWithSchema(ReleaseFileSchema, release, { file: `release ${options.date}` });
 }
 
-/** Formats a release as `models.csv`: RFC 4180, CRLF, a header of the row field names, formula cells neutralised. */
+/**
+ * Formats a release as `models.csv`: RFC 4180, CRLF, a header of the row field names, formula cells neutralised,
+ * controls in text replaced, figures to six significant digits (`models.json` and `models.parquet` keep them whole).
+ */
 export function formatReleaseCsv(release: ReleaseFile): string {
+  const cell = (value: unknown) => (typeof value === 'number' ? Number(formatNumberText(value)) : value);
   return formatCsv(
     RELEASE_COLUMNS,
     release.models.map((row) =>
-      RELEASE_COLUMNS.map((field) => (field === 'evidence' ? joinEvidence(row.evidence) : row[field])),
+      RELEASE_COLUMNS.map((field) =>
+        field === 'evidence' ? joinEvidence(row.evidence) : (cell(row[field]) as CsvValue),
+      ),
     ),
   );
 }

@@ -116,6 +116,23 @@ export async function loadModels(dataDir: string): Promise<ModelsFile | null> {
   return readValidated(dataPaths(dataDir).modelsFile, ModelsFileSchema, true);
 }
 
+/**
+ * The models of `models.json` without the full schema check, or `null` when there is none: for comparing a new
+ * run with the last one just before the file is replaced. The bytes get every check of a data file (size limit,
+ * UTF-8, nesting depth, `__proto__` keys) and the file must be JSON with a `models` array; anything else is
+ * `DATA_INVALID` naming the file (`details.syntax` is set when the file is not JSON at all, e.g. cut off).
+ */
+export async function loadModelsUnvalidated(dataDir: string): Promise<{ models: ModelRecord[] } | null> {
+  const file = dataPaths(dataDir).modelsFile;
+  const text = await readTextFile(file, { missingOk: true });
+  if (text === undefined) return null;
+  const value = parseJsonText(text, { file }) as { models?: unknown } | null;
+  if (typeof value !== 'object' || value === null || !Array.isArray(value.models)) {
+    throw dataError(file, '$.models', 'expected an array of models');
+  }
+  return { models: value.models as ModelRecord[] };
+}
+
 /** Loads `ledger.jsonl`; no ledger yet means no entries. */
 export async function loadLedger(dataDir: string): Promise<LedgerEntry[]> {
   const file = dataPaths(dataDir).ledgerFile;

@@ -56,3 +56,41 @@ export function peakFlops(
 export function getChipPrice(chipId: string): Readonly<ChipPrice> | null {
   return chipPrices.find((price) => price.chip === chipId) ?? null;
 }
+
+/** Edit distance between two strings (insertions, deletions, substitutions). */
+function editDistance(left: string, right: string): number {
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let row = 1; row <= left.length; row += 1) {
+    const current = [row];
+    for (let column = 1; column <= right.length; column += 1) {
+      const substitution = previous[column - 1]! + (left[row - 1] === right[column - 1] ? 0 : 1);
+      current.push(Math.min(previous[column]! + 1, current[column - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[right.length]!;
+}
+
+/** The known chips whose id, name or an alias is closest to `name` (edit distance of the normalised forms). */
+export function closestChips(name: string, count = 3): Readonly<ChipSpec>[] {
+  const key = normaliseChipName(name.split(',')[0] ?? '');
+  const best = new Map<Readonly<ChipSpec>, number>();
+  for (const [alias, chip] of chipsByAlias) {
+    const distance = editDistance(key, alias);
+    if (distance < (best.get(chip) ?? Number.POSITIVE_INFINITY)) best.set(chip, distance);
+  }
+  return [...best]
+    .sort((left, right) => left[1] - right[1] || left[0].name.localeCompare(right[0].name, 'en'))
+    .slice(0, count)
+    .map(([chip]) => chip);
+}
+
+/**
+ * Why a chip a source or user names gives no hardware-time estimate, or null when the chip is known:
+ * `unknown chip "TPU v99" (closest known: Google TPU v5p, …); the hardware table lists every known chip`.
+ */
+export function describeUnknownChip(name: string): string | null {
+  if (getChip(name) !== null) return null;
+  const closest = closestChips(name).map((chip) => chip.name);
+  return `unknown chip "${name}" (closest known: ${closest.join(', ')}); the hardware table (configs/hardware.yaml) lists every known chip`;
+}

@@ -8,7 +8,15 @@ export { hardwareTimeEstimator, utilizationPrior } from './builtin/hardware-time
 export { nameHeuristicEstimator, TOKENS_BY_YEAR, typicalTokens } from './builtin/name-heuristic';
 export { operationCountEstimator } from './builtin/operation-count';
 export { reportedEstimator } from './builtin/reported';
-export { chipPrices, chips, getChip, getChipPrice, peakFlops } from './chips';
+export {
+  chipPrices,
+  chips,
+  closestChips,
+  describeUnknownChip,
+  getChip,
+  getChipPrice,
+  peakFlops,
+} from './chips';
 export type { Combination, RankedComponent } from './combine';
 export {
   CONFLICT_FACTOR,

@@ -1,3 +1,4 @@
+import { escapeJsonControls, formatNumberText } from '@tracker/schema';
 import { describeValue, queryError } from './errors';
 import { neutraliseCsvCell, quoteCsvCell } from './format/csv';
 import { renderMarkdownTable } from './format/markdown';
@@ -44,9 +45,9 @@ export function formatObjects(
     Object.fromEntries(columns.map((column) => [column.field, row[column.field] ?? null]));
   switch (format) {
     case 'json':
-      return `${JSON.stringify(rows.map(pick), null, 2)}\n`;
+      return `${escapeJsonControls(JSON.stringify(rows.map(pick), null, 2))}\n`;
     case 'jsonl':
-      return rows.map((row) => `${JSON.stringify(pick(row))}\n`).join('');
+      return rows.map((row) => `${escapeJsonControls(JSON.stringify(pick(row)))}\n`).join('');
     case 'csv': {
       const lines = [columns.map((column) => quoteCsvCell(column.field))];
       for (const row of rows)
@@ -94,7 +95,7 @@ function displayValue(column: ObjectColumn, value: unknown): string {
   if (typeof value === 'number') {
     if (column.kind === 'magnitude') return formatMagnitude(value);
     if (column.kind === 'probability') return formatProbability(value);
-    return String(value);
+    return formatNumberText(value);
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value))
@@ -105,7 +106,7 @@ function displayValue(column: ObjectColumn, value: unknown): string {
 
 function csvValue(column: ObjectColumn, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return column.kind === 'magnitude' ? value.toExponential() : String(value);
+  if (typeof value === 'number') return formatNumberText(value, { exponent: column.kind === 'magnitude' });
   if (typeof value === 'boolean') return String(value);
   return neutraliseCsvCell(displayValue({ field: column.field }, value));
 }

@@ -10,7 +10,8 @@ export {
   QUERY_STATUSES,
 } from './filter';
 export { neutraliseCsvCell, quoteCsvCell } from './format/csv';
-export { QUERY_FIELD_LABELS } from './format/table';
+export type { TableWidthSource } from './format/table';
+export { QUERY_FIELD_LABELS, resolveTableWidth } from './format/table';
 export { formatMagnitude, formatProbability, sanitizeForTerminal } from './format/text';
 export type { ColumnKind, FormatObjectsOptions, ObjectColumn } from './format-objects';
 export { formatObjects } from './format-objects';

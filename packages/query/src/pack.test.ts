@@ -26,7 +26,7 @@ let projectDir = '';
 
 async function exec(command: string, args: readonly string[], cwd: string, what: string): Promise<string> {
   try {
-    const { stdout } = await run(command, args, { cwd, maxBuffer: 16 * 1024 * 1024, timeout: 240_000 });
+    const { stdout } = await run(command, args, { cwd, maxBuffer: 16 * 1024 * 1024, timeout: 900_000 });
     return stdout;
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string; message: string };
@@ -69,7 +69,8 @@ const observation = {
   rawName: '=cmd|Llama',
 };
 
-describe('packed tarballs of @tracker/schema and @tracker/query', () => {
+// Packing, `npm install` and two tsc runs take minutes on a busy machine: no fixed 30 s limit applies here.
+describe('packed tarballs of @tracker/schema and @tracker/query', { timeout: 600_000 }, () => {
   beforeAll(async () => {
     for (const [name, dir] of Object.entries(packageDirs)) {
       if (!existsSync(join(dir, 'dist', 'index.js')) || !existsSync(join(dir, 'dist', 'index.d.ts'))) {
@@ -106,7 +107,7 @@ describe('packed tarballs of @tracker/schema and @tracker/query', () => {
       projectDir,
       'npm install of the tarballs and zod@^4 (zod comes from the npm registry: is it reachable?)',
     );
-  }, 300_000);
+  }, 900_000);
 
   afterAll(async () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import {
   ConfidenceSchema,
   type CuratedStatus,
   CuratedStatusSchema,
+  escapeJsonControls,
   type ThresholdStatus,
   ThresholdStatusSchema,
 } from '@tracker/schema';
@@ -195,7 +196,7 @@ export function formatStats(stats: QueryStats, options: FormatStatsOptions = {})
       `unknown stats format ${describeValue(format)}; valid formats: ${STATS_FORMATS.join(', ')}`,
     );
   }
-  if (format === 'json') return `${JSON.stringify(stats, null, 2)}\n`;
+  if (format === 'json') return `${escapeJsonControls(JSON.stringify(stats, null, 2))}\n`;
   const sections = describeSections(stats);
   const summary = `${stats.total} models: ${stats.aboveThreshold} over the threshold, ${stats.belowThreshold} under it.`;
   const compute = stats.compute;

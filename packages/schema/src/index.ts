@@ -95,5 +95,13 @@ export {
 export type { ReleaseFile, ReleaseRow } from './release';
 export { ReleaseFileSchema, ReleaseRowSchema } from './release';
 export type { ExcludedObservation, MergeSuggestion, ResolvedObservation } from './resolution';
+export type { SanitizeTextOptions } from './text';
+export {
+  escapeJsonControls,
+  formatNumberText,
+  isControlCodePoint,
+  sanitizeText,
+  TEXT_NUMBER_DIGITS,
+} from './text';
 export type { ParseWithSchemaOptions } from './validate';
 export { parseWithSchema, toJsonPath, toValidationIssues } from './validate';

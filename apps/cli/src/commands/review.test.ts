@@ -213,5 +213,5 @@ describe.skipIf(!hasScript)('tracker review under a real pseudo-terminal', () =>
         evidence: ['https://example.com/duplicate'],
       },
     ]);
-  }, 30_000);
+  }, 300_000);
 });

@@ -1,6 +1,12 @@
 import { RULING_CONFLICT } from '@tracker/dataset';
 import { findModelRecord } from '@tracker/resolve';
-import { type LedgerEntry, ModelIdSchema, type ModelRecord, TrackerError } from '@tracker/schema';
+import {
+  escapeJsonControls,
+  type LedgerEntry,
+  ModelIdSchema,
+  type ModelRecord,
+  TrackerError,
+} from '@tracker/schema';
 import type { CommandContext } from '../context';
 import { buildModelsFile, recordDecisions, reviewerName } from '../curation';
 import { formatEntries, parseEvidence } from './decide';

@@ -1,6 +1,6 @@
 import { type CreateLedgerEntryInput, machineOf } from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
-import { type LedgerEntry, type ModelRecord, TrackerError } from '@tracker/schema';
+import { escapeJsonControls, type LedgerEntry, type ModelRecord, TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions } from '../context';
 import { findModel, loadCurationSession, recordDecisions, reviewerName } from '../curation';
 
@@ -131,8 +131,9 @@ const ENTRY_COLUMNS: ObjectColumn[] = [
 /** Prints stored ledger entries: JSON as stored, other formats one flat row each. */
 export function formatEntries(context: CommandContext, entries: readonly LedgerEntry[]): string {
   if (context.format === 'json')
-    return `${JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2)}\n`;
-  if (context.format === 'jsonl') return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
+    return `${escapeJsonControls(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2))}\n`;
+  if (context.format === 'jsonl')
+    return entries.map((entry) => `${escapeJsonControls(JSON.stringify(entry))}\n`).join('');
   const rows = entries.map((entry) => {
     const value = 'value' in entry ? (entry.value as Record<string, unknown> | undefined) : undefined;
     return {

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { dataPaths, diffDataDirs } from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
-import { TrackerError } from '@tracker/schema';
+import { escapeJsonControls, TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions } from '../context';
 
 export interface DiffOptions {
@@ -28,7 +28,7 @@ export async function run(context: CommandContext, options: DiffOptions): Promis
   ]);
   const diff = await diffDataDirs(before!, after!);
   if (context.format === 'json') {
-    context.io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
+    context.io.stdout.write(`${escapeJsonControls(JSON.stringify(diff, null, 2))}\n`);
     return 0;
   }
   const rows = [

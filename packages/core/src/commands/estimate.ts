@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import {
   buildPopulation,
   buildReferences,
+  describeUnknownChip,
   type EstimateComputeResult,
   estimateCompute,
   estimateRecords,
@@ -114,7 +115,7 @@ async function estimateInputs(context: CommandContext, input: string, threshold:
       cutPoints: context.loaded.config.statusCuts,
       lookupBase: (name) => byName.get(name.toLowerCase())?.estimate ?? null,
     });
-    return toRow(parsed.data.name, result);
+    return toRow(parsed.data.name, result, parsed.data.hardware?.chip);
   });
 }
 
@@ -147,7 +148,7 @@ async function estimateDataFolder(context: CommandContext, threshold: number, bl
 /** One line of `tracker estimate`'s output (DESIGN §6). */
 export type EstimateRow = ReturnType<typeof toRow>;
 
-function toRow(name: string, result: EstimateComputeResult) {
+function toRow(name: string, result: EstimateComputeResult, chip?: string) {
   const { estimate, assessment } = result;
   const used = estimate?.components.filter((component) => component.used) ?? [];
   return {
@@ -163,7 +164,7 @@ function toRow(name: string, result: EstimateComputeResult) {
       ? [...used.map((component) => `${component.method}: ${component.reasoning}`), estimate.combination]
           .filter(Boolean)
           .join(' | ')
-      : 'no method applies: no parameters, tokens, hardware, cost, scores or reported figure',
+      : `no method applies: ${(chip && describeUnknownChip(chip)) || 'no parameters, tokens, hardware, cost, scores or reported figure'}`,
   };
 }
 

@@ -1,5 +1,12 @@
 import { developerNotes } from '@tracker/dataset';
-import type { ComputeEstimate, Fact, ModelRecord } from '@tracker/schema';
+import { describeUnknownChip } from '@tracker/estimation';
+import {
+  type ComputeEstimate,
+  escapeJsonControls,
+  type Fact,
+  type ModelRecord,
+  sanitizeText,
+} from '@tracker/schema';
 import type { CommandContext } from '../context';
 import { findModel, loadCurationState } from '../curation';
 
@@ -18,7 +25,7 @@ export async function run(context: CommandContext, options: ExplainOptions): Pro
   const note = record.developer ? developerNotes(ledger).get(record.developer) : undefined;
   if (context.format === 'json') {
     context.io.stdout.write(
-      `${JSON.stringify({ ...record, threshold: models.threshold, developerNote: note ?? null }, null, 2)}\n`,
+      `${escapeJsonControls(JSON.stringify({ ...record, threshold: models.threshold, developerNote: note ?? null }, null, 2))}\n`,
     );
     return record;
   }
@@ -63,9 +70,10 @@ function explainText(
 
   section('Methods');
   const estimate = record.estimate;
+  const chip = (record.facts.hardware?.[0]?.value as { chip?: string } | undefined)?.chip;
   if (!estimate)
     lines.push(
-      'No method applies: the sources give no parameters, tokens, hardware, cost, scores or reported figure.',
+      `No method applies: ${(chip && describeUnknownChip(chip)) || 'the sources give no parameters, tokens, hardware, cost, scores or reported figure'}.`,
     );
   else lines.push(...estimateLines(estimate, 'Combined estimate'));
 
@@ -103,7 +111,8 @@ function explainText(
     );
   }
   lines.push('');
-  return `${lines.join('\n')}\n`;
+  // Each line is one line: any control or line break inside came from data (names, rulings) and is defanged.
+  return `${lines.map((line) => sanitizeText(line)).join('\n')}\n`;
 }
 
 /** The methods of an estimate with their arithmetic, then how they combined (under `combinedTitle`, if given). */

@@ -56,9 +56,15 @@ export async function run(context: CommandContext, options: QueryOptions = {}): 
   });
   if (options.stats === true) {
     const format = context.format === 'json' || context.format === 'markdown' ? context.format : 'table';
-    context.io.stdout.write(formatStats(computeStats(rows), { format }));
+    context.io.stdout.write(
+      formatStats(computeStats(rows), {
+        format,
+        ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
+      }),
+    );
     return rows;
   }
+  if (rows.length === 0) context.log.info('no models match');
   context.io.stdout.write(
     formatRows(rows, {
       format: context.format,

@@ -11,6 +11,8 @@ export interface ReportOptions {
   out?: string;
   /** Every model, not only the ruled, the candidates and those near the threshold. */
   all?: boolean;
+  /** Every fact, score and input of every model with its URL (a much larger page); default: compact provenance. */
+  full?: boolean;
 }
 
 /** Models whose median is within this factor below the threshold are in the report by default. */
@@ -35,6 +37,7 @@ export async function run(context: CommandContext, options: ReportOptions = {}):
     generatedAt: models.generatedAt,
     threshold: models.threshold,
     dataDescription: `data folder ${context.folder.display(context.io.cwd)}; ${scope}`,
+    provenance: options.full ? 'full' : 'compact',
   });
   await writeFileAtomic(target, page);
   const shown = displayPath(context.io.cwd, target);

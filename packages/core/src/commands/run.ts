@@ -36,6 +36,8 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
   );
   const lock = await context.folder.lock({ command: 'tracker run', wait: 30_000 });
   try {
+    // Read first: a damaged models.json stops the run before any file is touched.
+    const previous = await loadPreviousModels(context);
     const requested = splitList(options.source);
     const strict = options.strict === true;
     let outcomes: SourceOutcome[];
@@ -66,10 +68,7 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
         `${unreachable.map((outcome) => outcome.source).join(', ')} could not be reached (--strict)`,
       );
     }
-    const [built, previous] = await Promise.all([
-      buildFromFolder(context, files ? { observationFiles: files } : {}),
-      loadPreviousModels(context),
-    ]);
+    const built = await buildFromFolder(context, files ? { observationFiles: files } : {});
     // Built by the library from validated observations; every load validates the file.
     await context.folder.saveModels(toModelsFile(built.models, context.loaded.config.threshold), {
       lock,
@@ -191,13 +190,17 @@ function parseExitCode(value: string | undefined): number | undefined {
 
 /**
  * The previous run's models, only to say what changed. They are about to be replaced, so they are read without
- * the full schema check (the largest file of the folder); a file that does not parse counts as no previous run.
+ * the full schema check; a file that is not JSON (e.g. cut off) counts as no previous run, while hostile bytes
+ * (too large, not UTF-8, nested too deep) stop the run before anything is written.
  */
 async function loadPreviousModels(context: CommandContext): Promise<{ models: ModelRecord[] } | null> {
-  const previous = await context.folder.loadModelsUnchecked();
-  if (previous !== 'unreadable') return previous;
-  context.log.warn('data/models.json could not be read; this run is compared with nothing.');
-  return null;
+  try {
+    return await context.folder.loadModelsUnchecked();
+  } catch (error) {
+    if (!TrackerError.is(error) || error.details.syntax !== true) throw error;
+    context.log.warn(`${error.message}; this run is compared with nothing.`);
+    return null;
+  }
 }
 
 /** A quick check before fetching: when name lookup fails, the run goes offline at once instead of timing out per source. */

@@ -9,7 +9,7 @@ import {
   validateScraperView,
 } from '@tracker/estimation';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
-import { type ModelRecord, type ObservationFile, TrackerError } from '@tracker/schema';
+import { escapeJsonControls, type ModelRecord, type ObservationFile, TrackerError } from '@tracker/schema';
 import { epochScraper, type Payload } from '@tracker/scrapers';
 import { capturedAt } from '../collect';
 import type { CommandContext } from '../context';
@@ -103,7 +103,9 @@ export async function run(context: CommandContext, options: ValidateOptions = {}
     ).report,
   };
   if (context.format === 'json') {
-    context.io.stdout.write(`${JSON.stringify({ blind, threshold, reports }, null, 2)}\n`);
+    context.io.stdout.write(
+      `${escapeJsonControls(JSON.stringify({ blind, threshold, reports }, null, 2))}\n`,
+    );
     return { blind, threshold, reports };
   }
   const summary = Object.entries(reports).map(([set, report]) => summaryRow(set, report));

@@ -1,15 +1,18 @@
+import { formatNumberText, sanitizeText } from '@tracker/schema';
 import { MAGNITUDE_FIELDS, type QueryField, type QueryRow } from '../row';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection guidance). */
 const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
 
 /**
- * Neutralises a text cell that a spreadsheet would run as a formula, by prefixing a single quote. Only text is
+ * Neutralises a text cell that a spreadsheet would run as a formula, by prefixing a single quote, and replaces
+ * its control characters (ESC…) with U+FFFD; tabs and line breaks stay, as CSV allows them in a quoted cell. Only text is
  * neutralised: numbers are written by {@link formatCsvValue} from typed values, never from scraped text, and the
  * tracker's numbers are never negative, so a numeric cell cannot begin with a trigger.
  */
 export function neutraliseCsvCell(text: string): string {
-  return FORMULA_TRIGGERS.some((trigger) => text.startsWith(trigger)) ? `'${text}` : text;
+  const safe = sanitizeText(text, { newlines: true, tabs: true });
+  return FORMULA_TRIGGERS.some((trigger) => safe.startsWith(trigger)) ? `'${safe}` : safe;
 }
 
 /** Quotes a cell per RFC 4180 when it holds a comma, a double quote, CR or LF; quotes inside are doubled. */
@@ -18,12 +21,12 @@ export function quoteCsvCell(text: string): string {
 }
 
 /**
- * One CSV cell before quoting: null → empty; magnitudes in exponent form that round-trips (`3.8e+25`); other
- * numbers in their shortest round-trip form; booleans `true`/`false`; lists joined with "; "; text neutralised.
+ * One CSV cell before quoting: null → empty; magnitudes in exponent form (`3.8e+25`), numbers to six significant
+ * digits (JSON keeps full precision); booleans `true`/`false`; lists joined with "; "; text neutralised.
  */
 export function formatCsvValue(field: QueryField, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return MAGNITUDE_FIELDS.has(field) ? value.toExponential() : String(value);
+  if (typeof value === 'number') return formatNumberText(value, { exponent: MAGNITUDE_FIELDS.has(field) });
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return neutraliseCsvCell(value.join('; '));
   return neutraliseCsvCell(String(value));

@@ -1,13 +1,13 @@
+import { sanitizeText } from '@tracker/schema';
 import { NUMERIC_FIELDS, type QueryField, type QueryRow } from '../row';
 import { formatDisplayValue } from './text';
 
 /**
- * Makes text safe inside a GitHub table cell: line breaks become spaces, `\` and `|` are backslash-escaped, and
+ * Makes text safe inside a GitHub table cell: line breaks become spaces, controls (ESC…) U+FFFD, `\` and `|` are backslash-escaped, and
  * `&`, `<`, `>` become entities so scraped text cannot inject HTML.
  */
 export function escapeMarkdownCell(text: string): string {
-  return text
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+  return sanitizeText(text)
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/&/g, '&amp;')

@@ -86,6 +86,29 @@ export function renderTextTable(
   return `${lines.join('\n')}\n`;
 }
 
+/** Where {@link resolveTableWidth} looks for the width of the terminal. */
+export interface TableWidthSource {
+  /** `--wide`: never cut; tables show every column at full width. */
+  wide?: boolean;
+  /** Columns of the output stream when it is a terminal (`process.stdout.columns`). */
+  columns?: number | undefined;
+  /** The `COLUMNS` environment variable, used when the output is not a terminal. */
+  columnsEnv?: string | undefined;
+}
+
+/**
+ * The width tables should fit: none with `wide`; else the terminal's columns; else a valid `$COLUMNS`; else none
+ * (output piped to a file or another program stays whole). Only `table` output is cut; json, jsonl and csv always
+ * carry the full values.
+ */
+export function resolveTableWidth(source: TableWidthSource): number | undefined {
+  if (source.wide) return undefined;
+  if (source.columns !== undefined && Number.isInteger(source.columns) && source.columns > 0)
+    return source.columns;
+  const fromEnv = Number(source.columnsEnv);
+  return source.columnsEnv && Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined;
+}
+
 /** Validates a table width: a positive integer, or absent/Infinity for no limit. */
 export function parseWidth(width: unknown): number {
   if (width === undefined || width === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;

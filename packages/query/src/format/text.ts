@@ -1,3 +1,4 @@
+import { formatNumberText, sanitizeText } from '@tracker/schema';
 import { MAGNITUDE_FIELDS, type QueryField } from '../row';
 
 /** Shows a FLOP or count compactly: 3.8e25. */
@@ -11,7 +12,8 @@ export function formatProbability(value: number): string {
 }
 
 /**
- * A cell as people read it (table, markdown): magnitudes as 3.8e25, probabilities as 0.97, lists joined with "; ",
+ * A cell as people read it (table, markdown): magnitudes as 3.8e25, probabilities as 0.97, other numbers to six
+ * significant digits, lists joined with "; ",
  * booleans as yes/no, and null as the empty string.
  */
 export function formatDisplayValue(field: QueryField, value: unknown): string {
@@ -19,36 +21,20 @@ export function formatDisplayValue(field: QueryField, value: unknown): string {
   if (typeof value === 'number') {
     if (MAGNITUDE_FIELDS.has(field)) return formatMagnitude(value);
     if (field === 'probabilityAbove') return formatProbability(value);
-    return String(value);
+    return formatNumberText(value);
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.join('; ');
   return String(value);
 }
 
-// Scraped names are untrusted: control characters (escape sequences) and bidirectional overrides could rewrite
-// or disguise what a terminal shows, so they never reach it.
-const LINE_BREAKS = new Set([0x0a, 0x0b, 0x0c, 0x0d, 0x09, 0x2028, 0x2029]);
-
-function isUnsafeCodePoint(codePoint: number): boolean {
-  return (
-    codePoint <= 0x1f ||
-    (codePoint >= 0x7f && codePoint <= 0x9f) ||
-    (codePoint >= 0x202a && codePoint <= 0x202e) ||
-    (codePoint >= 0x2066 && codePoint <= 0x2069)
-  );
-}
-
-/** Makes untrusted text safe and single-line for a terminal: line breaks become spaces, controls become U+FFFD. */
+/**
+ * Makes untrusted text safe and single-line for a terminal: line breaks become spaces, controls (ESC, OSC, C1,
+ * bidirectional overrides) become U+FFFD. The same rule as `sanitizeText` of `@tracker/schema`, which every text
+ * output uses.
+ */
 export function sanitizeForTerminal(text: string): string {
-  let result = '';
-  for (const character of text) {
-    const codePoint = character.codePointAt(0) ?? 0;
-    if (LINE_BREAKS.has(codePoint)) result += ' ';
-    else if (isUnsafeCodePoint(codePoint)) result += '\ufffd';
-    else result += character;
-  }
-  return result;
+  return sanitizeText(text);
 }
 
 /** Columns one code point takes in a terminal: 0 for combining marks, 2 for East Asian wide and emoji, else 1. */

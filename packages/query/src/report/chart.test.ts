@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryRow } from '../row';
-import { renderComputeChart, renderStatusMarker, toFractionalYear } from './chart';
+import { renderComputeChart, renderStatusMarker, robustYearRange, toFractionalYear } from './chart';
 
 function row(overrides: Partial<QueryRow>): QueryRow {
   return {
@@ -166,5 +166,38 @@ describe('renderStatusMarker', () => {
       '<use class="status-excluded" href="#marker-excluded"/>',
     );
     expect(renderStatusMarker('excluded').value).toContain('aria-hidden="true"');
+  });
+});
+
+describe('robustYearRange and clipped points', () => {
+  const recent = Array.from({ length: 99 }, (_, index) =>
+    row({ id: `a/m${index}`, releaseDate: `${2023 + (index % 3)}-0${1 + (index % 9)}-01` }),
+  );
+
+  it('keeps the data range when nothing lies far outside it', () => {
+    expect(robustYearRange([2020.5, 2023.1, 2024.2, 2025.9])).toEqual([2020.5, 2025.9]);
+  });
+
+  it('does not start the time axis in 2007 for one model dated 2007, and still draws it, at the edge', () => {
+    const lone = row({ id: 'old/one', name: 'Old one', releaseDate: '2007-05-01' });
+    const chart = renderComputeChart([...recent, lone], { threshold: 1e25 });
+    const years = [...chart.markup.value.matchAll(/<g class="tick tick-x">.*?>(\d{4})<\/text><\/g>/g)].map(
+      (match) => Number(match[1]),
+    );
+    expect(Math.min(...years)).toBeGreaterThan(2015);
+    expect(chart.charted).toBe(100);
+    expect(chart.clipped).toBe(1);
+    expect(count(chart.markup.value, /<g class="point [^"]*clipped"/g)).toBe(1);
+    expect(chart.markup.value).toContain('drawn at the left edge of the time axis');
+    expect(chart.markup.value).toMatch(/aria-label="[^"]*\(1 released before \d{4} drawn at the left edge\)/);
+  });
+
+  it('clips nothing when the early dates are not a small minority', () => {
+    const early = Array.from({ length: 10 }, (_, index) =>
+      row({ id: `old/m${index}`, releaseDate: '2007-05-01' }),
+    );
+    const chart = renderComputeChart([...recent, ...early], { threshold: 1e25 });
+    expect(chart.clipped).toBe(0);
+    expect(chart.markup.value).toContain('years 2007 to');
   });
 });

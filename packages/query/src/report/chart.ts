@@ -19,6 +19,8 @@ export interface ComputeChart {
   markup: SafeHtml;
   /** Number of models drawn as points. */
   charted: number;
+  /** Of those, how many lie outside the time axis and are drawn at its edge with an arrow. */
+  clipped: number;
   notCharted: NotChartedRow[];
 }
 
@@ -124,6 +126,35 @@ interface PlacedPoint {
   high: number;
 }
 
+/** Value at quantile `q` (0–1) of sorted values, by linear interpolation. */
+function quantile(sorted: readonly number[], q: number): number {
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+}
+
+/**
+ * The years the time axis spans: the data's range, unless a few dates lie far outside the rest (one model dated
+ * 2007 among hundreds from 2023–2025 would squeeze them all into the right edge). Dates beyond Tukey's far fences
+ * (3 interquartile ranges past the quartiles) are left outside the axis when they are at most 2% of the points;
+ * they are still drawn, at the edge.
+ */
+export function robustYearRange(years: readonly number[]): [number, number] {
+  const sorted = [...years].sort((left, right) => left - right);
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  const q1 = quantile(sorted, 0.25);
+  const q3 = quantile(sorted, 0.75);
+  // At least a year of spread, so that a set of dates from one month does not call everything else an outlier.
+  const spread = Math.max(q3 - q1, 1);
+  const low = q1 - 3 * spread;
+  const high = q3 + 3 * spread;
+  const outside = sorted.filter((year) => year < low || year > high).length;
+  if (outside === 0 || outside > sorted.length * 0.02) return [first, last];
+  return [Math.max(first, low), Math.min(last, high)];
+}
+
 function round(value: number): string {
   return value.toFixed(1);
 }
@@ -158,6 +189,7 @@ export function renderComputeChart(rows: readonly QueryRow[], options: ComputeCh
     return {
       markup: html`<p class="chart-empty">No model has both a release date and an estimate, so there is nothing to chart.</p>`,
       charted: 0,
+      clipped: 0,
       notCharted,
     };
   }
@@ -165,19 +197,20 @@ export function renderComputeChart(rows: readonly QueryRow[], options: ComputeCh
   const thresholdExponent = Math.log10(options.threshold);
   let minimumExponent = thresholdExponent;
   let maximumExponent = thresholdExponent;
-  let firstYear = Number.POSITIVE_INFINITY;
-  let lastYear = Number.NEGATIVE_INFINITY;
   for (const point of placed) {
     minimumExponent = Math.min(minimumExponent, Math.log10(point.low));
     maximumExponent = Math.max(maximumExponent, Math.log10(point.high));
-    firstYear = Math.min(firstYear, point.year);
-    lastYear = Math.max(lastYear, point.year);
   }
   const yMin = Math.floor(minimumExponent);
   const yMax = Math.max(Math.ceil(maximumExponent), yMin + 1);
+  const [firstYear, lastYear] = robustYearRange(placed.map((point) => point.year));
   const xMin = Math.floor(firstYear);
   const xMax = Math.max(Math.ceil(lastYear), xMin + 1);
-  const toX = (year: number) => PLOT_LEFT + ((year - xMin) / (xMax - xMin)) * (PLOT_RIGHT - PLOT_LEFT);
+  // A point outside the time axis (a lone early or late date) is drawn at the edge with an arrow, not dropped.
+  const clip = (year: number) => Math.min(xMax, Math.max(xMin, year));
+  const clippedBefore = placed.filter((point) => point.year < xMin).length;
+  const clippedAfter = placed.filter((point) => point.year > xMax).length;
+  const toX = (year: number) => PLOT_LEFT + ((clip(year) - xMin) / (xMax - xMin)) * (PLOT_RIGHT - PLOT_LEFT);
   const toY = (value: number) =>
     PLOT_BOTTOM - ((Math.log10(value) - yMin) / (yMax - yMin)) * (PLOT_BOTTOM - PLOT_TOP);
 
@@ -212,10 +245,21 @@ export function renderComputeChart(rows: readonly QueryRow[], options: ComputeCh
     const ring = row.needsReview
       ? html`<circle class="needs-review-ring" cx="${x}" cy="${y}" r="10"/>`
       : null;
-    return html`<g class="point status-${row.status}" data-model-id="${row.id}"><title>${title}</title><line class="interval" x1="${x}" x2="${x}" y1="${round(toY(point.high))}" y2="${round(toY(point.low))}"/>${ring}<use href="#marker-${row.status}" x="${x}" y="${y}"/></g>`;
+    const clipped = point.year < xMin ? 'before' : point.year > xMax ? 'after' : null;
+    const arrow =
+      clipped === null
+        ? null
+        : html`<path class="clip-arrow" d="${clipped === 'before' ? `M${round(Number(x) - 9)},${y}l6,-4v8z` : `M${round(Number(x) + 9)},${y}l-6,-4v8z`}"/>`;
+    return html`<g class="point status-${row.status}${clipped ? ' clipped' : ''}" data-model-id="${row.id}"><title>${title}${clipped ? `; drawn at the ${clipped === 'before' ? 'left' : 'right'} edge of the time axis` : ''}</title><line class="interval" x1="${x}" x2="${x}" y1="${round(toY(point.high))}" y2="${round(toY(point.low))}"/>${ring}<use href="#marker-${row.status}" x="${x}" y="${y}"/>${arrow}</g>`;
   });
 
-  const label = `Training compute against release date for ${placed.length} models, log scale from ${formatPowerOfTen(yMin)} to ${formatPowerOfTen(yMax)} FLOP, years ${xMin} to ${xMax}, with the threshold at ${formatExactMagnitude(options.threshold)} FLOP; ${placed.filter((point) => point.median > options.threshold).length} medians lie above it.`;
+  const clippedText = [
+    clippedBefore ? `${clippedBefore} released before ${xMin} drawn at the left edge` : '',
+    clippedAfter ? `${clippedAfter} released after ${xMax} drawn at the right edge` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const label = `Training compute against release date for ${placed.length} models, log scale from ${formatPowerOfTen(yMin)} to ${formatPowerOfTen(yMax)} FLOP, years ${xMin} to ${xMax}${clippedText ? ` (${clippedText})` : ''}, with the threshold at ${formatExactMagnitude(options.threshold)} FLOP; ${placed.filter((point) => point.median > options.threshold).length} medians lie above it.`;
   const markup = html`<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" preserveAspectRatio="xMidYMid meet"><rect class="plot-area" x="${PLOT_LEFT}" y="${PLOT_TOP}" width="${PLOT_RIGHT - PLOT_LEFT}" height="${PLOT_BOTTOM - PLOT_TOP}"/>${joinHtml(yTicks)}${joinHtml(xTicks)}<line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_RIGHT}" y1="${PLOT_BOTTOM}" y2="${PLOT_BOTTOM}"/><line class="axis" x1="${PLOT_LEFT}" x2="${PLOT_LEFT}" y1="${PLOT_TOP}" y2="${PLOT_BOTTOM}"/><text class="axis-label" x="${(PLOT_LEFT + PLOT_RIGHT) / 2}" y="${HEIGHT - 10}" text-anchor="middle">Release date</text><text class="axis-label" transform="translate(18 ${(PLOT_TOP + PLOT_BOTTOM) / 2}) rotate(-90)" text-anchor="middle">Training compute (FLOP, log scale)</text><g class="points">${points}</g>${threshold}</svg>`;
-  return { markup, charted: placed.length, notCharted };
+  return { markup, charted: placed.length, notCharted, clipped: clippedBefore + clippedAfter };
 }

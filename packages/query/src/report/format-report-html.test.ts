@@ -5,6 +5,7 @@ import reportFixture from './__fixtures__/report-models.json';
 import {
   type FormatReportHtmlOptions,
   formatReportHtml,
+  needsDetails,
   REPORT_CONTENT_SECURITY_POLICY,
 } from './format-report-html';
 
@@ -12,8 +13,13 @@ const records: ModelRecord[] = [
   ...ModelsFileSchema.parse(baseFixture).models,
   ...ModelsFileSchema.parse(reportFixture).models,
 ];
-const options: FormatReportHtmlOptions = { generatedAt: '2026-02-01T00:00:00.000Z', threshold: 1e25 };
+const options: FormatReportHtmlOptions = {
+  generatedAt: '2026-02-01T00:00:00.000Z',
+  threshold: 1e25,
+  provenance: 'full',
+};
 const page = formatReportHtml(records, options);
+const compactPage = formatReportHtml(records, { ...options, provenance: 'compact' });
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
@@ -245,6 +251,39 @@ describe('formatReportHtml: provenance', () => {
   });
 });
 
+describe('formatReportHtml: compact provenance (the default)', () => {
+  it('is the default', () => {
+    const { provenance: _full, ...defaults } = options;
+    expect(formatReportHtml(records, defaults)).toBe(compactPage);
+  });
+
+  it('details only the models ruled, flagged, awaiting review or not clearly below, and links only those', () => {
+    const detailedIds = records.filter((record) => needsDetails(record)).map((record) => record.id);
+    expect(detailedIds.length).toBeGreaterThan(0);
+    expect(detailedIds.length).toBeLessThan(records.length);
+    expect(count(compactPage, /<details class="model /g)).toBe(detailedIds.length);
+    const table = section(compactPage, '<table class="models">', '</table>');
+    expect(count(table, /<th scope="row"><a href="#model-/g)).toBe(detailedIds.length);
+    expect(count(table, /<tr class="/g)).toBe(records.length);
+  });
+
+  it('keeps each fact with its sources and the estimate, but no per-reference URL or input table', () => {
+    const atlas = section(compactPage, 'id="model-acme_2f_atlas-2"', '</details>');
+    expect(atlas).toContain('<li>parameters: 4e11 <span class="muted">(huggingface');
+    expect(atlas).toContain('6 × 4e11 parameters × 1.5e13 tokens = 3.6e25 FLOP');
+    expect(atlas).toContain('left out: operation-count is more trusted');
+    expect(atlas).not.toContain('href="https://');
+    expect(atlas).not.toContain('<table');
+    expect(compactPage.length).toBeLessThan(page.length);
+  });
+
+  it('rejects an unknown provenance', () => {
+    expect(() => formatReportHtml(records, { ...options, provenance: 'some' as unknown as 'full' })).toThrow(
+      '[query] provenance: expected "compact" or "full", got "some"',
+    );
+  });
+});
+
 describe('formatReportHtml: hostile data', () => {
   const hostile = section(page, 'id="model-hostile_2f_img-onerror"', '</details>');
 
@@ -310,9 +349,10 @@ describe('formatReportHtml: edge cases', () => {
     expect(html).toContain('id="model-anthropic_2f_claude-3-5-sonnet-2"');
   });
 
-  it('renders 10,000 models with one row, one details section and one point each', () => {
+  // 10,000 models are rendered and timed by `pnpm bench` (bench/scale-tables.mjs); here a few hundred.
+  it('renders many models with one row, one details section and one point each', () => {
     const template = records.find((record) => record.id === 'acme/atlas-2') as ModelRecord;
-    const many = Array.from({ length: 10_000 }, (_, index): ModelRecord => {
+    const many = Array.from({ length: 500 }, (_, index): ModelRecord => {
       const median = 10 ** (20 + (index % 80) / 10);
       return {
         ...template,
@@ -322,9 +362,9 @@ describe('formatReportHtml: edge cases', () => {
       };
     });
     const html = formatReportHtml(many, options);
-    expect(count(html, /<th scope="row"><a href="#model-bulk_2f_model-/g)).toBe(10_000);
-    expect(count(html, /<details class="model /g)).toBe(10_000);
-    expect(count(html, /<g class="point /g)).toBe(10_000);
+    expect(count(html, /<th scope="row"><a href="#model-bulk_2f_model-/g)).toBe(500);
+    expect(count(html, /<details class="model /g)).toBe(500);
+    expect(count(html, /<g class="point /g)).toBe(500);
   });
 });
 

@@ -18,6 +18,28 @@ export interface FormatReportHtmlOptions {
   threshold?: number;
   /** One line saying what the data is, e.g. `data/models.json of release 2026-01-15`. Shown as text. */
   dataDescription?: string;
+  /**
+   * How much provenance the page holds. `compact` (the default) keeps the page small (a few MB for thousands of
+   * models): a details section for each model near or over the threshold, ruled, a candidate or flagged (see
+   * {@link needsDetails}), with each fact's value and sources, the scores, the estimate and its methods, but no
+   * per-reference URLs or input tables. `full` gives every model every fact, score and input with its URL.
+   */
+  provenance?: 'compact' | 'full';
+}
+
+/**
+ * Below this P(above), an unreviewed model gets no details section in a `compact` report: the machine calls it
+ * below the threshold with 95% confidence (the default `below` status cut), and `tracker explain` shows its chain.
+ */
+export const COMPACT_DETAILS_MIN_PROBABILITY = 0.05;
+
+/** Whether a `compact` report gives the model a details section: ruled, a candidate, flagged, or not clearly below. */
+export function needsDetails(record: ModelRecord): boolean {
+  const status = record.curation?.status;
+  if (status !== undefined && status !== 'unreviewed') return true;
+  if (record.curation?.needsReview) return true;
+  const probability = record.assessment?.probabilityAbove;
+  return probability !== null && probability !== undefined && probability >= COMPACT_DETAILS_MIN_PROBABILITY;
 }
 
 /**
@@ -30,6 +52,8 @@ export const REPORT_CONTENT_SECURITY_POLICY =
 interface ReportRow extends QueryRow {
   record: ModelRecord;
   anchor: string;
+  /** False when the page has no details section for the model (compact provenance). */
+  detailed: boolean;
 }
 
 /** A fragment id from a model id: characters other than letters, digits, `.` and `-` become `_<hex>_`. */
@@ -45,7 +69,9 @@ function validateOptions(records: unknown, options: unknown): asserts options is
       'report',
       `expected options with generatedAt and threshold, got ${describeValue(options)}`,
     );
-  const { threshold, generatedAt, title, dataDescription } = options as Record<string, unknown>;
+  const { threshold, generatedAt, title, dataDescription, provenance } = options as Record<string, unknown>;
+  if (provenance !== undefined && provenance !== 'compact' && provenance !== 'full')
+    throw queryError('provenance', `expected "compact" or "full", got ${describeValue(provenance)}`);
   if (
     threshold !== undefined &&
     (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold <= 0)
@@ -97,7 +123,7 @@ function renderModelRow(row: ReportRow, threshold: number): SafeHtml {
     row.low === null || row.high === null
       ? DASH
       : `${formatMagnitude(row.low)} – ${formatMagnitude(row.high)}`;
-  return html`<tr class="status-${row.status}${row.needsReview ? ' needs-review' : ''}" data-model-id="${row.id}"><th scope="row"><a href="#${row.anchor}"><bdi>${row.name}</bdi></a><span class="model-id">${row.id}</span></th><td><bdi>${textOrDash(row.developer)}</bdi></td><td class="date">${textOrDash(row.releaseDate)}</td>${renderStatusCell(row)}<td class="number">${magnitudeOrDash(row.median)}</td><td class="number">${interval}</td><td class="number">${renderProbability(row, threshold)}</td><td>${textOrDash(row.confidence)}</td><td>${textOrDash(row.method)}</td></tr>`;
+  return html`<tr class="status-${row.status}${row.needsReview ? ' needs-review' : ''}" data-model-id="${row.id}"><th scope="row">${row.detailed ? html`<a href="#${row.anchor}"><bdi>${row.name}</bdi></a>` : html`<bdi>${row.name}</bdi>`}<span class="model-id">${row.id}</span></th><td><bdi>${textOrDash(row.developer)}</bdi></td><td class="date">${textOrDash(row.releaseDate)}</td>${renderStatusCell(row)}<td class="number">${magnitudeOrDash(row.median)}</td><td class="number">${interval}</td><td class="number">${renderProbability(row, threshold)}</td><td>${textOrDash(row.confidence)}</td><td>${textOrDash(row.method)}</td></tr>`;
 }
 
 function renderModelsTable(rows: readonly ReportRow[], threshold: number): SafeHtml {
@@ -217,6 +243,57 @@ function renderCuration(record: ModelRecord, row: ReportRow): SafeHtml {
   return html`<dl class="fields"><dt>Id</dt><dd>${record.id}</dd><dt>Developer</dt><dd><bdi>${textOrDash(record.developer)}</bdi></dd><dt>Aliases</dt><dd>${record.aliases.length === 0 ? DASH : record.aliases.join(', ')}</dd><dt>Status</dt><dd>${STATUS_LABELS[row.status]}${curation ? '' : ' (derived: no human ruling)'}</dd>${needsReview}${rulingText}<dt>Assessment</dt><dd>${assessed}</dd><dt>Observations</dt><dd>${observations.length === 0 ? DASH : html`<ul>${observations}</ul>`}</dd></dl>`;
 }
 
+function sourcesOf(items: readonly { source: string }[]): string {
+  return [...new Set(items.map((item) => item.source))].join(', ');
+}
+
+/** Facts as one line per field: the most trusted value, every source that gives the field, and how many disagree. */
+function renderCompactFacts(record: ModelRecord): SafeHtml {
+  const items: SafeHtml[] = [];
+  for (const [field, facts] of Object.entries(record.facts)) {
+    if (!Array.isArray(facts) || facts.length === 0) continue;
+    const shown = formatValue(facts[0]!.value);
+    const others = new Set(facts.map((fact) => formatValue(fact.value))).size - 1;
+    items.push(
+      html`<li>${formatFieldName(field)}: ${shown} <span class="muted">(${sourcesOf(facts)}${others > 0 ? `; ${others} other ${others === 1 ? 'value' : 'values'}` : ''})</span></li>`,
+    );
+  }
+  for (const [benchmark, scores] of Object.entries(record.scores)) {
+    if (!Array.isArray(scores) || scores.length === 0) continue;
+    const latest = scores.reduce((best, score) => (score.asOf > best.asOf ? score : best));
+    items.push(
+      html`<li>score ${benchmark}: ${renderScoreValue(latest)} <span class="muted">(${latest.source}, ${latest.asOf})</span></li>`,
+    );
+  }
+  return items.length === 0
+    ? html`<p class="muted">No source gives any fact or score.</p>`
+    : html`<ul class="compact">${items}</ul>`;
+}
+
+/** The estimate in a few lines: the combined figure, then each method with its reasoning when it was used. */
+function renderCompactEstimate(record: ModelRecord): SafeHtml {
+  const estimate = record.estimate;
+  if (!estimate) return html`<p class="muted">No estimate: no method applies to the facts known.</p>`;
+  const components = estimate.components.map(
+    (component) =>
+      html`<li>${component.method}: ${formatMagnitude(component.median)} (90%: ${formatMagnitude(component.interval90[0])} – ${formatMagnitude(component.interval90[1])})${component.used ? html` · <span class="prose">${component.reasoning}</span>` : html` <span class="muted">left out${component.excludedBecause ? `: ${component.excludedBecause}` : ''}</span>`}</li>`,
+  );
+  return html`<p>Median ${formatMagnitude(estimate.median)} FLOP, 90% interval ${formatMagnitude(estimate.interval90[0])} – ${formatMagnitude(estimate.interval90[1])} FLOP; ${estimate.method}, ${estimate.confidence}.</p>${components.length > 0 ? html`<ul class="compact">${components}</ul>` : null}`;
+}
+
+function renderCompactProvenance(row: ReportRow): SafeHtml {
+  const { record } = row;
+  const curation = record.curation;
+  const ruling = curation?.ruling;
+  const rulingText = ruling
+    ? html`<dt>Ruling</dt><dd class="prose">${ruling.action} by ${ruling.by}, ${ruling.at.slice(0, 10)}: ${textOrDash(ruling.reason)}${ruling.flop === undefined ? '' : `; compute ${formatMagnitude(ruling.flop)} FLOP`}</dd>`
+    : null;
+  const needsReview = row.needsReview
+    ? html`<dt>Needs review</dt><dd class="prose">${curation?.needsReviewReason ?? 'yes'}</dd>`
+    : null;
+  return html`<details class="model status-${row.status}" id="${row.anchor}"><summary>${renderStatusMarker(row.status)}<bdi>${row.name}</bdi><span class="model-id">${row.id}</span></summary><dl class="fields"><dt>Status</dt><dd>${STATUS_LABELS[row.status]}${curation ? '' : ' (derived: no human ruling)'}</dd>${needsReview}${rulingText}<dt>Sources</dt><dd>${sourcesOf(record.observations)} (${record.observations.length} ${record.observations.length === 1 ? 'observation' : 'observations'})</dd></dl>${renderCompactFacts(record)}<h3>Estimate</h3>${renderCompactEstimate(record)}</details>`;
+}
+
 function renderProvenance(row: ReportRow, formatUrl: UrlFormatter): SafeHtml {
   const { record } = row;
   return html`<details class="model status-${row.status}" id="${row.anchor}"><summary>${renderStatusMarker(row.status)}<bdi>${row.name}</bdi><span class="model-id">${row.id}</span></summary>${renderCuration(record, row)}${renderFacts(record, formatUrl)}${renderScores(record, formatUrl)}${renderEstimate(record, formatUrl)}</details>`;
@@ -248,13 +325,14 @@ export function formatReportHtml(records: readonly ModelRecord[], options: Forma
   const { generatedAt } = options;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const title = options.title ?? `Models trained with more than ${formatExactMagnitude(threshold)} FLOP`;
+  const full = options.provenance === 'full';
   const seenAnchors = new Set<string>();
   const rows = records.map((record): ReportRow => {
     // Duplicate ids (invalid data, but possible) must not produce duplicate fragment ids.
     let anchor = toAnchor(record.id);
     for (let suffix = 2; seenAnchors.has(anchor); suffix += 1) anchor = `${toAnchor(record.id)}-${suffix}`;
     seenAnchors.add(anchor);
-    return { ...toQueryRow(record), record, anchor };
+    return { ...toQueryRow(record), record, anchor, detailed: full || needsDetails(record) };
   });
   const sorted = sortRows(rows, '-median,name,id');
   const chart = renderComputeChart(sorted, { threshold });
@@ -263,11 +341,12 @@ export function formatReportHtml(records: readonly ModelRecord[], options: Forma
   const legend = (Object.keys(STATUS_LABELS) as CuratedStatus[]).map(
     (status) => html`<li>${renderStatusMarker(status)}${STATUS_LABELS[status]}</li>`,
   );
-  const anchorById = new Map(sorted.map((row) => [row.id, row.anchor]));
+  const anchorById = new Map(sorted.filter((row) => row.detailed).map((row) => [row.id, row.anchor]));
+  const detailed = sorted.filter((row) => row.detailed);
   const notCharted =
     chart.notCharted.length === 0
       ? html`<p class="not-charted">Every model is charted.</p>`
-      : html`<div class="not-charted"><p><strong>Not charted: ${chart.notCharted.length} ${chart.notCharted.length === 1 ? 'model' : 'models'}</strong> without a release date or an estimate.</p><ul>${chart.notCharted.map(({ row, reason }) => html`<li><a href="#${anchorById.get(row.id) ?? ''}"><bdi>${row.name}</bdi></a>: ${reason}</li>`)}</ul></div>`;
+      : html`<div class="not-charted"><p><strong>Not charted: ${chart.notCharted.length} ${chart.notCharted.length === 1 ? 'model' : 'models'}</strong> without a release date or an estimate.</p><ul>${chart.notCharted.map(({ row, reason }) => html`<li>${anchorById.has(row.id) ? html`<a href="#${anchorById.get(row.id) ?? ''}"><bdi>${row.name}</bdi></a>` : html`<bdi>${row.name}</bdi>`}: ${reason}</li>`)}</ul></div>`;
   const description =
     options.dataDescription === undefined ? null : html` · <span>${options.dataDescription}</span>`;
 
@@ -299,12 +378,16 @@ ${notCharted}
 </section>
 <section aria-labelledby="models-heading">
 <h2 id="models-heading">Models</h2>
-${renderModelsTable(sorted, threshold)}
+<div class="table-scroll">${renderModelsTable(sorted, threshold)}</div>
 </section>
 <section aria-labelledby="provenance-heading">
 <h2 id="provenance-heading">Provenance</h2>
-<p class="muted">Every number with where it came from. Open a model to see its facts, scores and estimate.</p>
-${mapHtml(sorted, (row) => renderProvenance(row, formatUrl))}
+${
+  full
+    ? html`<p class="muted">Every number with where it came from. Open a model to see its facts, scores and estimate.</p>`
+    : html`<p class="muted">The ${detailed.length} ${detailed.length === 1 ? 'model' : 'models'} ruled, flagged, awaiting review or not clearly below the threshold, each with its facts and their sources, scores and estimate. Every model's whole chain, with each reference: tracker explain ID, or this report made with --full.</p>`
+}
+${full ? mapHtml(detailed, (row) => renderProvenance(row, formatUrl)) : mapHtml(detailed, (row) => renderCompactProvenance(row))}
 </section>
 </main>
 <footer>A self-contained page: it loads nothing and runs no script. Numbers in FLOP; dates as the sources give them.</footer>

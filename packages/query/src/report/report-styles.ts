@@ -45,6 +45,12 @@ th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; text-align:
 thead th { border-bottom: 2px solid var(--ink); white-space: nowrap; }
 tbody th { font-weight: 600; }
 .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.table-scroll { max-width: 100%; overflow-x: auto; }
+.models thead th { white-space: normal; }
+.models th, .models td, .model-id { overflow-wrap: anywhere; }
+.models td.number { overflow-wrap: normal; }
+ul.compact { margin: .2rem 0 .5rem; padding-left: 1.2rem; }
+.clip-arrow { fill: var(--status-color); stroke: none; }
 .models tbody tr.needs-review { background: var(--highlight); }
 .models tbody tr.needs-review > th:first-child { box-shadow: inset 4px 0 0 #b00020; }
 .badge { display: inline-block; margin: .1rem 0 0 .3rem; padding: 0 .35rem; border-radius: .6rem; font-size: .75rem; font-weight: 600; white-space: nowrap; }
