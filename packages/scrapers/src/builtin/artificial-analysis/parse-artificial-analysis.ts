@@ -1,26 +1,24 @@
 import { type Observation, ObservationSchema, type Score, type ScrapeIssue } from '@tracker/schema';
 import type { Payload, ScrapeResult } from '../../scraper';
 import {
+  citedUrl,
+  dateFromPayloadText,
+  describeBodyStart,
+  describePayload,
+  detectFormat,
   type ExtractContext,
   extractCsvTable,
   extractHtmlTables,
   findColumn,
   formatHeaders,
-  type RawTable,
-} from '../table/extract-tables';
-import {
-  citedUrl,
-  dateFromPayloadText,
-  describeBody,
-  detectFormat,
   parseCellNumber,
   parseDateCell,
   parseFailed,
-  parseJsonSafely,
+  parseJsonText,
   parseSuffixedSize,
-  payloadLocation,
-  resolveAsOf,
-} from '../table/table-values';
+  payloadDate,
+  type RawTable,
+} from '../kit';
 
 /** Scraper id, and `source` of every observation. */
 export const ARTIFICIAL_ANALYSIS_ID = 'artificial-analysis';
@@ -54,7 +52,7 @@ function formatIssues(result: { error: { issues: { path: PropertyKey[]; message:
 }
 
 function parseApi(payload: Payload, context: ExtractContext): ScrapeResult {
-  const root = parseJsonSafely(payload.body, context);
+  const root = parseJsonText(payload.body, context);
   if (!isRecord(root) || !Array.isArray(root.data)) {
     const found = isRecord(root)
       ? `an object with keys ${Object.keys(root).join(', ') || '(none)'}`
@@ -73,7 +71,7 @@ function parseApi(payload: Payload, context: ExtractContext): ScrapeResult {
   }
   if (root.data.length === 0)
     throw parseFailed(context.scraperId, context.location, 'at least one model in $.data', 'an empty list');
-  const asOf = resolveAsOf(payload);
+  const asOf = payloadDate(payload).date;
   const sourceUrl = citedUrl(payload, ARTIFICIAL_ANALYSIS_API_URL);
   const observations: Observation[] = [];
   const issues: ScrapeIssue[] = [];
@@ -168,9 +166,9 @@ function parseTable(payload: Payload, format: 'csv' | 'html', context: ExtractCo
   const developerColumn = findColumn(table.headers, TABLE_COLUMNS.developer);
   const indexColumn = findColumn(table.headers, TABLE_COLUMNS.index);
   const contextColumn = findColumn(table.headers, TABLE_COLUMNS.context);
-  const asOf = resolveAsOf(payload, {
-    fromPayload: format === 'html' ? dateFromPayloadText(payload.body) : undefined,
-  });
+  const asOf = payloadDate(payload, {
+    stated: format === 'html' ? dateFromPayloadText(payload.body) : undefined,
+  }).date;
   const sourceUrl = citedUrl(payload, ARTIFICIAL_ANALYSIS_TABLE_URL);
   const observations: Observation[] = [];
   const issues: ScrapeIssue[] = [];
@@ -248,7 +246,7 @@ function parseTable(payload: Payload, format: 'csv' | 'html', context: ExtractCo
  * date in the file name (`..._2026-03-30.csv`), else the day the payload was retrieved. The API states none.
  */
 export function parseArtificialAnalysis(payload: Payload): ScrapeResult {
-  const context: ExtractContext = { scraperId: ARTIFICIAL_ANALYSIS_ID, location: payloadLocation(payload) };
+  const context: ExtractContext = { scraperId: ARTIFICIAL_ANALYSIS_ID, location: describePayload(payload) };
   if (payload.body.trim() === '')
     throw parseFailed(
       context.scraperId,
@@ -268,7 +266,7 @@ export function parseArtificialAnalysis(payload: Payload): ScrapeResult {
         context.scraperId,
         context.location,
         'JSON, CSV or HTML',
-        `${format} (${describeBody(payload.body)})`,
+        `${format} (${describeBodyStart(payload.body)})`,
       );
   }
 }

@@ -1,13 +1,13 @@
 import type { ComputeSignal, Domain, Observation, ScrapeIssue } from '@tracker/schema';
 import type { Payload, ScrapeResult } from '../../scraper';
-import type { CsvRow } from '../shared';
+import type { CsvRow } from '../kit';
 import {
   createObservationCollector,
   createParseError,
   findMissingColumns,
   parseIsoDate,
   readCsv,
-} from '../shared';
+} from '../kit';
 
 /** Scraper id. */
 export const EPOCH_ID = 'epoch';

@@ -2,7 +2,7 @@ import { defineScraper } from '../../define-scraper';
 import { ScrapeError } from '../../errors';
 import { parseJsonSafely } from '../../safe-json';
 import type { HttpResponse, ScrapeContext, ScrapeResult } from '../../scraper';
-import { isJsonObject, mergeResults, parseLinkHeader } from '../shared';
+import { isJsonObject, mergeResults, parseLinkHeader } from '../kit';
 import { isMixtureOfExpertsModel } from './mixture-of-experts';
 import { HUGGINGFACE_ID, parseHuggingFace } from './parse-huggingface';
 

@@ -1,4 +1,4 @@
-import { isJsonObject } from '../shared';
+import { isJsonObject } from '../kit';
 
 /** What the active-parameter formula needs from a mixture-of-experts `config.json`. */
 export interface MixtureOfExpertsConfig {

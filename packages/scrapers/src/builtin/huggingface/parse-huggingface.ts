@@ -8,7 +8,7 @@ import {
   type ObservationCollector,
   parseIsoDate,
   readJsonPayload,
-} from '../shared';
+} from '../kit';
 import { computeActiveParameters, readMixtureOfExpertsConfig } from './mixture-of-experts';
 
 /** Scraper id of the Hugging Face Hub source. */

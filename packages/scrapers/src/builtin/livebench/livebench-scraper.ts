@@ -1,7 +1,7 @@
 import { defineScraper } from '../../define-scraper';
 import { ScrapeError } from '../../errors';
 import type { Payload, ScrapeResult } from '../../scraper';
-import { mergeResults } from '../shared';
+import { mergeResults } from '../kit';
 import {
   LIVEBENCH_ID,
   type LivebenchCategories,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Payload, ScrapeContext } from '../../scraper';
 import { createFixtureHttpClient, testScraper } from '../../testing';
-import { expectParseFailed as expectSourceParseFailed } from '../shared/expect-parse-failed';
+import { expectParseFailed as expectSourceParseFailed } from '../kit/expect-parse-failed';
 import { createLivebenchScraper, formatLivebenchReleaseUrls, livebenchScraper } from './livebench-scraper';
 import {
   DEFAULT_LIVEBENCH_CATEGORIES,

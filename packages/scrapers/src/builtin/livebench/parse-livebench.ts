@@ -14,7 +14,7 @@ import {
   requireNonEmptyBody,
   resolveAsOf,
   roundTo,
-} from '../shared';
+} from '../kit';
 
 /** Scraper id of the LiveBench source. */
 export const LIVEBENCH_ID = 'livebench';

@@ -1,7 +1,7 @@
 import { defineScraper } from '../../define-scraper';
 import { parseJsonSafely } from '../../safe-json';
 import type { ScrapeContext, ScrapeResult } from '../../scraper';
-import { isJsonObject, mergeResults } from '../shared';
+import { isJsonObject, mergeResults } from '../kit';
 import { LMARENA_ID, parseLmarena } from './parse-lmarena';
 
 /** Rows per datasets-server page (its maximum). */

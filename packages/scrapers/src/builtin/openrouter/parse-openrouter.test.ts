@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Payload } from '../../scraper';
 import { testScraper } from '../../testing';
-import { expectParseFailed as expectSourceParseFailed } from '../shared/expect-parse-failed';
+import { expectParseFailed as expectSourceParseFailed } from '../kit/expect-parse-failed';
 import { OPENROUTER_MODELS_URL, openrouterScraper } from './openrouter-scraper';
 import { formatOpenRouterName, isOpenRouterRouterEntry, parseOpenRouter } from './parse-openrouter';
 

@@ -7,7 +7,7 @@ import {
   formatUnixDate,
   isJsonObject,
   readJsonPayload,
-} from '../shared';
+} from '../kit';
 
 /** Scraper id of the OpenRouter source. */
 export const OPENROUTER_ID = 'openrouter';

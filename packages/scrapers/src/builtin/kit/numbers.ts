@@ -4,7 +4,7 @@
  * callers decide whether that is a blank cell ({@link isBlankCell}) or a row problem worth an issue.
  */
 
-const BLANK_CELLS = new Set(['', '-', '–', '—', 'n/a', 'na', 'nan', 'none', 'null', '?']);
+const BLANK_CELLS = new Set(['', '-', '--', '–', '—', 'n/a', 'na', 'nan', 'none', 'null', '?']);
 
 /** True for cells that mean "no value" (`""`, `"N/A"`, `"-"`, `"—"`, `"NaN"`...), as opposed to unreadable text. */
 export function isBlankCell(text: string | null | undefined): boolean {

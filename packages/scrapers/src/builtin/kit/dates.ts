@@ -94,3 +94,52 @@ function safeLastPathSegment(url: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * A publication date stated inside a payload: `Updated: 2025-08-11T13:54:57` (an HTML comment or text),
+ * `Last updated 2025-08-11`, or a JSON key such as `"leaderboard_publish_date": "2026-04-19"`,
+ * `"published_at"`, `"last_updated"`. The first one found wins.
+ */
+export function dateFromPayloadText(body: string): string | undefined {
+  const patterns = [
+    /"(?:[a-z]+_)*(?:publish(?:ed)?|updated|release)(?:_(?:date|at|on))?"\s*:\s*"(\d{4}-\d{2}-\d{2})/i,
+    /(?:last\s+)?updated\s*(?:on|at)?\s*[:-]?\s*(\d{4}-\d{2}-\d{2})/i,
+  ];
+  for (const pattern of patterns) {
+    const found = parseIsoDate(pattern.exec(body)?.[1]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Where {@link payloadDate} found its date: stated by the caller, by the payload, in its file name, or when fetched. */
+export type PayloadDateBasis = 'configured' | AsOfBasis;
+
+/** A payload's date and where it came from. */
+export interface PayloadDate {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  basis: PayloadDateBasis;
+}
+
+/**
+ * The date a snapshot belongs to. Precedence: a date the caller configured, then one stated in the payload
+ * (`stated`), then one in the file name (or the URL's last segment), then the day the payload was retrieved
+ * (UTC).
+ */
+export function payloadDate(
+  payload: { url: string; fileName?: string | undefined; retrievedAt: string },
+  options: { configured?: string | undefined; stated?: string | undefined } = {},
+): PayloadDate {
+  const configured = parseIsoDate(options.configured);
+  if (configured) return { date: configured, basis: 'configured' };
+  const fileName =
+    payload.fileName ?? (payload.url.startsWith('file:') ? payload.url.split('/').pop() : undefined);
+  const { asOf, basis } = resolveAsOf({
+    payloadDate: options.stated,
+    fileName: fileName?.split(/[\\/]/).pop(),
+    url: payload.url,
+    retrievedAt: payload.retrievedAt,
+  });
+  return { date: asOf ?? payload.retrievedAt.slice(0, 10), basis };
+}
