@@ -19,7 +19,7 @@ import {
 export const epochScraper = defineScraper({
   id: EPOCH_ID,
   description:
-    "Epoch AI's model database: reported training compute with confidence, parameters, tokens, hardware, base models",
+    "Epoch AI's model database: reported training compute with confidence, parameters, tokens, hardware, training cost, base models",
   sources: Object.values(EPOCH_FILE_URLS),
   provides: [
     'names',
@@ -28,6 +28,7 @@ export const epochScraper = defineScraper({
     'parameters',
     'training-tokens',
     'hardware',
+    'cost',
     'reported-compute',
     'base-model',
     'accessibility',
