@@ -21,6 +21,7 @@ const PROVIDED_FACTS = [
   'base-model',
   'license',
   'accessibility',
+  'pricing',
 ] as const;
 
 /** The zod schema behind {@link defineScraper} and {@link assertScraper} (internal: not re-exported). */

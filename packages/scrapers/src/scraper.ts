@@ -102,7 +102,8 @@ export type ProvidedFact =
   | 'scores'
   | 'base-model'
   | 'license'
-  | 'accessibility';
+  | 'accessibility'
+  | 'pricing';
 
 /**
  * A source of observations. Build one with `defineScraper()`; never implement this by hand, since

@@ -7,7 +7,7 @@ import type { Payload, ScrapeResult } from '../scraper';
 import { parseHuggingFace } from './huggingface';
 import { parseLivebench, parseLivebenchCategories, parseLivebenchTable } from './livebench';
 import { parseLmarena } from './lmarena';
-import { isOpenRouterRouterEntry, parseOpenRouter } from './openrouter';
+import { isOpenRouterRouterEntry, openRouterBaseId, parseOpenRouter } from './openrouter';
 
 // The real recorded payloads live beside the checkout (`../shared/fixtures` from the repo root); CI has them too.
 const fixturesRoot = fileURLToPath(new URL('../../../../../shared/fixtures', import.meta.url));
@@ -37,26 +37,55 @@ describe.skipIf(!exists)('real payloads: openrouter', () => {
   it.each([
     ['api_v1_models_2026-05.json', 356],
     ['api_v1_models_2025-12-02_compact.json', 335],
-  ])('parses every model of %s', (fileName, total) => {
-    const payload = load('openrouter', fileName);
-    const entries = (JSON.parse(payload.body) as { data: { id: string }[] }).data;
-    expect(entries).toHaveLength(total);
-    const routers = entries.filter((entry) => isOpenRouterRouterEntry(entry.id)).length;
-    const result = parseOpenRouter(payload);
-    expect(result.issues).toEqual([]);
-    expect(result.observations).toHaveLength(total - routers);
-    expectAllValid(result);
-    const withRepo = entries.filter(
-      (entry) =>
-        !isOpenRouterRouterEntry(entry.id) && (entry as { hugging_face_id?: string | null }).hugging_face_id,
-    );
-    expect(result.observations.filter((observation) => observation.huggingFaceId)).toHaveLength(
-      withRepo.length,
-    );
-    expect(result.observations.every((observation) => observation.releaseDate && observation.developer)).toBe(
-      true,
-    );
-  });
+  ])(
+    'parses every model of %s: one per base id, the base entry winning, with its pricing',
+    (fileName, total) => {
+      const payload = load('openrouter', fileName);
+      type Entry = {
+        id: string;
+        hugging_face_id?: string | null;
+        context_length?: number | null;
+        pricing?: { prompt?: string; completion?: string };
+        knowledge_cutoff?: string | null;
+      };
+      const entries = (JSON.parse(payload.body) as { data: Entry[] }).data;
+      expect(entries).toHaveLength(total);
+      const models = entries.filter((entry) => !isOpenRouterRouterEntry(entry.id));
+      const baseIds = new Set(models.map((entry) => openRouterBaseId(entry.id)));
+      const result = parseOpenRouter(payload);
+      expect(result.issues).toEqual([]);
+      expect(result.observations).toHaveLength(baseIds.size);
+      expectAllValid(result);
+      const byBase = new Map(
+        result.observations.map((item) => [openRouterBaseId(item.sourceModelId ?? ''), item]),
+      );
+      let priced = 0;
+      for (const entry of models) {
+        if (entry.id !== openRouterBaseId(entry.id)) continue;
+        const observation = byBase.get(entry.id);
+        // The base entry wins: its id, its context and its prices are what is stored.
+        expect(observation?.sourceModelId).toBe(entry.id);
+        if (entry.context_length) expect(observation?.contextLength).toBe(entry.context_length);
+        const prompt = Number(entry.pricing?.prompt);
+        if (prompt >= 0) {
+          expect(observation?.pricing?.inputUsdPerMillionTokens).toBeCloseTo(prompt * 1e6, 6);
+          priced += 1;
+        }
+        if (entry.knowledge_cutoff) expect(observation?.knowledgeCutoff).toBe(entry.knowledge_cutoff);
+      }
+      expect(priced).toBeGreaterThan(0.9 * baseIds.size);
+      expect(result.observations.filter((observation) => observation.huggingFaceId)).toHaveLength(
+        new Set(models.filter((entry) => entry.hugging_face_id).map((entry) => openRouterBaseId(entry.id)))
+          .size,
+      );
+      expect(
+        result.observations.every((observation) => observation.releaseDate && observation.developer),
+      ).toBe(true);
+      console.log(
+        `[real-payloads] openrouter ${fileName}: ${result.observations.length} models, ${priced} base entries priced`,
+      );
+    },
+  );
 });
 
 describe.skipIf(!exists)('real payloads: lmarena', () => {

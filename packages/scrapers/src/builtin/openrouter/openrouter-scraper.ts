@@ -8,9 +8,9 @@ export const OPENROUTER_MODELS_URL = 'https://openrouter.ai/api/v1/models';
 export const openrouterScraper = defineScraper({
   id: OPENROUTER_ID,
   description:
-    "Models listed by OpenRouter's public model API: names, developers, listing dates, HF repo ids",
+    "Models listed by OpenRouter's public model API: names, developers, listing dates, HF repo ids, prices, knowledge cutoffs",
   sources: [OPENROUTER_MODELS_URL],
-  provides: ['names', 'developer', 'release-date', 'accessibility'],
+  provides: ['names', 'developer', 'release-date', 'accessibility', 'pricing'],
   live: true,
   async scrape(context) {
     const response = await context.http.get(OPENROUTER_MODELS_URL, {
