@@ -3,7 +3,7 @@ import { ScrapeError } from '../../errors';
 import { parseJsonSafely } from '../../safe-json';
 import type { HttpResponse, ScrapeContext, ScrapeResult } from '../../scraper';
 import { isJsonObject, mergeResults, parseLinkHeader } from '../kit';
-import { isMixtureOfExpertsModel } from './mixture-of-experts';
+import { isMixtureOfExpertsModel, readMixtureOfExpertsConfig } from './mixture-of-experts';
 import { HUGGINGFACE_ID, parseHuggingFace } from './parse-huggingface';
 
 /** Options of {@link createHuggingFaceScraper}. */
@@ -43,7 +43,11 @@ export const DEFAULT_HUGGINGFACE_AUTHORS: readonly string[] = [
   'stepfun-ai',
 ];
 
-/** Fields asked of the list endpoint; an `expand` request returns only `_id`, `id` and these. */
+/**
+ * Fields asked of the list and model endpoints; an `expand[]` request returns only `_id`, `id` and these, so
+ * `createdAt`, `author` and `tags` must be asked for. `config` inlines the model's config, with its
+ * mixture-of-experts fields.
+ */
 const LIST_EXPAND = [
   'author',
   'createdAt',
@@ -58,13 +62,18 @@ const HUB = 'https://huggingface.co';
 
 /** URL of the first page of an author's models, newest first, with the fields the parser reads. */
 export function formatHuggingFaceAuthorUrl(author: string): string {
-  const expand = LIST_EXPAND.map((field) => `&expand=${encodeURIComponent(field)}`).join('');
-  return `${HUB}/api/models?author=${encodeURIComponent(author)}&sort=createdAt&direction=-1&limit=100${expand}`;
+  return `${HUB}/api/models?author=${encodeURIComponent(author)}&sort=createdAt&direction=-1&limit=100${expandQuery('&')}`;
 }
 
-/** URL of one model's Hub JSON. */
+function expandQuery(separator: '?' | '&'): string {
+  return LIST_EXPAND.map(
+    (field, index) => `${index === 0 ? separator : '&'}expand[]=${encodeURIComponent(field)}`,
+  ).join('');
+}
+
+/** URL of one model's Hub JSON, with the same expanded fields as the list (its config inline). */
 export function formatHuggingFaceModelUrl(repoId: string): string {
-  return `${HUB}/api/models/${repoId.split('/').map(encodeURIComponent).join('/')}`;
+  return `${HUB}/api/models/${repoId.split('/').map(encodeURIComponent).join('/')}${expandQuery('?')}`;
 }
 
 /** URL of a model's `config.json` on the main branch. */
@@ -79,6 +88,8 @@ async function fetchMoeConfigs(
   const configs: Record<string, unknown> = Object.create(null);
   for (const model of models) {
     if (!isMixtureOfExpertsModel(model) || !isJsonObject(model) || typeof model.id !== 'string') continue;
+    // An inline config (`expand[]=config`) with the MoE fields makes the separate config.json unneeded.
+    if (readMixtureOfExpertsConfig(model.config)) continue;
     try {
       const response = await context.http.get(formatHuggingFaceConfigUrl(model.id), {
         signal: context.signal,
