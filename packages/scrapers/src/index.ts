@@ -2,7 +2,10 @@ export { assertScraper, isScraper } from './assert-scraper';
 // builtin sources
 export {
   ARTIFICIAL_ANALYSIS_API_KEY_ENV,
+  ARTIFICIAL_ANALYSIS_URL_CONFIG_KEY,
+  type ArtificialAnalysisScraperOptions,
   artificialAnalysisScraper,
+  createArtificialAnalysisScraper,
   parseArtificialAnalysis,
 } from './builtin/artificial-analysis';
 export {
@@ -28,7 +31,7 @@ export {
   parseHuggingFace,
   readMixtureOfExpertsConfig,
 } from './builtin/huggingface';
-export { builtinScrapers } from './builtin/index';
+export { builtinScraperFactories, builtinScrapers } from './builtin/index';
 export {
   createLivebenchScraper,
   DEFAULT_LIVEBENCH_CATEGORIES,
