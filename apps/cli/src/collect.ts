@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type LockHandle, loadObservations, saveObservations } from '@tracker/dataset';
 import { type ScrapeIssue, type SnapshotInfo, TrackerError } from '@tracker/schema';
 import {
@@ -9,8 +8,11 @@ import {
   createFileHttpCache,
   createFileSnapshotStore,
   createHttpClient,
-  type Payload,
+  describeSavedPayloadDates,
+  parseSavedPayloads,
+  readSavedPayloads,
   runScrapers,
+  type SavedFile,
   type ScrapeResult,
 } from '@tracker/scrapers';
 import type { CommandContext } from './context';
@@ -25,9 +27,9 @@ export interface CollectOptions {
   offline: boolean;
   /** Files to parse instead of fetching (one source only). */
   from?: readonly string[];
-  /** Capture time of the --from files; default: a date in the file name, else the file's modification time. */
+  /** Capture time of the --from files; default per file: a date the payload states, else one in its name. */
   retrievedAt?: string;
-  /** URL the --from files were saved from; default: the source's main URL. */
+  /** URL the --from files were saved from; default per file: the URL its name tells, else the source's main URL. */
   sourceUrl?: string;
   lock?: LockHandle;
   now?: () => Date;
@@ -128,37 +130,22 @@ async function collectFromFiles(
   { retrievedAt, sourceUrl }: Pick<CollectOptions, 'retrievedAt' | 'sourceUrl'>,
   writeOptions: { lock: LockHandle } | { wait: number; command: string },
 ): Promise<SourceOutcome> {
-  const payloads: Payload[] = [];
+  const savedFiles: SavedFile[] = [];
   const hashes: string[] = [];
   for (const file of files) {
     const path = resolve(context.io.cwd, file);
-    const [buffer, info] = await Promise.all([readFile(path), stat(path)]).catch((error: unknown) => {
+    const buffer = await readFile(path).catch((error: unknown) => {
       throw errorForFile(context, path, error);
     });
     const body = decodeUtf8(buffer, displayPath(context.io.cwd, path), scraper.id);
     hashes.push(createHash('sha256').update(buffer).digest('hex'));
-    payloads.push({
-      body,
-      // A saved file stands for its source's page: the observations name the source URL, never a local path.
-      url: sourceUrl ?? scraper.sources[0] ?? pathToFileURL(path).href,
-      retrievedAt: retrievedAt ?? capturedAt(basename(path), info.mtime),
-      fileName: basename(path),
-    });
+    savedFiles.push({ fileName: basename(path), body });
   }
-  const result: ScrapeResult = scraper.parseMany
-    ? scraper.parseMany(payloads)
-    : payloads
-        .map((payload) => scraper.parse(payload))
-        .reduce(
-          (all, one) => ({
-            observations: [...all.observations, ...one.observations],
-            issues: [...all.issues, ...one.issues],
-          }),
-          {
-            observations: [],
-            issues: [],
-          } as ScrapeResult,
-        );
+  // Each file keeps its own URL and date (from --retrieved-at, the payload, or its name; never the mtime).
+  const readFiles = readSavedPayloads(scraper, savedFiles, { retrievedAt, sourceUrl });
+  const payloads = readFiles.map((item) => item.payload);
+  const result: ScrapeResult = parseSavedPayloads(scraper, payloads);
+  for (const line of describeSavedPayloadDates(readFiles)) context.log.info(`[${scraper.id}] ${line}`);
   const latest =
     payloads
       .map((payload) => payload.retrievedAt)
@@ -225,16 +212,6 @@ function reportIssues(
 
 function combinedHash(hashes: readonly string[]): string {
   return hashes.length === 1 ? hashes[0]! : createHash('sha256').update(hashes.join('\n')).digest('hex');
-}
-
-/** A date in the file name (`..._2026-03-29.csv`, `table_2026_06_25.csv`) is the capture day; else the mtime. */
-export function capturedAt(fileName: string, modified: Date): string {
-  const match = /(20\d\d)[-_](\d\d)[-_](\d\d)/.exec(fileName);
-  if (match) {
-    const date = new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00.000Z`);
-    if (!Number.isNaN(date.getTime())) return date.toISOString();
-  }
-  return modified.toISOString();
 }
 
 function decodeUtf8(buffer: Buffer, shown: string, source: string): string {

@@ -50,6 +50,12 @@ export const ScraperDefinitionSchema = z.object({
       'must be a function',
     )
     .optional(),
+  savedFileUrl: z
+    .custom<(fileName: string) => string | undefined>(
+      (value) => typeof value === 'function',
+      'must be a function',
+    )
+    .optional(),
 });
 
 /** What you pass to {@link defineScraper}: a {@link BaseScraper} without `apiVersion`, with defaults for the lists. */
@@ -70,6 +76,8 @@ export interface ScraperDefinition {
   parse(payload: Payload): ScrapeResult;
   /** Parse several payloads of one fetch as one result (optional). */
   parseMany?(payloads: readonly Payload[]): ScrapeResult;
+  /** The URL a saved file of this source was downloaded from, known from its name (optional). */
+  savedFileUrl?(fileName: string): string | undefined;
 }
 
 /**

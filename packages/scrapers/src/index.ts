@@ -95,6 +95,20 @@ export type { RunScrapersOptions, SourceRunResult } from './run-scrapers';
 export { runScrapers } from './run-scrapers';
 export { parseJsonSafely } from './safe-json';
 export type {
+  ReadSavedPayloadsOptions,
+  SavedFile,
+  SavedPayload,
+  SavedPayloadDate,
+  SavedPayloadDateBasis,
+} from './saved-payloads';
+export {
+  describeSavedPayloadDates,
+  parseSavedPayloads,
+  payloadDate,
+  readSavedPayloads,
+  savedPayloadUrl,
+} from './saved-payloads';
+export type {
   BaseScraper,
   HttpClient,
   HttpRequestOptions,

@@ -133,4 +133,10 @@ export interface BaseScraper {
    * categories) as one result. Optional: without it, each payload is parsed alone and the results concatenated.
    */
   parseMany?(payloads: readonly Payload[]): ScrapeResult;
+  /**
+   * The URL a saved file was downloaded from, when its name tells (LiveBench's `table_2026_01_08.csv` is
+   * `https://livebench.ai/table_2026_01_08.csv`). Optional: without it, or when it returns `undefined`, a saved
+   * file stands for the source's first URL. Lets `collect --from` give each file its own `sourceUrl`.
+   */
+  savedFileUrl?(fileName: string): string | undefined;
 }

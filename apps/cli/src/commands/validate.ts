@@ -12,8 +12,7 @@ import {
 } from '@tracker/estimation';
 import { formatObjects } from '@tracker/query';
 import { type ModelRecord, type ObservationFile, TrackerError } from '@tracker/schema';
-import { epochScraper, type Payload } from '@tracker/scrapers';
-import { capturedAt } from '../collect';
+import { epochScraper, type Payload, payloadDate } from '@tracker/scrapers';
 import { booleanFlag, type CommandContext, stringFlag } from '../context';
 import { displayPath } from '../load-config';
 import { buildModels } from '../pipeline';
@@ -208,7 +207,7 @@ async function readEpochCsvs(context: CommandContext, files: readonly string[]):
     payloads.push({
       body,
       url: epochScraper.sources[0]!,
-      retrievedAt: capturedAt(basename(path), new Date()),
+      retrievedAt: payloadDate({ fileName: basename(path), body }, { now: () => new Date() }).retrievedAt,
       fileName: basename(path),
     });
   }

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ObservationSchema } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
+import { parseSavedPayloads, readSavedPayloads } from '../saved-payloads';
 import type { Payload, ScrapeResult } from '../scraper';
 import { parseHuggingFace } from './huggingface';
-import { parseLivebench, parseLivebenchCategories, parseLivebenchTable } from './livebench';
+import { livebenchScraper, parseLivebench, parseLivebenchCategories, parseLivebenchTable } from './livebench';
 import { parseLmarena } from './lmarena';
 import { isOpenRouterRouterEntry, openRouterBaseId, parseOpenRouter } from './openrouter';
 
@@ -204,5 +205,36 @@ describe.skipIf(!exists)('real payloads: livebench', () => {
       developer: 'Google',
       scores: { 'livebench-global': { value: 79.93, asOf: '2026-03-24' } },
     });
+  });
+
+  it('collect --from with several tables: each keeps its own URL and date', () => {
+    const files = [
+      'table_2026_01_08.csv',
+      'table_2026_06_25.csv',
+      'categories_2026_06_25.json',
+      'site-table_livebench_2026-03-24.csv',
+    ].map((fileName) => ({
+      fileName,
+      body: readFileSync(join(fixturesRoot, 'livebench', fileName), 'utf8'),
+    }));
+    const saved = readSavedPayloads(livebenchScraper, files, {
+      now: () => new Date('2026-11-25T00:00:00.000Z'),
+    });
+    expect(saved.map((item) => item.dateBasis)).toEqual(['file-name', 'file-name', 'file-name', 'file-name']);
+    const result = parseSavedPayloads(
+      livebenchScraper,
+      saved.map((item) => item.payload),
+    );
+    const byTable = new Map<string, Set<string>>();
+    for (const observation of result.observations) {
+      const key = `${observation.sourceUrl} ${observation.retrievedAt.slice(0, 10)} ${observation.scores?.['livebench-global']?.asOf ?? '-'}`;
+      byTable.set(key, (byTable.get(key) ?? new Set()).add(observation.rawName));
+    }
+    expect([...byTable.keys()].sort()).toEqual([
+      'https://livebench.ai/ 2026-03-24 2026-03-24',
+      'https://livebench.ai/table_2026_01_08.csv 2026-01-08 -',
+      'https://livebench.ai/table_2026_01_08.csv 2026-01-08 2026-01-08',
+      'https://livebench.ai/table_2026_06_25.csv 2026-06-25 2026-06-25',
+    ]);
   });
 });

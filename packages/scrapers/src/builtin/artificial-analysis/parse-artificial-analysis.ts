@@ -19,8 +19,8 @@ import {
   parseFailed,
   parseJsonText,
   parseSuffixedSize,
-  payloadDate,
   type RawTable,
+  snapshotDate,
 } from '../kit';
 
 /** Scraper id, and `source` of every observation. */
@@ -131,7 +131,7 @@ export function parseArtificialAnalysisPage(payload: Payload): ArtificialAnalysi
     typeof root.intelligence_index_version === 'string' || typeof root.intelligence_index_version === 'number'
       ? String(root.intelligence_index_version)
       : undefined;
-  const asOf = payloadDate(payload).date;
+  const asOf = snapshotDate(payload).date;
   const sourceUrl = citedUrl(payload, ARTIFICIAL_ANALYSIS_API_URL);
   const collector = createObservationCollector();
   root.data.forEach((item: unknown, index: number) => {
@@ -232,7 +232,7 @@ function parseTable(payload: Payload, format: 'csv' | 'html', context: ExtractCo
   const indexColumn = findColumn(table.headers, TABLE_COLUMNS.index);
   const contextColumn = findColumn(table.headers, TABLE_COLUMNS.context);
   const priceColumn = findColumn(table.headers, TABLE_COLUMNS.blendedPrice);
-  const asOf = payloadDate(payload, {
+  const asOf = snapshotDate(payload, {
     stated: format === 'html' ? dateFromPayloadText(payload.body) : undefined,
   }).date;
   const sourceUrl = citedUrl(payload, ARTIFICIAL_ANALYSIS_TABLE_URL);

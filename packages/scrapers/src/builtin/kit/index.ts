@@ -6,14 +6,14 @@
 
 export type { CellNumber } from './cells';
 export { collapseWhitespace, parseCellNumber, parseDateCell, parseSuffixedSize } from './cells';
-export type { AsOfBasis, PayloadDate, PayloadDateBasis, ResolveAsOfOptions } from './dates';
+export type { AsOfBasis, ResolveAsOfOptions, SnapshotDate, SnapshotDateBasis } from './dates';
 export {
   dateFromPayloadText,
   findDateInName,
   formatUnixDate,
   parseIsoDate,
-  payloadDate,
   resolveAsOf,
+  snapshotDate,
 } from './dates';
 export { parseLinkHeader } from './link-header';
 export type { PlusMinus, PricePair, ScoreCell } from './numbers';

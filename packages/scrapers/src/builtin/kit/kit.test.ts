@@ -111,7 +111,7 @@ describe('dates', () => {
 
   it('resolves asOf: payload, then file name or URL, then retrieval day', () => {
     const retrievedAt = '2026-03-30T10:00:00.000Z';
-    expect(resolveAsOf({ payloadDate: '2026-03-01', fileName: 'x_2026-02-02.csv', retrievedAt })).toEqual({
+    expect(resolveAsOf({ snapshotDate: '2026-03-01', fileName: 'x_2026-02-02.csv', retrievedAt })).toEqual({
       asOf: '2026-03-01',
       basis: 'payload',
     });
@@ -124,7 +124,7 @@ describe('dates', () => {
       basis: 'file-name',
     });
     expect(
-      resolveAsOf({ payloadDate: 'n/a', url: 'https://lmarena.ai/leaderboard/text', retrievedAt }),
+      resolveAsOf({ snapshotDate: 'n/a', url: 'https://lmarena.ai/leaderboard/text', retrievedAt }),
     ).toEqual({ asOf: '2026-03-30', basis: 'retrieved-at' });
   });
 });

@@ -291,7 +291,7 @@ function parseDatasetsServerRows(payload: Payload, rows: unknown[]): ScrapeResul
     const publishDate =
       typeof row.leaderboard_publish_date === 'string' ? row.leaderboard_publish_date : undefined;
     const { asOf } = resolveAsOf({
-      payloadDate: publishDate,
+      snapshotDate: publishDate,
       fileName: payload.fileName,
       url: payload.url,
       retrievedAt: payload.retrievedAt,
@@ -326,7 +326,7 @@ function parseLlmParsedExport(payload: Payload, models: unknown[], meta: unknown
   const lastUpdated =
     isJsonObject(meta) && typeof meta.last_updated === 'string' ? meta.last_updated : undefined;
   const { asOf } = resolveAsOf({
-    payloadDate: lastUpdated,
+    snapshotDate: lastUpdated,
     fileName: payload.fileName,
     url: payload.url,
     retrievedAt: payload.retrievedAt,

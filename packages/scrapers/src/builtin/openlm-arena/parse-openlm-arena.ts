@@ -13,8 +13,8 @@ import {
   formatHeaders,
   parseCellNumber,
   parseFailed,
-  payloadDate,
   type RawTable,
+  snapshotDate,
 } from '../kit';
 
 /** Scraper id, and `source` of every observation. */
@@ -135,7 +135,7 @@ export function parseOpenlmArena(payload: Payload): ScrapeResult {
     ...column,
     index: optional(column.headers[0]!, column.headers),
   })).filter((column) => column.index >= 0);
-  const asOf = payloadDate(payload, {
+  const asOf = snapshotDate(payload, {
     stated: format === 'html' ? dateFromPayloadText(payload.body) : undefined,
   }).date;
   const sourceUrl = citedUrl(payload, OPENLM_ARENA_URL);

@@ -16,8 +16,8 @@ import {
   parseDateCell,
   parseFailed,
   parseSuffixedSize,
-  payloadDate,
   type RawTable,
+  snapshotDate,
 } from '../kit';
 import type { TableConfig } from './table-config';
 
@@ -194,7 +194,7 @@ export function parseTable(
       `only the header ${formatHeaders(table.headers)}`,
     );
   }
-  const snapshotDate = payloadDate(payload, {
+  const asOf = snapshotDate(payload, {
     configured: config.asOf,
     stated: format === 'csv' ? undefined : dateFromPayloadText(payload.body),
   }).date;
@@ -265,7 +265,7 @@ export function parseTable(
     }
     const scores: Record<string, Score> = {};
     for (const [benchmark, header] of Object.entries(config.columns.scores)) {
-      const { score, problem } = readScore(cell(`columns.scores.${benchmark}`) ?? '', snapshotDate);
+      const { score, problem } = readScore(cell(`columns.scores.${benchmark}`) ?? '', asOf);
       if (score) scores[benchmark] = score;
       if (problem)
         issues.push({ level: 'warning', location: row.location, message: `column "${header}": ${problem}` });
