@@ -7,7 +7,7 @@ import { inspect } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isScrapeError, type ScrapeError } from './errors';
+import { isNetworkUnreachable, isScrapeError, type ScrapeError } from './errors';
 import { createFileHttpCache } from './http-cache';
 import { createHttpClient, type HttpClientOptions, parseRetryAfter, USER_AGENT } from './http-client';
 import { createFileSnapshotStore } from './snapshot';
@@ -599,5 +599,85 @@ describe('createHttpClient with nock', () => {
     expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:02 GMT', now)).toBe(2000);
     expect(parseRetryAfter('7', now)).toBe(7000);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
+
+describe('a network that is not there', () => {
+  const failingLookup = (code: string): NonNullable<HttpClientOptions['dnsLookup']> =>
+    ((_hostname: string, _options: unknown, callback: (error: Error) => void) => {
+      const error = Object.assign(new Error(`getaddrinfo ${code} offline.example`), { code });
+      process.nextTick(() => callback(error));
+    }) as unknown as NonNullable<HttpClientOptions['dnsLookup']>;
+
+  function offlineClient(options: HttpClientOptions, warnings: string[]) {
+    // Backoffs this long would run far past any test timeout if a retry were attempted.
+    return testClient({
+      ...options,
+      retry: { limit: 3, baseDelayMs: 60_000, maxDelayMs: 60_000 },
+      log: { debug() {}, info() {}, warn: (message) => warnings.push(message) },
+    });
+  }
+
+  it.each(['ENOTFOUND', 'EAI_AGAIN'])(
+    'fails at once when DNS answers %s, with one clear message',
+    async (code) => {
+      // The lookup is ours, so nothing leaves the machine; nock lets the request reach it.
+      nock.enableNetConnect('offline.example');
+      try {
+        let lookups = 0;
+        const lookup = failingLookup(code);
+        const counted = ((...args: Parameters<typeof lookup>) => {
+          lookups += 1;
+          return (lookup as (...rest: unknown[]) => void)(...args);
+        }) as typeof lookup;
+        const warnings: string[] = [];
+        const error = await catchError(
+          offlineClient({ dnsLookup: counted }, warnings).get('http://offline.example/models'),
+        );
+        expect(error.unreachable).toBe(true);
+        expect(error.retryable).toBe(false);
+        expect(isNetworkUnreachable(error)).toBe(true);
+        expect(error.message).toBe(
+          `[scraper:test-source] http://offline.example/models: the network or host is unreachable (${code}: getaddrinfo ${code} offline.example); not retried`,
+        );
+        expect(warnings).toEqual([]);
+        expect(lookups).toBe(1);
+      } finally {
+        nock.disableNetConnect();
+        nock.enableNetConnect((host) => /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host));
+      }
+    },
+  );
+
+  it('fails at once with no route (ENETUNREACH)', async () => {
+    const warnings: string[] = [];
+    // The test setup refuses every non-loopback connection with ENETUNREACH, as a machine without a route does.
+    const error = await catchError(offlineClient({}, warnings).get('https://no-route.example/models'));
+    expect(error.unreachable).toBe(true);
+    expect(error.message).toContain('the network or host is unreachable (ENETUNREACH');
+    expect(warnings).toEqual([]);
+  });
+
+  it('fails at once when the host refuses (ECONNREFUSED on a closed loopback port)', async () => {
+    const closed = await startServer();
+    const url = `${closed.url}/gone`;
+    await closed.close();
+    const warnings: string[] = [];
+    const error = await catchError(offlineClient({}, warnings).get(url));
+    expect(error.unreachable).toBe(true);
+    expect(error.message).toContain('ECONNREFUSED');
+    expect(warnings).toEqual([]);
+  });
+
+  it('still retries 5xx answers (a network that is there)', async () => {
+    server.handle('/flaky-once', (request, response) => {
+      if (countRequests(server, '/flaky-once') === 1) response.writeHead(502).end();
+      else response.writeHead(200).end('ok');
+    });
+    const warnings: string[] = [];
+    const client = testClient({ log: { debug() {}, info() {}, warn: (message) => warnings.push(message) } });
+    const response = await client.get(`${server.url}/flaky-once`);
+    expect(response.body).toBe('ok');
+    expect(warnings).toHaveLength(1);
   });
 });

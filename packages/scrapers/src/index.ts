@@ -72,7 +72,7 @@ export {
 export type { ScraperDefinition } from './define-scraper';
 export { defineScraper } from './define-scraper';
 export type { ScrapeErrorOptions } from './errors';
-export { isScrapeError, redactUrl, ScrapeError } from './errors';
+export { isNetworkUnreachable, isScrapeError, redactUrl, ScrapeError } from './errors';
 export type { HostLimiter, HostLimits } from './host-limiter';
 export { createHostLimiter } from './host-limiter';
 export type { HttpCache, HttpCacheEntry } from './http-cache';

@@ -1,4 +1,5 @@
 import { defineScraper } from '../../define-scraper';
+import { isNetworkUnreachable } from '../../errors';
 import type { ScrapeResult } from '../../scraper';
 import {
   EPOCH_FILE_URLS,
@@ -50,7 +51,7 @@ export const epochScraper = defineScraper({
           }),
         );
       } catch (error) {
-        if (context.signal.aborted) throw error;
+        if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
         lastError = error;
         failures.push(kind);
         context.log.warn(

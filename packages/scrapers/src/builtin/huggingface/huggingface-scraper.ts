@@ -1,5 +1,5 @@
 import { defineScraper } from '../../define-scraper';
-import { ScrapeError } from '../../errors';
+import { isNetworkUnreachable, ScrapeError } from '../../errors';
 import { parseJsonSafely } from '../../safe-json';
 import type { HttpResponse, ScrapeContext, ScrapeResult } from '../../scraper';
 import { isJsonObject, mergeResults, parseLinkHeader } from '../kit';
@@ -96,7 +96,7 @@ async function fetchMoeConfigs(
       });
       configs[model.id] = parseJsonSafely(response.body);
     } catch (error) {
-      if (context.signal.aborted) throw error;
+      if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
       // Gated repos answer 401/403 for files: the observation keeps its total without the active count.
       const reason = error instanceof Error ? error.message : String(error);
       context.log.warn(`[scraper:huggingface] config.json of ${model.id} unavailable (${reason})`);
@@ -159,7 +159,7 @@ export function createHuggingFaceScraper(options: HuggingFaceScraperOptions = {}
             const link = response.headers.link ?? response.headers.Link;
             url = parseLinkHeader(link, response.finalUrl).next;
           } catch (error) {
-            if (context.signal.aborted) throw error;
+            if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
             failures.push(author);
             context.log.warn(
               `[scraper:huggingface] author ${author}: ${error instanceof Error ? error.message : String(error)}`,
@@ -175,7 +175,7 @@ export function createHuggingFaceScraper(options: HuggingFaceScraperOptions = {}
           });
           results.push(await parseResponse(context, response, { fetchConfigs }));
         } catch (error) {
-          if (context.signal.aborted) throw error;
+          if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
           failures.push(repoId);
           context.log.warn(
             `[scraper:huggingface] repo ${repoId}: ${error instanceof Error ? error.message : String(error)}`,

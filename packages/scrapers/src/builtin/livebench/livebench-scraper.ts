@@ -1,5 +1,5 @@
 import { defineScraper } from '../../define-scraper';
-import { ScrapeError } from '../../errors';
+import { isNetworkUnreachable, ScrapeError } from '../../errors';
 import type { Payload, ScrapeResult } from '../../scraper';
 import { mergeResults } from '../kit';
 import {
@@ -73,7 +73,7 @@ export function createLivebenchScraper(options: LivebenchScraperOptions = {}) {
             retrievedAt: response.retrievedAt,
           });
         } catch (error) {
-          if (context.signal.aborted) throw error;
+          if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
           context.log.warn(
             `[scraper:livebench] ${urls.categories}: ${error instanceof Error ? error.message : String(error)}; using the built-in categories`,
           );

@@ -1,4 +1,5 @@
 import { defineScraper } from '../../define-scraper';
+import { isNetworkUnreachable } from '../../errors';
 import { parseJsonSafely } from '../../safe-json';
 import type { ScrapeContext, ScrapeResult } from '../../scraper';
 import { isJsonObject, mergeResults } from '../kit';
@@ -61,7 +62,7 @@ export const lmarenaScraper = defineScraper({
         '[scraper:lmarena] the dataset held no text rows; reading the leaderboard page instead',
       );
     } catch (error) {
-      if (context.signal.aborted) throw error;
+      if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       context.log.warn(
         `[scraper:lmarena] dataset unavailable (${reason}); reading the leaderboard page instead`,
