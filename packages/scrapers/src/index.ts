@@ -69,6 +69,8 @@ export {
   parseTableConfig,
   TableConfigSchema,
 } from './builtin/table';
+export type { CheckSourcesOptions, SourceCheck } from './check-sources';
+export { checkSources, compareShape, payloadFields } from './check-sources';
 export type { ScraperDefinition } from './define-scraper';
 export { defineScraper } from './define-scraper';
 export type { ScrapeErrorOptions } from './errors';
@@ -118,6 +120,7 @@ export type {
   ProvidedFact,
   ScrapeContext,
   ScrapeResult,
+  ScraperShape,
 } from './scraper';
 export { SCRAPER_API_VERSION } from './scraper';
 export type { FileSnapshotStoreOptions, SavedSnapshot, SnapshotInput, SnapshotStore } from './snapshot';

@@ -106,6 +106,19 @@ export type ProvidedFact =
   | 'pricing';
 
 /**
+ * The fields a source's payload carries, for `tracker sources --check`: the JSON keys of its records (the
+ * largest list in the document) or the columns of its table.
+ */
+export interface ScraperShape {
+  /** Fields the parser reads. */
+  read: readonly string[];
+  /** Fields that must be there (default: all of `read`); a missing one means the format changed. */
+  required?: readonly string[];
+  /** Fields the parser knows and leaves alone (prose, notes, bookkeeping): not reported as new. */
+  known?: readonly string[];
+}
+
+/**
  * A source of observations. Build one with `defineScraper()`; never implement this by hand, since
  * `defineScraper` validates and stamps the contract version.
  */
@@ -139,4 +152,6 @@ export interface BaseScraper {
    * file stands for the source's first URL. Lets `collect --from` give each file its own `sourceUrl`.
    */
   savedFileUrl?(fileName: string): string | undefined;
+  /** The fields its payloads carry, for `tracker sources --check` (optional: without it only counts are checked). */
+  readonly shape?: ScraperShape;
 }

@@ -1,11 +1,13 @@
 import { loadObservations } from '@tracker/dataset';
 import { formatObjects } from '@tracker/query';
-import type { CommandContext } from '../context';
+import { checkSources, createHttpClient } from '@tracker/scrapers';
+import { booleanFlag, type CommandContext, listFlag } from '../context';
 import { formatAge } from '../progress';
-import { loadSources } from '../sources';
+import { loadSources, selectSources } from '../sources';
 
 /** `tracker sources`: built-in, table and plugin sources, what each provides and when it last ran. */
 export async function run(context: CommandContext): Promise<number> {
+  if (booleanFlag(context, 'check')) return check(context);
   const [sources, files] = await Promise.all([loadSources(context), loadObservations(context.dataDir)]);
   const bySource = new Map(files.map((file) => [file.source, file]));
   const now = new Date();
@@ -52,4 +54,55 @@ export async function run(context: CommandContext): Promise<number> {
       context.log.info(`${row.id} needs ${row.requiresEnv.join(', ')} in the environment to fetch live`);
   }
   return 0;
+}
+
+/**
+ * `tracker sources --check`: fetch each source once and compare its payload with what its parser expects
+ * (logic in `checkSources` of @tracker/scrapers). Exit 1 when a source changed or failed.
+ */
+async function check(context: CommandContext): Promise<number> {
+  const [sources, files] = await Promise.all([loadSources(context), loadObservations(context.dataDir)]);
+  const { config } = context.loaded;
+  const selected = selectSources(sources, listFlag(context, 'source'), config.sources);
+  const previousCounts = Object.fromEntries(
+    files.map((file) => [file.source, file.snapshots.at(-1)?.observationCount ?? file.observations.length]),
+  );
+  const http = createHttpClient({
+    timeouts: { totalMs: config.http.timeoutMs },
+    retry: { limit: config.http.retries },
+    concurrency: config.http.perHostConcurrency,
+    cache: false,
+    env: context.io.env,
+    log: context.log,
+  });
+  const checks = await checkSources(selected, {
+    http,
+    env: context.io.env,
+    log: context.log,
+    previousCounts,
+  });
+  const rows = checks.map((item) => ({ ...item, findings: item.findings.join('; ') }));
+  context.io.stdout.write(
+    formatObjects(rows, {
+      format: context.format as 'table',
+      columns:
+        context.format === 'table' || context.format === 'markdown'
+          ? [
+              { field: 'source' },
+              { field: 'status', kind: 'code' },
+              { field: 'observations', header: 'obs', kind: 'number' },
+              { field: 'previousObservations', header: 'last run', kind: 'number' },
+              { field: 'findings' },
+            ]
+          : Object.keys(rows[0] ?? {}),
+      ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
+      color: context.color,
+    }),
+  );
+  const bad = checks.filter((item) => item.status === 'changed' || item.status === 'failed');
+  if (bad.length > 0)
+    context.log.warn(
+      `${bad.length} source${bad.length === 1 ? '' : 's'} changed or failed: ${bad.map((item) => item.source).join(', ')}`,
+    );
+  return bad.length > 0 ? 1 : 0;
 }

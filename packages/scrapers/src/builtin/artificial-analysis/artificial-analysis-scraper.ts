@@ -114,6 +114,15 @@ export function createArtificialAnalysisScraper(options: ArtificialAnalysisScrap
     provides: ['names', 'developer', 'release-date', 'scores', 'pricing'],
     requiresEnv: [ARTIFICIAL_ANALYSIS_API_KEY_ENV],
     live: true,
+    shape: {
+      read: ['id', 'name', 'slug', 'release_date', 'model_creator', 'evaluations', 'pricing'],
+      required: ['id', 'name', 'model_creator', 'evaluations'],
+      known: [
+        'median_output_tokens_per_second',
+        'median_time_to_first_token_seconds',
+        'median_time_to_first_answer_token',
+      ],
+    },
     async scrape(context) {
       // Fail before any request, naming the variable (never its value), and say how to go on without it.
       if (!context.env[ARTIFICIAL_ANALYSIS_API_KEY_ENV]) {

@@ -1,6 +1,7 @@
 import { defineScraper } from '../../define-scraper';
 import { isNetworkUnreachable } from '../../errors';
 import type { ScrapeResult } from '../../scraper';
+import { EPOCH_HEADERS } from './epoch-columns';
 import {
   EPOCH_FILE_URLS,
   EPOCH_ID,
@@ -35,6 +36,18 @@ export const epochScraper = defineScraper({
     'accessibility',
   ],
   live: true,
+  shape: {
+    read: EPOCH_HEADERS.filter(([, field]) => field !== 'ignored').map(([header]) => header),
+    required: [
+      'Model',
+      'Organization',
+      'Publication date',
+      'Parameters',
+      'Training compute (FLOP)',
+      'Confidence',
+    ],
+    known: EPOCH_HEADERS.filter(([, field]) => field === 'ignored').map(([header]) => header),
+  },
   async scrape(context): Promise<ScrapeResult> {
     const files: EpochFile[] = [];
     const failures: EpochFileKind[] = [];

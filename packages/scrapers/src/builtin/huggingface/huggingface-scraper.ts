@@ -147,6 +147,30 @@ export function createHuggingFaceScraper(options: HuggingFaceScraperOptions = {}
     sources: [`${HUB}/api/models`],
     provides: ['names', 'developer', 'release-date', 'parameters', 'base-model', 'license', 'accessibility'],
     live: true,
+    shape: {
+      read: [...LIST_EXPAND, 'id'],
+      required: ['id', 'author', 'createdAt', 'tags', 'safetensors'],
+      known: [
+        '_id',
+        'modelId',
+        'sha',
+        'private',
+        'disabled',
+        'library_name',
+        'downloads',
+        'likes',
+        'lastModified',
+        'transformersInfo',
+        'siblings',
+        'spaces',
+        'inference',
+        'usedStorage',
+        'widgetData',
+        'model-index',
+        'inferenceProviderMapping',
+        'trendingScore',
+      ],
+    },
     async scrape(context) {
       const results: ScrapeResult[] = [];
       const failures: string[] = [];

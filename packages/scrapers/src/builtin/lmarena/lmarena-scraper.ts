@@ -54,6 +54,22 @@ export const lmarenaScraper = defineScraper({
   sources: [LMARENA_DATASET_ROWS_URL, LMARENA_LEADERBOARD_URL],
   provides: ['names', 'developer', 'license', 'scores'],
   live: true,
+  shape: {
+    read: [
+      'model_name',
+      'organization',
+      'license',
+      'rating',
+      'rating_lower',
+      'rating_upper',
+      'vote_count',
+      'rank',
+      'category',
+      'leaderboard_publish_date',
+    ],
+    required: ['model_name', 'rating', 'leaderboard_publish_date'],
+    known: ['variance'],
+  },
   async scrape(context) {
     try {
       const result = await scrapeDataset(context);

@@ -1,0 +1,73 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../cli';
+import { createFakeIo } from '../testing/fake-io';
+
+const fixture = new URL(
+  '../../../../packages/scrapers/src/builtin/openrouter/__fixtures__/models-2026-05.json',
+  import.meta.url,
+);
+
+async function cli(cwd: string, argv: string[]) {
+  const fake = createFakeIo({ cwd });
+  const code = await runCli(argv, fake.io);
+  return { code, stdout: fake.stdout, stderr: fake.stderr };
+}
+
+afterEach(() => nock.cleanAll());
+
+describe('tracker sources --check', () => {
+  it('fetches the source once and says its format is as expected', async () => {
+    const body = await readFile(fixture, 'utf8');
+    const scope = nock('https://openrouter.ai').get('/api/v1/models').reply(200, body);
+    const cwd = await mkdtemp(join(tmpdir(), 'tracker-sources-check-'));
+    const result = await cli(cwd, [
+      'sources',
+      '--check',
+      '--source',
+      'openrouter',
+      '--data-dir',
+      join(cwd, 'data'),
+      '--format',
+      'json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(scope.isDone()).toBe(true);
+    expect(JSON.parse(result.stdout)).toEqual([
+      expect.objectContaining({
+        source: 'openrouter',
+        status: 'ok',
+        observations: 5,
+        missingFields: [],
+        newFields: [],
+      }),
+    ]);
+  });
+
+  it('exits 1 and names the change when a field the parser reads is gone', async () => {
+    const body = (await readFile(fixture, 'utf8')).replaceAll('"context_length"', '"context"');
+    nock('https://openrouter.ai').get('/api/v1/models').reply(200, body);
+    const cwd = await mkdtemp(join(tmpdir(), 'tracker-sources-check-'));
+    const result = await cli(cwd, [
+      'sources',
+      '--check',
+      '--source',
+      'openrouter',
+      '--data-dir',
+      join(cwd, 'data'),
+      '--format',
+      'json',
+    ]);
+    expect(result.code).toBe(1);
+    const [check] = JSON.parse(result.stdout);
+    expect(check).toMatchObject({
+      status: 'changed',
+      missingFields: ['context_length'],
+      newFields: ['context'],
+    });
+    expect(result.stderr).toContain('1 source changed or failed: openrouter');
+  });
+});
