@@ -11,7 +11,19 @@ const fixture = new URL(
   import.meta.url,
 );
 
-async function cli(cwd: string, argv: string[]) {
+/** `tracker sources --check --source openrouter` in a fresh folder, JSON out. */
+async function checkOpenRouter() {
+  const cwd = await mkdtemp(join(tmpdir(), 'tracker-sources-check-'));
+  const argv = [
+    'sources',
+    '--check',
+    '--source',
+    'openrouter',
+    '--data-dir',
+    join(cwd, 'data'),
+    '--format',
+    'json',
+  ];
   const fake = createFakeIo({ cwd });
   const code = await runCli(argv, fake.io);
   return { code, stdout: fake.stdout, stderr: fake.stderr };
@@ -23,17 +35,7 @@ describe('tracker sources --check', () => {
   it('fetches the source once and says its format is as expected', async () => {
     const body = await readFile(fixture, 'utf8');
     const scope = nock('https://openrouter.ai').get('/api/v1/models').reply(200, body);
-    const cwd = await mkdtemp(join(tmpdir(), 'tracker-sources-check-'));
-    const result = await cli(cwd, [
-      'sources',
-      '--check',
-      '--source',
-      'openrouter',
-      '--data-dir',
-      join(cwd, 'data'),
-      '--format',
-      'json',
-    ]);
+    const result = await checkOpenRouter();
     expect(result.code, result.stderr).toBe(0);
     expect(scope.isDone()).toBe(true);
     expect(JSON.parse(result.stdout)).toEqual([
@@ -50,17 +52,7 @@ describe('tracker sources --check', () => {
   it('exits 1 and names the change when a field the parser reads is gone', async () => {
     const body = (await readFile(fixture, 'utf8')).replaceAll('"context_length"', '"context"');
     nock('https://openrouter.ai').get('/api/v1/models').reply(200, body);
-    const cwd = await mkdtemp(join(tmpdir(), 'tracker-sources-check-'));
-    const result = await cli(cwd, [
-      'sources',
-      '--check',
-      '--source',
-      'openrouter',
-      '--data-dir',
-      join(cwd, 'data'),
-      '--format',
-      'json',
-    ]);
+    const result = await checkOpenRouter();
     expect(result.code).toBe(1);
     const [check] = JSON.parse(result.stdout);
     expect(check).toMatchObject({

@@ -30,25 +30,16 @@ export async function run(context: CommandContext): Promise<number> {
       urls: [...scraper.sources],
     };
   });
-  context.io.stdout.write(
-    formatObjects(rows, {
-      format: context.format as 'table',
-      columns:
-        context.format === 'table' || context.format === 'markdown'
-          ? [
-              { field: 'id' },
-              { field: 'origin', kind: 'code' },
-              { field: 'observations', header: 'obs', kind: 'number' },
-              { field: 'lastRun', header: 'last run', kind: 'code' },
-              { field: 'lastRunAge', header: 'age', kind: 'code' },
-              { field: 'ready', kind: 'code' },
-              { field: 'provides' },
-            ]
-          : Object.keys(rows[0] ?? {}),
-      ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
-      color: context.color,
-    }),
-  );
+  printRows(context, rows, [
+    { field: 'id' },
+    { field: 'origin', kind: 'code' },
+    { field: 'observations', header: 'obs', kind: 'number' },
+    { field: 'lastRun', header: 'last run', kind: 'code' },
+    { field: 'lastRunAge', header: 'age', kind: 'code' },
+    { field: 'ready', kind: 'code' },
+    { field: 'provides' },
+  ]);
+
   for (const row of rows) {
     if (!row.ready)
       context.log.info(`${row.id} needs ${row.requiresEnv.join(', ')} in the environment to fetch live`);
@@ -82,27 +73,33 @@ async function check(context: CommandContext): Promise<number> {
     previousCounts,
   });
   const rows = checks.map((item) => ({ ...item, findings: item.findings.join('; ') }));
-  context.io.stdout.write(
-    formatObjects(rows, {
-      format: context.format as 'table',
-      columns:
-        context.format === 'table' || context.format === 'markdown'
-          ? [
-              { field: 'source' },
-              { field: 'status', kind: 'code' },
-              { field: 'observations', header: 'obs', kind: 'number' },
-              { field: 'previousObservations', header: 'last run', kind: 'number' },
-              { field: 'findings' },
-            ]
-          : Object.keys(rows[0] ?? {}),
-      ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
-      color: context.color,
-    }),
-  );
+  printRows(context, rows, [
+    { field: 'source' },
+    { field: 'status', kind: 'code' },
+    { field: 'observations', header: 'obs', kind: 'number' },
+    { field: 'previousObservations', header: 'last run', kind: 'number' },
+    { field: 'findings' },
+  ]);
+
   const bad = checks.filter((item) => item.status === 'changed' || item.status === 'failed');
   if (bad.length > 0)
     context.log.warn(
       `${bad.length} source${bad.length === 1 ? '' : 's'} changed or failed: ${bad.map((item) => item.source).join(', ')}`,
     );
   return bad.length > 0 ? 1 : 0;
+}
+
+type Column = { field: string; header?: string; kind?: 'code' | 'number' };
+
+/** Prints rows in the chosen format; table and Markdown show `columns`, the other formats every field. */
+function printRows(context: CommandContext, rows: Record<string, unknown>[], columns: Column[]): void {
+  context.io.stdout.write(
+    formatObjects(rows, {
+      format: context.format as 'table',
+      columns:
+        context.format === 'table' || context.format === 'markdown' ? columns : Object.keys(rows[0] ?? {}),
+      ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
+      color: context.color,
+    }),
+  );
 }
