@@ -3,7 +3,8 @@ import { TrackerError } from '@tracker/schema';
 const SCRAPE_ERROR_MARKER = Symbol.for('tracker.scrape-error');
 
 /** Query parameters whose values are credentials: they are replaced by `[redacted]` wherever a URL is shown. */
-const SECRET_PARAMETER = /key|token|secret|password|passwd|auth|signature|sig$|credential|session/i;
+const SECRET_PARAMETER =
+  /key|token|secret|password|passwd|(^|[_-])auth($|[_-])|authori[sz]ation|signature|sig$|credential|session/i;
 
 /** Options of {@link ScrapeError}. */
 export interface ScrapeErrorOptions {
