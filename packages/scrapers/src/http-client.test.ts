@@ -670,7 +670,7 @@ describe('a network that is not there', () => {
   });
 
   it('still retries 5xx answers (a network that is there)', async () => {
-    server.handle('/flaky-once', (request, response) => {
+    server.handle('/flaky-once', (_request, response) => {
       if (countRequests(server, '/flaky-once') === 1) response.writeHead(502).end();
       else response.writeHead(200).end('ok');
     });
