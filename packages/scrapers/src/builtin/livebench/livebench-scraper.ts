@@ -4,6 +4,7 @@ import type { Payload, ScrapeResult } from '../../scraper';
 import { mergeResults } from '../kit';
 import {
   LIVEBENCH_ID,
+  LIVEBENCH_RELEASE_FILE,
   type LivebenchCategories,
   parseLivebench,
   parseLivebenchCategories,
@@ -91,9 +92,7 @@ export function createLivebenchScraper(options: LivebenchScraperOptions = {}) {
       // Release files keep the name they are served under (table_<date>.csv, categories_<date>.json); any
       // other file is a copy of the leaderboard page itself, never one of the release tables.
       const base = baseUrl.replace(/\/+$/, '');
-      return /^(table|categories|cost)_\d{4}_\d{2}_\d{2}\.(csv|json)$/.test(fileName)
-        ? `${base}/${fileName}`
-        : `${base}/`;
+      return LIVEBENCH_RELEASE_FILE.test(fileName) ? `${base}/${fileName}` : `${base}/`;
     },
     parseMany(payloads) {
       // A categories JSON applies to the tables of the same release date (or to all, when undated).
