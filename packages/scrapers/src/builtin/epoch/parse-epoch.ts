@@ -6,6 +6,7 @@ import {
   createParseError,
   findMissingColumns,
   parseIsoDate,
+  parseNumber,
   readCsv,
 } from '../kit';
 import { type EpochColumnMap, type EpochField, mapEpochColumns } from './epoch-columns';
@@ -93,15 +94,6 @@ export interface EpochFile {
 /** The union key of a model name: Unicode-normalised, lower case, whitespace collapsed. */
 export function normalizeEpochName(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** A number as Epoch writes it (`3.8e+25`, `7000000000.0`, `0.52`); undefined when blank or unreadable. */
-function readNumber(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const trimmed = text.trim();
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return undefined;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : undefined;
 }
 
 const CONFIDENCE: Readonly<Record<string, 'confident' | 'likely' | 'speculative' | 'unknown'>> = {
@@ -215,7 +207,7 @@ function fieldReader(row: CsvRow, columns: EpochColumnMap['columns']): FieldRead
 }
 
 const positive = (text: string) => {
-  const value = readNumber(text);
+  const value = parseNumber(text);
   return value !== undefined && value > 0 ? value : undefined;
 };
 
