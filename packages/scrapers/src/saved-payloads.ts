@@ -1,5 +1,5 @@
 import { TrackerError } from '@tracker/schema';
-import { dateFromPayloadText, findDateInName, mergeResults, parseIsoDate } from './builtin/kit';
+import { dateFromPayloadText, mergeResults, snapshotDate } from './builtin/kit';
 import type { BaseScraper, Payload, ScrapeResult } from './scraper';
 
 /** A file given to `collect --from`: its name and its text. */
@@ -43,12 +43,16 @@ export function payloadDate(
     }
     return { retrievedAt: parsed.toISOString(), basis: 'retrieved-at' };
   }
+  // CSV cells are data, not a page's date line: only other formats are searched for a stated date.
   const looksLikeCsv = !/^\s*[<{[#|]/.test(file.body);
-  const stated = looksLikeCsv ? undefined : parseIsoDate(dateFromPayloadText(file.body.slice(0, 200_000)));
-  if (stated) return { retrievedAt: `${stated}T00:00:00.000Z`, basis: 'payload' };
-  const named = findDateInName(file.fileName);
-  if (named) return { retrievedAt: `${named}T00:00:00.000Z`, basis: 'file-name' };
-  return { retrievedAt: options.now().toISOString(), basis: 'none' };
+  const now = options.now().toISOString();
+  const { date, basis } = snapshotDate(
+    { url: '', fileName: file.fileName, retrievedAt: now },
+    { stated: looksLikeCsv ? undefined : dateFromPayloadText(file.body.slice(0, 200_000)) },
+  );
+  return basis === 'retrieved-at'
+    ? { retrievedAt: now, basis: 'none' }
+    : { retrievedAt: `${date}T00:00:00.000Z`, basis: basis === 'payload' ? 'payload' : 'file-name' };
 }
 
 /** Options of {@link readSavedPayloads}. */
