@@ -1,8 +1,7 @@
 import { defineScraper } from '../../define-scraper';
 import { isNetworkUnreachable, ScrapeError } from '../../errors';
-import { parseJsonSafely } from '../../safe-json';
 import type { HttpResponse, ScrapeContext, ScrapeResult } from '../../scraper';
-import { isJsonObject, mergeResults, parseLinkHeader } from '../kit';
+import { isJsonObject, mergeResults, parseJsonText, parseLinkHeader } from '../kit';
 import { isMixtureOfExpertsModel, readMixtureOfExpertsConfig } from './mixture-of-experts';
 import { HUGGINGFACE_ID, parseHuggingFace } from './parse-huggingface';
 
@@ -94,7 +93,10 @@ async function fetchMoeConfigs(
       const response = await context.http.get(formatHuggingFaceConfigUrl(model.id), {
         signal: context.signal,
       });
-      configs[model.id] = parseJsonSafely(response.body);
+      configs[model.id] = parseJsonText(response.body, {
+        scraperId: HUGGINGFACE_ID,
+        location: response.finalUrl,
+      });
     } catch (error) {
       if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
       // Gated repos answer 401/403 for files: the observation keeps its total without the active count.
@@ -114,7 +116,7 @@ async function parseResponse(
   // Parse once without configs first: it validates the payload and throws PARSE_FAILED on a wrong body.
   const plain = parseHuggingFace(payload, { minTotalParameters: options.minTotalParameters });
   if (!options.fetchConfigs) return plain;
-  const document = parseJsonSafely(response.body);
+  const document = parseJsonText(response.body, { scraperId: HUGGINGFACE_ID, location: response.finalUrl });
   const models = (Array.isArray(document) ? document : [document]).filter((model) => {
     const total =
       isJsonObject(model) && isJsonObject(model.safetensors) ? model.safetensors.total : undefined;

@@ -1,8 +1,7 @@
 import { defineScraper } from '../../define-scraper';
 import { isNetworkUnreachable } from '../../errors';
-import { parseJsonSafely } from '../../safe-json';
 import type { ScrapeContext, ScrapeResult } from '../../scraper';
-import { isJsonObject, mergeResults } from '../kit';
+import { isJsonObject, mergeResults, parseJsonText } from '../kit';
 import { LMARENA_ID, parseLmarena } from './parse-lmarena';
 
 /** Rows per datasets-server page (its maximum). */
@@ -33,7 +32,7 @@ async function scrapeDataset(context: ScrapeContext): Promise<ScrapeResult> {
     });
     results.push(result);
     // The page parsed, so its body is JSON with a rows array; read the paging fields from it.
-    const document = parseJsonSafely(response.body);
+    const document = parseJsonText(response.body, { scraperId: LMARENA_ID, location: response.finalUrl });
     const rows = isJsonObject(document) && Array.isArray(document.rows) ? document.rows.length : 0;
     const total =
       isJsonObject(document) && typeof document.num_rows_total === 'number' ? document.num_rows_total : 0;
