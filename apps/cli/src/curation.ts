@@ -10,6 +10,7 @@ import {
   loadObservations,
   saveModels,
 } from '@tracker/dataset';
+import { findModelRecord } from '@tracker/resolve';
 import { type LedgerEntry, type ModelRecord, type ModelsFile, TrackerError } from '@tracker/schema';
 import type { CommandContext } from './context';
 import { displayPath } from './load-config';
@@ -71,39 +72,23 @@ export async function buildModelsFile(
 }
 
 /**
- * Finds a model by id, name or alias (ignoring case and punctuation). Throws NOT_FOUND listing close names when
- * none matches, or when several do.
+ * Finds a model by id, name, alias, a source's own id (OpenRouter's, the Hub's), a raw name or the normalised name
+ * (`findModelRecord` of @tracker/resolve). Throws NOT_FOUND listing close names when none matches, or when several do.
  */
 export function findModel(models: readonly ModelRecord[], query: string): ModelRecord {
-  const exact = models.find((record) => record.id === query);
-  if (exact) return exact;
-  const key = loose(query);
-  const matches = models.filter((record) =>
-    [record.id, record.name, ...record.aliases].some((name) => loose(name) === key),
-  );
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) {
+  const match = findModelRecord(models, query);
+  if (match.status === 'found') return match.record;
+  if (match.status === 'ambiguous') {
     throw new TrackerError(
       'NOT_FOUND',
-      `"${query}" names several models: ${matches.map((record) => record.id).join(', ')}; give the id`,
+      `"${query}" names several models: ${match.records.map((record) => record.id).join(', ')}; give the id`,
     );
   }
-  const near = models
-    .filter((record) =>
-      [record.id, record.name, ...record.aliases].some(
-        (name) => loose(name).includes(key) || key.includes(loose(name)),
-      ),
-    )
-    .slice(0, 5)
-    .map((record) => record.id);
+  const near = match.near.map((record) => record.id);
   throw new TrackerError(
     'NOT_FOUND',
     `no model "${query}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (tracker query --search TEXT lists models)`,
   );
-}
-
-function loose(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 /** Who decides: `--by`, else the config's reviewer, else $USER. */

@@ -7,6 +7,7 @@ import {
   mergeObservations,
 } from '@tracker/dataset';
 import { estimateRecords, type StatusCutPoints } from '@tracker/estimation';
+import { type AliasConfig, createResolver, type ExclusionConfig } from '@tracker/resolve';
 import type {
   ExcludedObservation,
   LedgerEntry,
@@ -14,7 +15,6 @@ import type {
   ModelRecord,
   ObservationFile,
 } from '@tracker/schema';
-import { type AliasConfig, createResolver, type ExclusionConfig } from '@tracker/scrapers/resolve';
 
 /** What the machine part of a run starts from: every source's observations and the human ledger. */
 export interface BuildModelsInput {

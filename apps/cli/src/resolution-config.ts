@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { TrackerError } from '@tracker/schema';
 import {
   type AliasConfig,
   type ExclusionConfig,
   loadAliasConfig,
   loadExclusionConfig,
-} from '@tracker/scrapers/resolve';
+} from '@tracker/resolve';
+import { TrackerError } from '@tracker/schema';
 import { type CommandContext, configPath } from './context';
 import { displayPath } from './load-config';
 

@@ -104,6 +104,28 @@ describe('mergeObservations', () => {
     ]);
   });
 
+  it("keeps each observation's own model id on its ref, so the record can be found by it", () => {
+    const [record] = mergeObservations([
+      resolve(
+        makeObservation({
+          source: 'openrouter',
+          rawName: 'mistral-large-2407',
+          sourceModelId: 'mistralai/mistral-large-2407',
+        }),
+        'mistral/mistral-large-2407',
+        'Mistral Large 2',
+        'Mistral AI',
+      ),
+      resolve(makeObservation({ rawName: 'Mistral-Large-2407' }), 'mistral/mistral-large-2407', 'x', null),
+    ]);
+    expect(ModelRecordSchema.parse(record)).toEqual(record);
+    expect(record!.observations.map((ref) => [ref.rawName, ref.sourceModelId])).toEqual([
+      ['Mistral-Large-2407', undefined],
+      ['mistral-large-2407', 'mistralai/mistral-large-2407'],
+    ]);
+    expect('sourceModelId' in record!.observations[0]!).toBe(false);
+  });
+
   it('falls back to the resolution developer and resolves base model names', () => {
     const [record] = mergeObservations(
       [

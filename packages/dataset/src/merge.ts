@@ -120,11 +120,13 @@ function mergeGroup(group: readonly ResolvedObservation[], options: MergeObserva
 
   for (const { observation } of group) {
     if (observation.rawName !== name) aliases.add(observation.rawName);
-    const ref = {
+    const ref: ObservationRef = {
       source: observation.source,
       rawName: observation.rawName,
       retrievedAt: observation.retrievedAt,
     };
+    // Kept so that a model can be found again by the source's own id (`tracker explain mistralai/mistral-large-2407`).
+    if (observation.sourceModelId !== undefined) ref.sourceModelId = observation.sourceModelId;
     refs.set(`${ref.source}\u0000${ref.rawName}\u0000${ref.retrievedAt}`, ref);
     const provenance = {
       source: observation.source,

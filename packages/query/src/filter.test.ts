@@ -162,6 +162,32 @@ describe('filterRows', () => {
     expect(ids({ search: 'gpt-5' })).toEqual([]);
   });
 
+  it("search also looks in the sources' own ids (OpenRouter ids, Hugging Face repo ids)", () => {
+    const [record] = ModelsFileSchema.parse(fixture).models.filter((model) => model.id === 'xai/grok-3');
+    const withIds = {
+      ...record!,
+      observations: record!.observations.map((ref) =>
+        ref.source === 'openrouter' ? { ...ref, rawName: 'grok-3', sourceModelId: 'x-ai/grok-3-beta' } : ref,
+      ),
+      facts: {
+        ...record!.facts,
+        huggingFaceId: [
+          {
+            value: 'xai-org/grok-3',
+            source: 'huggingface',
+            url: 'https://huggingface.co/xai-org/grok-3',
+            retrievedAt: '2026-01-01T00:00:00.000Z',
+          },
+        ],
+      },
+    };
+    const [row] = toQueryRows([withIds]);
+    expect(row!.sourceIds).toEqual(['x-ai/grok-3-beta', 'xai-org/grok-3']);
+    expect(filterRows([row!], { search: 'x-ai/grok-3-beta' })).toHaveLength(1);
+    expect(filterRows([row!], { search: 'xai-org/' })).toHaveLength(1);
+    expect(filterRows([{ ...row!, sourceIds: [] }], { search: 'x-ai/grok-3-beta' })).toHaveLength(0);
+  });
+
   it('needsReview keeps flagged rows (true) or the others (false)', () => {
     expect(ids({ needsReview: true })).toEqual(['anthropic/claude-3-5-sonnet']);
     expect(ids({ needsReview: 'false' })).toHaveLength(rows.length - 1);

@@ -56,7 +56,10 @@ export interface QueryFilter {
   method?: string | readonly string[];
   /** Keeps rows with at least one observation from one of these source ids (exact, ignoring case). */
   source?: string | readonly string[];
-  /** Case-insensitive text search in name, id and aliases; punctuation and spaces are ignored (`gpt4o` finds `GPT-4o`). */
+  /**
+   * Case-insensitive text search in name, id, aliases and the sources' own ids (`sourceIds`); punctuation and spaces
+   * are ignored (`gpt4o` finds `GPT-4o`).
+   */
   search?: string;
   /** Keeps rows whose `needsReview` flag equals this. */
   needsReview?: boolean;
@@ -234,7 +237,10 @@ export function createRowPredicate(filter: QueryFilter | ParsedQueryFilter = {})
   }
   if (parsed.search !== undefined) {
     const matches = createTextMatcher(parsed.search);
-    checks.push((row) => matches(row.name) || matches(row.id) || row.aliases.some(matches));
+    checks.push(
+      (row) =>
+        matches(row.name) || matches(row.id) || row.aliases.some(matches) || row.sourceIds.some(matches),
+    );
   }
   if (parsed.needsReview !== undefined) checks.push((row) => row.needsReview === parsed.needsReview);
   return (row) => checks.every((check) => check(row));

@@ -31,6 +31,7 @@ describe('toQueryRow', () => {
       sources: ['epoch', 'lmarena', 'openrouter'],
       aliases: ['gpt-4o-2024-05-13', 'openai/gpt-4o'],
       needsReview: false,
+      sourceIds: [],
     });
   });
 

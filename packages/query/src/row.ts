@@ -48,6 +48,11 @@ export interface QueryRow {
   aliases: string[];
   /** A human ruling exists but the machine estimate has since moved (false when there is no curation). */
   needsReview: boolean;
+  /**
+   * The sources' own ids of the model (OpenRouter's `mistralai/mistral-large-2407`, Hugging Face repo ids), sorted,
+   * without repeats: what `search` finds a model by besides its names.
+   */
+  sourceIds: string[];
 }
 
 /** One field name of {@link QueryRow}. */
@@ -73,6 +78,7 @@ export const QUERY_ROW_FIELDS = [
   'sources',
   'aliases',
   'needsReview',
+  'sourceIds',
 ] as const satisfies readonly QueryField[];
 
 /** Fields whose values are FLOP or counts: shown as `3.8e25` in tables. */
@@ -123,12 +129,20 @@ export function toQueryRow(record: ModelRecord): QueryRow {
     sources: [...new Set(record.observations.map((observation) => observation.source))].sort(),
     aliases: [...record.aliases],
     needsReview: record.curation?.needsReview ?? false,
+    sourceIds: sourceIdsOf(record),
   };
 }
 
 /** Flattens many records; see {@link toQueryRow}. */
 export function toQueryRows(records: readonly ModelRecord[]): QueryRow[] {
   return records.map(toQueryRow);
+}
+
+function sourceIdsOf(record: ModelRecord): string[] {
+  const ids = new Set<string>();
+  for (const ref of record.observations) if (ref.sourceModelId !== undefined) ids.add(ref.sourceModelId);
+  for (const fact of record.facts.huggingFaceId ?? []) ids.add(fact.value);
+  return [...ids].sort();
 }
 
 function deriveStatus(thresholdStatus: ThresholdStatus): CuratedStatus {

@@ -85,6 +85,8 @@ export const ObservationRefSchema = z
     source: KebabIdSchema,
     rawName: z.string().min(1),
     retrievedAt: TimestampSchema,
+    /** The source's own id of the model (OpenRouter's `mistralai/mistral-large-2407`), when it gives one. */
+    sourceModelId: z.string().min(1).max(300).optional(),
   })
   .strict();
 export type ObservationRef = z.infer<typeof ObservationRefSchema>;

@@ -92,7 +92,6 @@ export type { LoadPluginOptions, PluginEntry } from './load-plugin';
 export { loadPlugin, loadPlugins, PLUGIN_NAME_PATTERN, PluginEntrySchema } from './load-plugin';
 export type { ScraperRegistry } from './registry';
 export { createRegistry } from './registry';
-export * from './resolve/index';
 export type { RunScrapersOptions, SourceRunResult } from './run-scrapers';
 export { runScrapers } from './run-scrapers';
 export { parseJsonSafely } from './safe-json';

@@ -10,8 +10,8 @@ import {
   saveModels,
 } from '@tracker/dataset';
 import { formatRows, toQueryRow } from '@tracker/query';
+import { createResolver } from '@tracker/resolve';
 import { DateStringSchema, type LedgerEntry, TrackerError } from '@tracker/schema';
-import { createResolver } from '@tracker/scrapers';
 import { type CommandContext, stringFlag } from '../context';
 import { reviewerName } from '../curation';
 import { buildModels } from '../pipeline';

@@ -1,4 +1,5 @@
 import { acquireLock, loadModels, saveModels } from '@tracker/dataset';
+import { findModelRecord } from '@tracker/resolve';
 import { ModelIdSchema, type ModelRecord, TrackerError } from '@tracker/schema';
 import { booleanFlag, type CommandContext, stringFlag } from '../context';
 import { buildModelsFile, recordDecisions, reviewerName } from '../curation';
@@ -55,16 +56,24 @@ export async function run(context: CommandContext): Promise<number> {
 
 /**
  * The names as sources write them that NAME stands for: every raw name observed for the model NAME names (by id,
- * name or alias), or, for --remove, the raw names of MODEL that loosely equal NAME; else NAME itself.
+ * name, alias, a source's own id or a raw name), or, for --remove, the raw names of MODEL that loosely equal NAME;
+ * else NAME itself.
  */
 function rawNamesFor(models: readonly ModelRecord[], name: string, within?: string): string[] {
   const loose = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const key = loose(name);
   const names = new Set<string>();
+  const match = within === undefined ? findModelRecord(models, name, { normalized: false }) : undefined;
+  const namedIds = new Set(
+    match?.status === 'found'
+      ? [match.record.id]
+      : match?.status === 'ambiguous'
+        ? match.records.map((record) => record.id)
+        : [],
+  );
   for (const record of models) {
     if (within !== undefined && record.id !== within) continue;
-    const named =
-      record.id === name || [record.name, ...record.aliases].some((alias) => loose(alias) === key);
+    const named = namedIds.has(record.id);
     for (const ref of record.observations) {
       const last = ref.rawName.split('/').at(-1) ?? ref.rawName;
       if ((named && within === undefined) || loose(ref.rawName) === key || loose(last) === key)

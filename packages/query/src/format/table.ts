@@ -22,6 +22,7 @@ export const QUERY_FIELD_LABELS: Readonly<Record<QueryField, string>> = {
   sources: 'sources',
   aliases: 'aliases',
   needsReview: 'review',
+  sourceIds: 'source ids',
 };
 
 /** One column of a text table. */

@@ -22,6 +22,7 @@ function row(overrides: Partial<QueryRow>): QueryRow {
     sources: [],
     aliases: [],
     needsReview: false,
+    sourceIds: [],
     ...overrides,
   };
 }

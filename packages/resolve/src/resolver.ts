@@ -253,7 +253,11 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
       first = undefined;
     }
     // Not kept in the cache: it is needed again only for other hints, and keeping it costs more GC time.
-    const normalized = normalizeModelName(rawName, directory);
+    const normalized = normalizeModelName(
+      rawName,
+      directory,
+      isRepoStyleId(rawName, huggingFaceId, sourceModelId) ? REPO_STYLE : {},
+    );
     const cached: CachedResolution = {
       resolution: resolveUncached(rawName, normalized, hints ?? hintsOf(observation!)),
       developer,
@@ -577,6 +581,30 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   }
 
   return { resolve, resolveAll };
+}
+
+const REPO_STYLE = { repoStyleId: true } as const;
+
+/**
+ * True when the source gives the raw name as its own repo-style id: the name is its Hugging Face id or its model id
+ * (OpenRouter's `mistralai/mistral-large-2407`, optionally with a `:variant`). Only then is an unknown `owner/`
+ * prefix an owner; Epoch's `ViT-Base/32` is a name with a slash.
+ */
+function isRepoStyleId(rawName: string, huggingFaceId: string, sourceModelId: string): boolean {
+  if ((huggingFaceId === '' && sourceModelId === '') || !rawName.includes('/')) return false;
+  const name = withoutVariant(rawName);
+  return (
+    (huggingFaceId !== '' && withoutVariant(huggingFaceId) === name) ||
+    (sourceModelId !== '' && withoutVariant(sourceModelId) === name)
+  );
+}
+
+/** Trimmed, lower-cased, without a trailing `:variant` (`:free`, `:thinking`). */
+function withoutVariant(id: string): string {
+  return id
+    .trim()
+    .toLowerCase()
+    .replace(/:[a-z]+$/, '');
 }
 
 /** The hints an observation gives, as resolveAll passes them. */

@@ -140,6 +140,26 @@ describe('developers', () => {
     expect(resolver.resolve('Owl Alpha')).toMatchObject({ modelId: 'unknown/owl', developer: null });
   });
 
+  it('take the part before a slash as an owner only for a repo-style id of the source or a known owner', () => {
+    expect(resolver.resolve('ViT-Base/32', { developer: 'Google Brain', source: 'epoch' })).toMatchObject({
+      modelId: 'google/vit-base-32',
+      name: 'ViT-Base/32',
+      developer: 'Google',
+    });
+    expect(idOf('DiT-XL/2', 'New York University (NYU),University of California (UC) Berkeley')).toBe(
+      'newyorkuniversitynyu/dit-xl-2',
+    );
+    const repo = { sourceModelId: 'acmelabs/Widget-7B', source: 'openrouter' };
+    expect(resolvedId(resolver.resolve('acmelabs/Widget-7B', repo))).toBe('acmelabs/widget-7b');
+    expect(resolvedId(resolver.resolve('acmelabs/Widget-7B:free', repo))).toBe('acmelabs/widget-7b');
+    expect(resolvedId(resolver.resolve('acmelabs/Widget-7B'))).toBe('unknown/acmelabs-widget-7b');
+    expect(idOf('mistralai/mistral-large-2407')).toBe(
+      resolvedId(resolver.resolve('mistral-large-2407', { sourceModelId: 'mistralai/mistral-large-2407' })),
+    );
+    const hub = { huggingFaceId: 'Qwen/Qwen3-235B-A22B', sourceModelId: 'Qwen/Qwen3-235B-A22B' };
+    expect(idOf('Qwen/Qwen3-235B-A22B')).toBe(resolvedId(resolver.resolve('Qwen3-235B-A22B', hub)));
+  });
+
   it('let a stated fine-tuner claim an open-family name seen elsewhere without a developer', () => {
     const result = createResolver().resolveAll([
       observation('gemma-2-9b-it-simpo'),
@@ -164,7 +184,7 @@ describe('developers', () => {
   it('fill an unknown developer from the one known sibling in a batch (developer:sibling)', () => {
     const result = createResolver().resolveAll([
       observation('Owl Alpha'),
-      observation('openrouter/owl-alpha'),
+      observation('openrouter/owl-alpha', { sourceModelId: 'openrouter/owl-alpha' }),
     ]);
     expect(result.resolved.map((entry) => entry.modelId)).toEqual(['openrouter/owl', 'openrouter/owl']);
     expect(result.resolved[0]!.rule).toContain('developer:sibling');

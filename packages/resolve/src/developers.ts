@@ -98,5 +98,7 @@ export function createDeveloperDirectory(developers: readonly DeveloperEntry[]):
     },
     isFamilyToken: (token) => familyOf(token) !== undefined,
     isDeveloperToken: (token) => byKey.has(token) && familyOf(token) === undefined,
+    // Exact spellings only (no first-word or `<developer>-<product>` guess): `ViT-Base` must not pass as `vit`.
+    isKnownOwner: (owner) => byKey.has(compactKey(owner)),
   };
 }

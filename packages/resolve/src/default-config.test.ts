@@ -7,8 +7,8 @@ import { loadAliasConfig, loadExclusionConfig, parseAliasConfig, parseExclusionC
 import { defaultAliasConfig, defaultExclusionConfig } from './default-config';
 import { DEFAULT_ALIAS_YAML_SHA256, DEFAULT_EXCLUSION_YAML_SHA256 } from './default-config.generated';
 
-const aliasesFile = fileURLToPath(new URL('../../../../configs/aliases.yaml', import.meta.url));
-const exclusionsFile = fileURLToPath(new URL('../../../../configs/exclusions.yaml', import.meta.url));
+const aliasesFile = fileURLToPath(new URL('../../../configs/aliases.yaml', import.meta.url));
+const exclusionsFile = fileURLToPath(new URL('../../../configs/exclusions.yaml', import.meta.url));
 const generatedFile = fileURLToPath(new URL('./default-config.generated.ts', import.meta.url));
 
 function sha256(text: string): string {
@@ -22,7 +22,7 @@ function renderGenerated(): string {
   const exclusions = parseYaml(exclusionsText) as unknown;
   return [
     '// Generated from configs/aliases.yaml and configs/exclusions.yaml by default-config.test.ts',
-    '// (TRACKER_WRITE_DEFAULT_CONFIG=1 npx vitest run src/resolve/default-config.test.ts). Do not edit by hand.',
+    '// (in packages/resolve: npx -y pnpm@10 generate:default-config). Do not edit by hand.',
     "import type { AliasConfigInput, ExclusionConfigInput } from './config';",
     '',
     `export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = ${JSON.stringify(aliases, null, 2)};`,

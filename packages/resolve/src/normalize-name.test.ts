@@ -27,6 +27,30 @@ describe('lexical rules', () => {
     expect(name.lexicalRules).toContain('prefix:provider');
   });
 
+  it('keeps a slash inside a name that no source gave as a repo-style id and whose owner is unknown', () => {
+    for (const [name, key] of [
+      ['ViT-Base/32', 'vit-base-32'],
+      ['DiT-XL/2', 'dit-xl-2'],
+      ['STORM-B/8', 'storm-b-8'],
+      ['OpenPhenom-S/16', 'openphenom-s-16'],
+    ] as const) {
+      const normalized = normalize(name);
+      expect(normalized.levels[0]!.key).toBe(key);
+      expect(normalized.ownerHint).toBeUndefined();
+      expect(normalized.lexicalRules).not.toContain('prefix:provider');
+      expect(normalized.displayName).toBe(name);
+    }
+  });
+
+  it('reads owner/name as an owner prefix for a known owner, or when the source says it is a repo-style id', () => {
+    expect(normalize('mistralai/mistral-large-2407')).toMatchObject({ ownerHint: 'mistralai' });
+    expect(surface('Qwen/Qwen3-235B-A22B')).toBe('qwen3-235b-a22b');
+    expect(surface('deepcogito/cogito-v2.1-671b')).toBe('deepcogito-cogito-v2.1-671b');
+    const repoStyle = normalizeModelName('deepcogito/cogito-v2.1-671b', families, { repoStyleId: true });
+    expect(repoStyle.ownerHint).toBe('deepcogito');
+    expect(repoStyle.levels[0]!.key).toBe('cogito-v2.1-671b');
+  });
+
   it('strips a "Developer: " display prefix (prefix:display) and restores a family the prefix names', () => {
     expect(normalize('OpenAI: GPT-4.1 Mini').prefixHint).toBe('OpenAI');
     expect(surface('OpenAI: GPT-4.1 Mini')).toBe('gpt-4.1-mini');

@@ -130,7 +130,12 @@ const MUST_MEET: readonly (readonly [Spelling, Spelling, string])[] = [
   ['Nemotron 3 Ultra', 'nemotron-3-ultra-550b-a55b', 'EP / LB'],
   ['Llama Nemotron Super 49B v1.5', 'NVIDIA: Llama 3.3 Nemotron Super 49B V1.5', 'AA / OR'],
   ['DeepSeek-Coder-V2 236B', 'DeepSeek-Coder-V2-Instruct', 'EP / AR25'],
-  ['Cogito v2.1', 'deepcogito/cogito-v2.1-671b', 'AA / OR'],
+  // OpenRouter gives its id as `sourceModelId`: the owner of a repo-style id is an owner even when unknown.
+  [
+    'Cogito v2.1',
+    ['deepcogito/cogito-v2.1-671b', { sourceModelId: 'deepcogito/cogito-v2.1-671b' }],
+    'AA / OR',
+  ],
   ['Pixtral Large', 'mistralai/pixtral-large-2411', 'AA / OR'],
   ['Devstral 2', 'mistralai/devstral-2512', 'AA / OR'],
   ['AI21: Jamba Large 1.7', 'Jamba 1.7 Large', 'OR / AA'],
@@ -138,6 +143,14 @@ const MUST_MEET: readonly (readonly [Spelling, Spelling, string])[] = [
 ];
 
 const MUST_STAY_APART: readonly (readonly [Spelling, Spelling, string])[] = [
+  // A slash inside an Epoch name is part of the name, not an owner prefix (they once all became `google/14`).
+  [
+    ['ViT-G/14', { developer: 'Google Brain,Google Research' }],
+    ['ViT-Huge/14', { developer: 'Google Brain' }],
+    'EP',
+  ],
+  [['LIMoE-H/14', { developer: 'Google' }], ['ViT-G/14', { developer: 'Google Research' }], 'EP'],
+  [['ViT-Base/32', { developer: 'Google Brain' }], ['ViT-Huge/14', { developer: 'Google Brain' }], 'EP'],
   ['GPT-4.5', 'GPT-4.1', 'EP / OR'],
   ['GPT-4.1', 'GPT-4.1 mini', 'OR / EP'],
   ['openai/gpt-4o', 'openai/gpt-4o-mini', 'OR'],
@@ -218,9 +231,7 @@ describe('name-resolution table', () => {
   });
 
   it.each(
-    MUST_STAY_APART.map(
-      ([left, right, source]) => [String(left), String(right), source, left, right] as const,
-    ),
+    MUST_STAY_APART.map(([left, right, source]) => [label(left), label(right), source, left, right] as const),
   )('%s stays apart from %s (%s)', (_left, _right, _source, left, right) => {
     expect(idOf(left)).not.toBe(idOf(right));
   });
@@ -233,7 +244,7 @@ describe('name-resolution table', () => {
   });
 });
 
-const sharedRoot = fileURLToPath(new URL('../../../../../shared/', import.meta.url));
+const sharedRoot = fileURLToPath(new URL('../../../../shared/', import.meta.url));
 const arenaFile = `${sharedRoot}fixtures/lmarena/hf-space-derived_lmarena_text_2025-08-04.csv`;
 const epochFiles = [
   `${sharedRoot}reference/epoch/over_1e25.csv`,

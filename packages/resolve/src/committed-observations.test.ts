@@ -9,10 +9,10 @@ import { createResolver } from './resolver';
  * Guards the resolver's speed work: resolving the committed observations must give the same id, display name,
  * developer and rule per observation, and the same exclusions and suggestions. The snapshot holds a hash of
  * everything plus a readable sample. When the data or configs/aliases.yaml change on purpose, review the sample's
- * diff and update with `npx vitest run src/resolve -u`.
+ * diff and update with `npx vitest run -u` (in packages/resolve).
  */
 
-const observationsDir = fileURLToPath(new URL('../../../../data/observations', import.meta.url));
+const observationsDir = fileURLToPath(new URL('../../../data/observations', import.meta.url));
 const SAMPLE_SIZE = 200;
 
 function readCommittedObservations(): Observation[] {

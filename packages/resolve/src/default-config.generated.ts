@@ -1,5 +1,5 @@
 // Generated from configs/aliases.yaml and configs/exclusions.yaml by default-config.test.ts
-// (TRACKER_WRITE_DEFAULT_CONFIG=1 npx vitest run src/resolve/default-config.test.ts). Do not edit by hand.
+// (in packages/resolve: npx -y pnpm@10 generate:default-config). Do not edit by hand.
 import type { AliasConfigInput, ExclusionConfigInput } from './config';
 
 export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
@@ -1391,5 +1391,5 @@ export const DEFAULT_EXCLUSION_CONFIG: ExclusionConfigInput = {
 };
 
 /** SHA-256 of the YAML texts above: `loadAliasConfig` and `loadExclusionConfig` skip parsing an identical text. */
-export const DEFAULT_ALIAS_YAML_SHA256 = '940f87fa139915a4a43f9c1ea7b48e56b18871dc53c6d19c7c2cd2a8b32fc394';
+export const DEFAULT_ALIAS_YAML_SHA256 = 'a7b94600aa0a454e1051faf57b4f8be585975f7702cc35fceccbbd62ad3b0ccc';
 export const DEFAULT_EXCLUSION_YAML_SHA256 = 'bd432b835a5598086c4e1166c6fec02fa06898165d6eb07158f46319d7c6518a';

@@ -30,7 +30,7 @@ export interface NormalizedName {
   levels: readonly NameLevel[];
   /** Lexical rules applied (`prefix:provider`, `version:dotted`...). */
   lexicalRules: readonly string[];
-  /** Owner from an `owner/name` prefix (OpenRouter ids, Hugging Face repo ids). */
+  /** Owner from an `owner/name` prefix: a repo-style id (OpenRouter, Hugging Face) or a known developer's prefix. */
   ownerHint?: string;
   /** Developer from a `Developer: Name` display prefix or a leading developer token (`Meta-Llama-3`). */
   prefixHint?: string;
@@ -48,6 +48,21 @@ export interface FamilyLookup {
   isFamilyToken(token: string): boolean;
   /** True when the token names a developer (`meta`, `nvidia`, `amazon`) and can be dropped before a family token. */
   isDeveloperToken(token: string): boolean;
+  /**
+   * True when the part before a slash is a known developer or organisation spelling (`meta-llama`, `mistralai`,
+   * `Qwen`): only then is `owner/name` read as an owner prefix in a name no source gave as a repo-style id.
+   */
+  isKnownOwner(owner: string): boolean;
+}
+
+/** What the source says about the name besides its text. */
+export interface NormalizeOptions {
+  /**
+   * The source gives the name as a repo-style id `owner/name` (OpenRouter's and the Hub's ids): the part before the
+   * slash is its owner whatever it is. Otherwise a slash is part of the name (`ViT-Base/32`, `DiT-XL/2`) unless the
+   * part before it is a known owner (see {@link FamilyLookup.isKnownOwner}).
+   */
+  repoStyleId?: boolean;
 }
 
 const MONTHS: Record<string, number> = {
@@ -456,10 +471,15 @@ function stripVariants(surface: readonly string[]): NameLevel[] {
   return levels;
 }
 
-/** Removes a trailing OpenRouter `:variant`, a provider `owner/` prefix and a `Developer: ` display prefix. */
+/**
+ * Removes a trailing OpenRouter `:variant`, an `owner/` prefix (of a repo-style id, or naming a known owner) and a
+ * `Developer: ` display prefix.
+ */
 function stripPrefixes(
   raw: string,
   rules: string[],
+  families: FamilyLookup,
+  repoStyleId: boolean,
 ): { text: string; ownerHint?: string; prefixHint?: string; openRouterMode: boolean } {
   // Each step first checks for its marker character: this runs once per distinct name and dominates resolution.
   let text = (NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw).trim();
@@ -474,7 +494,8 @@ function stripPrefixes(
   }
   let ownerHint: string | undefined;
   const owner = text.includes('/') ? /^~?([A-Za-z0-9][\w.-]*)\/(\S.*)$/.exec(text) : null;
-  if (owner) {
+  // `ViT-Base/32`, `DiT-XL/2`: a slash inside a name is no owner unless the source says so or the owner is known.
+  if (owner && (repoStyleId || families.isKnownOwner(owner[1]!))) {
     ownerHint = owner[1];
     text = owner[2]!;
     rules.push('prefix:provider');
@@ -499,9 +520,13 @@ function stripPrefixes(
  * Normalises a raw model name: lexical rules first (case, separators, prefixes, parentheticals, dotted versions,
  * Claude tier order, tuning and precision tags), then serving-variant suffixes are stripped one per level.
  */
-export function normalizeModelName(raw: string, families: FamilyLookup): NormalizedName {
+export function normalizeModelName(
+  raw: string,
+  families: FamilyLookup,
+  options: NormalizeOptions = {},
+): NormalizedName {
   const rules: string[] = [];
-  const prefixed = stripPrefixes(raw, rules);
+  const prefixed = stripPrefixes(raw, rules, families, options.repoStyleId === true);
   let text = prefixed.text;
   let date: DateStamp | undefined;
   const trailingTokens: string[] = [];

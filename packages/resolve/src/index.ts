@@ -19,6 +19,8 @@ export {
   parseExclusionConfig,
 } from './config';
 export { defaultAliasConfig, defaultExclusionConfig } from './default-config';
+export type { FindModelRecordOptions, ModelMatchKind, ModelRecordMatch } from './find-model';
+export { findModelRecord, modelRecordNames } from './find-model';
 export type {
   ExcludedName,
   Resolution,
