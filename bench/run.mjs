@@ -29,7 +29,7 @@ const plan = options.quick
 
 for (const file of [
   cliBin,
-  join(repoRoot, 'apps/cli/dist/pipeline.js'),
+  join(repoRoot, 'packages/core/dist/pipeline.js'),
   join(repoRoot, 'packages/scrapers/dist/index.js'),
 ]) {
   if (!existsSync(file)) fail(`${relative(repoRoot, file)} is missing: run \`pnpm build\` first`);

@@ -3,7 +3,7 @@
 import { generateObservationFiles } from './generate-observations.mjs';
 
 const [count, seed] = process.argv.slice(2).map(Number);
-const { buildModels } = await import('../apps/cli/dist/pipeline.js');
+const { buildModels } = await import('../packages/core/dist/pipeline.js');
 
 const generateStart = performance.now();
 const observationFiles = generateObservationFiles({ count, seed });

@@ -1,10 +1,10 @@
 import { defineConfig } from 'tsup';
 import { tsupBase } from '../../configs/tsup.base';
 
-// Commands are separate entries so `tracker --help` loads none of them (lazy import in cli.ts).
+// @tracker/core is imported lazily in cli.ts, so `tracker --help` loads only the command table.
 export default defineConfig({
   ...tsupBase,
-  entry: ['src/bin.ts', 'src/cli.ts', 'src/pipeline.ts', 'src/commands/*.ts', '!src/**/*.test.ts'],
+  entry: ['src/bin.ts', 'src/cli.ts', '!src/**/*.test.ts'],
   dts: false,
   splitting: true,
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli';
+import { COMMANDS } from './commands';
 import { createFakeIo } from './testing/fake-io';
 
 const FIXTURE = new URL('../../../packages/query/src/__fixtures__/models.json', import.meta.url);
@@ -62,9 +63,34 @@ describe('tracker --help and --version', () => {
   });
 });
 
+describe('the help of every command', () => {
+  it.each(COMMANDS.map((command) => [command.name, command] as const))(
+    '%s --help shows its usage and every flag it parses',
+    async (name, command) => {
+      const result = await cli([name, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout.startsWith(`usage: tracker ${name} ${command.usage}\n`)).toBe(true);
+      const flags = [...Object.keys(command.options), 'config', 'quiet', 'verbose', 'help'];
+      if (command.data) flags.push('data-dir', 'format', 'json');
+      for (const flag of flags) expect(result.stdout, flag).toMatch(new RegExp(`--${flag}\\b`));
+      expect((await cli(['help', name])).stdout).toBe(result.stdout);
+    },
+  );
+
+  it('tracker with no command prints the list of commands, like --help', async () => {
+    const result = await cli([]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe((await cli(['--help'])).stdout);
+  });
+});
+
 describe('usage errors exit 2 with usage on stderr', () => {
   it.each([
     [['frobnicate'], /unknown command "frobnicate"/],
+    [['--frobnicate'], /unknown option "--frobnicate"/],
+    [['query', '--sort'], /argument missing/],
+    [['decide'], /expected MODEL/],
     [['query', '--bogus'], /Unknown option '--bogus'/],
     [['query', '--format', 'xml'], /--format must be one of table, json, jsonl, csv, markdown/],
     [['query', 'extra'], /unexpected argument "extra"/],

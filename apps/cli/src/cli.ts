@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
+import type { OutputFormat } from '@tracker/core';
 import type { TrackerError } from '@tracker/schema';
-import { COMMANDS, type CommandSpec, DATA_OPTIONS, GLOBAL_OPTIONS } from './command-table';
-import type { CommandContext } from './context';
+import { Command, CommanderError, Option } from 'commander';
+import { COMMANDS, DATA_OPTIONS, GLOBAL_OPTIONS } from './commands';
+import type { CommandSpec, OptionSpecs } from './define-command';
 import { type CliIo, createLog, processIo, useColor } from './io';
 
 /** A mistake in how the command was called: usage is printed and the exit code is 2. */
@@ -22,131 +22,126 @@ const USAGE_CODES = new Set(['USAGE', 'QUERY_INVALID']);
 /** Runs the CLI with `argv` (without node and the script) and returns the exit code. Never calls process.exit. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let command: CommandSpec | undefined;
+  let exitCode = 0;
+  const program = new Command('tracker')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: () => {}, outputError: () => {} })
+    .helpOption('-h, --help', 'show help (also: tracker <command> --help)')
+    .version(`tracker ${version()}`, '-V, --version', 'print the version')
+    .helpCommand('help [command]', 'show the help of a command');
+  program.helpInformation = mainHelp;
+  // Only the command named is defined (`help NAME` names one too): start-up stays as fast as `tracker --help`.
+  const named = argv[0] === 'help' ? argv[1] : argv[0];
+  for (const spec of COMMANDS.filter((candidate) => candidate.name === named)) {
+    const sub = program
+      .command(spec.name)
+      .description(spec.summary)
+      .helpOption('-h, --help', GLOBAL_OPTIONS.help.description)
+      .argument('[arguments...]')
+      .allowExcessArguments();
+    sub.helpInformation = () => commandHelp(spec);
+    for (const [name, option] of Object.entries(optionsOf(spec))) {
+      if (name !== 'help') sub.addOption(toCommanderOption(name, option));
+    }
+    sub.action(async (positionals: string[], values: Record<string, unknown>) => {
+      command = spec;
+      exitCode = await execute(spec, positionals, values, io);
+    });
+  }
   try {
-    const [first, ...rest] = argv;
-    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-      const topic = first === 'help' ? COMMANDS.find((spec) => spec.name === rest[0]) : undefined;
-      io.stdout.write(topic ? commandHelp(topic) : mainHelp());
+    const [first] = argv;
+    if (first === undefined || (first === 'help' && !COMMANDS.some((spec) => spec.name === argv[1]))) {
+      io.stdout.write(mainHelp());
       return 0;
     }
-    if (first === '--version' || first === '-V') {
-      io.stdout.write(`tracker ${version()}\n`);
-      return 0;
-    }
-    command = COMMANDS.find((spec) => spec.name === first);
-    if (!command) {
+    if (
+      !['-h', '--help', '-V', '--version', 'help'].includes(first) &&
+      !COMMANDS.some((spec) => spec.name === first)
+    ) {
       throw new UsageError(
         first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"`,
       );
     }
-    const context = await prepare(command, rest, io);
-    if (!context) return 0;
-    const module = await command.load();
-    return (await module.run(context)) ?? 0;
+    command = COMMANDS.find((spec) => spec.name === first);
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
   } catch (error) {
+    if (error instanceof CommanderError) {
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
+      return report(new UsageError(usageMessage(error), command), command, io);
+    }
     return report(error, command, io);
   }
 }
 
-async function prepare(
-  command: CommandSpec,
-  argv: readonly string[],
-  io: CliIo,
-): Promise<CommandContext | null> {
-  const options = { ...GLOBAL_OPTIONS, ...(command.data ? DATA_OPTIONS : {}), ...command.options };
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: attachValues(argv, options),
-      options: Object.fromEntries(
-        Object.entries(options).map(([name, spec]) => [
-          name,
-          {
-            type: spec.type,
-            ...(spec.short ? { short: spec.short } : {}),
-            ...(spec.multiple ? { multiple: true } : {}),
-          },
-        ]),
-      ),
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(
-      (error as Error).message.replace(/\. To specify a positional argument.*$/s, ''),
-      command,
-    );
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(commandHelp(command));
-    return null;
-  }
-  const range = command.positionals ?? { min: 0, max: 0, names: '' };
-  if (positionals.length < range.min) throw new UsageError(`expected ${range.names}`, command);
-  if (positionals.length > range.max)
-    throw new UsageError(`unexpected argument "${positionals[range.max]}"`, command);
-
-  let format = command.formats?.[0] ?? 'table';
-  if (values.json === true) format = 'json';
-  if (typeof values.format === 'string') {
-    if (!command.formats?.includes(values.format)) {
-      throw new UsageError(
-        `--format must be one of ${(command.formats ?? []).join(', ')}; got "${values.format}"`,
-        command,
-      );
-    }
-    format = values.format;
-  }
-  // Loaded here, not at start-up: `tracker --help` needs neither zod nor yaml.
-  const { loadConfig } = await import('./load-config');
-  const loaded = await loadConfig(io.cwd, typeof values.config === 'string' ? values.config : undefined);
-  const dataDir =
-    typeof values['data-dir'] === 'string'
-      ? resolve(io.cwd, values['data-dir'])
-      : io.env.TRACKER_DATA_DIR
-        ? resolve(io.cwd, io.env.TRACKER_DATA_DIR)
-        : resolve(loaded.baseDir, loaded.config.dataDir);
-  return {
-    io,
-    log: createLog(io, { quiet: values.quiet === true, verbose: values.verbose === true }),
-    values: values as CommandContext['values'],
-    positionals,
-    loaded,
-    dataDir,
-    format,
-    color: useColor(io),
-  };
+/** Every flag of a command: its own, the data flags when it reads or prints data, and the global ones. */
+function optionsOf(spec: CommandSpec): OptionSpecs {
+  return { ...spec.options, ...(spec.data ? DATA_OPTIONS : {}), ...GLOBAL_OPTIONS };
 }
 
-/**
- * A string option always takes the next word as its value, even one that starts with a dash, so that
- * `--sort -median` works as it reads (node's parseArgs would call it ambiguous).
- */
-function attachValues(argv: readonly string[], options: CommandSpec['options']): string[] {
-  const takesValue = (token: string): string | undefined => {
-    const long = /^--([^=]+)$/.exec(token)?.[1];
-    if (long !== undefined) return options[long]?.type === 'string' ? `--${long}` : undefined;
-    const short = /^-([A-Za-z])$/.exec(token)?.[1];
-    if (short === undefined) return undefined;
-    const entry = Object.entries(options).find(([, spec]) => spec.short === short);
-    return entry?.[1].type === 'string' ? `--${entry[0]}` : undefined;
-  };
-  const out: string[] = [];
-  for (let index = 0; index < argv.length; index++) {
-    const token = argv[index]!;
-    if (token === '--') {
-      out.push(...argv.slice(index));
-      break;
+function toCommanderOption(name: string, spec: OptionSpecs[string]): Option {
+  const flags = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.type === 'string' ? ` <${spec.valueName ?? 'value'}>` : ''}`;
+  const option = new Option(flags, spec.description);
+  // A repeatable flag collects its values; a string flag takes the next word even when it starts with a dash
+  // (`--sort -median`), which commander does for every option with a required value.
+  return spec.multiple
+    ? option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    : option;
+}
+
+/** commander's message, in the words the CLI has always used (its own prefix removed). */
+function usageMessage(error: CommanderError): string {
+  const message = error.message.replace(/^error: /, '');
+  if (error.code === 'commander.unknownOption') return message.replace(/^unknown option/, 'Unknown option');
+  if (error.code === 'commander.unknownCommand')
+    return `unknown command "${/'([^']+)'/.exec(message)?.[1] ?? ''}"`;
+  return message;
+}
+
+/** Checks the positionals and the format, opens the tracker with the configuration, and calls core. */
+async function execute(
+  spec: CommandSpec,
+  positionals: readonly string[],
+  values: Record<string, unknown>,
+  io: CliIo,
+): Promise<number> {
+  const required = spec.positionals?.required ?? [];
+  const keys = [...required, ...(spec.positionals?.optional ?? [])];
+  if (positionals.length < required.length) throw new UsageError(`expected ${spec.positionals?.names}`, spec);
+  if (positionals.length > keys.length)
+    throw new UsageError(`unexpected argument "${positionals[keys.length]}"`, spec);
+  let format: OutputFormat = spec.formats?.[0] ?? 'table';
+  if (values.json === true) format = 'json';
+  if (typeof values.format === 'string') {
+    const chosen = spec.formats?.find((candidate) => candidate === values.format);
+    if (!chosen) {
+      throw new UsageError(
+        `--format must be one of ${(spec.formats ?? []).join(', ')}; got "${values.format}"`,
+        spec,
+      );
     }
-    const name = takesValue(token);
-    const next = argv[index + 1];
-    if (name !== undefined && next !== undefined) {
-      out.push(`${name}=${next}`);
-      index++;
-    } else out.push(token);
+    format = chosen;
   }
-  return out;
+  // Loaded here, not at start-up: `tracker --help` needs neither zod nor yaml.
+  const { createTracker } = await import('@tracker/core');
+  const tracker = await createTracker({
+    io,
+    ...(typeof values.config === 'string' ? { configFile: values.config } : {}),
+    ...(typeof values.dataDir === 'string' ? { dataDir: values.dataDir } : {}),
+    log: createLog(io, { quiet: values.quiet === true, verbose: values.verbose === true }),
+    format,
+    color: useColor(io),
+    quiet: values.quiet === true,
+  });
+  const options: Record<string, unknown> = { ...values };
+  keys.forEach((key, index) => {
+    if (positionals[index] !== undefined) options[key] = positionals[index];
+  });
+  // commander parsed the flags from the same specs that type `call`: the one place its untyped result is cast.
+  const result = await spec.call(tracker, options as Parameters<CommandSpec['call']>[1]);
+  if (typeof result === 'number') return result;
+  const exitCode = (result as { exitCode?: unknown } | null)?.exitCode;
+  return typeof exitCode === 'number' ? exitCode : 0;
 }
 
 function report(error: unknown, command: CommandSpec | undefined, io: CliIo): number {
@@ -204,9 +199,9 @@ function mainHelp(): string {
   return lines.join('\n');
 }
 
-function commandHelp(command: CommandSpec): string {
-  const options = { ...command.options, ...(command.data ? DATA_OPTIONS : {}), ...GLOBAL_OPTIONS };
-  const rows = Object.entries(options).map(([name, spec]) => {
+/** `tracker <command> --help`: usage, summary, details, and every flag with its description. */
+export function commandHelp(command: CommandSpec): string {
+  const rows = Object.entries(optionsOf(command)).map(([name, spec]) => {
     const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : ''}`;
     const description =
       name === 'format' && command.formats
@@ -229,8 +224,6 @@ function commandHelp(command: CommandSpec): string {
 
 let cachedVersion: string | undefined;
 function version(): string {
-  cachedVersion ??= (
-    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-  ).version;
+  cachedVersion ??= (createRequire(import.meta.url)('../package.json') as { version: string }).version;
   return cachedVersion;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { hardwareTime, operationCount } from '@tracker/estimation';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from './command-table';
+import { COMMANDS } from './commands';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const ciRun = readFileSync(new URL('../../../.ci/run', import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { COMMANDS } from './command-table';
+import { COMMANDS } from './commands';
 
 const WORKFLOW = new URL('../../../examples/workflows/tracker-daily.yml', import.meta.url);
 const SCHEDULING = new URL('../../../docs/scheduling.md', import.meta.url);

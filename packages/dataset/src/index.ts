@@ -1,14 +1,21 @@
-export { removeStaleTempFiles, writeFileAtomic } from './atomic-write';
+export { writeFileAtomic } from './atomic-write';
 export type { ChangelogInput, ChangelogItem } from './changelog';
 export { formatChangelog, listChangelogItems } from './changelog';
 export type { CsvValue } from './csv-write';
-export { formatCsv, formatCsvCell, neutraliseCsvCell, quoteCsvCell, restoreCsvCell } from './csv-write';
+export { formatCsv, neutraliseCsvCell, quoteCsvCell, restoreCsvCell } from './csv-write';
 export type { CurateOptions, ModelRuling } from './curate';
 export { curate, reviewReason, rulingsByModel } from './curate';
+export type {
+  DataFolder,
+  ObservationFileSummary,
+  PayloadSnapshot,
+  PayloadSnapshotStore,
+  StoredPayloadSnapshot,
+} from './data-folder';
+export { openDataFolder } from './data-folder';
 export type { DiffableModel, DiffRow, FieldChange, ModelSetDiff, SummarizeRecordOptions } from './diff';
 export { DIFF_FIELDS, diffDataDirs, diffModelSets, loadDiffRows, summarizeRecord, toDiffRow } from './diff';
-export type { ParseJsonTextOptions, StableStringifyOptions } from './json-file';
-export { compareStrings, parseJsonText, readTextFile, stableStringify } from './json-file';
+export { parseJsonText } from './json-file';
 export type { CreateLedgerEntryInput, CreateLedgerEntryOptions, DeveloperNote, RulingAction } from './ledger';
 export {
   activeLedgerEntries,
@@ -16,28 +23,18 @@ export {
   aliasRemovals,
   applyLedgerFacts,
   createLedgerEntry,
-  createLedgerEntryId,
   developerNotes,
-  isRulingEntry,
-  ledgerFactUrl,
   RULING_ACTIONS,
-  settableFactFields,
 } from './ledger';
 export type { AcquireLockOptions, LockHandle, LockInfo } from './lock';
-export { acquireLock, findHeldLock, isProcessAlive, readLock, withLock } from './lock';
+export { acquireLock, readLock, withLock } from './lock';
 export type { MergeObservationsOptions } from './merge';
 export { mergeObservations } from './merge';
 export type { MergeSnapshotOptions, MergeSnapshotResult } from './observations';
-export {
-  compareObservations,
-  compareSnapshots,
-  mergeObservationSnapshot,
-  observationSnapshotKey,
-  sortObservations,
-} from './observations';
+export { compareObservations, mergeObservationSnapshot } from './observations';
 export { formatReleaseParquet, RELEASE_PARQUET_COLUMNS } from './parquet';
 export type { DataPaths, ResolveDataDirOptions } from './paths';
-export { DATA_DIR_ENV, dataPaths, displayPath, resolveDataDir } from './paths';
+export { dataPaths, displayPath, resolveDataDir } from './paths';
 export type {
   BuildReleaseOptions,
   ReleaseOutputFile,
@@ -69,20 +66,14 @@ export {
   REVIEW_SHEET_COLUMNS,
   reviewDecisionHash,
 } from './review-sheet';
-export type { ObservationSnapshotUpdate, SavedSnapshotPayload, SnapshotPayload, WriteOptions } from './store';
+export type { ObservationSnapshotUpdate, WriteOptions } from './store';
 export {
   appendLedger,
-  formatLedgerLine,
-  LEDGER_KEY_ORDER,
   loadLedger,
   loadModels,
   loadObservationFile,
   loadObservations,
   loadReleaseFile,
-  parseLedgerText,
   saveModels,
   saveObservations,
-  saveSnapshotPayload,
-  sortModelsFile,
-  writeObservationFile,
 } from './store';

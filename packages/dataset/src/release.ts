@@ -1,6 +1,7 @@
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  DEFAULT_STATUS_CUTS,
   type LedgerEntry,
   type ModelRecord,
   parseWithSchema,
@@ -60,7 +61,7 @@ export function buildRelease(
   options: BuildReleaseOptions,
 ): ReleaseFile {
   checkDate(options.date);
-  const cut = options.includeUnreviewedAbove ?? 0.95;
+  const cut = options.includeUnreviewedAbove ?? DEFAULT_STATUS_CUTS.above;
   const models: ReleaseRow[] = [];
   for (const record of records) {
     const row = summarizeRecord(record, { ledger });

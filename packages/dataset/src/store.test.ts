@@ -14,7 +14,6 @@ import {
   loadReleaseFile,
   saveModels,
   saveObservations,
-  saveSnapshotPayload,
   writeObservationFile,
 } from './store';
 import { createTempDir, makeModelsFile, makeObservation, makeRecord } from './test-factories';
@@ -281,27 +280,6 @@ describe('saveObservations', () => {
     await writeObservationFile(dir, { schemaVersion: 1, source: 'lmarena', snapshots: [], observations });
     const [file] = await loadObservations(dir);
     expect(file?.observations.map((item) => item.rawName)).toEqual(['a', 'b']);
-  });
-});
-
-describe('saveSnapshotPayload', () => {
-  it('stores a raw payload under a time- and hash-named path and returns both', async () => {
-    const dir = await createTempDir();
-    const saved = await saveSnapshotPayload(dir, 'lmarena', {
-      retrievedAt: '2026-03-25T10:15:00.500Z',
-      extension: 'json',
-      content: '{"rows":[]}',
-    });
-    expect(saved.sha256).toBe('1633902c6cbba5e7770dbed172df754a25078bb76efe1f23474edc87f1a47655');
-    expect(saved.file).toBe(`snapshots/lmarena/20260325T101500Z-${saved.sha256.slice(0, 12)}.json`);
-    expect(await readFile(path.join(dir, saved.file), 'utf8')).toBe('{"rows":[]}');
-    await expect(
-      saveSnapshotPayload(dir, '../etc', {
-        retrievedAt: '2026-03-25T10:15:00Z',
-        extension: 'json',
-        content: '',
-      }),
-    ).rejects.toThrow(/invalid snapshot source/);
   });
 });
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -373,54 +372,4 @@ export async function appendLedger(
     await writeFileAtomic(target, prefix + added);
     return checked;
   });
-}
-
-/** A raw payload as fetched, to keep under `snapshots/<source>/`. */
-export interface SnapshotPayload {
-  /** When it was fetched (ISO timestamp). */
-  retrievedAt: string;
-  /** File extension without the dot: `json`, `html`, `csv`. */
-  extension: string;
-  content: string | Uint8Array;
-}
-
-/** Where {@link saveSnapshotPayload} put a payload. */
-export interface SavedSnapshotPayload {
-  /** SHA-256 of the content, hex (for `SnapshotInfo.sha256`). */
-  sha256: string;
-  /** Path relative to the data folder, with `/` separators (for `SnapshotInfo.file`). */
-  file: string;
-}
-
-/**
- * Stores a raw payload as `snapshots/<source>/<yyyymmddThhmmssZ>-<sha256 first 12>.<ext>` (atomic, locked) and
- * returns its hash and path. The same content fetched at the same second maps to the same name, so it is written
- * once.
- */
-export async function saveSnapshotPayload(
-  dataDir: string,
-  source: string,
-  payload: SnapshotPayload,
-  options: WriteOptions = {},
-): Promise<SavedSnapshotPayload> {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(source) || !/^[a-z0-9]{1,10}$/.test(payload.extension)) {
-    throw new TrackerError(
-      'RECORD_INVALID',
-      `[dataset] invalid snapshot source "${source}" or extension "${payload.extension}"`,
-    );
-  }
-  const at = new Date(payload.retrievedAt);
-  if (Number.isNaN(at.getTime())) {
-    throw new TrackerError('RECORD_INVALID', `[dataset] invalid snapshot time "${payload.retrievedAt}"`);
-  }
-  const sha256 = createHash('sha256').update(payload.content).digest('hex');
-  const stamp = at
-    .toISOString()
-    .replace(/\.\d+Z$/, 'Z')
-    .replace(/[-:]/g, '');
-  const file = `snapshots/${source}/${stamp}-${sha256.slice(0, 12)}.${payload.extension}`;
-  await underLock(dataDir, options, () =>
-    writeFileAtomic(path.join(dataPaths(dataDir).root, ...file.split('/')), payload.content),
-  );
-  return { sha256, file };
 }

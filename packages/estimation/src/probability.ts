@@ -1,27 +1,22 @@
-import type { ComputeEstimate, Confidence, ThresholdAssessment, ThresholdStatus } from '@tracker/schema';
+import {
+  type ComputeEstimate,
+  type Confidence,
+  DEFAULT_STATUS_CUTS,
+  DEFAULT_THRESHOLD,
+  type StatusCutPoints,
+  type ThresholdAssessment,
+  type ThresholdStatus,
+} from '@tracker/schema';
 
 /** z of the 95th percentile of the standard normal: a 90% interval is median ×/÷ 10^(Z90·σ). */
 export const Z90 = 1.6448536269514722;
 
-/** Cut points of the threshold status (DESIGN §2). Configuration, not constants of nature. */
-export interface StatusCutPoints {
-  /** P at or above which the status is `above` (default 0.95). */
-  above: number;
-  /** P at or above which the status is `likely-above` (default 0.5). */
-  likelyAbove: number;
-  /** P at or below which the status is `below` (default 0.05); between this and `likelyAbove` it is `likely-below`. */
-  below: number;
-}
+export type { StatusCutPoints } from '@tracker/schema';
 
-/** The default cut points: above ≥ 0.95, likely-above ≥ 0.5, likely-below > 0.05, below ≤ 0.05. */
-export const DEFAULT_CUT_POINTS: Readonly<StatusCutPoints> = Object.freeze({
-  above: 0.95,
-  likelyAbove: 0.5,
-  below: 0.05,
-});
+/** The default cut points, defined once in `@tracker/schema` (the config's default refers to them too). */
+export const DEFAULT_CUT_POINTS: Readonly<StatusCutPoints> = DEFAULT_STATUS_CUTS;
 
-/** The EU AI Act presumption threshold, 1e25 FLOP. */
-export const DEFAULT_THRESHOLD = 1e25;
+export { DEFAULT_THRESHOLD };
 
 /** Standard normal CDF Φ(x), via the complementary error function (Numerical Recipes erfc, |error| < 1.2e-7). */
 export function normalCdf(x: number): number {

@@ -38,6 +38,13 @@ describe('filterRows', () => {
     expect(ids({ above: true })).toEqual(['meta/llama-3.1-405b', 'openai/gpt-4o', 'xai/grok-3']);
   });
 
+  it('aboveCut moves the cut of above and below (the configured statusCuts.likelyAbove)', () => {
+    expect(ids({ above: true, aboveCut: 0.96 })).toEqual(['meta/llama-3.1-405b']);
+    expect(ids({ below: true, aboveCut: 0.96 })).toContain('openai/gpt-4o');
+    expect(ids({ above: true, aboveCut: '0.5' })).toEqual(ids({ above: true }));
+    expectQueryInvalid(() => ids({ above: true, aboveCut: 1.5 }));
+  });
+
   it('above: false keeps the complement, including models with no estimate and excluded ones', () => {
     const notAbove = ids({ above: false });
     expect(notAbove).toContain('openrouter/mystery-model');
@@ -226,6 +233,8 @@ describe('isAboveThreshold / isBelowThreshold', () => {
     expect(isAboveThreshold({ ...row, probabilityAbove: 0.5 })).toBe(true);
     expect(isBelowThreshold({ ...row, probabilityAbove: 0.5 })).toBe(false);
     expect(isBelowThreshold({ ...row, probabilityAbove: 0.4999 })).toBe(true);
+    expect(isAboveThreshold({ ...row, probabilityAbove: 0.5 }, 0.6)).toBe(false);
+    expect(isBelowThreshold({ ...row, probabilityAbove: 0.5 }, 0.6)).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   type CuratedStatus,
   CuratedStatusSchema,
   DateStringSchema,
+  DEFAULT_STATUS_CUTS,
   type ThresholdStatus,
   ThresholdStatusSchema,
 } from '@tracker/schema';
@@ -23,8 +24,8 @@ export const QUERY_STATUSES: readonly QueryStatus[] = [
   'needs-review',
 ];
 
-/** P(above) at or over which a model with no human ruling counts as over the threshold. */
-export const ABOVE_PROBABILITY_CUT = 0.5;
+/** P(above) at or over which a model with no human ruling counts as over the threshold, unless a filter says otherwise. */
+export const ABOVE_PROBABILITY_CUT = DEFAULT_STATUS_CUTS.likelyAbove;
 
 /**
  * Which rows to keep. Every option is optional and options combine with AND; an option that takes a list keeps a
@@ -63,6 +64,11 @@ export interface QueryFilter {
   search?: string;
   /** Keeps rows whose `needsReview` flag equals this. */
   needsReview?: boolean;
+  /**
+   * The P(above) at or over which `above`/`below` count an unruled model as over the threshold: pass the
+   * configured `statusCuts.likelyAbove` (default {@link ABOVE_PROBABILITY_CUT}).
+   */
+  aboveCut?: number;
 }
 
 /** A validated {@link QueryFilter} with every list normalised to an array. */
@@ -80,6 +86,7 @@ export interface ParsedQueryFilter {
   source?: string[];
   search?: string;
   needsReview?: boolean;
+  aboveCut?: number;
 }
 
 /** Every option {@link QueryFilter} accepts. */
@@ -97,6 +104,7 @@ export const QUERY_FILTER_OPTIONS = [
   'source',
   'search',
   'needsReview',
+  'aboveCut',
 ] as const satisfies readonly (keyof QueryFilter)[];
 
 /**
@@ -125,6 +133,8 @@ export function parseFilter(input: unknown): ParsedQueryFilter {
   if (parsed.above === true && parsed.below === true) {
     throw queryError('above', 'cannot be combined with below: no model is both over and under the threshold');
   }
+  const aboveCut = parseProbability('aboveCut', options.aboveCut);
+  if (aboveCut !== undefined) parsed.aboveCut = aboveCut;
   const status = parseList('status', options.status, true);
   if (status !== undefined) parsed.status = status.map((value) => parseStatus(value));
   const minProbability = parseProbability('minProbability', options.minProbability);
@@ -169,10 +179,10 @@ export function parseFilter(input: unknown): ParsedQueryFilter {
  * P(above) ≥ 0.5 (or, lacking a probability, a threshold status of `above`/`likely-above`). A model without an
  * estimate is never over the threshold unless a human says so.
  */
-export function isAboveThreshold(row: QueryRow): boolean {
+export function isAboveThreshold(row: QueryRow, cut: number = ABOVE_PROBABILITY_CUT): boolean {
   if (row.status === 'confirmed-above') return true;
   if (row.status === 'confirmed-below' || row.status === 'excluded') return false;
-  if (row.probabilityAbove !== null) return row.probabilityAbove >= ABOVE_PROBABILITY_CUT;
+  if (row.probabilityAbove !== null) return row.probabilityAbove >= cut;
   return row.thresholdStatus === 'above' || row.thresholdStatus === 'likely-above';
 }
 
@@ -180,10 +190,10 @@ export function isAboveThreshold(row: QueryRow): boolean {
  * Under the threshold: a human confirmed it below, or no human ruled it above or excluded it and the machine gives
  * P(above) < 0.5 (or a threshold status of `below`/`likely-below`). A model without an estimate is neither.
  */
-export function isBelowThreshold(row: QueryRow): boolean {
+export function isBelowThreshold(row: QueryRow, cut: number = ABOVE_PROBABILITY_CUT): boolean {
   if (row.status === 'confirmed-below') return true;
   if (row.status === 'confirmed-above' || row.status === 'excluded') return false;
-  if (row.probabilityAbove !== null) return row.probabilityAbove < ABOVE_PROBABILITY_CUT;
+  if (row.probabilityAbove !== null) return row.probabilityAbove < cut;
   return row.thresholdStatus === 'below' || row.thresholdStatus === 'likely-below';
 }
 
@@ -191,8 +201,9 @@ export function isBelowThreshold(row: QueryRow): boolean {
 export function createRowPredicate(filter: QueryFilter | ParsedQueryFilter = {}): (row: QueryRow) => boolean {
   const parsed = parseFilter(filter);
   const checks: ((row: QueryRow) => boolean)[] = [];
-  if (parsed.above !== undefined) checks.push((row) => isAboveThreshold(row) === parsed.above);
-  if (parsed.below !== undefined) checks.push((row) => isBelowThreshold(row) === parsed.below);
+  const cut = parsed.aboveCut ?? ABOVE_PROBABILITY_CUT;
+  if (parsed.above !== undefined) checks.push((row) => isAboveThreshold(row, cut) === parsed.above);
+  if (parsed.below !== undefined) checks.push((row) => isBelowThreshold(row, cut) === parsed.below);
   if (parsed.status) {
     const wanted = new Set<string>(parsed.status);
     const flagged = wanted.has('needs-review');

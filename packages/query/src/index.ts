@@ -1,7 +1,6 @@
 export type { ParsedQueryFilter, QueryFilter, QueryStatus } from './filter';
 export {
   ABOVE_PROBABILITY_CUT,
-  compareDates,
   createRowPredicate,
   filterRows,
   isAboveThreshold,
@@ -10,16 +9,9 @@ export {
   QUERY_FILTER_OPTIONS,
   QUERY_STATUSES,
 } from './filter';
-export { formatCsvValue, neutraliseCsvCell, quoteCsvCell } from './format/csv';
-export { escapeMarkdownCell } from './format/markdown';
+export { neutraliseCsvCell, quoteCsvCell } from './format/csv';
 export { QUERY_FIELD_LABELS } from './format/table';
-export {
-  displayWidth,
-  formatMagnitude,
-  formatProbability,
-  sanitizeForTerminal,
-  truncateToWidth,
-} from './format/text';
+export { formatMagnitude, formatProbability, sanitizeForTerminal } from './format/text';
 export type { ColumnKind, FormatObjectsOptions, ObjectColumn } from './format-objects';
 export { formatObjects } from './format-objects';
 export type { FormatRowsOptions, QueryFormat } from './format-rows';
@@ -28,7 +20,6 @@ export type { QueryOptions } from './query';
 export { queryRecords, queryRows } from './query';
 export type { FormatReportHtmlOptions } from './report/format-report-html';
 export { formatReportHtml, REPORT_CONTENT_SECURITY_POLICY } from './report/format-report-html';
-export { escapeHtml, toSafeLinkUrl } from './report/html';
 export type { QueryField, QueryRow } from './row';
 export { isQueryField, QUERY_ROW_FIELDS, toQueryRow, toQueryRows } from './row';
 export { parseFields, selectFields } from './select';

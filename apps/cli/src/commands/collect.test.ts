@@ -161,24 +161,3 @@ describe('tracker collect --source <id> --from <file> --data-dir <dir>', () => {
     });
   });
 });
-
-describe('which sources run by default', () => {
-  it('every built-in source but not the table mappings, which run when named', async () => {
-    const { loadSources, selectSources } = await import('../sources');
-    const { createFakeIo: fakeIo } = await import('../testing/fake-io');
-    const { loadConfig } = await import('../load-config');
-    const cwd = await mkdtemp(join(tmpdir(), 'tracker-select-'));
-    await writeFile(join(cwd, 'tracker.config.yaml'), `tables: ${tablesDir}\n`);
-    const loaded = await loadConfig(cwd);
-    const context = { io: fakeIo({ cwd }).io, loaded } as Parameters<typeof loadSources>[0];
-    const sources = await loadSources(context);
-    const ids = selectSources(sources, undefined, []).map((scraper) => scraper.id);
-    expect(ids).toContain('openrouter');
-    expect(ids).not.toContain('superclue');
-    expect(selectSources(sources, ['superclue'], []).map((scraper) => scraper.id)).toEqual(['superclue']);
-    expect(selectSources(sources, undefined, ['superclue', 'epoch']).map((scraper) => scraper.id)).toEqual([
-      'superclue',
-      'epoch',
-    ]);
-  });
-});

@@ -1,3 +1,4 @@
+import { parseEvidence, parseQuantity } from '@tracker/core';
 import { describe, expect, it } from 'vitest';
 import {
   createCurationDataDir,
@@ -5,8 +6,7 @@ import {
   readLedgerText,
   readModel,
   runIn,
-} from '../__fixtures__/curation/data-dir';
-import { parseEvidence, parseQuantity } from './decide';
+} from '../testing/curation-data';
 
 describe('parseQuantity', () => {
   it.each([

@@ -5,7 +5,7 @@ import {
   readLedgerText,
   readModel,
   runIn,
-} from '../__fixtures__/curation/data-dir';
+} from '../testing/curation-data';
 
 interface DeveloperRow {
   developer: string;

@@ -8,7 +8,7 @@ import {
   readLedgerText,
   readModel,
   runIn,
-} from '../__fixtures__/curation/data-dir';
+} from '../testing/curation-data';
 
 const lines = (...answers: string[]) => `${answers.join('\n')}\n`;
 

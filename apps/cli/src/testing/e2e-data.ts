@@ -6,8 +6,8 @@ import type { Observation, ObservationFile } from '@tracker/schema';
 import { runCli } from '../cli';
 import { createFakeIo } from './fake-io';
 
-/** The small observation files (three sources, seven models) the curation tests start from. */
-export const E2E_DATA = new URL('../__fixtures__/e2e', import.meta.url);
+/** The small observation files (three sources, seven models) the curation tests start from (kept beside core). */
+export const E2E_DATA = new URL('../../../../packages/core/src/__fixtures__/e2e', import.meta.url);
 
 export interface CliResult {
   code: number;

@@ -1,0 +1,226 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import {
+  buildReferences,
+  type EstimateComputeResult,
+  estimateCompute,
+  factsFromRecord,
+  truthFromRecord,
+  type ValidationReport,
+  validateAgainst,
+} from '@tracker/estimation';
+import { formatObjects } from '@tracker/query';
+import { type ModelRecord, type ObservationFile, TrackerError } from '@tracker/schema';
+import { epochScraper, type Payload, payloadDate } from '@tracker/scrapers';
+import type { CommandContext } from '../context';
+import { buildFromFolder } from '../curation';
+import { displayPath } from '../load-config';
+import { parseThreshold } from './estimate';
+
+/** Facts a leaderboard scraper sees of a model: no reported compute, tokens, hardware or cost. */
+const SCRAPER_VIEW_FIELDS = [
+  'developer',
+  'releaseDate',
+  'accessibility',
+  'license',
+  'huggingFaceId',
+  'domain',
+  'reasoning',
+] as const;
+const OPEN_WEIGHT_FIELDS = ['parameters', 'activeParameters', 'baseModel'] as const;
+const ARENA_SOURCES = new Set(['lmarena', 'openlm-arena']);
+
+export interface ValidateOptions {
+  /** Epoch AI CSV files to compare with instead of the data folder's epoch observations. */
+  epochCsv?: readonly string[];
+  /** Leave each model's own reported figure and reference point out. */
+  blind?: boolean;
+  /** Threshold in FLOP (default: the configured one). */
+  threshold?: string | number;
+}
+
+export interface ValidateResult {
+  blind: boolean;
+  threshold: number;
+  reports: Record<'all' | 'epoch-inputs' | 'arena-scraper-view', ValidationReport>;
+}
+
+/**
+ * `tracker validate`: our estimates against Epoch AI's data. Three views: every model Epoch quantifies; the
+ * models whose inputs Epoch records (parameters and tokens, or hardware and time); and the Arena models, judged
+ * only on what a scraper sees. With --blind each model's own figure and reference point are left out.
+ */
+export async function run(context: CommandContext, options: ValidateOptions = {}): Promise<ValidateResult> {
+  const threshold =
+    parseThreshold(options.threshold === undefined ? undefined : String(options.threshold)) ??
+    context.loaded.config.threshold;
+  const blind = options.blind === true;
+  const { config } = context.loaded;
+  const [files, ledger] = await Promise.all([context.folder.loadObservations(), context.folder.loadLedger()]);
+  const epochFiles = options.epochCsv;
+  const observationFiles = epochFiles?.length
+    ? [...files.filter((file) => file.source !== 'epoch'), await readEpochCsvs(context, epochFiles)]
+    : files;
+  if (!observationFiles.some((file) => file.source === 'epoch' && file.observations.length > 0)) {
+    throw new TrackerError(
+      'NOT_FOUND',
+      `no Epoch observations in ${context.folder.display(context.io.cwd)}; give --epoch-csv FILE or run "tracker collect --source epoch"`,
+    );
+  }
+  // Decisions are not part of validation: the machine alone is measured.
+  const { models } = await buildFromFolder(context, {
+    observationFiles,
+    ledger: ledger.filter((entry) => entry.action === 'alias' || entry.action === 'unalias'),
+    threshold,
+    blind,
+  });
+  const ours = new Map<string, EstimateComputeResult>(
+    models.map((record) => [
+      record.id,
+      { estimate: record.estimate ?? null, assessment: record.assessment! },
+    ]),
+  );
+  const withTruth = models.filter((record) => {
+    const truth = truthFromRecord(record);
+    return truth.computeFlop !== undefined || (truth.signals?.length ?? 0) > 0;
+  });
+  const withInputs = withTruth.filter(hasEpochInputs);
+  const arena = withTruth.filter((record) =>
+    record.observations.some((ref) => ARENA_SOURCES.has(ref.source)),
+  );
+  const references = buildReferences(models);
+  const cache = new Map<string, unknown>();
+  const scraperView = new Map<string, EstimateComputeResult>(
+    arena.map((record) => [
+      record.id,
+      estimateCompute(factsFromRecord(toScraperView(record)), {
+        threshold,
+        blind: true,
+        references,
+        cache,
+        cutPoints: config.statusCuts,
+      }),
+    ]),
+  );
+  const reports = {
+    all: validateAgainst(withTruth, ours, { threshold }),
+    'epoch-inputs': validateAgainst(withInputs, ours, { threshold }),
+    'arena-scraper-view': validateAgainst(arena, scraperView, { threshold }),
+  };
+  if (context.format === 'json') {
+    context.io.stdout.write(`${JSON.stringify({ blind, threshold, reports }, null, 2)}\n`);
+    return { blind, threshold, reports };
+  }
+  const summary = Object.entries(reports).map(([set, report]) => summaryRow(set, report));
+  context.io.stdout.write(
+    formatObjects(summary, {
+      format: context.format,
+      columns: [
+        { field: 'set' },
+        { field: 'computeCount', header: 'n(compute)', kind: 'number' },
+        { field: 'medianAbsLog10', header: 'median|log10|', kind: 'number' },
+        { field: 'p90AbsLog10', header: 'p90|log10|', kind: 'number' },
+        { field: 'withinFactor2', header: '≤×2', kind: 'number' },
+        { field: 'withinFactor3', header: '≤×3', kind: 'number' },
+        { field: 'thresholdCount', header: 'n(1e25)', kind: 'number' },
+        { field: 'precision', kind: 'number' },
+        { field: 'recall', kind: 'number' },
+        { field: 'f1', kind: 'number' },
+        { field: 'accuracy', kind: 'number' },
+        { field: 'brier', kind: 'number' },
+      ],
+      ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
+      color: context.color,
+    }),
+  );
+  const disagreements = reports.all.disagreements.map((row) => ({
+    id: row.id,
+    epoch: row.truthFlop ?? (row.truthAbove ? 'over (signal)' : null),
+    ours: row.median ?? null,
+    probabilityAbove: row.probabilityAbove,
+    status: row.status,
+  }));
+  if (disagreements.length && context.format === 'table') {
+    context.io.stdout.write(
+      `\nDisagreements on "over ${threshold.toExponential(0)}" (all models Epoch quantifies${blind ? ', blind' : ''}):\n`,
+    );
+    context.io.stdout.write(
+      formatObjects(disagreements, {
+        format: 'table',
+        columns: [
+          { field: 'id' },
+          { field: 'epoch', kind: 'magnitude' },
+          { field: 'ours', kind: 'magnitude' },
+          { field: 'probabilityAbove', header: 'P(above)', kind: 'probability' },
+          { field: 'status', kind: 'code' },
+        ],
+        ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
+      }),
+    );
+  }
+  return { blind, threshold, reports };
+}
+
+function summaryRow(set: string, report: ValidationReport) {
+  const round = (value: number | null) => (value === null ? null : Number(value.toFixed(3)));
+  return {
+    set,
+    computeCount: report.compute.count,
+    medianAbsLog10: round(report.compute.medianAbsLog10),
+    p90AbsLog10: round(report.compute.p90AbsLog10),
+    withinFactor2: round(report.compute.withinFactor2),
+    withinFactor3: round(report.compute.withinFactor3),
+    thresholdCount: report.threshold.count,
+    precision: round(report.threshold.precision),
+    recall: round(report.threshold.recall),
+    f1: round(report.threshold.f1),
+    accuracy: round(report.threshold.accuracy),
+    brier: round(report.threshold.brier),
+  };
+}
+
+/** Epoch records the inputs of its figure: parameters and tokens, or hardware count and time. */
+function hasEpochInputs(record: ModelRecord): boolean {
+  const fromEpoch = <T>(list: { source: string; value: T }[] | undefined) =>
+    list?.find((fact) => fact.source === 'epoch')?.value;
+  const hardware = fromEpoch(record.facts.hardware);
+  return (
+    (fromEpoch(record.facts.parameters) !== undefined &&
+      fromEpoch(record.facts.trainingTokens) !== undefined) ||
+    (hardware?.count !== undefined && hardware?.hours !== undefined)
+  );
+}
+
+/** The record as a leaderboard scraper would see it: name, developer, date, scores, and parameters if open weights. */
+function toScraperView(record: ModelRecord): ModelRecord {
+  const facts: ModelRecord['facts'] = {};
+  for (const field of SCRAPER_VIEW_FIELDS)
+    if (record.facts[field]) (facts as Record<string, unknown>)[field] = record.facts[field];
+  const open = (record.facts.accessibility ?? []).some((fact) => /open/i.test(fact.value));
+  if (open)
+    for (const field of OPEN_WEIGHT_FIELDS)
+      if (record.facts[field]) (facts as Record<string, unknown>)[field] = record.facts[field];
+  return { ...record, facts };
+}
+
+async function readEpochCsvs(context: CommandContext, files: readonly string[]): Promise<ObservationFile> {
+  const payloads: Payload[] = [];
+  for (const file of files) {
+    const path = resolve(context.io.cwd, file);
+    const body = await readFile(path, 'utf8').catch((error: unknown) => {
+      throw new TrackerError('IO_FAILED', `${displayPath(context.io.cwd, path)}: cannot be read`, {
+        cause: error,
+      });
+    });
+    payloads.push({
+      body,
+      url: epochScraper.sources[0]!,
+      retrievedAt: payloadDate({ fileName: basename(path), body }, { now: () => new Date() }).retrievedAt,
+      fileName: basename(path),
+    });
+  }
+  const result = epochScraper.parseMany
+    ? epochScraper.parseMany(payloads)
+    : { observations: payloads.flatMap((payload) => epochScraper.parse(payload).observations) };
+  return { schemaVersion: 1, source: 'epoch', snapshots: [], observations: result.observations };
+}

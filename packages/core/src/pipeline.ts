@@ -1,0 +1,84 @@
+import {
+  aliasOverrides,
+  aliasRemovals,
+  applyLedgerFacts,
+  curate,
+  developerNotes,
+  mergeObservations,
+} from '@tracker/dataset';
+import { estimateRecords, type StatusCutPoints } from '@tracker/estimation';
+import { type AliasConfig, createResolver, type ExclusionConfig } from '@tracker/resolve';
+import type {
+  ExcludedObservation,
+  LedgerEntry,
+  MergeSuggestion,
+  ModelRecord,
+  ObservationFile,
+} from '@tracker/schema';
+
+/** What the machine part of a run starts from: every source's observations and the human ledger. */
+export interface BuildModelsInput {
+  observationFiles: readonly ObservationFile[];
+  ledger: readonly LedgerEntry[];
+  aliases?: AliasConfig;
+  exclusions?: ExclusionConfig;
+  threshold: number;
+  cutPoints?: StatusCutPoints;
+  reviewFactor: number;
+  /** Estimate each model without its own reported figure (validation only). */
+  blind?: boolean;
+}
+
+export interface BuildModelsResult {
+  /** Curated records, sorted by id. */
+  models: ModelRecord[];
+  excluded: ExcludedObservation[];
+  suggestions: MergeSuggestion[];
+  observationCount: number;
+}
+
+/** The settings of a build that come from the configuration: the threshold, the status cuts, the review factor. */
+export function buildSettings(
+  config: { threshold: number; statusCuts: StatusCutPoints; reviewFactor: number },
+  threshold = config.threshold,
+): Pick<BuildModelsInput, 'threshold' | 'cutPoints' | 'reviewFactor'> {
+  return { threshold, cutPoints: config.statusCuts, reviewFactor: config.reviewFactor };
+}
+
+/**
+ * resolve → merge → ledger facts → estimate → curate: composes the libraries, in the order of DESIGN §1.
+ * Pure apart from the clock; the callers load and save.
+ */
+export function buildModels(input: BuildModelsInput): BuildModelsResult {
+  const observations = input.observationFiles.flatMap((file) => file.observations);
+  const resolver = createResolver({
+    ...(input.aliases ? { aliases: input.aliases } : {}),
+    ...(input.exclusions ? { exclusions: input.exclusions } : {}),
+    overrides: aliasOverrides(input.ledger),
+    removedAliases: new Set(aliasRemovals(input.ledger).keys()),
+  });
+  const { resolved, excluded, suggestions } = resolver.resolveAll(observations);
+  const merged = applyLedgerFacts(mergeObservations(resolved), input.ledger);
+  const notes = Object.fromEntries(
+    [...developerNotes(input.ledger)].map(([developer, note]) => [
+      developer,
+      `${note.capacity} (reviewer ${note.by}, ${note.at.slice(0, 10)}: ${note.reason})`,
+    ]),
+  );
+  const estimates = estimateRecords(merged, {
+    threshold: input.threshold,
+    ...(input.cutPoints ? { cutPoints: input.cutPoints } : {}),
+    ...(input.blind ? { blind: true } : {}),
+    developerNotes: notes,
+  });
+  const estimated = merged.map((record) => {
+    const result = estimates.get(record.id);
+    return result ? { ...record, estimate: result.estimate, assessment: result.assessment } : record;
+  });
+  const models = curate(estimated, input.ledger, {
+    threshold: input.threshold,
+    reviewFactor: input.reviewFactor,
+  });
+  models.sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
+  return { models, excluded, suggestions, observationCount: observations.length };
+}
