@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isNetworkUnreachable, isScrapeError, type ScrapeError } from './errors';
 import { createFileHttpCache } from './http-cache';
 import { createHttpClient, type HttpClientOptions, parseRetryAfter, USER_AGENT } from './http-client';
-import { createFileSnapshotStore } from './snapshot';
+import type { SnapshotInput, SnapshotStore } from './snapshot';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -188,30 +188,37 @@ describe('createHttpClient: successful requests', () => {
     expect(warnings).toEqual([expect.stringContaining('could not update the HTTP cache (disk full)')]);
   });
 
-  it('stores every live fetch through the snapshot store, once per distinct payload', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tracker-snapshots-'));
-    try {
-      server.handle('/snap.json', (_request, response) =>
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{"models":[]}'),
-      );
-      const seen: string[] = [];
-      const client = createHttpClient({
-        minIntervalMs: 0,
-        snapshotStore: createFileSnapshotStore(dir),
-      }).forSource('my-source', {
-        onSnapshot: (snapshot) => seen.push(snapshot.file),
-      });
-      const first = await client.get(`${server.url}/snap.json`, { conditional: false });
-      const second = await client.get(`${server.url}/snap.json`, { conditional: false });
-      expect(first.snapshot?.file).toMatch(/my-source[\\/]\d{8}T\d{6}Z-[0-9a-f]{12}\.json$/);
-      expect(first.snapshot?.sha256).toMatch(/^[0-9a-f]{64}$/);
-      expect(second.snapshot?.file).toBe(first.snapshot?.file);
-      expect(seen).toHaveLength(2);
-      expect(await readdir(join(dir, 'my-source'))).toHaveLength(1);
-      expect(await readFile(first.snapshot!.file, 'utf8')).toBe('{"models":[]}');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('stores every live fetch through the snapshot store, and hands back where it was kept', async () => {
+    server.handle('/snap.json', (_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"models":[]}'),
+    );
+    // An in-memory store: the data folder's own store (atomic files) is tested in @tracker/dataset.
+    const stored: SnapshotInput[] = [];
+    const snapshotStore: SnapshotStore = {
+      async save(snapshot) {
+        stored.push(snapshot);
+        return { file: `memory/${snapshot.source}/${stored.length}`, sha256: 'f'.repeat(64) };
+      },
+    };
+    const seen: string[] = [];
+    const client = createHttpClient({ minIntervalMs: 0, snapshotStore }).forSource('my-source', {
+      onSnapshot: (snapshot) => seen.push(snapshot.file),
+    });
+    const first = await client.get(`${server.url}/snap.json`, { conditional: false });
+    const second = await client.get(`${server.url}/snap.json`, { conditional: false });
+    expect(stored).toEqual([
+      expect.objectContaining({
+        source: 'my-source',
+        url: `${server.url}/snap.json`,
+        body: '{"models":[]}',
+        contentType: 'application/json',
+      }),
+      expect.objectContaining({ source: 'my-source', body: '{"models":[]}' }),
+    ]);
+    expect(stored[0]?.retrievedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(first.snapshot).toEqual({ file: 'memory/my-source/1', sha256: 'f'.repeat(64) });
+    expect(second.snapshot?.file).toBe('memory/my-source/2');
+    expect(seen).toEqual(['memory/my-source/1', 'memory/my-source/2']);
   });
 });
 

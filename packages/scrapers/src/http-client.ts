@@ -151,7 +151,7 @@ interface Failure {
  * environment only. Every failure is a {@link ScrapeError} naming the source and the (redacted) URL.
  *
  * @example
- * const http = createHttpClient({ snapshotStore: createFileSnapshotStore('data/snapshots') });
+ * const http = createHttpClient({ snapshotStore: openDataFolder('data').snapshots }); // @tracker/dataset
  * const result = await scraper.scrape({ http: http.forSource(scraper.id), ... });
  */
 export function createHttpClient(options: HttpClientOptions = {}): TrackerHttpClient {

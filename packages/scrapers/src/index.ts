@@ -122,5 +122,4 @@ export type {
   ScraperShape,
 } from './scraper';
 export { SCRAPER_API_VERSION } from './scraper';
-export type { FileSnapshotStoreOptions, SavedSnapshot, SnapshotInput, SnapshotStore } from './snapshot';
-export { createFileSnapshotStore, formatCompactTimestamp } from './snapshot';
+export type { SavedSnapshot, SnapshotInput, SnapshotStore } from './snapshot';

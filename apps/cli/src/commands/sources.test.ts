@@ -62,4 +62,16 @@ describe('tracker sources --check', () => {
     });
     expect(result.stderr).toContain('1 source changed or failed: openrouter');
   });
+
+  it('is described in the help of sources, with --source', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'tracker-sources-help-'));
+    const fake = createFakeIo({ cwd });
+    expect(await runCli(['sources', '--help'], fake.io)).toBe(0);
+    expect(fake.stdout).toContain('usage: tracker sources [--check [--source ID]]');
+    expect(fake.stdout).toMatch(
+      /--check\s+fetch each source once and check its format \(exit 1 on a change\)/,
+    );
+    expect(fake.stdout).toMatch(/--source ID/);
+    expect(fake.stdout).toContain('Exit 1 when a');
+  });
 });
