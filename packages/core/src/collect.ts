@@ -75,7 +75,7 @@ export async function collectSources(
     log: context.log,
     env: context.io.env,
     now,
-    cacheFor: (id) => createFileHttpCache(context.folder.httpCacheFile(id)),
+    cacheFor: (id) => createFileHttpCache(context.folder.httpCache(id)),
     onResult: (result) => progress.update(++finished, `${result.source} ${result.status}`),
   });
   progress.done();

@@ -1,8 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import nock from 'nock';
@@ -147,28 +144,28 @@ describe('createHttpClient: successful requests', () => {
     expect(third.notModified).toBe(false);
   });
 
-  it('keeps validators in a file cache that a second client reuses', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tracker-http-cache-'));
-    try {
-      server.handle('/cached', (request, response) => {
-        if (request.headers['if-none-match'] === '"abc"') {
-          response.writeHead(304).end();
-          return;
-        }
-        response.writeHead(200, { etag: '"abc"' }).end('cached body');
-      });
-      const file = join(dir, 'source', '.http-cache.json');
-      await testClient({ cache: createFileHttpCache(file) }).get(`${server.url}/cached`);
-      const stored = JSON.parse(await readFile(file, 'utf8')) as {
-        entries: Record<string, { etag: string }>;
-      };
-      expect(stored.entries[`${server.url}/cached`]?.etag).toBe('"abc"');
-      const again = await testClient({ cache: createFileHttpCache(file) }).get(`${server.url}/cached`);
-      expect(again.notModified).toBe(true);
-      expect(again.body).toBe('cached body');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('keeps validators in a stored cache that a second client reuses', async () => {
+    server.handle('/cached', (request, response) => {
+      if (request.headers['if-none-match'] === '"abc"') {
+        response.writeHead(304).end();
+        return;
+      }
+      response.writeHead(200, { etag: '"abc"' }).end('cached body');
+    });
+    let text: string | undefined;
+    const storage = {
+      name: 'memory',
+      read: async () => text,
+      write: async (next: string) => {
+        text = next;
+      },
+    };
+    await testClient({ cache: createFileHttpCache(storage) }).get(`${server.url}/cached`);
+    const stored = JSON.parse(text ?? '') as { entries: Record<string, { etag: string }> };
+    expect(stored.entries[`${server.url}/cached`]?.etag).toBe('"abc"');
+    const again = await testClient({ cache: createFileHttpCache(storage) }).get(`${server.url}/cached`);
+    expect(again.notModified).toBe(true);
+    expect(again.body).toBe('cached body');
   });
 
   it('still returns the body when the HTTP cache cannot be written, with a warning', async () => {

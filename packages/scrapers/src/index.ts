@@ -77,7 +77,7 @@ export type { ScrapeErrorOptions } from './errors';
 export { isNetworkUnreachable, isScrapeError, redactUrl, ScrapeError } from './errors';
 export type { HostLimiter, HostLimits } from './host-limiter';
 export { createHostLimiter } from './host-limiter';
-export type { HttpCache, HttpCacheEntry } from './http-cache';
+export type { HttpCache, HttpCacheEntry, HttpCacheStorage } from './http-cache';
 export { createFileHttpCache, createMemoryHttpCache } from './http-cache';
 export type {
   HttpClientOptions,
