@@ -78,6 +78,14 @@ describe('the help of every command', () => {
     },
   );
 
+  it('candidates --help says the queue holds every unruled model at P(above) ≥ the review floor', async () => {
+    const result = await cli(['candidates', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /P\(above\) is at least the review floor \(config reviewFloor, default 0\.2\)/,
+    );
+  });
+
   it('tracker with no command prints the list of commands, like --help', async () => {
     const result = await cli([]);
     expect(result.code).toBe(0);
@@ -201,6 +209,32 @@ describe('the committed data folder', () => {
     expect(rows).toHaveLength(5);
     for (const row of rows) expect(row.probabilityAbove).toBeGreaterThanOrEqual(0.5);
   }, 60_000);
+
+  it('estimates a closed model from one score before any run (references built from the observations)', async () => {
+    // A fresh clone: the committed observations, no models.json.
+    const fresh = await mkdtemp(join(tmpdir(), 'tracker-cli-fresh-'));
+    await mkdir(join(fresh, 'observations'));
+    for (const source of ['epoch', 'lmarena', 'openlm-arena', 'livebench', 'artificial-analysis'])
+      await writeFile(
+        join(fresh, 'observations', `${source}.json`),
+        await readFile(join(committed, 'observations', `${source}.json`)),
+      );
+    const fake = createFakeIo({
+      cwd,
+      input:
+        '{"name":"GPT-5","developer":"OpenAI","releaseDate":"2025-08-07","scores":{"lmarena-text":{"value":1435,"asOf":"2026-02-03"}}}\n',
+    });
+    const code = await runCli(['estimate', '--input', '-', '--format', 'json', '--data-dir', fresh], fake.io);
+    expect(code, fake.stderr).toBe(0);
+    const [row] = JSON.parse(fake.stdout) as {
+      method: string;
+      probabilityAbove: number;
+      reasoning: string;
+    }[];
+    expect(row?.method).toBe('benchmark');
+    expect(row?.probabilityAbove).toBeGreaterThan(0);
+    expect(row?.reasoning).toMatch(/capability C = .* nearest references in capability: .*calibration/);
+  }, 120_000);
 });
 
 describe('tracker diff', () => {

@@ -229,7 +229,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'list what awaits a decision, most likely over the threshold first, with the evidence',
     usage: '[--limit N] [--format table|json|jsonl|csv|markdown]',
     details: [
-      'Candidates (machine says above or likely above, no ruling yet) and rulings flagged needs-review.',
+      'Models without a ruling whose P(above) is at least the review floor (config reviewFloor, default 0.2), and rulings flagged needs-review.',
     ],
     options: { limit: { type: 'string', valueName: 'N', description: 'print at most N' } },
     data: true,

@@ -51,6 +51,10 @@ export const TrackerConfigSchema = z
     exclusions: z.string().default('configs/exclusions.yaml'),
     /** A ruled model is flagged needs-review when the machine estimate moves by more than this factor. */
     reviewFactor: z.number().gt(1).default(3),
+    /** Sources in trust order when facts disagree (unlisted sources come after, newest first). */
+    sourceRank: z.array(z.string().min(1)).default(['ledger', 'epoch', 'huggingface']),
+    /** `candidates`, `review` and `export-review` show every unruled model with P(above) at least this. */
+    reviewFloor: z.number().min(0).max(1).default(0.2),
     release: z
       .object({
         /** Include unreviewed models with P(above) at least this (set to 1.01 to leave them out). */

@@ -25,6 +25,8 @@ export interface BuildModelsInput {
   threshold: number;
   cutPoints?: StatusCutPoints;
   reviewFactor: number;
+  /** Sources in trust order when facts disagree (config `sourceRank`). */
+  sourceRank: readonly string[];
   /** Estimate each model without its own reported figure (validation only). */
   blind?: boolean;
 }
@@ -37,12 +39,25 @@ export interface BuildModelsResult {
   observationCount: number;
 }
 
-/** The settings of a build that come from the configuration: the threshold, the status cuts, the review factor. */
+/**
+ * The settings of a build that come from the configuration: the threshold, the status cuts, the review factor,
+ * the sources' trust order.
+ */
 export function buildSettings(
-  config: { threshold: number; statusCuts: StatusCutPoints; reviewFactor: number },
+  config: {
+    threshold: number;
+    statusCuts: StatusCutPoints;
+    reviewFactor: number;
+    sourceRank: readonly string[];
+  },
   threshold = config.threshold,
-): Pick<BuildModelsInput, 'threshold' | 'cutPoints' | 'reviewFactor'> {
-  return { threshold, cutPoints: config.statusCuts, reviewFactor: config.reviewFactor };
+): Pick<BuildModelsInput, 'threshold' | 'cutPoints' | 'reviewFactor' | 'sourceRank'> {
+  return {
+    threshold,
+    cutPoints: config.statusCuts,
+    reviewFactor: config.reviewFactor,
+    sourceRank: config.sourceRank,
+  };
 }
 
 /**
@@ -69,6 +84,7 @@ export function buildModels(input: BuildModelsInput): BuildModelsResult {
     threshold: input.threshold,
     ...(input.cutPoints ? { cutPoints: input.cutPoints } : {}),
     ...(input.blind ? { blind: true } : {}),
+    sourceRank: input.sourceRank,
     developerNotes: notes,
   });
   const estimated = merged.map((record) => {

@@ -20,6 +20,11 @@ export interface ResolvedParameters {
  */
 export const LIKELY_MOE_FROM_YEAR = 2025;
 export const LIKELY_MOE_MIN_TOTAL = 2e11;
+/**
+ * A total of at least this many parameters taken as dense is flagged in the reasoning: the largest dense language
+ * models trained (PaLM 540B, Megatron-Turing NLG 530B) are about this size; beyond it nearly all are MoE.
+ */
+export const DENSE_WARNING_TOTAL = 5e11;
 /** Extra log10 spread for the chance that such a model is dense after all. */
 const LIKELY_MOE_EXTRA_SIGMA = 0.15;
 
@@ -30,7 +35,10 @@ const LIKELY_MOE_EXTRA_SIGMA = 0.15;
  * 2025 without a base model (most likely MoE: the generic prior, widened); a stated total of a dense model; a size
  * in the name.
  */
-export function resolveActiveParameters(facts: EstimatorFacts): ResolvedParameters | null {
+export function resolveActiveParameters(
+  facts: EstimatorFacts,
+  knownMoe?: KnownMoe | null,
+): ResolvedParameters | null {
   if (facts.activeParameters) {
     return {
       value: facts.activeParameters,
@@ -76,6 +84,15 @@ export function resolveActiveParameters(facts: EstimatorFacts): ResolvedParamete
       text: `${family.family} is a known mixture-of-experts family but only its total (${formatCount(total)}) is known: N = total × ${share.toFixed(3)} (generic prior: the active share of published MoEs of that size, 90% range ×/÷ 3), widened`,
     };
   }
+  if (knownMoe) {
+    const value = total * knownMoe.activeShare;
+    return {
+      value,
+      log10Sigma: 0.08,
+      inputs: [...inputs, priorInput('moeActiveShare', Number(knownMoe.activeShare.toFixed(4)))],
+      text: `${knownMoe.text}: N = ${formatCount(total)} total × ${knownMoe.activeShare.toFixed(3)} active share = ${formatCount(value)}`,
+    };
+  }
   const year = releaseYear(facts.releaseDate);
   if (!facts.baseModel && year !== null && year >= LIKELY_MOE_FROM_YEAR && total >= LIKELY_MOE_MIN_TOTAL) {
     const share = moeActiveShare(total);
@@ -87,12 +104,58 @@ export function resolveActiveParameters(facts: EstimatorFacts): ResolvedParamete
       text: `architecture unknown, but released from ${LIKELY_MOE_FROM_YEAR} with ${formatCount(total)} ≥ ${formatCount(LIKELY_MOE_MIN_TOTAL)} total parameters, so most likely mixture-of-experts: N = total × ${share.toFixed(3)} (generic prior, widened for the dense chance)`,
     };
   }
+  const warning =
+    total >= DENSE_WARNING_TOTAL
+      ? `; counted as dense, but a model of ${formatCount(total)} total may be a mixture of experts: if it is, 6·N·D overstates compute by total ÷ active`
+      : '';
   return {
     value: total,
     log10Sigma: facts.parameters ? 0.03 : 0.05,
     inputs,
     text: facts.parameters
-      ? `N = ${formatCount(total)} parameters (dense)`
-      : `N = ${formatCount(total)} parameters from the name (dense assumed)`,
+      ? `N = ${formatCount(total)} parameters (dense)${warning}`
+      : `N = ${formatCount(total)} parameters from the name (dense assumed)${warning}`,
+  };
+}
+
+/** A mixture-of-experts split learnt from the data: models of the same developer and total with a stated active count. */
+export interface KnownMoe {
+  activeShare: number;
+  /** Where it came from, for the reasoning. */
+  text: string;
+}
+
+/**
+ * The active share of the developer's own models of (within 10%) the same total size that state fewer active
+ * than total parameters (e.g. a post-train of a 671B MoE inherits its 37B active), or null. Learnt from the
+ * data, not from a list: the family is MoE because its known members are.
+ */
+export function knownMoeFromData(
+  members: readonly { name: string; developer?: string; parameters?: number; activeParameters?: number }[],
+  developer: string | null,
+  total: number,
+  developerOf: (name: string | undefined) => string | null,
+): KnownMoe | null {
+  if (!developer) return null;
+  const matches = members.filter(
+    (member) =>
+      member.parameters !== undefined &&
+      member.activeParameters !== undefined &&
+      member.activeParameters < 0.9 * member.parameters &&
+      Math.abs(Math.log10(member.parameters / total)) < Math.log10(1.1) &&
+      developerOf(member.developer) === developer,
+  );
+  if (matches.length === 0) return null;
+  const shares = matches
+    .map((member) => (member.activeParameters as number) / (member.parameters as number))
+    .sort((left, right) => left - right);
+  const share = shares[Math.floor(shares.length / 2)] as number;
+  const names = matches
+    .slice(0, 3)
+    .map((member) => member.name)
+    .join(', ');
+  return {
+    activeShare: share,
+    text: `mixture-of-experts by its developer's own models of this size (${names}${matches.length > 3 ? ` and ${matches.length - 3} more` : ''} state active < total)`,
   };
 }

@@ -1,11 +1,16 @@
 import type { ComputeBreakdown, EstimateComponent } from '@tracker/schema';
+import type { EstimatorKind, Precedence } from './estimator';
 import { formatFlop } from './names';
 import { confidenceFromSigma, intervalFromSigma, Z90 } from './probability';
 
-/** A component plus the trust order of its method, as the combiner needs it. */
+/** A component plus what the combiner needs of its method: trust order, kind and precedence rules. */
 export interface RankedComponent {
   component: EstimateComponent;
   priority: number;
+  /** `direct` evidence beats `imputation` and `bound` (default `direct`). */
+  kind?: EstimatorKind;
+  /** Methods this one prevails over in a conflict (from the estimator's `prevailsOver`). */
+  prevailsOver?: readonly Precedence[];
   breakdown?: ComputeBreakdown;
 }
 
@@ -18,81 +23,54 @@ export interface Combination {
   breakdown?: ComputeBreakdown;
 }
 
-/**
- * Methods at or above this priority impute compute from other models or from population priors (benchmark,
- * name-heuristic). They are used only when no direct method (reported, fine-tune, 6ND, hardware, cost) applied:
- * direct evidence about the model beats what similar models suggest.
- */
-export const IMPUTATION_PRIORITY = 50;
-
 /** A component looser than this many times the tightest one adds under 10% of the information: left out. */
 export const LOOSENESS_LIMIT = 3;
 /** Methods share inputs (Epoch's figures are often 6ND themselves): never narrow below 75% of the tightest σ. */
 export const DEPENDENCE_FLOOR = 0.75;
 
-/** Two direct methods further apart than this factor cannot both be right: {@link CONFLICT_RULES} decide. */
+/** Two direct methods further apart than this factor cannot both be right: the estimators' `prevailsOver` decide. */
 export const CONFLICT_FACTOR = 3;
 
-/** Which method wins when two direct methods disagree by more than {@link CONFLICT_FACTOR}, and why. */
-export interface ConflictRule {
-  /** The method kept. */
-  prefer: string;
-  /** The method left out. */
-  over: string;
-  reason: string;
-}
-
 /**
- * Conflict rules. Hardware × time over 6·N·D: the chips and hours measure what the run spent, whatever the
- * architecture, while D in 6·N·D is often a dataset size (unique datapoints, Epoch's "dataset size"
- * column) with the number of epochs unstated, or image–text pairs rather than tokens, and 6·N assumes a dense
- * decoder. Against Epoch AI's figures, where both apply hardware × time is within ×2 for 84% of models and
- * 6·N·D for 65%; on the disagreements beyond ×3, hardware × time was the right one about 3 times in 4.
- */
-export const CONFLICT_RULES: readonly ConflictRule[] = Object.freeze([
-  Object.freeze({
-    prefer: 'hardware-time',
-    over: 'operation-count',
-    reason: 'chips × hours measure the run itself; the token count may be a dataset size without its epochs',
-  }),
-]);
-
-/**
- * Applies {@link CONFLICT_RULES} to the used components: the losing method of a pair further apart than
- * {@link CONFLICT_FACTOR} is left out. Returns the largest such disagreement in log10 (0 when none), which
- * sets a floor on the combined σ so that the 90% interval reaches half-way to the dropped figure.
+ * Applies the precedence rules the estimators carry (`prevailsOver`) to the used components: the losing method
+ * of a pair further apart than {@link CONFLICT_FACTOR} is left out. Returns the largest such disagreement in
+ * log10 (0 when none), which sets a floor on the combined σ so that the 90% interval reaches half-way to the
+ * dropped figure.
  */
 function resolveConflicts(candidates: readonly RankedComponent[]): number {
   let largest = 0;
-  for (const rule of CONFLICT_RULES) {
-    const preferred = candidates.find(
-      (entry) => entry.component.used && entry.component.method === rule.prefer,
-    );
-    const other = candidates.find((entry) => entry.component.used && entry.component.method === rule.over);
-    if (!preferred || !other) continue;
-    const gap = Math.abs(Math.log10(preferred.component.median / other.component.median));
-    if (gap <= Math.log10(CONFLICT_FACTOR)) continue;
-    other.component.used = false;
-    other.component.excludedBecause = `${formatFlop(other.component.median)} disagrees with ${rule.prefer} (${formatFlop(preferred.component.median)}) by more than ×${CONFLICT_FACTOR}, and ${rule.reason}`;
-    largest = Math.max(largest, gap);
+  for (const preferred of candidates) {
+    for (const rule of preferred.prevailsOver ?? []) {
+      if (!preferred.component.used) continue;
+      const other = candidates.find(
+        (entry) => entry.component.used && entry.component.method === rule.method,
+      );
+      if (!other) continue;
+      const gap = Math.abs(Math.log10(preferred.component.median / other.component.median));
+      if (gap <= Math.log10(CONFLICT_FACTOR)) continue;
+      other.component.used = false;
+      other.component.excludedBecause = `${formatFlop(other.component.median)} disagrees with ${preferred.component.method} (${formatFlop(preferred.component.median)}) by more than ×${CONFLICT_FACTOR}, and ${rule.reason}`;
+      largest = Math.max(largest, gap);
+    }
   }
   return largest;
 }
 
 /**
  * Combines the applicable components in log10 space. Components already marked unused stay out, and so do
- * imputations (priority ≥ {@link IMPUTATION_PRIORITY}) when a direct method applied, and the losers of a
- * conflict (two direct methods over ×{@link CONFLICT_FACTOR} apart, see {@link CONFLICT_RULES}). Of the rest,
+ * imputations and bounds (`kind` other than `direct`) when a direct method applied, and the losers of a
+ * conflict (two direct methods over ×{@link CONFLICT_FACTOR} apart, by the estimators' `prevailsOver`). Of the rest,
  * any whose σ is over 3× the tightest is left out (the tighter method sets the estimate), except the most
  * trusted one (a reported figure always takes part, at its own weight); the remaining ones are
  * averaged with weights 1/σ². Their disagreement widens the result: σ is multiplied by the Birge ratio
  * √(χ²/(k − 1)) when it exceeds 1, χ² = Σ wᵢ(μᵢ − μ̄)². Mutates `used`/`excludedBecause` of the components.
  */
 export function combineComponents(ranked: RankedComponent[]): Combination | null {
-  const hasDirect = ranked.some((entry) => entry.component.used && entry.priority < IMPUTATION_PRIORITY);
+  const isDirect = (entry: RankedComponent) => (entry.kind ?? 'direct') === 'direct';
+  const hasDirect = ranked.some((entry) => entry.component.used && isDirect(entry));
   if (hasDirect) {
     for (const entry of ranked) {
-      if (entry.component.used && entry.priority >= IMPUTATION_PRIORITY) {
+      if (entry.component.used && !isDirect(entry)) {
         entry.component.used = false;
         entry.component.excludedBecause = 'an imputation, and direct evidence about this model applied';
       }

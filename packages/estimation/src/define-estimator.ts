@@ -5,9 +5,17 @@ import {
   type EstimateContext,
   type Estimator,
   type EstimatorFacts,
+  type EstimatorKind,
   type EstimatorResult,
   type MonotonicFact,
+  type Precedence,
 } from './estimator';
+
+/**
+ * Priority at or above which a plugin written before `kind` existed is taken as an imputation (the old
+ * `IMPUTATION_PRIORITY` rule), for backward compatibility only: declare `kind` instead.
+ */
+const LEGACY_IMPUTATION_PRIORITY = 50;
 
 const MONOTONIC_FACTS = [
   'parameters',
@@ -26,6 +34,8 @@ const EstimatorDefinitionSchema = z.object({
   description: z.string().min(1, 'must not be empty'),
   priority: z.number().finite('must be a finite number'),
   monotonic: z.array(z.enum(MONOTONIC_FACTS)).default([]),
+  kind: z.enum(['direct', 'imputation', 'bound']).optional(),
+  prevailsOver: z.array(z.object({ method: z.string().min(1), reason: z.string().min(1) })).default([]),
   estimate: z.custom<Estimator['estimate']>((value) => typeof value === 'function', 'must be a function'),
 });
 
@@ -39,6 +49,10 @@ export interface EstimatorDefinition {
   priority: number;
   /** Facts that never lower the estimate when they grow. */
   monotonic?: readonly MonotonicFact[];
+  /** Direct evidence (default below priority 50), imputation (default from 50) or bound. */
+  kind?: EstimatorKind;
+  /** Methods this one prevails over when both are direct and disagree by over ×3, each with the reason. */
+  prevailsOver?: readonly Precedence[];
   estimate(facts: EstimatorFacts, context: EstimateContext): EstimatorResult | null;
 }
 
@@ -51,6 +65,7 @@ export interface EstimatorDefinition {
  *   id: 'chinchilla-optimal',
  *   description: 'Assumes 20 tokens per parameter when only the parameter count is known',
  *   priority: 55,
+ *   kind: 'imputation',
  *   monotonic: ['parameters'],
  *   estimate(facts) {
  *     if (!facts.parameters) return null;
@@ -82,6 +97,8 @@ export function defineEstimator<const T extends EstimatorDefinition>(
     ...definition,
     apiVersion: ESTIMATOR_API_VERSION,
     monotonic: Object.freeze([...result.data.monotonic]),
+    kind: result.data.kind ?? (result.data.priority >= LEGACY_IMPUTATION_PRIORITY ? 'imputation' : 'direct'),
+    prevailsOver: Object.freeze(result.data.prevailsOver.map((rule) => Object.freeze({ ...rule }))),
   };
   return Object.freeze(estimator) as Estimator & Readonly<Omit<T, keyof Estimator>>;
 }

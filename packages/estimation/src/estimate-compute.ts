@@ -1,6 +1,7 @@
 import { type ComputeEstimate, type ThresholdAssessment, TrackerError } from '@tracker/schema';
 import { benchmarkEstimator } from './builtin/benchmark';
 import { costEstimator } from './builtin/cost';
+import { derivativeEstimator } from './builtin/derivative';
 import { fineTuneEstimator } from './builtin/fine-tune';
 import { hardwareTimeEstimator } from './builtin/hardware-time';
 import { nameHeuristicEstimator } from './builtin/name-heuristic';
@@ -16,6 +17,7 @@ import {
   type EstimatorFacts,
   type EstimatorResult,
   type FitCache,
+  type PopulationMember,
   type ReferencePoint,
 } from './estimator';
 import { quadrature } from './inputs';
@@ -36,6 +38,7 @@ export const builtinEstimators: readonly Estimator[] = Object.freeze([
   operationCountEstimator,
   hardwareTimeEstimator,
   costEstimator,
+  derivativeEstimator,
   benchmarkEstimator,
   nameHeuristicEstimator,
 ]);
@@ -60,6 +63,10 @@ export interface EstimateComputeOptions {
   developerNotes?: Readonly<Record<string, string>>;
   /** Benchmark-fit cache to share across calls (`estimateRecords` does). */
   cache?: FitCache;
+  /** Every scored model, for the capability scale and developer groups (default: the references). */
+  population?: readonly PopulationMember[];
+  /** Validation: leave out every reference of the model's developer as well as its own point. */
+  leaveOutDeveloper?: boolean;
 }
 
 /** The result of {@link estimateCompute}. */
@@ -83,7 +90,10 @@ export function createEstimateContext(options: EstimateComputeOptions = {}): Est
     hardware: options.hardware ?? HARDWARE_TABLE,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     cache: options.cache ?? new Map(),
+    threshold: options.threshold ?? DEFAULT_THRESHOLD,
   };
+  if (options.population) context.population = options.population;
+  if (options.leaveOutDeveloper) context.leaveOutDeveloper = true;
   if (options.lookupBase) context.lookupBase = options.lookupBase;
   return context;
 }
@@ -210,7 +220,12 @@ export function estimateCompute(
       component.used = false;
       component.excludedBecause = excludedBecause;
     }
-    const entry: RankedComponent = { component, priority: estimator.priority };
+    const entry: RankedComponent = {
+      component,
+      priority: estimator.priority,
+      kind: estimator.kind,
+      prevailsOver: estimator.prevailsOver,
+    };
     if (result.breakdown) entry.breakdown = result.breakdown;
     ranked.push(entry);
     if (result.notes) notes.push(...result.notes);

@@ -1,13 +1,16 @@
 import type { ComputeEstimate, ModelRecord } from '@tracker/schema';
 import { type EstimateComputeOptions, type EstimateComputeResult, estimateCompute } from './estimate-compute';
 import type { EstimatorFacts } from './estimator';
-import { buildReferences, type FactsFromRecordOptions, factsFromRecord } from './facts';
+import { buildPopulation, buildReferences, type FactsFromRecordOptions, factsFromRecord } from './facts';
 import { looseName } from './inputs';
 
 /** Options of {@link estimateRecords}. */
 export interface EstimateRecordsOptions
   extends Omit<EstimateComputeOptions, 'references' | 'lookupBase' | 'cache'>,
-    FactsFromRecordOptions {}
+    FactsFromRecordOptions {
+  /** Which records may serve as benchmark references (default: all; a time split passes a date cut). */
+  referenceFilter?: (record: ModelRecord) => boolean;
+}
 
 /**
  * Estimates every record: builds the benchmark references once, shares one fit cache (one fit per benchmark
@@ -23,7 +26,11 @@ export function estimateRecords(
   records: readonly ModelRecord[],
   options: EstimateRecordsOptions = {},
 ): Map<string, EstimateComputeResult> {
-  const references = buildReferences(records, options);
+  const references = buildReferences(
+    options.referenceFilter ? records.filter(options.referenceFilter) : records,
+    options,
+  );
+  const population = options.population ?? buildPopulation(records, options);
   const factsById = new Map<string, EstimatorFacts>();
   const idByName = new Map<string, string>();
   for (const record of records) {
@@ -52,13 +59,25 @@ export function estimateRecords(
   const baseEstimates = new Map<string, ComputeEstimate | null>();
   const inProgress = new Set<string>();
   const lookupBase = (nameOrId: string): ComputeEstimate | null => {
-    const id = idByName.get(nameOrId) ?? idByName.get(looseName(nameOrId));
+    // A Hugging Face id (`org/name`) also matches by its name part.
+    const id =
+      idByName.get(nameOrId) ??
+      idByName.get(looseName(nameOrId)) ??
+      idByName.get(looseName(nameOrId.split('/').pop() ?? ''));
     if (!id) return null;
     if (baseEstimates.has(id)) return baseEstimates.get(id) ?? null;
     if (inProgress.has(id)) return null;
     inProgress.add(id);
     const facts = factsById.get(id) as EstimatorFacts;
-    const { estimate } = estimateCompute(facts, { ...options, blind: false, references, lookupBase, cache });
+    const { estimate } = estimateCompute(facts, {
+      ...options,
+      blind: false,
+      leaveOutDeveloper: false,
+      references,
+      population,
+      lookupBase,
+      cache,
+    });
     inProgress.delete(id);
     baseEstimates.set(id, estimate);
     return estimate;
@@ -66,7 +85,7 @@ export function estimateRecords(
   const results = new Map<string, EstimateComputeResult>();
   for (const record of records) {
     const facts = factsById.get(record.id) as EstimatorFacts;
-    results.set(record.id, estimateCompute(facts, { ...options, references, lookupBase, cache }));
+    results.set(record.id, estimateCompute(facts, { ...options, references, population, lookupBase, cache }));
   }
   return results;
 }

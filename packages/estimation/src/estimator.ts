@@ -49,6 +49,27 @@ export interface ReferencePoint {
   /** Where the compute figure came from. */
   source?: string;
   url?: string;
+  /** Accessibility (`open-weights`, `api`...): open weights let parameters enter the imputation. */
+  accessibility?: string;
+  parameters?: number;
+  activeParameters?: number;
+  /** API price per million tokens (blended), when known. */
+  pricePerMillion?: number;
+}
+
+/**
+ * A model the capability fit places (every scored model, with or without known compute): scores link the
+ * leaderboards, and developer plus accessibility give the developer groups. No compute figure.
+ */
+export interface PopulationMember {
+  id: string;
+  name: string;
+  developer?: string;
+  accessibility?: string;
+  /** Total and active parameters when stated (a member with active < total shows its family is MoE). */
+  parameters?: number;
+  activeParameters?: number;
+  scores: Record<string, { value: number; asOf?: string }[]>;
 }
 
 /** Tunable numbers of the built-in methods. Every default is documented in docs/methodology.md. */
@@ -59,8 +80,11 @@ export interface EstimationSettings {
   utilizationPrior: { median: number; low: number; high: number };
   /** Minimum number of reference models for a benchmark fit. */
   benchmarkMinReferences: number;
-  /** Benchmarks the benchmark method uses, in order of preference. */
-  benchmarks: readonly string[];
+  /**
+   * Benchmarks the benchmark method may use; absent (the default): every score key the facts carry. Benchmark
+   * ids come from the data, not from this package.
+   */
+  benchmarks?: readonly string[];
 }
 
 /** The defaults: Confident ×3, Likely ×10, Speculative ×30, Unknown ×30; utilization 30% (20–50%). */
@@ -68,12 +92,6 @@ export const DEFAULT_SETTINGS: Readonly<EstimationSettings> = Object.freeze({
   reportedHalfWidth: Object.freeze({ confident: 3, likely: 10, speculative: 30, unknown: 30 }),
   utilizationPrior: Object.freeze({ median: 0.3, low: 0.2, high: 0.5 }),
   benchmarkMinReferences: 6,
-  benchmarks: Object.freeze([
-    'lmarena-text',
-    'openlm-arena',
-    'livebench-global',
-    'artificial-analysis-index',
-  ]),
 });
 
 /** A cache the benchmark method keeps its fits in; `estimateRecords` shares one across all models. */
@@ -90,8 +108,27 @@ export interface EstimateContext {
   /** Chips and prices. */
   hardware: HardwareTable;
   settings: EstimationSettings;
-  /** Shared cache of benchmark fits (per benchmark and snapshot). */
+  /** Shared cache of the benchmark method's fit (fitted once per context). */
   cache: FitCache;
+  /** Every scored model (references included), for the capability scale and the developer groups. */
+  population?: readonly PopulationMember[];
+  /** The threshold P(above) is calibrated for (default 1e25). */
+  threshold?: number;
+  /** Validation: leave out every reference of the model's developer too (leave-one-developer-out). */
+  leaveOutDeveloper?: boolean;
+}
+
+/**
+ * What an estimator is. `direct`: evidence about the model itself (a reported figure, its tokens, its chips);
+ * `imputation`: what similar models suggest (used only when no direct method applied); `bound`: a figure that
+ * only limits compute from one side.
+ */
+export type EstimatorKind = 'direct' | 'imputation' | 'bound';
+
+/** A conflict rule an estimator carries: when it and `method` disagree by over ×3, it is kept and `method` dropped. */
+export interface Precedence {
+  method: string;
+  reason: string;
 }
 
 /**
@@ -123,8 +160,12 @@ export interface Estimator {
   readonly id: string;
   /** One line on what it does. */
   readonly description: string;
-  /** Trust order: lower is more trusted (reported 10 … name-heuristic 60). */
+  /** Trust order: lower is more trusted (reported 10 … name-heuristic 60). Orders methods within a kind. */
   readonly priority: number;
+  /** Direct evidence, imputation or bound (see {@link EstimatorKind}). */
+  readonly kind: EstimatorKind;
+  /** Methods this one prevails over when both are direct and disagree by more than ×3. */
+  readonly prevailsOver: readonly Precedence[];
   /** Facts that never lower the estimate when they grow (checked by the conformance suite). */
   readonly monotonic: readonly MonotonicFact[];
   /** Pure and synchronous; `null` when the method does not apply to these facts. */

@@ -5,7 +5,7 @@ import { estimateRecords } from './estimate-records';
 import { buildReferences, factsFromRecord } from './facts';
 
 describe('factsFromRecord', () => {
-  it('takes each field from the most trusted source: ledger > epoch > huggingface > others, newest first', () => {
+  it('takes each field from the most trusted source of the rank the caller passes, newest first', () => {
     const subject = record('lab/model', 'Model', {
       parameters: [
         fact(8e9, 'openrouter', '2026-05-01T00:00:00.000Z'),
@@ -22,12 +22,14 @@ describe('factsFromRecord', () => {
       ],
     });
     expect(ModelRecordSchema.safeParse(subject).success).toBe(true);
-    const facts = factsFromRecord(subject);
+    const facts = factsFromRecord(subject, { sourceRank: ['ledger', 'epoch', 'huggingface'] });
     expect(facts.parameters).toBe(8e9);
     expect(facts.provenance?.parameters?.source).toBe('epoch');
     expect(facts.trainingTokens).toBe(1.5e13);
     expect(facts.reportedCompute).toEqual({ flop: 7.2e23, confidence: 'confident' });
     expect(facts.provenance?.reportedCompute?.source).toBe('ledger');
+    // No rank given: no source is preferred, the most recent fact wins.
+    expect(factsFromRecord(subject).provenance?.parameters?.source).toBe('openrouter');
   });
 
   it('keeps every score snapshot and the latest as the score', () => {
@@ -118,11 +120,11 @@ describe('estimateRecords', () => {
     expect(own?.method).toBe('benchmark');
     const component = own?.components[0];
     expect(component?.inputs.find((input) => input.name === 'references')?.value).toBe(
-      '7 references of lmarena-text 2025-08-04 (own point left out)',
+      '7 references with known compute (its own point left out (exact refit))',
     );
-    const listed = /nearest in score first: ([^)]*)\)/.exec(component?.reasoning ?? '')?.[1]?.split(', ');
-    expect(listed).toContain('Ref 4');
-    expect(listed).not.toContain('Ref 3');
+    const listed = /nearest references in capability: ([^;]*);/.exec(component?.reasoning ?? '')?.[1] ?? '';
+    expect(listed).toContain('Ref 4 (');
+    expect(listed).not.toContain('Ref 3 (');
     const sighted = estimateRecords(references).get('lab/ref-3')?.estimate;
     expect(sighted?.components.map((component) => component.method)).toContain('reported');
   });

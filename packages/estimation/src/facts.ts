@@ -1,19 +1,23 @@
 import type { Fact, ModelRecord } from '@tracker/schema';
-import type { EstimatorFacts, FactProvenance, ReferencePoint } from './estimator';
+import type { EstimatorFacts, FactProvenance, PopulationMember, ReferencePoint } from './estimator';
+import { blendedPrice } from './imputation/model';
 
-/** Sources in trust order: a human's ledger entry, then Epoch AI's curated data, then Hugging Face, then the rest. */
-export const DEFAULT_SOURCE_RANK: readonly string[] = Object.freeze(['ledger', 'epoch', 'huggingface']);
+/**
+ * No source ranking of its own: the caller passes one (the CLI's comes from the config key `sourceRank`). Without
+ * it, facts of every source are equal and the most recent wins.
+ */
+const NO_RANK: readonly string[] = Object.freeze([]);
 
 /** Options of {@link factsFromRecord}. */
 export interface FactsFromRecordOptions {
-  /** Sources in trust order; unlisted sources come after them, newest first (default {@link DEFAULT_SOURCE_RANK}). */
+  /** Sources in trust order; unlisted sources come after them, newest first (default: none ranked, newest first). */
   sourceRank?: readonly string[];
 }
 
 /** The most trusted fact of a field: by source rank, then the most recent `retrievedAt`, then the source id. */
 export function pickFact<T>(
   facts: readonly Fact<T>[] | undefined,
-  sourceRank: readonly string[] = DEFAULT_SOURCE_RANK,
+  sourceRank: readonly string[] = NO_RANK,
 ): Fact<T> | undefined {
   if (!facts || facts.length === 0) return undefined;
   const rank = (source: string) => {
@@ -33,12 +37,11 @@ function provenanceOf(fact: Fact<unknown>): FactProvenance {
 }
 
 /**
- * The flat estimator input of a record: for each field the most trusted fact (ledger > epoch > huggingface >
- * others, newest first within a source), with its provenance under `provenance[field]`. Scores: the latest
+ * The flat estimator input of a record: for each field the most trusted fact (by `sourceRank`, then newest first), with its provenance under `provenance[field]`. Scores: the latest
  * snapshot per benchmark in `scores`, every snapshot in `scoreSnapshots`.
  */
 export function factsFromRecord(record: ModelRecord, options: FactsFromRecordOptions = {}): EstimatorFacts {
-  const rank = options.sourceRank ?? DEFAULT_SOURCE_RANK;
+  const rank = options.sourceRank ?? NO_RANK;
   const provenance: Record<string, FactProvenance> = {};
   const facts: EstimatorFacts = { id: record.id, name: record.name, provenance };
   const take = <K extends keyof ModelRecord['facts']>(field: K) => {
@@ -83,6 +86,8 @@ export function factsFromRecord(record: ModelRecord, options: FactsFromRecordOpt
   if (domain !== undefined) facts.domain = domain;
   const reasoning = take('reasoning');
   if (reasoning !== undefined) facts.reasoning = reasoning;
+  const pricing = take('pricing');
+  if (pricing !== undefined) facts.pricing = { ...pricing };
   const scores: NonNullable<EstimatorFacts['scores']> = {};
   const snapshots: NonNullable<EstimatorFacts['scoreSnapshots']> = {};
   for (const [benchmark, list] of Object.entries(record.scores)) {
@@ -115,7 +120,7 @@ export function buildReferences(
   records: readonly ModelRecord[],
   options: FactsFromRecordOptions = {},
 ): ReferencePoint[] {
-  const rank = options.sourceRank ?? DEFAULT_SOURCE_RANK;
+  const rank = options.sourceRank ?? NO_RANK;
   const references: ReferencePoint[] = [];
   for (const record of records) {
     const reported = pickFact(record.facts.reportedCompute, rank);
@@ -137,9 +142,53 @@ export function buildReferences(
     };
     const releaseDate = pickFact(record.facts.releaseDate, rank)?.value;
     if (releaseDate) reference.releaseDate = releaseDate;
-    const developer = pickFact(record.facts.developer, rank)?.value ?? record.developer;
-    if (developer) reference.developer = developer;
+    Object.assign(reference, describingFacts(record, rank));
+    const price = blendedPrice(pickFact(record.facts.pricing, rank)?.value);
+    if (price !== undefined) reference.pricePerMillion = price;
     references.push(reference);
   }
   return references.sort((left, right) => left.id.localeCompare(right.id));
+}
+
+/** Developer, accessibility and parameter counts of a record, by the source rank (absent ones left out). */
+function describingFacts(
+  record: ModelRecord,
+  rank: readonly string[],
+): Pick<PopulationMember, 'developer' | 'accessibility' | 'parameters' | 'activeParameters'> {
+  const found: Pick<PopulationMember, 'developer' | 'accessibility' | 'parameters' | 'activeParameters'> = {};
+  const developer = pickFact(record.facts.developer, rank)?.value ?? record.developer;
+  if (developer) found.developer = developer;
+  const accessibility = pickFact(record.facts.accessibility, rank)?.value;
+  if (accessibility) found.accessibility = accessibility;
+  const parameters = pickFact(record.facts.parameters, rank)?.value;
+  if (parameters) found.parameters = parameters;
+  const activeParameters = pickFact(record.facts.activeParameters, rank)?.value;
+  if (activeParameters) found.activeParameters = activeParameters;
+  return found;
+}
+
+/**
+ * Every record with at least one score, as the capability fit reads it (scores, developer, accessibility):
+ * the population that links the leaderboards and gives the developer groups. No compute figure.
+ */
+export function buildPopulation(
+  records: readonly ModelRecord[],
+  options: FactsFromRecordOptions = {},
+): PopulationMember[] {
+  const rank = options.sourceRank ?? NO_RANK;
+  const population: PopulationMember[] = [];
+  for (const record of records) {
+    const scores: PopulationMember['scores'] = {};
+    for (const [benchmark, list] of Object.entries(record.scores))
+      if (list.length > 0)
+        scores[benchmark] = list.map((score) => ({ value: score.value, asOf: score.asOf }));
+    const member: PopulationMember = {
+      id: record.id,
+      name: record.name,
+      scores,
+      ...describingFacts(record, rank),
+    };
+    if (Object.keys(scores).length > 0 || member.accessibility || member.parameters) population.push(member);
+  }
+  return population;
 }

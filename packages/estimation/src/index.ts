@@ -2,19 +2,18 @@ export type { ResolvedParameters } from './active-parameters';
 export { LIKELY_MOE_FROM_YEAR, LIKELY_MOE_MIN_TOTAL, resolveActiveParameters } from './active-parameters';
 export { benchmarkEstimator } from './builtin/benchmark';
 export { costEstimator } from './builtin/cost';
+export { derivativeEstimator, FINE_TUNE_PRIOR } from './builtin/derivative';
 export { fineTuneEstimator } from './builtin/fine-tune';
 export { hardwareTimeEstimator, utilizationPrior } from './builtin/hardware-time';
 export { nameHeuristicEstimator, TOKENS_BY_YEAR, typicalTokens } from './builtin/name-heuristic';
 export { operationCountEstimator } from './builtin/operation-count';
 export { reportedEstimator } from './builtin/reported';
 export { chipPrices, chips, getChip, getChipPrice, peakFlops } from './chips';
-export type { Combination, ConflictRule, RankedComponent } from './combine';
+export type { Combination, RankedComponent } from './combine';
 export {
   CONFLICT_FACTOR,
-  CONFLICT_RULES,
   combineComponents,
   DEPENDENCE_FLOOR,
-  IMPUTATION_PRIORITY,
   LOOSENESS_LIMIT,
   toComponent,
 } from './combine';
@@ -31,15 +30,18 @@ export type {
   EstimationSettings,
   Estimator,
   EstimatorFacts,
+  EstimatorKind,
   EstimatorResult,
   FactProvenance,
   FitCache,
   MonotonicFact,
+  PopulationMember,
+  Precedence,
   ReferencePoint,
 } from './estimator';
 export { DEFAULT_SETTINGS, ESTIMATOR_API_VERSION } from './estimator';
 export type { FactsFromRecordOptions } from './facts';
-export { buildReferences, DEFAULT_SOURCE_RANK, factsFromRecord, pickFact } from './facts';
+export { buildPopulation, buildReferences, factsFromRecord, pickFact } from './facts';
 export type { HardwareTimeInput, OperationCountInput } from './formulas';
 export { hardwareTime, operationCount } from './formulas';
 export type { MoeFamily, NameSize } from './names';
@@ -58,5 +60,26 @@ export {
 } from './probability';
 export type { EstimatorRegistry } from './registry';
 export { createEstimatorRegistry } from './registry';
-export type { ValidateOptions, ValidationReport, ValidationRow, ValidationTruth } from './validate';
-export { truthFromRecord, validateAgainst } from './validate';
+export type { ScraperViewOptions } from './scraper-view';
+export {
+  OPEN_WEIGHT_FIELDS,
+  releasedBy,
+  SCRAPER_VIEW_FIELDS,
+  toScraperView,
+  validateScraperView,
+} from './scraper-view';
+export type {
+  ReliabilityBin,
+  ReviewBurden,
+  ValidateOptions,
+  ValidationReport,
+  ValidationRow,
+  ValidationTruth,
+} from './validate';
+export {
+  DEFAULT_REVIEW_FLOOR,
+  reliabilityTable,
+  reviewBurden,
+  truthFromRecord,
+  validateAgainst,
+} from './validate';

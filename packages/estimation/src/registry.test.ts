@@ -49,6 +49,7 @@ describe('createEstimatorRegistry', () => {
       'operation-count',
       'hardware-time',
       'cost',
+      'derivative',
       'benchmark',
       'name-heuristic',
       'constant',

@@ -50,14 +50,88 @@ export interface ValidationReport {
     /** Models with a known truth but no estimate (counted as a "not above" call with P = 0.5 in Brier). */
     unestimated: number;
   };
+  /** Reliability of P(above): per bin of P, how many models, their mean P and the observed rate. */
+  reliability: ReliabilityBin[];
+  /** The review queue (P ≥ the review floor) against the models truly over. */
+  reviewBurden: ReviewBurden;
   /** Models whose call (P ≥ 0.5) differs from the truth. */
   disagreements: ValidationRow[];
   rows: ValidationRow[];
 }
 
+/** One bin of the reliability table. */
+export interface ReliabilityBin {
+  /** `0.0–0.1`… */
+  bin: string;
+  low: number;
+  high: number;
+  count: number;
+  meanProbability: number | null;
+  observedRate: number | null;
+}
+
+/** How much a reviewer must look at to see every model truly over. */
+export interface ReviewBurden {
+  floor: number;
+  /** Models with P ≥ floor. */
+  queue: number;
+  /** Models truly over the threshold. */
+  trulyOver: number;
+  /** Of those, how many are in the queue. */
+  caught: number;
+  /** queue ÷ trulyOver. */
+  ratio: number | null;
+}
+
+/** Default review floor: the queue shows every model at P ≥ 0.2 (see docs/methodology.md for the choice). */
+export const DEFAULT_REVIEW_FLOOR = 0.2;
+
 /** Options of {@link validateAgainst}. */
 export interface ValidateOptions {
   threshold?: number;
+  /** Review floor for the review-burden figure (default {@link DEFAULT_REVIEW_FLOOR}). */
+  reviewFloor?: number;
+  /** Number of equal-width P bins of the reliability table (default 10). */
+  bins?: number;
+}
+
+/** The reliability table of scored rows: equal-width bins of P(above), the last one closed. */
+export function reliabilityTable(rows: readonly ValidationRow[], bins = 10): ReliabilityBin[] {
+  const table = Array.from({ length: bins }, (_, index) => ({
+    bin: `${(index / bins).toFixed(1)}–${((index + 1) / bins).toFixed(1)}`,
+    low: index / bins,
+    high: (index + 1) / bins,
+    count: 0,
+    sum: 0,
+    over: 0,
+  }));
+  for (const row of rows) {
+    if (row.truthAbove === undefined || row.probabilityAbove === null) continue;
+    const index = Math.min(bins - 1, Math.floor(row.probabilityAbove * bins));
+    const bin = table[index] as (typeof table)[number];
+    bin.count++;
+    bin.sum += row.probabilityAbove;
+    if (row.truthAbove) bin.over++;
+  }
+  return table.map(({ sum, over, ...bin }) => ({
+    ...bin,
+    meanProbability: bin.count > 0 ? sum / bin.count : null,
+    observedRate: bin.count > 0 ? over / bin.count : null,
+  }));
+}
+
+/** The review burden of scored rows at a floor: queue (P ≥ floor) against the models truly over. */
+export function reviewBurden(rows: readonly ValidationRow[], floor = DEFAULT_REVIEW_FLOOR): ReviewBurden {
+  const scored = rows.filter((row) => row.truthAbove !== undefined);
+  const queue = scored.filter((row) => (row.probabilityAbove ?? 0) >= floor);
+  const trulyOver = scored.filter((row) => row.truthAbove).length;
+  return {
+    floor,
+    queue: queue.length,
+    trulyOver,
+    caught: queue.filter((row) => row.truthAbove).length,
+    ratio: trulyOver > 0 ? queue.length / trulyOver : null,
+  };
 }
 
 /** The truth of a record from its Epoch facts (the most trusted reported compute, and compute signals). */
@@ -166,6 +240,8 @@ export function validateAgainst(
       brier: ratio(brierSum, scored.length),
       unestimated: scored.filter((row) => row.probabilityAbove === null).length,
     },
+    reliability: reliabilityTable(rows, options.bins),
+    reviewBurden: reviewBurden(rows, options.reviewFloor),
     disagreements,
     rows,
   };

@@ -25,6 +25,7 @@ export async function createCurationDataDir(): Promise<{ cwd: string; dataDir: s
     ledger: await loadLedger(dataDir),
     threshold: DEFAULT_THRESHOLD,
     reviewFactor: 3,
+    sourceRank: ['ledger', 'epoch', 'huggingface'],
   });
   await saveModels(
     dataDir,

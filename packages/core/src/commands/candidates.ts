@@ -15,13 +15,23 @@ export interface ReviewItem {
 }
 
 /**
- * What awaits a decision: candidates (no ruling, the machine says above or likely above) and rulings flagged
- * needs-review, most likely over the threshold first, then the largest median, then by id.
+ * What awaits a decision: models without a ruling whose P(above) is at least the review floor (config
+ * `reviewFloor`), and rulings flagged needs-review, most likely over the threshold first, then the largest
+ * median, then by id.
  */
-export function listReviewItems(records: readonly ModelRecord[], limit?: number): ReviewItem[] {
+export function listReviewItems(
+  records: readonly ModelRecord[],
+  limit?: number,
+  reviewFloor = 0.5,
+): ReviewItem[] {
   const items = records
     .map((record) => ({ record, row: toQueryRow(record) }))
-    .filter(({ row }) => row.status === 'candidate' || row.needsReview);
+    .filter(
+      ({ row }) =>
+        row.needsReview ||
+        ((row.status === 'candidate' || row.status === 'unreviewed') &&
+          (row.probabilityAbove ?? -1) >= reviewFloor),
+    );
   items.sort(
     (left, right) =>
       (right.row.probabilityAbove ?? -1) - (left.row.probabilityAbove ?? -1) ||
@@ -29,6 +39,18 @@ export function listReviewItems(records: readonly ModelRecord[], limit?: number)
       (left.row.id < right.row.id ? -1 : left.row.id > right.row.id ? 1 : 0),
   );
   return limit === undefined ? items : items.slice(0, limit);
+}
+
+/**
+ * The records with every unruled model at P(above) ≥ `reviewFloor` marked as a candidate (curation marks only
+ * those the machine calls above or likely above), so the review sheet holds the same queue as `candidates`.
+ */
+export function withReviewFloor(records: readonly ModelRecord[], reviewFloor: number): ModelRecord[] {
+  return records.map((record) =>
+    record.curation?.status === 'unreviewed' && (record.assessment?.probabilityAbove ?? -1) >= reviewFloor
+      ? { ...record, curation: { ...record.curation, status: 'candidate' } }
+      : record,
+  );
 }
 
 /** `--limit N`: a whole number of at least 1. */
@@ -125,7 +147,7 @@ function toCandidateRow({ record, row }: ReviewItem, full: boolean): Record<stri
 export async function run(context: CommandContext, options: CandidatesOptions = {}): Promise<ReviewItem[]> {
   const limit = parseLimit(options.limit);
   const { models } = await loadCurationState(context);
-  const items = listReviewItems(models.models, limit);
+  const items = listReviewItems(models.models, limit, context.loaded.config.reviewFloor);
   const full = context.format === 'json' || context.format === 'jsonl';
   context.io.stdout.write(
     formatObjects(
@@ -136,7 +158,7 @@ export async function run(context: CommandContext, options: CandidatesOptions = 
       },
     ),
   );
-  const total = listReviewItems(models.models).length;
+  const total = listReviewItems(models.models, undefined, context.loaded.config.reviewFloor).length;
   context.log.info(
     total === 0
       ? 'Nothing awaits a decision.'

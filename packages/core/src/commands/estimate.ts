@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
+  buildPopulation,
   buildReferences,
   type EstimateComputeResult,
   estimateCompute,
@@ -16,7 +17,7 @@ import {
 } from '@tracker/schema';
 import { parseJsonSafely } from '@tracker/scrapers';
 import type { CommandContext } from '../context';
-import { buildFromFolder, toModelsFile } from '../curation';
+import { buildFromFolder, buildModelsFile, toModelsFile } from '../curation';
 import { displayPath } from '../load-config';
 
 /** Output fields of `tracker estimate` (DESIGN §6): part of the CLI contract. */
@@ -82,11 +83,14 @@ async function estimateInputs(context: CommandContext, input: string, threshold:
           );
         });
   const items = parseFactsText(text, shown);
-  const models = await context.folder.loadModels();
-  const references = models ? buildReferences(models.models) : [];
+  // No models.json (a fresh clone): the references are built in memory from the committed observations.
+  const models = (await context.folder.loadModels()) ?? (await buildModelsFile(context).catch(() => null));
+  const sourceRank = context.loaded.config.sourceRank;
+  const references = models ? buildReferences(models.models, { sourceRank }) : [];
+  const population = models ? buildPopulation(models.models, { sourceRank }) : [];
   if (!models)
     context.log.info(
-      `No models.json in ${context.folder.display(context.io.cwd)}: the benchmark method has no references.`,
+      `No models.json and no observations in ${context.folder.display(context.io.cwd)}: the benchmark method has no references.`,
     );
   const byName = new Map<string, ModelRecord>();
   for (const record of models?.models ?? [])
@@ -105,6 +109,7 @@ async function estimateInputs(context: CommandContext, input: string, threshold:
       threshold,
       blind,
       references,
+      population,
       cache,
       cutPoints: context.loaded.config.statusCuts,
       lookupBase: (name) => byName.get(name.toLowerCase())?.estimate ?? null,
@@ -121,6 +126,7 @@ async function estimateDataFolder(context: CommandContext, threshold: number, bl
       threshold,
       blind: true,
       cutPoints: context.loaded.config.statusCuts,
+      sourceRank: context.loaded.config.sourceRank,
     });
     return models.map((record) => toRow(record.name, results.get(record.id)!));
   }

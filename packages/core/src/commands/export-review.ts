@@ -3,6 +3,7 @@ import { exportReviewSheet, writeFileAtomic } from '@tracker/dataset';
 import type { CommandContext } from '../context';
 import { loadCurationState } from '../curation';
 import { displayPath } from '../load-config';
+import { withReviewFloor } from './candidates';
 
 export interface ExportReviewOptions {
   /** The sheet to write (CSV), relative to the working directory. */
@@ -18,7 +19,8 @@ export async function run(
   options: ExportReviewOptions,
 ): Promise<{ file: string; rows: number }> {
   const target = resolve(context.io.cwd, options.file);
-  const { models } = await loadCurationState(context);
+  const { models: loaded } = await loadCurationState(context);
+  const models = { ...loaded, models: withReviewFloor(loaded.models, context.loaded.config.reviewFloor) };
   const sheet = exportReviewSheet(models.models, { threshold: models.threshold });
   await writeFileAtomic(target, sheet);
   const candidates = models.models.filter((record) => record.curation?.status === 'candidate').length;

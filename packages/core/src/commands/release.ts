@@ -43,7 +43,11 @@ export async function run(context: CommandContext, options: ReleaseOptions = {})
       threshold: models.threshold,
       reviewFactor: config.reviewFactor,
     });
-    const release = buildRelease(records, ledger, {
+    // An unreviewed model never enters a release on a name-heuristic estimate alone (a name is not evidence).
+    const releasable = records.filter(
+      (record) => !(record.curation?.status === 'candidate' && record.estimate?.method === 'name-heuristic'),
+    );
+    const release = buildRelease(releasable, ledger, {
       date,
       threshold: models.threshold,
       includeUnreviewedAbove: config.release.includeUnreviewedAbove,

@@ -95,7 +95,7 @@ export async function run(context: CommandContext, options: ReviewOptions = {}):
   const limit = parseLimit(options.limit);
   const by = reviewerName(context, options.by);
   const { models } = await loadCurationState(context);
-  const items = listReviewItems(models.models, limit);
+  const items = listReviewItems(models.models, limit, context.loaded.config.reviewFloor);
   const { io } = context;
   if (items.length === 0) {
     io.stderr.write('Nothing awaits a decision.\n');

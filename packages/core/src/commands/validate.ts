@@ -1,15 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import {
-  buildReferences,
   type EstimateComputeResult,
-  estimateCompute,
-  factsFromRecord,
+  releasedBy,
   truthFromRecord,
   type ValidationReport,
   validateAgainst,
+  validateScraperView,
 } from '@tracker/estimation';
-import { formatObjects } from '@tracker/query';
+import { formatObjects, type ObjectColumn } from '@tracker/query';
 import { type ModelRecord, type ObservationFile, TrackerError } from '@tracker/schema';
 import { epochScraper, type Payload, payloadDate } from '@tracker/scrapers';
 import type { CommandContext } from '../context';
@@ -17,18 +16,9 @@ import { buildFromFolder } from '../curation';
 import { displayPath } from '../load-config';
 import { parseThreshold } from './estimate';
 
-/** Facts a leaderboard scraper sees of a model: no reported compute, tokens, hardware or cost. */
-const SCRAPER_VIEW_FIELDS = [
-  'developer',
-  'releaseDate',
-  'accessibility',
-  'license',
-  'huggingFaceId',
-  'domain',
-  'reasoning',
-] as const;
-const OPEN_WEIGHT_FIELDS = ['parameters', 'activeParameters', 'baseModel'] as const;
 const ARENA_SOURCES = new Set(['lmarena', 'openlm-arena']);
+/** Last release date of the time split's training references. */
+const TIME_SPLIT_END = '2024-12-31';
 
 export interface ValidateOptions {
   /** Epoch AI CSV files to compare with instead of the data folder's epoch observations. */
@@ -42,7 +32,14 @@ export interface ValidateOptions {
 export interface ValidateResult {
   blind: boolean;
   threshold: number;
-  reports: Record<'all' | 'epoch-inputs' | 'arena-scraper-view', ValidationReport>;
+  reports: Record<
+    | 'all'
+    | 'epoch-inputs'
+    | 'arena-scraper-view'
+    | 'arena-scraper-view-lodo'
+    | 'arena-scraper-view-time-split',
+    ValidationReport
+  >;
 }
 
 /**
@@ -88,24 +85,21 @@ export async function run(context: CommandContext, options: ValidateOptions = {}
   const arena = withTruth.filter((record) =>
     record.observations.some((ref) => ARENA_SOURCES.has(ref.source)),
   );
-  const references = buildReferences(models);
-  const cache = new Map<string, unknown>();
-  const scraperView = new Map<string, EstimateComputeResult>(
-    arena.map((record) => [
-      record.id,
-      estimateCompute(factsFromRecord(toScraperView(record)), {
-        threshold,
-        blind: true,
-        references,
-        cache,
-        cutPoints: config.statusCuts,
-      }),
-    ]),
-  );
+  const reviewFloor = config.reviewFloor;
+  const viewOptions = { threshold, cutPoints: config.statusCuts, reviewFloor, sourceRank: config.sourceRank };
+  // Time split: references released up to 2024-12, tested on the Arena models released from 2025.
+  const byEndOf2024 = releasedBy(TIME_SPLIT_END, { sourceRank: config.sourceRank });
   const reports = {
-    all: validateAgainst(withTruth, ours, { threshold }),
-    'epoch-inputs': validateAgainst(withInputs, ours, { threshold }),
-    'arena-scraper-view': validateAgainst(arena, scraperView, { threshold }),
+    all: validateAgainst(withTruth, ours, { threshold, reviewFloor }),
+    'epoch-inputs': validateAgainst(withInputs, ours, { threshold, reviewFloor }),
+    'arena-scraper-view': validateScraperView(models, arena, viewOptions).report,
+    'arena-scraper-view-lodo': validateScraperView(models, arena, { ...viewOptions, leaveOutDeveloper: true })
+      .report,
+    'arena-scraper-view-time-split': validateScraperView(
+      models,
+      arena.filter((record) => !byEndOf2024(record) && record.facts.releaseDate !== undefined),
+      { ...viewOptions, referenceFilter: byEndOf2024 },
+    ).report,
   };
   if (context.format === 'json') {
     context.io.stdout.write(`${JSON.stringify({ blind, threshold, reports }, null, 2)}\n`);
@@ -133,6 +127,39 @@ export async function run(context: CommandContext, options: ValidateOptions = {}
       color: context.color,
     }),
   );
+  if (context.format === 'table') {
+    const reliability = Object.entries(reports).flatMap(([set, report]) =>
+      report.reliability
+        .filter((bin) => bin.count > 0)
+        .map((bin) => ({
+          set,
+          bin: bin.bin,
+          count: bin.count,
+          meanP: round(bin.meanProbability),
+          observed: round(bin.observedRate),
+        })),
+    );
+    const burden = Object.entries(reports).map(([set, report]) => ({
+      set,
+      ...report.reviewBurden,
+      ratio: round(report.reviewBurden.ratio),
+    }));
+    writeTable(context, '\nReliability of P(above) (bins of P, blind):\n', reliability, [
+      { field: 'set' },
+      { field: 'bin' },
+      { field: 'count', kind: 'number' },
+      { field: 'meanP', header: 'mean P', kind: 'number' },
+      { field: 'observed', header: 'observed rate', kind: 'number' },
+    ]);
+    writeTable(context, `\nReview burden (queue = P(above) ≥ ${reviewFloor}):\n`, burden, [
+      { field: 'set' },
+      { field: 'floor', kind: 'number' },
+      { field: 'queue', kind: 'number' },
+      { field: 'trulyOver', header: 'truly over', kind: 'number' },
+      { field: 'caught', kind: 'number' },
+      { field: 'ratio', header: 'queue/over', kind: 'number' },
+    ]);
+  }
   const disagreements = reports.all.disagreements.map((row) => ({
     id: row.id,
     epoch: row.truthFlop ?? (row.truthAbove ? 'over (signal)' : null),
@@ -161,8 +188,28 @@ export async function run(context: CommandContext, options: ValidateOptions = {}
   return { blind, threshold, reports };
 }
 
+/** A titled table on stdout (table format only). */
+function writeTable(
+  context: CommandContext,
+  title: string,
+  rows: Record<string, unknown>[],
+  columns: ObjectColumn[],
+): void {
+  context.io.stdout.write(title);
+  context.io.stdout.write(
+    formatObjects(rows, {
+      format: 'table',
+      columns,
+      ...(context.io.stdout.columns ? { width: context.io.stdout.columns } : {}),
+    }),
+  );
+}
+
+function round(value: number | null): number | null {
+  return value === null ? null : Number(value.toFixed(3));
+}
+
 function summaryRow(set: string, report: ValidationReport) {
-  const round = (value: number | null) => (value === null ? null : Number(value.toFixed(3)));
   return {
     set,
     computeCount: report.compute.count,
@@ -189,18 +236,6 @@ function hasEpochInputs(record: ModelRecord): boolean {
       fromEpoch(record.facts.trainingTokens) !== undefined) ||
     (hardware?.count !== undefined && hardware?.hours !== undefined)
   );
-}
-
-/** The record as a leaderboard scraper would see it: name, developer, date, scores, and parameters if open weights. */
-function toScraperView(record: ModelRecord): ModelRecord {
-  const facts: ModelRecord['facts'] = {};
-  for (const field of SCRAPER_VIEW_FIELDS)
-    if (record.facts[field]) (facts as Record<string, unknown>)[field] = record.facts[field];
-  const open = (record.facts.accessibility ?? []).some((fact) => /open/i.test(fact.value));
-  if (open)
-    for (const field of OPEN_WEIGHT_FIELDS)
-      if (record.facts[field]) (facts as Record<string, unknown>)[field] = record.facts[field];
-  return { ...record, facts };
 }
 
 async function readEpochCsvs(context: CommandContext, files: readonly string[]): Promise<ObservationFile> {

@@ -1,108 +1,249 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticReferences } from '../__fixtures__/references';
+import { knownMoeFromData, resolveActiveParameters } from '../active-parameters';
+import { defineEstimator } from '../define-estimator';
 import { createEstimateContext } from '../estimate-compute';
-import type { EstimatorFacts, ReferencePoint } from '../estimator';
+import type { PopulationMember, ReferencePoint } from '../estimator';
+import { fitCapability, placeModel } from '../imputation/capability';
+import { fitCalibration } from '../imputation/compute-model';
+import { calibrationWithout, developerKey, imputationModel, refitWithout, tierOf } from '../imputation/model';
+import { probabilityAbove } from '../probability';
 import { benchmarkEstimator } from './benchmark';
+import { derivativeEstimator } from './derivative';
 
-/** 260 references in one snapshot (above the exact-refit limit: leave-one-out by downdate), two labs. */
-function largeSnapshot(): ReferencePoint[] {
-  return syntheticReferences(260).map((reference, index) => ({
-    ...reference,
-    computeFlop: reference.computeFlop * 10 ** (((index * 37) % 11) / 20 - 0.25),
-    scores: { 'lmarena-text': [{ value: 900 + index * 3, asOf: '2025-08-04' }] },
-  }));
+/** Latent capability c of model i, and its scores on two boards with different scales. */
+const capabilityOf = (index: number) => (index - 20) / 10;
+const boardA = (c: number) => 1200 + 80 * c;
+const boardB = (c: number) => 40 + 12 * c;
+/** A small deterministic wobble, so no fit is exact. */
+const wobble = (index: number) => ((index * 7) % 5) * 0.02 - 0.04;
+
+/**
+ * 40 references of two labs: log10 C = 24 + 0.8·c, Lab Eff 1 dex below Lab Big at the same capability. Every
+ * model is on board A; the odd ones are on board B too (the link between boards).
+ */
+function twoLabs(): ReferencePoint[] {
+  return Array.from({ length: 40 }, (_, index) => {
+    const c = capabilityOf(index);
+    const efficient = index % 2 === 0;
+    const scores: ReferencePoint['scores'] = {
+      'board-a': [{ value: boardA(c) + wobble(index), asOf: '2025-01-01' }],
+    };
+    if (index % 2 === 1) scores['board-b'] = [{ value: boardB(c), asOf: '2025-01-01' }];
+    return {
+      id: `lab/m-${index}`,
+      name: `M ${index}`,
+      computeFlop: 10 ** (24 + 0.8 * c + (efficient ? -0.5 : 0.5) + wobble(index)),
+      releaseDate: '2024-07-01',
+      developer: efficient ? 'Lab Eff' : 'Lab Big',
+      scores,
+      source: 'test',
+    };
+  });
 }
 
-/** The names the reasoning gives for the fit's references. */
-function namedReferences(reasoning: string | undefined): string[] {
-  const list = /fit over \d+ references of that snapshot \(([^)]*)\)/.exec(reasoning ?? '')?.[1] ?? '';
-  return (list.split(': ').at(-1) ?? '').replace(/, and \d+ more$/, '').split(', ');
-}
-
-const score = (value: number) => ({ 'lmarena-text': { value, asOf: '2025-08-04' } });
-
-describe('benchmark: what an estimate stores about its references', () => {
-  it('names the 10 references nearest in score, never the model itself, and counts the rest', () => {
-    const self = benchmarkEstimator.estimate(
-      { id: 'lab/model-100', name: 'Model 100', releaseDate: '2024-07-01', scores: score(1200) },
-      createEstimateContext({ references: largeSnapshot() }),
-    );
-    // Scores are 900 + 3i: the nearest to 1200 (Model 100's own) are Models 95–105 without 100.
-    expect(new Set(namedReferences(self?.reasoning))).toEqual(
-      new Set([95, 96, 97, 98, 99, 101, 102, 103, 104, 105].map((index) => `Model ${index}`)),
-    );
-    expect(self?.reasoning).toContain('every model with known compute scored in it, less this one;');
-    expect(self?.reasoning).toContain(', and 249 more)');
-    expect(self?.inputs.map((input) => input.name)).toEqual([
-      'lmarena-text',
-      'lmarena-text.asOf',
-      'references',
-      'releaseDate',
-      'dateSlopeDexPerYear',
-    ]);
+describe('capability: boards linked through shared models', () => {
+  it('places a model seen only on board B where an equal model on board A sits', () => {
+    const fit = fitCapability(twoLabs());
+    const onA = placeModel(fit, {
+      id: 'x',
+      scores: { 'board-a': [{ value: boardA(0.5), asOf: '2025-01-01' }] },
+    });
+    const onB = placeModel(fit, {
+      id: 'y',
+      scores: { 'board-b': [{ value: boardB(0.5), asOf: '2025-01-01' }] },
+    });
+    expect(onA?.value).toBeCloseTo(onB?.value ?? Number.NaN, 1);
+    expect(onA?.items.map((item) => item.key)).toEqual(['board-a@2025-01-01']);
   });
 
-  it('says how many references were dropped as outliers, and names them', () => {
-    const references = syntheticReferences(30).map((reference) =>
-      reference.id === 'lab/model-12'
-        ? { ...reference, computeFlop: reference.computeFlop * 1e4 }
-        : reference,
-    );
-    const result = benchmarkEstimator.estimate(
-      { name: 'New', releaseDate: '2024-07-01', scores: score(1300) },
-      createEstimateContext({ references }),
-    );
-    expect(result?.inputs.find((input) => input.name === 'references')?.value).toBe(
-      '29 references of lmarena-text 2025-08-04 (1 outlier dropped)',
-    );
-    expect(result?.reasoning).toContain('less the outliers;');
-    expect(result?.reasoning).toContain('dropped as outliers (> 3 robust σ off the line): Model 12:');
-    expect(namedReferences(result?.reasoning)).not.toContain('Model 12');
-  });
-
-  it('gives the sources of the references used, without those of the model’s own point', () => {
-    const references = largeSnapshot().map((reference) =>
-      reference.id === 'lab/model-100' ? { ...reference, source: 'ledger' } : reference,
-    );
-    const context = createEstimateContext({ references });
-    const sourceOf = (facts: EstimatorFacts) =>
-      benchmarkEstimator.estimate(facts, context)?.inputs.find((input) => input.name === 'references')
-        ?.source;
-    expect(sourceOf({ name: 'Other', scores: score(1200) })).toBe('epoch, ledger');
-    expect(sourceOf({ id: 'lab/model-100', name: 'Model 100', scores: score(1200) })).toBe('epoch');
-    expect(sourceOf({ name: 'Third', scores: score(1210) })).toBe('epoch, ledger');
+  it('reads a score without a date as the latest snapshot of its benchmark', () => {
+    const fit = fitCapability(twoLabs());
+    const bare = placeModel(fit, { id: 'x', scores: { 'board-a': [{ value: boardA(1) }] } });
+    expect(bare?.items[0]?.key).toBe('board-a@2025-01-01');
   });
 });
 
-describe('benchmark: the shared caches change no estimate', () => {
-  // Models of both labs, references and not, in a snapshot that downdates (260) and one that refits (30).
-  const models: EstimatorFacts[] = [
-    { name: 'Outsider A', developer: 'Lab A', releaseDate: '2024-07-01', scores: score(1150) },
-    { id: 'lab/model-100', name: 'Model 100', developer: 'Lab A', scores: score(1200) },
-    { id: 'lab/model-101', name: 'Model 101', developer: 'Lab B', scores: score(1203) },
-    { name: 'Outsider B', developer: 'Lab B', releaseDate: '2025-01-01', scores: score(1250) },
-    { name: 'Model 7', developer: 'Lab B', scores: score(921) },
-  ];
-  for (const [label, references] of [
-    ['downdate', largeSnapshot()],
-    ['refit', syntheticReferences(30)],
-  ] as const) {
-    it(`gives each model what a fresh context gives, in any order (${label})`, () => {
-      const fresh = models.map((facts) =>
-        benchmarkEstimator.estimate(facts, createEstimateContext({ references })),
+describe('benchmark: the compute fit', () => {
+  const facts = (developer: string, c: number) => ({
+    name: 'New',
+    developer,
+    releaseDate: '2024-07-01',
+    scores: { 'board-a': { value: boardA(c), asOf: '2025-01-01' } },
+  });
+
+  it('recovers a developer’s efficiency offset from its references near the model', () => {
+    const context = createEstimateContext({ references: twoLabs() });
+    const big = benchmarkEstimator.estimate(facts('Lab Big', 0.3), context);
+    const efficient = benchmarkEstimator.estimate(facts('Lab Eff', 0.3), context);
+    const gap = Math.log10((big?.median ?? 1) / (efficient?.median ?? 1));
+    expect(gap).toBeGreaterThan(0.8);
+    expect(gap).toBeLessThan(1.2);
+    expect(big?.reasoning).toMatch(
+      /developer big .*effect \+0\.\d+ dex from its references near this capability/,
+    );
+  });
+
+  it('keeps a far-off reference but lets it weigh little (Student-t), and says so', () => {
+    const references = twoLabs();
+    const spoiled = references.map((reference) =>
+      reference.id === 'lab/m-10' ? { ...reference, computeFlop: reference.computeFlop * 1e4 } : reference,
+    );
+    const clean = benchmarkEstimator.estimate(facts('Lab Big', 0.3), createEstimateContext({ references }));
+    const robust = benchmarkEstimator.estimate(
+      facts('Lab Big', 0.3),
+      createEstimateContext({ references: spoiled }),
+    );
+    expect(Math.abs(Math.log10((robust?.median ?? 1) / (clean?.median ?? 1)))).toBeLessThan(0.15);
+    expect(robust?.reasoning).toContain('fit over 40 references (Student-t ν = 4 residuals, none dropped');
+    const model = imputationModel(createEstimateContext({ references: spoiled }));
+    const index = model?.rows.findIndex((row) => row.id === 'lab/m-10') ?? -1;
+    expect(model?.full.weights[index]).toBeLessThan(0.1);
+  });
+
+  it('shows the imputation as arithmetic: capability, nearest references, developer, date and calibration', () => {
+    const result = benchmarkEstimator.estimate(
+      facts('Lab Big', 0.3),
+      createEstimateContext({ references: twoLabs() }),
+    );
+    expect(result?.reasoning).toMatch(
+      /^capability C = -?\d\.\d\d ± \d\.\d\d from 1 score \(board-a@2025-01-01 1224/,
+    );
+    expect(result?.reasoning).toMatch(
+      /nearest references in capability: M \d+ \(C -?\d\.\d\d, \d\.\d\de\+\d+\)/,
+    );
+    expect(result?.reasoning).toMatch(/date effect -0\.\d\d dex\/year × 0\.50 years/);
+    expect(result?.reasoning).toMatch(
+      /calibration \(shift a = -?\d\.\d\d, scale k = \d\.\d\d, fitted on the leave-one-out predictions of 40 references\)/,
+    );
+  });
+
+  it('derives developer groups from the data: a lab that mostly publishes weights is an open-weight lab', () => {
+    const population: PopulationMember[] = [
+      ...twoLabs().map(({ id, name, developer, scores }) => ({
+        id,
+        name,
+        scores,
+        developer: developer as string,
+        accessibility: developer === 'Lab Eff' ? 'open-weights' : 'api',
+      })),
+    ];
+    const model = imputationModel(createEstimateContext({ references: twoLabs(), population }));
+    expect(model?.groups.get('eff')).toBe('open-weight');
+    expect(model?.groups.get('big')).toBe('closed-frontier');
+  });
+
+  it('under leave-one-developer-out, a lab’s own references do not set its effect', () => {
+    const context = createEstimateContext({ references: twoLabs(), leaveOutDeveloper: true });
+    const result = benchmarkEstimator.estimate(facts('Lab Big', 0.3), context);
+    expect(result?.reasoning).toContain('all 20 references of big left out');
+    expect(result?.reasoning).toContain('(no references of its own: the group mean)');
+  });
+});
+
+describe('calibration map', () => {
+  it('is fitted on leave-one-out errors and is monotone in the prediction', () => {
+    const errors = Array.from({ length: 50 }, (_, index) => ((index % 10) - 4.5) / 2 + 0.3);
+    const calibration = fitCalibration(errors);
+    expect(calibration.shift).toBeCloseTo(0.3, 6);
+    expect(calibration.scale).toBeGreaterThan(1);
+    let previous = -1;
+    for (let mu = 23; mu <= 27; mu += 0.25) {
+      const s = 0.4;
+      const p = probabilityAbove(
+        { median: 10 ** (mu + calibration.shift * s), log10Sigma: s * calibration.scale },
+        1e25,
       );
-      for (const order of [
-        [0, 1, 2, 3, 4],
-        [4, 3, 2, 1, 0],
-        [1, 0, 3, 2, 4],
-      ]) {
-        const context = createEstimateContext({ references });
-        for (const index of order)
-          expect(benchmarkEstimator.estimate(models[index] as EstimatorFacts, context)).toEqual(fresh[index]);
-      }
-      // The developer offset applies (the cache holds it), and a reference's own point moves it.
-      expect(fresh[0]?.reasoning).toContain('developer offset');
-      expect(fresh[1]?.reasoning).toContain('developer offset');
+      expect(p).toBeGreaterThanOrEqual(previous);
+      previous = p;
+    }
+  });
+
+  it('is refitted without the model under test when that model is a reference', () => {
+    const context = createEstimateContext({ references: twoLabs() });
+    const result = benchmarkEstimator.estimate(
+      {
+        id: 'lab/m-7',
+        name: 'M 7',
+        developer: 'Lab Big',
+        scores: { 'board-a': { value: boardA(-1.3), asOf: '2025-01-01' } },
+      },
+      context,
+    );
+    expect(result?.reasoning).toContain(
+      'fitted on the leave-one-out predictions of 39 other references (this model’s own left out)'.replace(
+        '’',
+        "'",
+      ),
+    );
+    const model = imputationModel(context);
+    expect(model?.loo.has('lab/m-7')).toBe(true);
+    expect(calibrationWithout(model as NonNullable<typeof model>, ['lab/m-7'], 'id:lab/m-7').count).toBe(39);
+    expect(
+      refitWithout(model as NonNullable<typeof model>, ['lab/m-7'], 'id:lab/m-7')?.rows.map((row) => row.id),
+    ).not.toContain('lab/m-7');
+  });
+
+  it('is the identity with too few points', () => {
+    expect(fitCalibration([1, 2, 3])).toEqual({ shift: 0, scale: 1, count: 3 });
+  });
+});
+
+describe('estimator kinds', () => {
+  it('reads tier words', () => {
+    expect(tierOf('Gemini 2.5 Flash')).toBe(-1);
+    expect(tierOf('Claude Opus 4')).toBe(1);
+    expect(tierOf('GPT-4o')).toBe(0);
+  });
+
+  it('declares kind, and an old plugin without it gets one from its priority', () => {
+    expect(benchmarkEstimator.kind).toBe('imputation');
+    const legacy = defineEstimator({ id: 'legacy', description: 'x', priority: 55, estimate: () => null });
+    expect(legacy.kind).toBe('imputation');
+    const direct = defineEstimator({ id: 'direct', description: 'x', priority: 20, estimate: () => null });
+    expect(direct.kind).toBe('direct');
+    expect(direct.prevailsOver).toEqual([]);
+  });
+});
+
+describe('derivatives and mixture-of-experts', () => {
+  it('gives a fine-tune of a known base the base’s compute plus a fine-tune share', () => {
+    const context = createEstimateContext({
+      lookupBase: (name) =>
+        name === 'Base 70B'
+          ? {
+              median: 8e24,
+              log10Sigma: 0.1,
+              interval90: [5e24, 1.2e25],
+              method: 'reported',
+              confidence: 'confident',
+              components: [],
+              combination: '',
+            }
+          : null,
     });
-  }
+    const result = derivativeEstimator.estimate({ name: 'Tuned 70B', baseModel: 'Base 70B' }, context);
+    expect(result?.median).toBeCloseTo(8e24 * 10 ** 0.02, -20);
+    expect(result?.reasoning).toContain('built on Base 70B (8.00e+24 FLOP');
+    expect(derivativeEstimator.estimate({ name: 'Other', baseModel: 'Unknown' }, context)).toBeNull();
+  });
+
+  it('learns that a family is MoE from its developer’s models that state active < total', () => {
+    const members = [
+      { name: 'Big V3', developer: 'Lab X', parameters: 671e9, activeParameters: 37e9 },
+      { name: 'Small', developer: 'Lab X', parameters: 7e9, activeParameters: 7e9 },
+      { name: 'Other lab', developer: 'Lab Y', parameters: 671e9, activeParameters: 20e9 },
+    ];
+    const known = knownMoeFromData(members, 'x', 671e9, developerKey);
+    expect(known?.activeShare).toBeCloseTo(37 / 671, 6);
+    expect(known?.text).toContain('Big V3');
+    expect(knownMoeFromData(members, 'x', 7e9, developerKey)).toBeNull();
+    const resolved = resolveActiveParameters({ name: 'Prover 671B', parameters: 671e9 }, known);
+    expect(resolved?.value).toBeCloseTo(37e9, -6);
+  });
+
+  it('never counts a 1T total as dense without saying so', () => {
+    const resolved = resolveActiveParameters({ name: 'Giant 1T', releaseDate: '2023-01-01' });
+    expect(resolved?.value).toBe(1e12);
+    expect(resolved?.text).toMatch(/counted as dense, but a model of 1T total may be a mixture of experts/);
+  });
 });

@@ -22,6 +22,7 @@ export const costEstimator = defineEstimator({
   id: 'cost',
   description: 'training cost ÷ price per chip-hour → hardware-time',
   priority: 40,
+  kind: 'direct',
   monotonic: ['costUsd'],
   estimate(facts, context) {
     if (!facts.costUsd) return null;

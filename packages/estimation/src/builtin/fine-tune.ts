@@ -10,6 +10,7 @@ export const fineTuneEstimator = defineEstimator({
   id: 'fine-tune',
   description: 'stated fine-tuning / post-training (+ synthetic data) compute on top of the base model',
   priority: 15,
+  kind: 'direct',
   estimate(facts) {
     if (!facts.baseModel || !(facts.finetuneCompute || facts.syntheticDataCompute)) return null;
     const postTraining = facts.finetuneCompute ?? 0;

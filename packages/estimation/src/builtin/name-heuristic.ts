@@ -1,7 +1,9 @@
-import { resolveActiveParameters } from '../active-parameters';
+import { knownMoeFromData, resolveActiveParameters } from '../active-parameters';
 import { defineEstimator } from '../define-estimator';
+import type { EstimateContext } from '../estimator';
+import { developerKey } from '../imputation/model';
 import { priorInput, quadrature, releaseYear } from '../inputs';
-import { formatCount, formatFlop } from '../names';
+import { formatCount, formatFlop, parseNameSize } from '../names';
 
 /**
  * Typical pretraining tokens of a large model by release year (log-linear between the knots, flat outside),
@@ -49,6 +51,26 @@ export function typicalTokens(year: number | null): { tokens: number; url: strin
   return { tokens: last[1], url: last[2] };
 }
 
+type MoeMember = NonNullable<EstimateContext['population']>[number];
+
+/** The population's models that state fewer active than total parameters, by developer key (cached per context). */
+function moeMembers(context: EstimateContext): Map<string, MoeMember[]> {
+  const cached = context.cache.get('moe-members') as Map<string, MoeMember[]> | undefined;
+  if (cached) return cached;
+  const byDeveloper = new Map<string, MoeMember[]>();
+  for (const member of context.population ?? []) {
+    if (!member.parameters || !member.activeParameters || member.activeParameters >= 0.9 * member.parameters)
+      continue;
+    const developer = developerKey(member.developer);
+    if (!developer) continue;
+    const list = byDeveloper.get(developer);
+    if (list) list.push(member);
+    else byDeveloper.set(developer, [member]);
+  }
+  context.cache.set('moe-members', byDeveloper);
+  return byDeveloper;
+}
+
 /**
  * Parameters from the facts or the name (`70B`, `8x22B`, `A22B` → active) and tokens from the era's typical
  * dataset size. Wide interval: speculative by construction. Applies only when the token count is unknown.
@@ -57,11 +79,18 @@ export const nameHeuristicEstimator = defineEstimator({
   id: 'name-heuristic',
   description: "parameters (or the name's size) × the release year's typical token count",
   priority: 60,
+  kind: 'imputation',
   monotonic: ['parameters', 'activeParameters'],
-  estimate(facts) {
+  estimate(facts, context) {
     if (facts.trainingTokens) return null;
     if (facts.domain && !['language', 'multimodal'].includes(facts.domain)) return null;
-    const parameters = resolveActiveParameters(facts);
+    const total = facts.parameters ?? parseNameSize(facts.name)?.total;
+    const developer = developerKey(facts.developer);
+    const knownMoe =
+      total !== undefined && !facts.activeParameters && developer
+        ? knownMoeFromData(moeMembers(context).get(developer) ?? [], developer, total, developerKey)
+        : null;
+    const parameters = resolveActiveParameters(facts, knownMoe);
     if (!parameters) return null;
     const year = releaseYear(facts.releaseDate);
     const prior = typicalTokens(year);

@@ -16,6 +16,7 @@ export const operationCountEstimator = defineEstimator({
   id: 'operation-count',
   description: '6 × active parameters × training tokens',
   priority: 20,
+  kind: 'direct',
   monotonic: ['parameters', 'activeParameters', 'trainingTokens'],
   estimate(facts) {
     if (!facts.trainingTokens) return null;

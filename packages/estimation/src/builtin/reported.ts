@@ -19,6 +19,7 @@ export const reportedEstimator = defineEstimator({
   id: 'reported',
   description: 'A reported figure (developer or Epoch AI) with its confidence mapped to an interval',
   priority: 10,
+  kind: 'direct',
   estimate(facts, context) {
     if (context.blind || !facts.reportedCompute) return null;
     const reported = facts.reportedCompute as ReportedWithBounds;
