@@ -32,12 +32,12 @@ tracker collect --source epoch --retrieved-at 2026-08-19 \
   --from "$shared/reference/epoch/frontier_ai_models_2026-05-02.csv" \
   --from "$shared/reference/epoch/large_scale_ai_models_2026-08-19.csv" \
   --from "$shared/reference/epoch/notable_ai_models_2026-08-19.csv"
-tracker collect --source livebench --from "$f/livebench/table_2026_01_08.csv" --retrieved-at 2026-08-22 \
-  --source-url https://livebench.ai/table_2026_01_08.csv
+# Each LiveBench file keeps its own URL (table_<date>.csv → https://livebench.ai/table_<date>.csv, the site table →
+# https://livebench.ai/) and its scores the date in its name; --retrieved-at is the capture (commit) date.
+tracker collect --source livebench --from "$f/livebench/table_2026_01_08.csv" --retrieved-at 2026-08-22
 tracker collect --source livebench --from "$f/livebench/table_2026_06_25.csv" --from "$f/livebench/categories_2026_06_25.json" \
-  --retrieved-at 2026-08-22 --source-url https://livebench.ai/table_2026_06_25.csv
-tracker collect --source livebench --from "$f/livebench/site-table_livebench_2026-03-24.csv" --retrieved-at 2026-03-24 \
-  --source-url https://livebench.ai/
+  --retrieved-at 2026-08-22
+tracker collect --source livebench --from "$f/livebench/site-table_livebench_2026-03-24.csv" --retrieved-at 2026-03-24
 tracker collect --source artificial-analysis --from "$f/artificial-analysis/site-table_leaderboards-models_2026-03-30.csv" \
   --retrieved-at 2026-03-30 --source-url "https://artificialanalysis.ai/leaderboards/models?deprecation=all"
 tracker collect --source openlm-arena --from "$f/openlm-arena/openlm-derived_chatbot_arena_leaderboard_with_cost_2026-08-22.csv" \

@@ -464,11 +464,22 @@ export const COMMANDS: CommandSpec[] = [
   defineCommand({
     name: 'sources',
     summary: 'list the sources (built-in, tables, plugins): what each provides and when it last ran',
-    usage: '[--format table|json|jsonl|csv|markdown]',
-    options: {},
+    usage: '[--check [--source ID]] [--format table|json|jsonl|csv|markdown]',
+    details: [
+      '--check fetches each source once and compares the payload with what its parser expects: fields it',
+      'reads that are missing, new fields, and the number of models against the last run. Exit 1 when a',
+      'source changed or failed (a source whose API key is not set is skipped).',
+    ],
+    options: {
+      check: {
+        type: 'boolean',
+        description: 'fetch each source once and check its format (exit 1 on a change)',
+      },
+      source: SOURCE_OPTIONS.source,
+    },
     data: true,
     formats: ROW_FORMATS,
-    call: (tracker) => tracker.sources(),
+    call: (tracker, options) => tracker.sources(options),
   }),
   defineCommand({
     name: 'query',

@@ -24,21 +24,28 @@ describe('examples/workflows/tracker-daily.yml', () => {
       'actions/setup-node',
       null,
       null,
+      null,
       'peter-evans/create-pull-request',
     ]);
     expect(steps[1]?.with?.['node-version']).toBe(20);
     // Actions are pinned; the pull-request action to an exact release.
     for (const step of steps) if (step.uses) expect(step.uses).toMatch(/@v\d+/);
-    expect(steps[4]?.uses).toMatch(/@v\d+\.\d+\.\d+$/);
-    expect(steps[4]?.with?.labels).toMatch(/\bdata\b/);
-    expect(steps[4]?.with?.['add-paths']).toMatch(/data\/observations/);
+    expect(steps[5]?.uses).toMatch(/@v\d+\.\d+\.\d+$/);
+    expect(steps[5]?.with?.labels).toMatch(/\bdata\b/);
+    expect(steps[5]?.with?.['add-paths']).toMatch(/data\/observations/);
   });
 
   it('installs with the frozen lockfile and runs a real tracker command, tolerating only exit 3', async () => {
     const workflow = parse(await readFile(WORKFLOW, 'utf8'));
     const runs = (workflow.jobs.update.steps as Step[]).map((step) => step.run ?? '').join('\n');
     expect(runs).toContain('npx -y pnpm@10 install --frozen-lockfile');
-    const invocation = /npx -y pnpm@10 tracker (\S+) (.*?)(?: >|$)/m.exec(runs);
+    // The format check runs first and may fail without stopping the run.
+    const check = (workflow.jobs.update.steps as (Step & { 'continue-on-error'?: boolean })[]).find((step) =>
+      step.run?.includes('tracker sources --check'),
+    );
+    expect(check?.['continue-on-error']).toBe(true);
+    expect(COMMANDS.find((command) => command.name === 'sources')?.options).toHaveProperty('check');
+    const invocation = /npx -y pnpm@10 tracker (run) (.*?)(?: >|$)/m.exec(runs);
     expect(invocation?.[1]).toBe('run');
     const run = COMMANDS.find((command) => command.name === invocation?.[1]);
     // Every flag the workflow passes exists on the command.

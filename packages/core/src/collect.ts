@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { LockHandle } from '@tracker/dataset';
 import { type ScrapeIssue, type SnapshotInfo, TrackerError } from '@tracker/schema';
 import {
   type BaseScraper,
   createFileHttpCache,
   createHttpClient,
-  type Payload,
+  describeSavedPayloadDates,
+  parseSavedPayloads,
+  readSavedPayloads,
   runScrapers,
+  type SavedFile,
   type ScrapeResult,
 } from '@tracker/scrapers';
 import type { CommandContext } from './context';
@@ -24,9 +26,9 @@ export interface CollectOptions {
   offline: boolean;
   /** Files to parse instead of fetching (one source only). */
   from?: readonly string[];
-  /** Capture time of the --from files; default: a date in the file name, else the file's modification time. */
+  /** Capture time of the --from files; default per file: a date the payload states, else one in its name. */
   retrievedAt?: string;
-  /** URL the --from files were saved from; default: the source's main URL. */
+  /** URL the --from files were saved from; default per file: the URL its name tells, else the source's main URL. */
   sourceUrl?: string;
   lock?: LockHandle;
   now?: () => Date;
@@ -73,7 +75,7 @@ export async function collectSources(
     log: context.log,
     env: context.io.env,
     now,
-    cacheFor: (id) => createFileHttpCache(context.folder.httpCacheFile(id)),
+    cacheFor: (id) => createFileHttpCache(context.folder.httpCache(id)),
     onResult: (result) => progress.update(++finished, `${result.source} ${result.status}`),
   });
   progress.done();
@@ -125,37 +127,22 @@ async function collectFromFiles(
   { retrievedAt, sourceUrl }: Pick<CollectOptions, 'retrievedAt' | 'sourceUrl'>,
   writeOptions: { lock: LockHandle } | { wait: number; command: string },
 ): Promise<SourceOutcome> {
-  const payloads: Payload[] = [];
+  const savedFiles: SavedFile[] = [];
   const hashes: string[] = [];
   for (const file of files) {
     const path = resolve(context.io.cwd, file);
-    const [buffer, info] = await Promise.all([readFile(path), stat(path)]).catch((error: unknown) => {
+    const buffer = await readFile(path).catch((error: unknown) => {
       throw errorForFile(context, path, error);
     });
     const body = decodeUtf8(buffer, displayPath(context.io.cwd, path), scraper.id);
     hashes.push(createHash('sha256').update(buffer).digest('hex'));
-    payloads.push({
-      body,
-      // A saved file stands for its source's page: the observations name the source URL, never a local path.
-      url: sourceUrl ?? scraper.sources[0] ?? pathToFileURL(path).href,
-      retrievedAt: retrievedAt ?? capturedAt(basename(path), info.mtime),
-      fileName: basename(path),
-    });
+    savedFiles.push({ fileName: basename(path), body });
   }
-  const result: ScrapeResult = scraper.parseMany
-    ? scraper.parseMany(payloads)
-    : payloads
-        .map((payload) => scraper.parse(payload))
-        .reduce(
-          (all, one) => ({
-            observations: [...all.observations, ...one.observations],
-            issues: [...all.issues, ...one.issues],
-          }),
-          {
-            observations: [],
-            issues: [],
-          } as ScrapeResult,
-        );
+  // Each file keeps its own URL and date (from --retrieved-at, the payload, or its name; never the mtime).
+  const readFiles = readSavedPayloads(scraper, savedFiles, { retrievedAt, sourceUrl });
+  const payloads = readFiles.map((item) => item.payload);
+  const result: ScrapeResult = parseSavedPayloads(scraper, payloads);
+  for (const line of describeSavedPayloadDates(readFiles)) context.log.info(`[${scraper.id}] ${line}`);
   const latest =
     payloads
       .map((payload) => payload.retrievedAt)
@@ -221,16 +208,6 @@ function reportIssues(
 
 function combinedHash(hashes: readonly string[]): string {
   return hashes.length === 1 ? hashes[0]! : createHash('sha256').update(hashes.join('\n')).digest('hex');
-}
-
-/** A date in the file name (`..._2026-03-29.csv`, `table_2026_06_25.csv`) is the capture day; else the mtime. */
-export function capturedAt(fileName: string, modified: Date): string {
-  const match = /(20\d\d)[-_](\d\d)[-_](\d\d)/.exec(fileName);
-  if (match) {
-    const date = new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00.000Z`);
-    if (!Number.isNaN(date.getTime())) return date.toISOString();
-  }
-  return modified.toISOString();
 }
 
 function decodeUtf8(buffer: Buffer, shown: string, source: string): string {

@@ -15,6 +15,7 @@ export type { ReleaseOptions } from './commands/release';
 export type { ReportOptions } from './commands/report';
 export type { ReviewOptions } from './commands/review';
 export type { RunOptions, RunResult, RunSummary } from './commands/run';
+export type { SourcesOptions } from './commands/sources';
 export type { ValidateOptions, ValidateResult } from './commands/validate';
 export type { OutputFormat, TrackerIo, TrackerLog } from './context';
 export type { FolderBuildOptions } from './curation';

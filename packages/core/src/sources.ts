@@ -1,9 +1,8 @@
 import { stat } from 'node:fs/promises';
 import {
   type BaseScraper,
+  builtinScraperFactories,
   builtinScrapers,
-  createHuggingFaceScraper,
-  createLivebenchScraper,
   createRegistry,
   loadPlugins,
   loadTableScrapers,
@@ -19,13 +18,6 @@ export interface LoadedSources {
   origin: ReadonlyMap<string, SourceOrigin>;
 }
 
-// Built-in sources whose behaviour depends on options from `sourceOptions` in tracker.config.yaml.
-const FACTORIES: Record<string, (options: Record<string, unknown>) => BaseScraper> = {
-  huggingface: (options) =>
-    createHuggingFaceScraper(options as Parameters<typeof createHuggingFaceScraper>[0]),
-  livebench: (options) => createLivebenchScraper(options as Parameters<typeof createLivebenchScraper>[0]),
-};
-
 /** Built-in sources, one source per table mapping, and the plugins listed in the configuration. */
 export async function loadSources(context: CommandContext): Promise<LoadedSources> {
   const { config } = context.loaded;
@@ -33,7 +25,7 @@ export async function loadSources(context: CommandContext): Promise<LoadedSource
   const registry = createRegistry();
   for (const scraper of builtinScrapers) {
     const options = config.sourceOptions[scraper.id];
-    const factory = FACTORIES[scraper.id];
+    const factory = builtinScraperFactories[scraper.id];
     registry.register(options && factory ? factory(options) : scraper);
     origin.set(scraper.id, 'built-in');
   }

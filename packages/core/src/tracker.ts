@@ -18,6 +18,7 @@ import type { ReleaseOptions } from './commands/release';
 import type { ReportOptions } from './commands/report';
 import type { ReviewOptions } from './commands/review';
 import type { RunOptions } from './commands/run';
+import type { SourcesOptions } from './commands/sources';
 import type { ValidateOptions } from './commands/validate';
 import type { CommandContext, OutputFormat, TrackerIo, TrackerLog } from './context';
 import { buildFromFolder, type FolderBuildOptions, loadCurationState } from './curation';
@@ -90,7 +91,8 @@ export interface Tracker {
   release(options?: ReleaseOptions): Promise<number>;
   report(options?: ReportOptions): Promise<string>;
   diff(options: DiffOptions): Promise<number>;
-  sources(): Promise<number>;
+  /** The sources and when each last ran; with `check`, each source fetched once and its format checked. */
+  sources(options?: SourcesOptions): Promise<number>;
 }
 
 const nowhere = { write: () => true };
@@ -170,6 +172,6 @@ function makeTracker(loaded: LoadedConfig, folder: DataFolder, options: CreateTr
     release: async (o) => (await import('./commands/release')).run(context, o),
     report: async (o) => (await import('./commands/report')).run(context, o),
     diff: async (o) => (await import('./commands/diff')).run(context, o),
-    sources: async () => (await import('./commands/sources')).run(context),
+    sources: async (o) => (await import('./commands/sources')).run(context, o),
   };
 }

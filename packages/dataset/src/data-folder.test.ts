@@ -18,6 +18,18 @@ describe('openDataFolder', () => {
     );
     expect(folder.display(path.dirname(folder.root))).toBe(path.basename(folder.root));
     expect(() => folder.httpCacheFile('../etc')).toThrow(/kebab-case/);
+    expect(() => folder.httpCache('../etc')).toThrow(/kebab-case/);
+  });
+
+  it("keeps a source's HTTP cache as one text file, replaced whole with no temp file left", async () => {
+    const folder = openDataFolder(await createTempDir());
+    const cache = folder.httpCache('epoch');
+    expect(await cache.read()).toBeUndefined();
+    await cache.write('{"version":1}\n');
+    await cache.write('{"version":1,"entries":{}}\n');
+    expect(await readFile(folder.httpCacheFile('epoch'), 'utf8')).toBe('{"version":1,"entries":{}}\n');
+    expect(await folder.httpCache('epoch').read()).toBe('{"version":1,"entries":{}}\n');
+    expect(await readdir(path.dirname(folder.httpCacheFile('epoch')))).toEqual(['.http-cache.json']);
   });
 
   it('loads and saves through one object: observations, models, ledger', async () => {

@@ -54,6 +54,16 @@ export interface PayloadSnapshotStore {
   save(snapshot: PayloadSnapshot): Promise<StoredPayloadSnapshot>;
 }
 
+/** A text kept in one file of the data folder, replaced whole and atomically (the scrapers' HTTP cache storage). */
+export interface StoredText {
+  /** The file, for messages. */
+  readonly name: string;
+  /** The text, or `undefined` when the file does not exist yet. */
+  read(): Promise<string | undefined>;
+  /** Replaces the file atomically (temp file + rename). */
+  write(text: string): Promise<void>;
+}
+
 /** The envelope of an observation file: its snapshots and how many observations it keeps (not validated one by one). */
 export interface ObservationFileSummary {
   source: string;
@@ -104,6 +114,8 @@ export interface DataFolder {
   readonly snapshots: PayloadSnapshotStore;
   /** The conditional-request cache file of a source (`snapshots/<source>/.http-cache.json`). */
   httpCacheFile(source: string): string;
+  /** That file as a text to read and replace atomically: the storage of the scrapers' `createFileHttpCache`. */
+  httpCache(source: string): StoredText;
 }
 
 const ObservationEnvelopeSchema = ObservationFileSchema.pick({
@@ -184,6 +196,14 @@ export function openDataFolder(dir: string): DataFolder {
     writeRelease: (release, options) => writeRelease(root, release, options),
     snapshots,
     httpCacheFile: (source) => path.join(sourceDir(source), '.http-cache.json'),
+    httpCache(source) {
+      const file = path.join(sourceDir(source), '.http-cache.json');
+      return {
+        name: displayPath(file),
+        read: () => readTextFile(file, { missingOk: true }),
+        write: (text) => writeFileAtomic(file, text),
+      };
+    },
   };
 }
 

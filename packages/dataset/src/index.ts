@@ -19,6 +19,7 @@ export type {
   PayloadSnapshot,
   PayloadSnapshotStore,
   StoredPayloadSnapshot,
+  StoredText,
 } from './data-folder';
 export { openDataFolder } from './data-folder';
 export type { DiffableModel, DiffRow, FieldChange, ModelSetDiff, SummarizeRecordOptions } from './diff';

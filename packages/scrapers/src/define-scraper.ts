@@ -6,6 +6,7 @@ import {
   SCRAPER_API_VERSION,
   type ScrapeContext,
   type ScrapeResult,
+  type ScraperShape,
 } from './scraper';
 
 const PROVIDED_FACTS = [
@@ -21,6 +22,7 @@ const PROVIDED_FACTS = [
   'base-model',
   'license',
   'accessibility',
+  'pricing',
 ] as const;
 
 /** The zod schema behind {@link defineScraper} and {@link assertScraper} (internal: not re-exported). */
@@ -49,6 +51,19 @@ export const ScraperDefinitionSchema = z.object({
       'must be a function',
     )
     .optional(),
+  savedFileUrl: z
+    .custom<(fileName: string) => string | undefined>(
+      (value) => typeof value === 'function',
+      'must be a function',
+    )
+    .optional(),
+  shape: z
+    .object({
+      read: z.array(z.string().min(1)),
+      required: z.array(z.string().min(1)).optional(),
+      known: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
 });
 
 /** What you pass to {@link defineScraper}: a {@link BaseScraper} without `apiVersion`, with defaults for the lists. */
@@ -69,6 +84,10 @@ export interface ScraperDefinition {
   parse(payload: Payload): ScrapeResult;
   /** Parse several payloads of one fetch as one result (optional). */
   parseMany?(payloads: readonly Payload[]): ScrapeResult;
+  /** The URL a saved file of this source was downloaded from, known from its name (optional). */
+  savedFileUrl?(fileName: string): string | undefined;
+  /** The fields its payloads carry, for `tracker sources --check` (optional). */
+  shape?: ScraperShape;
 }
 
 /**
@@ -111,6 +130,15 @@ export function defineScraper<const T extends ScraperDefinition>(
     provides: Object.freeze([...result.data.provides]),
     requiresEnv: Object.freeze([...result.data.requiresEnv]),
     live: result.data.live,
+    ...(result.data.shape ? { shape: freezeShape(result.data.shape) } : {}),
   };
   return Object.freeze(scraper) as BaseScraper & Readonly<Omit<T, keyof BaseScraper>>;
+}
+
+function freezeShape(shape: ScraperShape): ScraperShape {
+  return Object.freeze({
+    read: Object.freeze([...shape.read]),
+    ...(shape.required ? { required: Object.freeze([...shape.required]) } : {}),
+    ...(shape.known ? { known: Object.freeze([...shape.known]) } : {}),
+  });
 }

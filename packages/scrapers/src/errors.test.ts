@@ -31,6 +31,14 @@ describe('ScrapeError', () => {
   });
 });
 
+describe('redactUrl keeps ordinary parameters', () => {
+  it('does not take author= for a credential, but auth= and authorization= are', () => {
+    expect(redactUrl('https://x.test/api/models?author=Qwen&auth=1&authorization=2')).toBe(
+      'https://x.test/api/models?author=Qwen&auth=[redacted]&authorization=[redacted]',
+    );
+  });
+});
+
 describe('redactUrl', () => {
   it('redacts credential-like parameters and user info, and leaves other text alone', () => {
     expect(redactUrl('https://user:pw@x.test/p?api_key=1&apiKey=2&access_token=3&sig=4&q=keep')).toBe(

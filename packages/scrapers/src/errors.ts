@@ -3,7 +3,8 @@ import { TrackerError } from '@tracker/schema';
 const SCRAPE_ERROR_MARKER = Symbol.for('tracker.scrape-error');
 
 /** Query parameters whose values are credentials: they are replaced by `[redacted]` wherever a URL is shown. */
-const SECRET_PARAMETER = /key|token|secret|password|passwd|auth|signature|sig$|credential|session/i;
+const SECRET_PARAMETER =
+  /key|token|secret|password|passwd|(^|[_-])auth($|[_-])|authori[sz]ation|signature|sig$|credential|session/i;
 
 /** Options of {@link ScrapeError}. */
 export interface ScrapeErrorOptions {
@@ -17,8 +18,13 @@ export interface ScrapeErrorOptions {
   problem: string;
   /** HTTP status of the response, when there was one. */
   statusCode?: number;
-  /** Whether trying again later may succeed (network errors, timeouts, 408, 429, 5xx). Default false. */
+  /** Whether trying again later may succeed (timeouts, dropped connections, 408, 429, 5xx). Default false. */
   retryable?: boolean;
+  /**
+   * The network or the host is not there (no DNS, no route, connection refused): not retried, and a scraper
+   * reading several URLs stops at the first such failure instead of trying every one. Default false.
+   */
+  unreachable?: boolean;
   /** The lower-level error (got's error, a `SyntaxError`, a `TypeError` from `TextDecoder`). */
   cause?: unknown;
 }
@@ -39,6 +45,8 @@ export class ScrapeError extends TrackerError {
   readonly statusCode: number | undefined;
   /** Whether trying again later may succeed. */
   readonly retryable: boolean;
+  /** The network or host is not there (see {@link ScrapeErrorOptions.unreachable}). */
+  readonly unreachable: boolean;
   override readonly name: string = 'ScrapeError';
   readonly [SCRAPE_ERROR_MARKER] = true;
 
@@ -52,6 +60,7 @@ export class ScrapeError extends TrackerError {
     this.url = url;
     this.statusCode = options.statusCode;
     this.retryable = options.retryable ?? false;
+    this.unreachable = options.unreachable ?? false;
   }
 }
 
@@ -62,6 +71,11 @@ export function isScrapeError(value: unknown): value is ScrapeError {
     value !== null &&
     (value as Record<symbol, unknown>)[SCRAPE_ERROR_MARKER] === true
   );
+}
+
+/** True for a failure because the network or the host is not there (no DNS, no route, refused). */
+export function isNetworkUnreachable(value: unknown): boolean {
+  return isScrapeError(value) && value.unreachable;
 }
 
 /**

@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { TrackerError } from '@tracker/schema';
 
 /** What the client remembers of a response to make the next request for the same URL conditional. */
@@ -37,17 +34,31 @@ export function createMemoryHttpCache(): HttpCache {
 }
 
 /**
- * An {@link HttpCache} kept in one JSON file (e.g. `data/snapshots/<source>/.http-cache.json`), read once and
- * rewritten atomically (temp file + rename) after each change. Writes from one instance are serialised.
- * A damaged file is treated as empty: the cache only saves bandwidth, so losing it is harmless.
+ * Where {@link createFileHttpCache} keeps its JSON text. The data folder's is `openDataFolder(dir).httpCache(source)`
+ * of `@tracker/dataset` (`snapshots/<source>/.http-cache.json`, replaced atomically).
  */
-export function createFileHttpCache(file: string): HttpCache {
+export interface HttpCacheStorage {
+  /** The place, for messages (e.g. the file). */
+  readonly name: string;
+  /** The stored text, or `undefined` when nothing is stored yet. */
+  read(): Promise<string | undefined>;
+  /** Replaces the stored text whole. */
+  write(text: string): Promise<void>;
+}
+
+/**
+ * An {@link HttpCache} kept as one JSON text in `storage` (e.g. `data/snapshots/<source>/.http-cache.json`), read
+ * once and rewritten whole after each change. Writes from one instance are serialised. A damaged or unreadable
+ * text is treated as empty: the cache only saves bandwidth, so losing it is harmless.
+ */
+export function createFileHttpCache(storage: HttpCacheStorage): HttpCache {
   let entries: Promise<Map<string, HttpCacheEntry>> | undefined;
   let writing: Promise<void> = Promise.resolve();
 
   function load(): Promise<Map<string, HttpCacheEntry>> {
-    entries ??= readFile(file, 'utf8').then(
+    entries ??= storage.read().then(
       (text) => {
+        if (text === undefined) return new Map();
         try {
           const parsed = JSON.parse(text) as { entries?: Record<string, HttpCacheEntry> };
           return new Map(
@@ -64,14 +75,10 @@ export function createFileHttpCache(file: string): HttpCache {
 
   async function save(map: Map<string, HttpCacheEntry>): Promise<void> {
     const sorted = Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(temporary, `${JSON.stringify({ version: 1, entries: sorted }, null, 2)}\n`);
-      await rename(temporary, file);
+      await storage.write(`${JSON.stringify({ version: 1, entries: sorted }, null, 2)}\n`);
     } catch (error) {
-      await rm(temporary, { force: true });
-      throw new TrackerError('IO_FAILED', `[http-cache] ${file}: could not write the HTTP cache`, {
+      throw new TrackerError('IO_FAILED', `[http-cache] ${storage.name}: could not write the HTTP cache`, {
         cause: error,
       });
     }

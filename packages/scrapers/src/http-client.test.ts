@@ -1,16 +1,13 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isScrapeError, type ScrapeError } from './errors';
+import { isNetworkUnreachable, isScrapeError, type ScrapeError } from './errors';
 import { createFileHttpCache } from './http-cache';
 import { createHttpClient, type HttpClientOptions, parseRetryAfter, USER_AGENT } from './http-client';
-import { createFileSnapshotStore } from './snapshot';
+import type { SnapshotInput, SnapshotStore } from './snapshot';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -147,28 +144,28 @@ describe('createHttpClient: successful requests', () => {
     expect(third.notModified).toBe(false);
   });
 
-  it('keeps validators in a file cache that a second client reuses', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tracker-http-cache-'));
-    try {
-      server.handle('/cached', (request, response) => {
-        if (request.headers['if-none-match'] === '"abc"') {
-          response.writeHead(304).end();
-          return;
-        }
-        response.writeHead(200, { etag: '"abc"' }).end('cached body');
-      });
-      const file = join(dir, 'source', '.http-cache.json');
-      await testClient({ cache: createFileHttpCache(file) }).get(`${server.url}/cached`);
-      const stored = JSON.parse(await readFile(file, 'utf8')) as {
-        entries: Record<string, { etag: string }>;
-      };
-      expect(stored.entries[`${server.url}/cached`]?.etag).toBe('"abc"');
-      const again = await testClient({ cache: createFileHttpCache(file) }).get(`${server.url}/cached`);
-      expect(again.notModified).toBe(true);
-      expect(again.body).toBe('cached body');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('keeps validators in a stored cache that a second client reuses', async () => {
+    server.handle('/cached', (request, response) => {
+      if (request.headers['if-none-match'] === '"abc"') {
+        response.writeHead(304).end();
+        return;
+      }
+      response.writeHead(200, { etag: '"abc"' }).end('cached body');
+    });
+    let text: string | undefined;
+    const storage = {
+      name: 'memory',
+      read: async () => text,
+      write: async (next: string) => {
+        text = next;
+      },
+    };
+    await testClient({ cache: createFileHttpCache(storage) }).get(`${server.url}/cached`);
+    const stored = JSON.parse(text ?? '') as { entries: Record<string, { etag: string }> };
+    expect(stored.entries[`${server.url}/cached`]?.etag).toBe('"abc"');
+    const again = await testClient({ cache: createFileHttpCache(storage) }).get(`${server.url}/cached`);
+    expect(again.notModified).toBe(true);
+    expect(again.body).toBe('cached body');
   });
 
   it('still returns the body when the HTTP cache cannot be written, with a warning', async () => {
@@ -188,30 +185,37 @@ describe('createHttpClient: successful requests', () => {
     expect(warnings).toEqual([expect.stringContaining('could not update the HTTP cache (disk full)')]);
   });
 
-  it('stores every live fetch through the snapshot store, once per distinct payload', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'tracker-snapshots-'));
-    try {
-      server.handle('/snap.json', (_request, response) =>
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{"models":[]}'),
-      );
-      const seen: string[] = [];
-      const client = createHttpClient({
-        minIntervalMs: 0,
-        snapshotStore: createFileSnapshotStore(dir),
-      }).forSource('my-source', {
-        onSnapshot: (snapshot) => seen.push(snapshot.file),
-      });
-      const first = await client.get(`${server.url}/snap.json`, { conditional: false });
-      const second = await client.get(`${server.url}/snap.json`, { conditional: false });
-      expect(first.snapshot?.file).toMatch(/my-source[\\/]\d{8}T\d{6}Z-[0-9a-f]{12}\.json$/);
-      expect(first.snapshot?.sha256).toMatch(/^[0-9a-f]{64}$/);
-      expect(second.snapshot?.file).toBe(first.snapshot?.file);
-      expect(seen).toHaveLength(2);
-      expect(await readdir(join(dir, 'my-source'))).toHaveLength(1);
-      expect(await readFile(first.snapshot!.file, 'utf8')).toBe('{"models":[]}');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('stores every live fetch through the snapshot store, and hands back where it was kept', async () => {
+    server.handle('/snap.json', (_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"models":[]}'),
+    );
+    // An in-memory store: the data folder's own store (atomic files) is tested in @tracker/dataset.
+    const stored: SnapshotInput[] = [];
+    const snapshotStore: SnapshotStore = {
+      async save(snapshot) {
+        stored.push(snapshot);
+        return { file: `memory/${snapshot.source}/${stored.length}`, sha256: 'f'.repeat(64) };
+      },
+    };
+    const seen: string[] = [];
+    const client = createHttpClient({ minIntervalMs: 0, snapshotStore }).forSource('my-source', {
+      onSnapshot: (snapshot) => seen.push(snapshot.file),
+    });
+    const first = await client.get(`${server.url}/snap.json`, { conditional: false });
+    const second = await client.get(`${server.url}/snap.json`, { conditional: false });
+    expect(stored).toEqual([
+      expect.objectContaining({
+        source: 'my-source',
+        url: `${server.url}/snap.json`,
+        body: '{"models":[]}',
+        contentType: 'application/json',
+      }),
+      expect.objectContaining({ source: 'my-source', body: '{"models":[]}' }),
+    ]);
+    expect(stored[0]?.retrievedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(first.snapshot).toEqual({ file: 'memory/my-source/1', sha256: 'f'.repeat(64) });
+    expect(second.snapshot?.file).toBe('memory/my-source/2');
+    expect(seen).toEqual(['memory/my-source/1', 'memory/my-source/2']);
   });
 });
 
@@ -599,5 +603,85 @@ describe('createHttpClient with nock', () => {
     expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:02 GMT', now)).toBe(2000);
     expect(parseRetryAfter('7', now)).toBe(7000);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
+
+describe('a network that is not there', () => {
+  const failingLookup = (code: string): NonNullable<HttpClientOptions['dnsLookup']> =>
+    ((_hostname: string, _options: unknown, callback: (error: Error) => void) => {
+      const error = Object.assign(new Error(`getaddrinfo ${code} offline.example`), { code });
+      process.nextTick(() => callback(error));
+    }) as unknown as NonNullable<HttpClientOptions['dnsLookup']>;
+
+  function offlineClient(options: HttpClientOptions, warnings: string[]) {
+    // Backoffs this long would run far past any test timeout if a retry were attempted.
+    return testClient({
+      ...options,
+      retry: { limit: 3, baseDelayMs: 60_000, maxDelayMs: 60_000 },
+      log: { debug() {}, info() {}, warn: (message) => warnings.push(message) },
+    });
+  }
+
+  it.each(['ENOTFOUND', 'EAI_AGAIN'])(
+    'fails at once when DNS answers %s, with one clear message',
+    async (code) => {
+      // The lookup is ours, so nothing leaves the machine; nock lets the request reach it.
+      nock.enableNetConnect('offline.example');
+      try {
+        let lookups = 0;
+        const lookup = failingLookup(code);
+        const counted = ((...args: Parameters<typeof lookup>) => {
+          lookups += 1;
+          return (lookup as (...rest: unknown[]) => void)(...args);
+        }) as typeof lookup;
+        const warnings: string[] = [];
+        const error = await catchError(
+          offlineClient({ dnsLookup: counted }, warnings).get('http://offline.example/models'),
+        );
+        expect(error.unreachable).toBe(true);
+        expect(error.retryable).toBe(false);
+        expect(isNetworkUnreachable(error)).toBe(true);
+        expect(error.message).toBe(
+          `[scraper:test-source] http://offline.example/models: the network or host is unreachable (${code}: getaddrinfo ${code} offline.example); not retried`,
+        );
+        expect(warnings).toEqual([]);
+        expect(lookups).toBe(1);
+      } finally {
+        nock.disableNetConnect();
+        nock.enableNetConnect((host) => /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host));
+      }
+    },
+  );
+
+  it('fails at once with no route (ENETUNREACH)', async () => {
+    const warnings: string[] = [];
+    // The test setup refuses every non-loopback connection with ENETUNREACH, as a machine without a route does.
+    const error = await catchError(offlineClient({}, warnings).get('https://no-route.example/models'));
+    expect(error.unreachable).toBe(true);
+    expect(error.message).toContain('the network or host is unreachable (ENETUNREACH');
+    expect(warnings).toEqual([]);
+  });
+
+  it('fails at once when the host refuses (ECONNREFUSED on a closed loopback port)', async () => {
+    const closed = await startServer();
+    const url = `${closed.url}/gone`;
+    await closed.close();
+    const warnings: string[] = [];
+    const error = await catchError(offlineClient({}, warnings).get(url));
+    expect(error.unreachable).toBe(true);
+    expect(error.message).toContain('ECONNREFUSED');
+    expect(warnings).toEqual([]);
+  });
+
+  it('still retries 5xx answers (a network that is there)', async () => {
+    server.handle('/flaky-once', (_request, response) => {
+      if (countRequests(server, '/flaky-once') === 1) response.writeHead(502).end();
+      else response.writeHead(200).end('ok');
+    });
+    const warnings: string[] = [];
+    const client = testClient({ log: { debug() {}, info() {}, warn: (message) => warnings.push(message) } });
+    const response = await client.get(`${server.url}/flaky-once`);
+    expect(response.body).toBe('ok');
+    expect(warnings).toHaveLength(1);
   });
 });

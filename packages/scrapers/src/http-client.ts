@@ -76,6 +76,8 @@ export interface HttpClientOptions {
   now?: () => Date;
   /** Random numbers in [0, 1) for the backoff jitter (tests pin it). */
   random?: () => number;
+  /** Host name lookup, as `dns.lookup` (default: the system resolver). Tests use it to simulate no DNS. */
+  dnsLookup?: typeof import('node:dns').lookup;
 }
 
 /** What {@link TrackerHttpClient.forSource} may change for one source. */
@@ -95,16 +97,29 @@ export interface TrackerHttpClient extends HttpClient {
 
 const RETRYABLE_STATUS = (status: number): boolean =>
   status === 408 || status === 429 || (status >= 500 && status <= 599 && status !== 501 && status !== 505);
+/** Transient failures of a network that is there: retried. */
 const NETWORK_ERROR_CODES = new Set([
   'ETIMEDOUT',
   'ECONNRESET',
   'EADDRINUSE',
-  'ECONNREFUSED',
   'EPIPE',
-  'ENOTFOUND',
-  'ENETUNREACH',
-  'EAI_AGAIN',
   'ERR_HTTP_CONTENT_LENGTH_MISMATCH',
+]);
+/**
+ * "The network isn't there": no DNS, no route, the host refuses. Retrying cannot help within a run (an offline
+ * machine would wait through every backoff), so these fail at once.
+ */
+const UNREACHABLE_ERROR_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'EAI_FAIL',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ECONNREFUSED',
+  'EADDRNOTAVAIL',
 ]);
 const HIDDEN_RESPONSE_HEADERS = new Set(['set-cookie', 'set-cookie2']);
 const silentLogger: Logger = { debug() {}, info() {}, warn() {} };
@@ -136,7 +151,7 @@ interface Failure {
  * environment only. Every failure is a {@link ScrapeError} naming the source and the (redacted) URL.
  *
  * @example
- * const http = createHttpClient({ snapshotStore: createFileSnapshotStore('data/snapshots') });
+ * const http = createHttpClient({ snapshotStore: openDataFolder('data').snapshots }); // @tracker/dataset
  * const result = await scraper.scrape({ http: http.forSource(scraper.id), ... });
  */
 export function createHttpClient(options: HttpClientOptions = {}): TrackerHttpClient {
@@ -357,6 +372,7 @@ function attemptOnce(
       maxRedirects: shared.maxRedirects,
       strictContentLength: true,
       decompress: true,
+      ...(shared.options.dnsLookup ? { dnsLookup: shared.options.dnsLookup } : {}),
       timeout: {
         connect: shared.timeouts.connectMs,
         response: shared.timeouts.responseMs,
@@ -548,7 +564,7 @@ function describeFailure(error: unknown, context: FailureContext): Failure {
   const cause = sanitizeCause(error, context.secrets);
   const make = (
     problem: string,
-    extra: { retryable?: boolean; statusCode?: number; retryAfterMs?: number } = {},
+    extra: { retryable?: boolean; unreachable?: boolean; statusCode?: number; retryAfterMs?: number } = {},
   ): Failure => {
     const { retryAfterMs, ...rest } = extra;
     const scrapeError = new ScrapeError({
@@ -601,6 +617,11 @@ function describeFailure(error: unknown, context: FailureContext): Failure {
     const message = redactSecrets(error.message, context.secrets);
     if (code === 'ERR_HTTP_CONTENT_LENGTH_MISMATCH') {
       return make(`expected the whole body, but it was truncated (${message})`, { retryable: true });
+    }
+    if (UNREACHABLE_ERROR_CODES.has(code)) {
+      return make(`the network or host is unreachable (${code}: ${message}); not retried`, {
+        unreachable: true,
+      });
     }
     const retryable = NETWORK_ERROR_CODES.has(code) || error.name === 'ReadError';
     return make(`the request failed (${code ? `${code}: ` : ''}${message})`, { retryable });

@@ -2,7 +2,10 @@ export { assertScraper, isScraper } from './assert-scraper';
 // builtin sources
 export {
   ARTIFICIAL_ANALYSIS_API_KEY_ENV,
+  ARTIFICIAL_ANALYSIS_URL_CONFIG_KEY,
+  type ArtificialAnalysisScraperOptions,
   artificialAnalysisScraper,
+  createArtificialAnalysisScraper,
   parseArtificialAnalysis,
 } from './builtin/artificial-analysis';
 export {
@@ -28,7 +31,7 @@ export {
   parseHuggingFace,
   readMixtureOfExpertsConfig,
 } from './builtin/huggingface';
-export { builtinScrapers } from './builtin/index';
+export { builtinScraperFactories, builtinScrapers } from './builtin/index';
 export {
   createLivebenchScraper,
   DEFAULT_LIVEBENCH_CATEGORIES,
@@ -66,13 +69,15 @@ export {
   parseTableConfig,
   TableConfigSchema,
 } from './builtin/table';
+export type { CheckSourcesOptions, SourceCheck } from './check-sources';
+export { checkSources, compareShape, payloadFields } from './check-sources';
 export type { ScraperDefinition } from './define-scraper';
 export { defineScraper } from './define-scraper';
 export type { ScrapeErrorOptions } from './errors';
-export { isScrapeError, redactUrl, ScrapeError } from './errors';
+export { isNetworkUnreachable, isScrapeError, redactUrl, ScrapeError } from './errors';
 export type { HostLimiter, HostLimits } from './host-limiter';
 export { createHostLimiter } from './host-limiter';
-export type { HttpCache, HttpCacheEntry } from './http-cache';
+export type { HttpCache, HttpCacheEntry, HttpCacheStorage } from './http-cache';
 export { createFileHttpCache, createMemoryHttpCache } from './http-cache';
 export type {
   HttpClientOptions,
@@ -91,6 +96,20 @@ export type { RunScrapersOptions, SourceRunResult } from './run-scrapers';
 export { runScrapers } from './run-scrapers';
 export { parseJsonSafely } from './safe-json';
 export type {
+  ReadSavedPayloadsOptions,
+  SavedFile,
+  SavedPayload,
+  SavedPayloadDate,
+  SavedPayloadDateBasis,
+} from './saved-payloads';
+export {
+  describeSavedPayloadDates,
+  parseSavedPayloads,
+  payloadDate,
+  readSavedPayloads,
+  savedPayloadUrl,
+} from './saved-payloads';
+export type {
   BaseScraper,
   HttpClient,
   HttpRequestOptions,
@@ -100,7 +119,7 @@ export type {
   ProvidedFact,
   ScrapeContext,
   ScrapeResult,
+  ScraperShape,
 } from './scraper';
 export { SCRAPER_API_VERSION } from './scraper';
-export type { FileSnapshotStoreOptions, SavedSnapshot, SnapshotInput, SnapshotStore } from './snapshot';
-export { createFileSnapshotStore, formatCompactTimestamp } from './snapshot';
+export type { SavedSnapshot, SnapshotInput, SnapshotStore } from './snapshot';

@@ -102,7 +102,21 @@ export type ProvidedFact =
   | 'scores'
   | 'base-model'
   | 'license'
-  | 'accessibility';
+  | 'accessibility'
+  | 'pricing';
+
+/**
+ * The fields a source's payload carries, for `tracker sources --check`: the JSON keys of its records (the
+ * largest list in the document) or the columns of its table.
+ */
+export interface ScraperShape {
+  /** Fields the parser reads. */
+  read: readonly string[];
+  /** Fields that must be there (default: all of `read`); a missing one means the format changed. */
+  required?: readonly string[];
+  /** Fields the parser knows and leaves alone (prose, notes, bookkeeping): not reported as new. */
+  known?: readonly string[];
+}
 
 /**
  * A source of observations. Build one with `defineScraper()`; never implement this by hand, since
@@ -132,4 +146,12 @@ export interface BaseScraper {
    * categories) as one result. Optional: without it, each payload is parsed alone and the results concatenated.
    */
   parseMany?(payloads: readonly Payload[]): ScrapeResult;
+  /**
+   * The URL a saved file was downloaded from, when its name tells (LiveBench's `table_2026_01_08.csv` is
+   * `https://livebench.ai/table_2026_01_08.csv`). Optional: without it, or when it returns `undefined`, a saved
+   * file stands for the source's first URL. Lets `collect --from` give each file its own `sourceUrl`.
+   */
+  savedFileUrl?(fileName: string): string | undefined;
+  /** The fields its payloads carry, for `tracker sources --check` (optional: without it only counts are checked). */
+  readonly shape?: ScraperShape;
 }

@@ -10,8 +10,7 @@ import {
 } from '@tracker/estimation';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import { escapeJsonControls, type ModelRecord, type ObservationFile, TrackerError } from '@tracker/schema';
-import { epochScraper, type Payload } from '@tracker/scrapers';
-import { capturedAt } from '../collect';
+import { epochScraper, type Payload, payloadDate } from '@tracker/scrapers';
 import type { CommandContext } from '../context';
 import { buildFromFolder } from '../curation';
 import { displayPath } from '../load-config';
@@ -253,7 +252,7 @@ async function readEpochCsvs(context: CommandContext, files: readonly string[]):
     payloads.push({
       body,
       url: epochScraper.sources[0]!,
-      retrievedAt: capturedAt(basename(path), new Date()),
+      retrievedAt: payloadDate({ fileName: basename(path), body }, { now: () => new Date() }).retrievedAt,
       fileName: basename(path),
     });
   }

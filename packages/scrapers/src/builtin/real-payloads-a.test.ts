@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ObservationSchema } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
+import { parseSavedPayloads, readSavedPayloads } from '../saved-payloads';
 import type { Payload, ScrapeResult } from '../scraper';
 import { parseHuggingFace } from './huggingface';
-import { parseLivebench, parseLivebenchCategories, parseLivebenchTable } from './livebench';
+import { livebenchScraper, parseLivebench, parseLivebenchCategories, parseLivebenchTable } from './livebench';
 import { parseLmarena } from './lmarena';
-import { isOpenRouterRouterEntry, parseOpenRouter } from './openrouter';
+import { isOpenRouterRouterEntry, openRouterBaseId, parseOpenRouter } from './openrouter';
 
 // The real recorded payloads live beside the checkout (`../shared/fixtures` from the repo root); CI has them too.
 const fixturesRoot = fileURLToPath(new URL('../../../../../shared/fixtures', import.meta.url));
@@ -37,26 +38,55 @@ describe.skipIf(!exists)('real payloads: openrouter', () => {
   it.each([
     ['api_v1_models_2026-05.json', 356],
     ['api_v1_models_2025-12-02_compact.json', 335],
-  ])('parses every model of %s', (fileName, total) => {
-    const payload = load('openrouter', fileName);
-    const entries = (JSON.parse(payload.body) as { data: { id: string }[] }).data;
-    expect(entries).toHaveLength(total);
-    const routers = entries.filter((entry) => isOpenRouterRouterEntry(entry.id)).length;
-    const result = parseOpenRouter(payload);
-    expect(result.issues).toEqual([]);
-    expect(result.observations).toHaveLength(total - routers);
-    expectAllValid(result);
-    const withRepo = entries.filter(
-      (entry) =>
-        !isOpenRouterRouterEntry(entry.id) && (entry as { hugging_face_id?: string | null }).hugging_face_id,
-    );
-    expect(result.observations.filter((observation) => observation.huggingFaceId)).toHaveLength(
-      withRepo.length,
-    );
-    expect(result.observations.every((observation) => observation.releaseDate && observation.developer)).toBe(
-      true,
-    );
-  });
+  ])(
+    'parses every model of %s: one per base id, the base entry winning, with its pricing',
+    (fileName, total) => {
+      const payload = load('openrouter', fileName);
+      type Entry = {
+        id: string;
+        hugging_face_id?: string | null;
+        context_length?: number | null;
+        pricing?: { prompt?: string; completion?: string };
+        knowledge_cutoff?: string | null;
+      };
+      const entries = (JSON.parse(payload.body) as { data: Entry[] }).data;
+      expect(entries).toHaveLength(total);
+      const models = entries.filter((entry) => !isOpenRouterRouterEntry(entry.id));
+      const baseIds = new Set(models.map((entry) => openRouterBaseId(entry.id)));
+      const result = parseOpenRouter(payload);
+      expect(result.issues).toEqual([]);
+      expect(result.observations).toHaveLength(baseIds.size);
+      expectAllValid(result);
+      const byBase = new Map(
+        result.observations.map((item) => [openRouterBaseId(item.sourceModelId ?? ''), item]),
+      );
+      let priced = 0;
+      for (const entry of models) {
+        if (entry.id !== openRouterBaseId(entry.id)) continue;
+        const observation = byBase.get(entry.id);
+        // The base entry wins: its id, its context and its prices are what is stored.
+        expect(observation?.sourceModelId).toBe(entry.id);
+        if (entry.context_length) expect(observation?.contextLength).toBe(entry.context_length);
+        const prompt = Number(entry.pricing?.prompt);
+        if (prompt >= 0) {
+          expect(observation?.pricing?.inputUsdPerMillionTokens).toBeCloseTo(prompt * 1e6, 6);
+          priced += 1;
+        }
+        if (entry.knowledge_cutoff) expect(observation?.knowledgeCutoff).toBe(entry.knowledge_cutoff);
+      }
+      expect(priced).toBeGreaterThan(0.9 * baseIds.size);
+      expect(result.observations.filter((observation) => observation.huggingFaceId)).toHaveLength(
+        new Set(models.filter((entry) => entry.hugging_face_id).map((entry) => openRouterBaseId(entry.id)))
+          .size,
+      );
+      expect(
+        result.observations.every((observation) => observation.releaseDate && observation.developer),
+      ).toBe(true);
+      console.log(
+        `[real-payloads] openrouter ${fileName}: ${result.observations.length} models, ${priced} base entries priced`,
+      );
+    },
+  );
 });
 
 describe.skipIf(!exists)('real payloads: lmarena', () => {
@@ -111,7 +141,11 @@ describe.skipIf(!exists)('real payloads: huggingface', () => {
     expect(observation?.parameters?.total).toBe(document.safetensors?.total);
     expect(observation?.releaseDate).toBe(document.createdAt?.slice(0, 10));
     if (fileName.includes('expand-')) {
-      expect(result.issues).toEqual([expect.objectContaining({ level: 'warning' })]);
+      // An expand response without createdAt: the missing release date and the missing facts are both said.
+      expect(result.issues.map((issue) => issue.message)).toEqual([
+        expect.stringContaining('no createdAt'),
+        expect.stringContaining('no model facts besides the id'),
+      ]);
     } else {
       expect(result.issues).toEqual([]);
       expect(observation?.license).toBeDefined();
@@ -171,5 +205,36 @@ describe.skipIf(!exists)('real payloads: livebench', () => {
       developer: 'Google',
       scores: { 'livebench-global': { value: 79.93, asOf: '2026-03-24' } },
     });
+  });
+
+  it('collect --from with several tables: each keeps its own URL and date', () => {
+    const files = [
+      'table_2026_01_08.csv',
+      'table_2026_06_25.csv',
+      'categories_2026_06_25.json',
+      'site-table_livebench_2026-03-24.csv',
+    ].map((fileName) => ({
+      fileName,
+      body: readFileSync(join(fixturesRoot, 'livebench', fileName), 'utf8'),
+    }));
+    const saved = readSavedPayloads(livebenchScraper, files, {
+      now: () => new Date('2026-11-25T00:00:00.000Z'),
+    });
+    expect(saved.map((item) => item.dateBasis)).toEqual(['file-name', 'file-name', 'file-name', 'file-name']);
+    const result = parseSavedPayloads(
+      livebenchScraper,
+      saved.map((item) => item.payload),
+    );
+    const byTable = new Map<string, Set<string>>();
+    for (const observation of result.observations) {
+      const key = `${observation.sourceUrl} ${observation.retrievedAt.slice(0, 10)} ${observation.scores?.['livebench-global']?.asOf ?? '-'}`;
+      byTable.set(key, (byTable.get(key) ?? new Set()).add(observation.rawName));
+    }
+    expect([...byTable.keys()].sort()).toEqual([
+      'https://livebench.ai/ 2026-03-24 2026-03-24',
+      'https://livebench.ai/table_2026_01_08.csv 2026-01-08 -',
+      'https://livebench.ai/table_2026_01_08.csv 2026-01-08 2026-01-08',
+      'https://livebench.ai/table_2026_06_25.csv 2026-06-25 2026-06-25',
+    ]);
   });
 });

@@ -42,6 +42,11 @@ describe('parseArtificialAnalysis on the API (SYNTHETIC fixture)', () => {
         'aa-coding-index': { value: 55.5, asOf: '2026-04-02' },
         'aa-math-index': { value: 95.7, asOf: '2026-04-02' },
       },
+      pricing: {
+        inputUsdPerMillionTokens: 2,
+        outputUsdPerMillionTokens: 12,
+        blendedUsdPerMillionTokens: 4.5,
+      },
     });
   });
 
@@ -117,10 +122,10 @@ describe('parseArtificialAnalysis on the API (SYNTHETIC fixture)', () => {
     const truncated = parseError(() => parseArtificialAnalysis(payload(full.slice(0, 400))));
     expect(truncated.code).toBe('PARSE_FAILED');
     expect(truncated.message).toMatch(
-      /^\[scraper:artificial-analysis\] models\.json: expected JSON, found 400 characters starting "\{ "status": 200,/,
+      /^\[scraper:artificial-analysis\] models\.json: expected JSON, found text that is not valid JSON/,
     );
     expect(parseError(() => parseArtificialAnalysis(payload('{"models":[]}'))).message).toBe(
-      '[scraper:artificial-analysis] models.json: expected an object {status, data: [...]}, found an object with keys models',
+      '[scraper:artificial-analysis] models.json: expected an object {data: [...], pagination: {...}}, found an object with keys models',
     );
     expect(parseError(() => parseArtificialAnalysis(payload('{"status":200,"data":[]}'))).message).toContain(
       'expected at least one model in $.data, found an empty list',
@@ -149,6 +154,7 @@ describe('parseArtificialAnalysis on the saved leaderboard table', () => {
         rawName: 'Gemini 3.1 Pro Preview',
         developer: 'Google',
         contextLength: 1_000_000,
+        pricing: { blendedUsdPerMillionTokens: 4.5 },
         scores: { 'aa-intelligence-index': { value: 57, asOf: '2026-03-30' } },
       });
       expect(byName.get('Llama 4 Behemoth')).toMatchObject({

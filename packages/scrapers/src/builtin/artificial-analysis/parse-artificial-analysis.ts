@@ -1,26 +1,27 @@
-import { type Observation, ObservationSchema, type Score, type ScrapeIssue } from '@tracker/schema';
+import type { Score } from '@tracker/schema';
 import type { Payload, ScrapeResult } from '../../scraper';
 import {
+  citedUrl,
+  createObservationCollector,
+  dateFromPayloadText,
+  describeBodyStart,
+  describeJsonShape,
+  describePayload,
+  detectFormat,
   type ExtractContext,
   extractCsvTable,
   extractHtmlTables,
   findColumn,
   formatHeaders,
-  type RawTable,
-} from '../table/extract-tables';
-import {
-  citedUrl,
-  dateFromPayloadText,
-  describeBody,
-  detectFormat,
+  isJsonObject,
   parseCellNumber,
   parseDateCell,
   parseFailed,
-  parseJsonSafely,
+  parseJsonText,
   parseSuffixedSize,
-  payloadLocation,
-  resolveAsOf,
-} from '../table/table-values';
+  type RawTable,
+  snapshotDate,
+} from '../kit';
 
 /** Scraper id, and `source` of every observation. */
 export const ARTIFICIAL_ANALYSIS_ID = 'artificial-analysis';
@@ -29,11 +30,24 @@ export const ARTIFICIAL_ANALYSIS_API_URL = 'https://artificialanalysis.ai/api/v2
 /** The leaderboard page whose table can be saved and imported (`--from FILE`). */
 export const ARTIFICIAL_ANALYSIS_TABLE_URL = 'https://artificialanalysis.ai/leaderboards/models';
 
-/** API evaluation keys → benchmark ids. The indices are 0–100 composites; only they are kept, on one scale. */
+/**
+ * API evaluation keys → benchmark id stems. The indices are 0–100 composites; only they are kept, on one scale.
+ * With an `intelligence_index_version` in the envelope the id carries it (`aa-intelligence-v3`): indices of
+ * different versions are built from different benchmarks, so they are different benchmarks here too.
+ */
 const API_INDICES: Readonly<Record<string, string>> = {
-  artificial_analysis_intelligence_index: 'aa-intelligence-index',
-  artificial_analysis_coding_index: 'aa-coding-index',
-  artificial_analysis_math_index: 'aa-math-index',
+  artificial_analysis_intelligence_index: 'aa-intelligence',
+  artificial_analysis_coding_index: 'aa-coding',
+  artificial_analysis_math_index: 'aa-math',
+};
+
+/** API pricing keys (USD per million tokens) → the observation's pricing fields. */
+const API_PRICES: Readonly<
+  Record<string, 'inputUsdPerMillionTokens' | 'outputUsdPerMillionTokens' | 'blendedUsdPerMillionTokens'>
+> = {
+  price_1m_input_tokens: 'inputUsdPerMillionTokens',
+  price_1m_output_tokens: 'outputUsdPerMillionTokens',
+  price_1m_blended_3_to_1: 'blendedUsdPerMillionTokens',
 };
 
 const TABLE_COLUMNS = {
@@ -41,27 +55,66 @@ const TABLE_COLUMNS = {
   developer: 'Creator',
   index: 'Artificial Analysis Intelligence Index',
   context: 'Context Window',
+  blendedPrice: 'Blended USD/1M Tokens',
 } as const;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * The benchmark id of an API index: `aa-intelligence-v3` for version `3` (or `"v3"`, `"3.0"`), and the
+ * unversioned `aa-intelligence-index` when the payload names no version (the older envelope, the saved table).
+ */
+export function formatArtificialAnalysisBenchmarkId(stem: string, version: unknown): string {
+  const text = typeof version === 'number' || typeof version === 'string' ? String(version).trim() : '';
+  const slug = text
+    .toLowerCase()
+    .replace(/^v(?=\d)/, '')
+    .replace(/(\.0+)+$/, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? `${stem}-index` : `${stem}-v${slug}`;
 }
 
-function formatIssues(result: { error: { issues: { path: PropertyKey[]; message: string }[] } }): string {
-  return result.error.issues
-    .map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`)
-    .join('; ');
+/** The `pagination` block of a v2 page, when the envelope has one. */
+export interface ArtificialAnalysisPagination {
+  page: number;
+  totalPages?: number;
+  hasMore: boolean;
 }
 
-function parseApi(payload: Payload, context: ExtractContext): ScrapeResult {
-  const root = parseJsonSafely(payload.body, context);
-  if (!isRecord(root) || !Array.isArray(root.data)) {
-    const found = isRecord(root)
-      ? `an object with keys ${Object.keys(root).join(', ') || '(none)'}`
-      : Array.isArray(root)
-        ? 'an array'
-        : typeof root;
-    throw parseFailed(context.scraperId, context.location, 'an object {status, data: [...]}', found);
+/** One parsed API page: its observations and issues, and where it sits among the pages. */
+export interface ArtificialAnalysisPage extends ScrapeResult {
+  pagination?: ArtificialAnalysisPagination;
+  /** `intelligence_index_version` of the envelope, when given. */
+  indexVersion?: string;
+}
+
+function readPagination(value: unknown): ArtificialAnalysisPagination | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const page = typeof value.page === 'number' && value.page >= 1 ? value.page : undefined;
+  if (page === undefined) return undefined;
+  const totalPages =
+    typeof value.total_pages === 'number' && value.total_pages >= 1 ? value.total_pages : undefined;
+  const hasMore =
+    value.has_more === true ||
+    (value.has_more === undefined && totalPages !== undefined && page < totalPages);
+  return totalPages === undefined ? { page, hasMore } : { page, totalPages, hasMore };
+}
+
+/**
+ * Parses one page of the v2 API: the envelope `{tier, intelligence_index_version, data, pagination: {page,
+ * page_size, total_pages, has_more}}` (the older `{status, data}` too). Per model: name, id, creator,
+ * `release_date` where present, the indices keyed by version ({@link formatArtificialAnalysisBenchmarkId}) and
+ * `pricing` (USD per million tokens: input, output, blended 3:1).
+ */
+export function parseArtificialAnalysisPage(payload: Payload): ArtificialAnalysisPage {
+  const context = { scraperId: ARTIFICIAL_ANALYSIS_ID, location: describePayload(payload) };
+  const root = parseJsonText(payload.body, context);
+  if (!isJsonObject(root) || !Array.isArray(root.data)) {
+    throw parseFailed(
+      context.scraperId,
+      context.location,
+      'an object {data: [...], pagination: {...}}',
+      describeJsonShape(root),
+    );
   }
   if (root.status !== undefined && root.status !== 200) {
     throw parseFailed(
@@ -71,16 +124,20 @@ function parseApi(payload: Payload, context: ExtractContext): ScrapeResult {
       `status ${JSON.stringify(root.status)}`,
     );
   }
-  if (root.data.length === 0)
+  const pagination = readPagination(root.pagination);
+  if (root.data.length === 0 && (pagination?.page ?? 1) === 1)
     throw parseFailed(context.scraperId, context.location, 'at least one model in $.data', 'an empty list');
-  const asOf = resolveAsOf(payload);
+  const version =
+    typeof root.intelligence_index_version === 'string' || typeof root.intelligence_index_version === 'number'
+      ? String(root.intelligence_index_version)
+      : undefined;
+  const asOf = snapshotDate(payload).date;
   const sourceUrl = citedUrl(payload, ARTIFICIAL_ANALYSIS_API_URL);
-  const observations: Observation[] = [];
-  const issues: ScrapeIssue[] = [];
+  const collector = createObservationCollector();
   root.data.forEach((item: unknown, index: number) => {
     const location = `$.data[${index}]`;
-    if (!isRecord(item) || typeof item.name !== 'string' || item.name.trim() === '') {
-      issues.push({ level: 'error', location, message: 'expected a model object with a name; skipped' });
+    if (!isJsonObject(item) || typeof item.name !== 'string' || item.name.trim() === '') {
+      collector.issue('error', 'expected a model object with a name; skipped', location);
       return;
     }
     const observation: Record<string, unknown> = {
@@ -91,42 +148,48 @@ function parseApi(payload: Payload, context: ExtractContext): ScrapeResult {
     };
     if (typeof item.id === 'string' && item.id !== '') observation.sourceModelId = item.id;
     else if (typeof item.slug === 'string' && item.slug !== '') observation.sourceModelId = item.slug;
-    const creator = isRecord(item.model_creator) ? item.model_creator.name : undefined;
+    const creator = isJsonObject(item.model_creator) ? item.model_creator.name : undefined;
     if (typeof creator === 'string' && creator.trim() !== '') observation.developer = creator.trim();
     if (typeof item.release_date === 'string') {
       const releaseDate = parseDateCell(item.release_date);
       if (releaseDate) observation.releaseDate = releaseDate;
       else
-        issues.push({
-          level: 'warning',
-          location: `${location}.release_date`,
-          message: `not a date: ${JSON.stringify(item.release_date)}`,
-        });
+        collector.issue(
+          'warning',
+          `not a date: ${JSON.stringify(item.release_date)}`,
+          `${location}.release_date`,
+        );
     }
     const scores: Record<string, Score> = {};
-    const evaluations = isRecord(item.evaluations) ? item.evaluations : {};
-    for (const [key, benchmark] of Object.entries(API_INDICES)) {
+    const evaluations = isJsonObject(item.evaluations) ? item.evaluations : {};
+    for (const [key, stem] of Object.entries(API_INDICES)) {
       const value = evaluations[key];
       if (value === null || value === undefined) continue;
-      if (typeof value === 'number' && Number.isFinite(value)) scores[benchmark] = { value, asOf };
+      if (typeof value === 'number' && Number.isFinite(value))
+        scores[formatArtificialAnalysisBenchmarkId(stem, version)] = { value, asOf };
       else
-        issues.push({
-          level: 'warning',
-          location: `${location}.evaluations.${key}`,
-          message: `not a number: ${JSON.stringify(value)}`,
-        });
+        collector.issue(
+          'warning',
+          `not a number: ${JSON.stringify(value)}`,
+          `${location}.evaluations.${key}`,
+        );
     }
     if (Object.keys(scores).length > 0) observation.scores = scores;
-    const checked = ObservationSchema.safeParse(observation);
-    if (checked.success) observations.push(checked.data);
-    else
-      issues.push({
-        level: 'error',
-        location,
-        message: `"${item.name}" is not a valid observation: ${formatIssues(checked)}`,
-      });
+    const prices = isJsonObject(item.pricing) ? item.pricing : {};
+    const pricing: Record<string, number> = {};
+    for (const [key, field] of Object.entries(API_PRICES)) {
+      const value = prices[key];
+      if (value === null || value === undefined) continue;
+      if (typeof value === 'number' && Number.isFinite(value) && value >= 0) pricing[field] = value;
+      else collector.issue('warning', `not a price: ${JSON.stringify(value)}`, `${location}.pricing.${key}`);
+    }
+    if (Object.keys(pricing).length > 0) observation.pricing = pricing;
+    collector.add(observation, location);
   });
-  return { observations, issues };
+  const result: ArtificialAnalysisPage = collector.result();
+  if (pagination) result.pagination = pagination;
+  if (version !== undefined) result.indexVersion = version;
+  return result;
 }
 
 function pickTable(tables: RawTable[], context: ExtractContext): RawTable {
@@ -168,16 +231,16 @@ function parseTable(payload: Payload, format: 'csv' | 'html', context: ExtractCo
   const developerColumn = findColumn(table.headers, TABLE_COLUMNS.developer);
   const indexColumn = findColumn(table.headers, TABLE_COLUMNS.index);
   const contextColumn = findColumn(table.headers, TABLE_COLUMNS.context);
-  const asOf = resolveAsOf(payload, {
-    fromPayload: format === 'html' ? dateFromPayloadText(payload.body) : undefined,
-  });
+  const priceColumn = findColumn(table.headers, TABLE_COLUMNS.blendedPrice);
+  const asOf = snapshotDate(payload, {
+    stated: format === 'html' ? dateFromPayloadText(payload.body) : undefined,
+  }).date;
   const sourceUrl = citedUrl(payload, ARTIFICIAL_ANALYSIS_TABLE_URL);
-  const observations: Observation[] = [];
-  const issues: ScrapeIssue[] = [];
+  const collector = createObservationCollector();
   for (const row of table.rows) {
     const rawName = row.cells[nameColumn] ?? '';
     if (rawName === '') {
-      issues.push({ level: 'warning', location: row.location, message: 'empty model name; row skipped' });
+      collector.issue('warning', 'empty model name; row skipped', row.location);
       continue;
     }
     const observation: Record<string, unknown> = {
@@ -192,52 +255,44 @@ function parseTable(payload: Payload, format: 'csv' | 'html', context: ExtractCo
     const contextLength = parseSuffixedSize(contextCell);
     if (contextLength !== undefined) observation.contextLength = Math.round(contextLength);
     else if (contextCell !== '')
-      issues.push({
-        level: 'warning',
-        location: row.location,
-        message: `not a context window: "${contextCell}"`,
-      });
+      collector.issue('warning', `not a context window: "${contextCell}"`, row.location);
+    const priceCell = priceColumn >= 0 ? (row.cells[priceColumn] ?? '') : '';
+    const price = parseCellNumber(priceCell);
+    if (price === 'invalid')
+      collector.issue('warning', `blended price is not a number: "${priceCell}"`, row.location);
+    else if (price !== 'missing' && price.value >= 0)
+      observation.pricing = { blendedUsdPerMillionTokens: price.value };
     const indexCell = row.cells[indexColumn] ?? '';
     const index = parseCellNumber(indexCell);
     if (index === 'invalid') {
-      issues.push({
-        level: 'warning',
-        location: row.location,
-        message: `intelligence index is not a number: "${indexCell}"`,
-      });
+      collector.issue('warning', `intelligence index is not a number: "${indexCell}"`, row.location);
     } else if (index !== 'missing') {
       const score: Score = { value: index.value, asOf };
       if (index.marker === 'E') score.preliminary = true;
       else if (index.marker !== '')
-        issues.push({
-          level: 'warning',
-          location: row.location,
-          message: `ignored "${index.marker}" after the index`,
-        });
+        collector.issue('warning', `ignored "${index.marker}" after the index`, row.location);
       observation.scores = { 'aa-intelligence-index': score };
     }
-    const checked = ObservationSchema.safeParse(observation);
-    if (checked.success) observations.push(checked.data);
-    else
-      issues.push({
-        level: 'error',
-        location: row.location,
-        message: `"${rawName}" is not a valid observation: ${formatIssues(checked)}`,
-      });
+    collector.add(observation, row.location);
   }
   // The saved table drops the reasoning-mode label of some rows, so one name can carry two indices; keep both
   // and say so, since only a person (or the API's ids) can tell them apart.
+  const result = collector.result();
   const counts = new Map<string, number>();
-  for (const observation of observations)
+  for (const observation of result.observations)
     counts.set(observation.rawName, (counts.get(observation.rawName) ?? 0) + 1);
   for (const [name, count] of counts) {
     if (count > 1)
-      issues.push({
+      result.issues.push({
         level: 'warning',
         message: `${count} rows are named "${name}" (the table does not tell their variants apart); all kept`,
       });
   }
-  return { observations, issues };
+  return result;
+}
+
+function dropPagination(page: ArtificialAnalysisPage): ScrapeResult {
+  return { observations: page.observations, issues: page.issues };
 }
 
 /**
@@ -248,7 +303,7 @@ function parseTable(payload: Payload, format: 'csv' | 'html', context: ExtractCo
  * date in the file name (`..._2026-03-30.csv`), else the day the payload was retrieved. The API states none.
  */
 export function parseArtificialAnalysis(payload: Payload): ScrapeResult {
-  const context: ExtractContext = { scraperId: ARTIFICIAL_ANALYSIS_ID, location: payloadLocation(payload) };
+  const context: ExtractContext = { scraperId: ARTIFICIAL_ANALYSIS_ID, location: describePayload(payload) };
   if (payload.body.trim() === '')
     throw parseFailed(
       context.scraperId,
@@ -259,7 +314,7 @@ export function parseArtificialAnalysis(payload: Payload): ScrapeResult {
   const format = detectFormat(payload);
   switch (format) {
     case 'json':
-      return parseApi(payload, context);
+      return dropPagination(parseArtificialAnalysisPage(payload));
     case 'csv':
     case 'html':
       return parseTable(payload, format, context);
@@ -268,7 +323,7 @@ export function parseArtificialAnalysis(payload: Payload): ScrapeResult {
         context.scraperId,
         context.location,
         'JSON, CSV or HTML',
-        `${format} (${describeBody(payload.body)})`,
+        `${format} (${describeBodyStart(payload.body)})`,
       );
   }
 }

@@ -1,5 +1,7 @@
 import { defineScraper } from '../../define-scraper';
+import { isNetworkUnreachable } from '../../errors';
 import type { ScrapeResult } from '../../scraper';
+import { EPOCH_HEADERS } from './epoch-columns';
 import {
   EPOCH_FILE_URLS,
   EPOCH_ID,
@@ -19,7 +21,7 @@ import {
 export const epochScraper = defineScraper({
   id: EPOCH_ID,
   description:
-    "Epoch AI's model database: reported training compute with confidence, parameters, tokens, hardware, base models",
+    "Epoch AI's model database: reported training compute with confidence, parameters, tokens, hardware, training cost, base models",
   sources: Object.values(EPOCH_FILE_URLS),
   provides: [
     'names',
@@ -28,11 +30,24 @@ export const epochScraper = defineScraper({
     'parameters',
     'training-tokens',
     'hardware',
+    'cost',
     'reported-compute',
     'base-model',
     'accessibility',
   ],
   live: true,
+  shape: {
+    read: EPOCH_HEADERS.filter(([, field]) => field !== 'ignored').map(([header]) => header),
+    required: [
+      'Model',
+      'Organization',
+      'Publication date',
+      'Parameters',
+      'Training compute (FLOP)',
+      'Confidence',
+    ],
+    known: EPOCH_HEADERS.filter(([, field]) => field === 'ignored').map(([header]) => header),
+  },
   async scrape(context): Promise<ScrapeResult> {
     const files: EpochFile[] = [];
     const failures: EpochFileKind[] = [];
@@ -49,7 +64,7 @@ export const epochScraper = defineScraper({
           }),
         );
       } catch (error) {
-        if (context.signal.aborted) throw error;
+        if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
         lastError = error;
         failures.push(kind);
         context.log.warn(

@@ -3,6 +3,7 @@ import type { Observation } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
 import type { Payload } from '../../scraper';
 import { createFixtureHttpClient, testScraper } from '../../testing';
+import { EPOCH_HEADERS, mapEpochColumns } from './epoch-columns';
 import { epochScraper } from './epoch-scraper';
 import {
   detectEpochFileKind,
@@ -79,9 +80,9 @@ describe('parseEpoch (one file)', () => {
     expect(beta.accessibility).toBe('api');
   });
 
-  it('counts tokens only for language models, times epochs', () => {
+  it("keeps Epoch's dataset size for every domain, times epochs", () => {
     const vision = byName(result.observations, 'Vision One');
-    expect(vision.trainingTokens).toBeUndefined();
+    expect(vision.trainingTokens).toBe(400e6 * 10);
     expect(vision.domain).toBe('vision');
     expect(vision.reportedCompute?.confidence).toBe('likely');
   });
@@ -246,4 +247,67 @@ testScraper({
     scrape: false,
     expect: { maxErrorIssues: 0 },
   })),
+});
+
+describe('historical header layouts', () => {
+  const layout = (file: string, url: string): Payload => ({
+    body: readFileSync(fixture(`layouts/${file}`), 'utf8'),
+    url,
+    fileName: file,
+    retrievedAt: `${/\d{4}-\d{2}-\d{2}/.exec(file)?.[0]}T00:00:00.000Z`,
+  });
+
+  it('reads the early-2025 layout: datapoints, Hardware utilization, cost in 2023 USD', () => {
+    const result = parseEpoch(layout('notable_ai_models_2025-02-10.csv', EPOCH_FILE_URLS.notable));
+    expect(result.issues).toEqual([]);
+    const alpha = byName(result.observations, 'Early Alpha 400B');
+    expect(alpha.trainingTokens).toBe(15.6e12);
+    expect(alpha.hardware).toEqual({
+      chip: 'NVIDIA H100 SXM5 80GB',
+      count: 16384,
+      hours: 1296,
+      utilization: 0.41,
+    });
+    expect(alpha.costUsd).toBe(52e6);
+    expect(byName(result.observations, 'Early Vision 2B').trainingTokens).toBe(8e9);
+    expect(byName(result.observations, 'Early Chat').costUsd).toBeUndefined();
+  });
+
+  it('reads the later layout: total wins over the deprecated datapoints column, which fills a blank total', () => {
+    const result = parseEpoch(layout('all_ai_models_2025-09-15.csv', EPOCH_FILE_URLS.all));
+    expect(result.issues).toEqual([]);
+    const omega = byName(result.observations, 'Late Omega');
+    expect(omega.trainingTokens).toBe(20e12);
+    expect(omega.hardware).toEqual({ utilization: 0.35 });
+    expect(omega.costUsd).toBe(30e6);
+    expect(omega.reportedCompute).toEqual({
+      flop: 2.4e25,
+      confidence: 'likely',
+      lower: 1.5e25,
+      upper: 4e25,
+      method: 'hardware',
+    });
+    expect(byName(result.observations, 'Late Kappa').trainingTokens).toBe(9e12);
+  });
+
+  it('knows every header of the reference layouts', () => {
+    const headers = readFileSync(fixture('notable_ai_models.csv'), 'utf8').split('\n')[0]!.split(',');
+    expect(mapEpochColumns(headers).unknown).toEqual([]);
+    expect(mapEpochColumns(headers).lookalikes).toEqual([]);
+    const fields = new Set(EPOCH_HEADERS.map(([, field]) => field));
+    expect(fields.has('costUsd') && fields.has('trainingTokens')).toBe(true);
+  });
+
+  it('warns, naming the column, when a header looks like a known field but maps to nothing', () => {
+    const body =
+      'Model,Publication date,Training compute (FLOP),Training dataset size (tokens),Hardware utilization (model)\n' +
+      'X,2025-01-01,1e24,5e12,0.4\n';
+    const result = parseEpoch({ ...payload('notable'), body });
+    expect(result.observations[0]?.trainingTokens).toBeUndefined();
+    expect(result.issues.map((issue) => issue.message)).toEqual([
+      'column "Training dataset size (tokens)" looks like Epoch\'s trainingTokens column but is not a known header, so it is not read (add it to EPOCH_HEADERS)',
+      'column "Hardware utilization (model)" looks like Epoch\'s utilization column but is not a known header, so it is not read (add it to EPOCH_HEADERS)',
+    ]);
+    expect(result.issues[0]?.location).toBe('notable header');
+  });
 });

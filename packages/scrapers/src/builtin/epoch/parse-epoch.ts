@@ -1,13 +1,15 @@
 import type { ComputeSignal, Domain, Observation, ScrapeIssue } from '@tracker/schema';
 import type { Payload, ScrapeResult } from '../../scraper';
-import type { CsvRow } from '../shared';
+import type { CsvRow } from '../kit';
 import {
   createObservationCollector,
   createParseError,
   findMissingColumns,
   parseIsoDate,
+  parseNumber,
   readCsv,
-} from '../shared';
+} from '../kit';
+import { type EpochColumnMap, type EpochField, mapEpochColumns } from './epoch-columns';
 
 /** Scraper id. */
 export const EPOCH_ID = 'epoch';
@@ -51,6 +53,8 @@ interface RowFacts {
   releaseDate?: string | null;
   parameters?: number | null;
   trainingTokens?: number | null;
+  /** Epoch's `Training compute cost (2023 USD)`. */
+  costUsd?: number | null;
   /** Passes over the dataset (Epoch's `Epochs`); tokens seen = dataset size × epochs. */
   epochs?: number | null;
   reportedCompute?: Observation['reportedCompute'] | null;
@@ -90,15 +94,6 @@ export interface EpochFile {
 /** The union key of a model name: Unicode-normalised, lower case, whitespace collapsed. */
 export function normalizeEpochName(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** A number as Epoch writes it (`3.8e+25`, `7000000000.0`, `0.52`); undefined when blank or unreadable. */
-function readNumber(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const trimmed = text.trim();
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return undefined;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : undefined;
 }
 
 const CONFIDENCE: Readonly<Record<string, 'confident' | 'likely' | 'speculative' | 'unknown'>> = {
@@ -181,85 +176,75 @@ function normalizeDomain(text: string): Domain | undefined {
 const OVER_1E25_NOTE =
   /(very likely|almost certainly)[^.]{0,80}?(>|over|above|more than|exceed\w*)\s*(1e25|10\^25|1e\+25)/i;
 
-function cell(row: CsvRow, column: string): string | undefined {
-  const value = row.get(column);
-  return value === undefined ? undefined : value.trim();
+/** A row's cells looked up by field through the file's {@link EpochColumnMap}. */
+interface FieldReader {
+  /** The first non-blank cell among the field's columns; `undefined` when the file has none of them. */
+  text(field: EpochField): string | undefined;
+  /** `undefined` when the file has no column for the field, `null` when blank, else the mapped value (null when unreadable). */
+  value<T>(field: EpochField, map: (text: string) => T | undefined): T | null | undefined;
+  has(field: EpochField): boolean;
 }
 
-/** `undefined` when the column is absent, `null` when blank, else the mapped value (null when unreadable). */
-function field<T>(
-  row: CsvRow,
-  columns: readonly string[],
-  map: (text: string) => T | undefined,
-): T | null | undefined {
-  let present = false;
-  for (const column of columns) {
-    const text = cell(row, column);
-    if (text === undefined) continue;
-    present = true;
-    if (text === '') continue;
-    const value = map(text);
-    if (value !== undefined) return value;
-  }
-  return present ? null : undefined;
+function fieldReader(row: CsvRow, columns: EpochColumnMap['columns']): FieldReader {
+  const cellsOf = (field: EpochField) =>
+    (columns.get(field) ?? []).map((column) => (row.get(column) ?? '').trim());
+  return {
+    has: (field) => columns.has(field),
+    text(field) {
+      if (!columns.has(field)) return undefined;
+      return cellsOf(field).find((text) => text !== '') ?? '';
+    },
+    value(field, map) {
+      if (!columns.has(field)) return undefined;
+      for (const text of cellsOf(field)) {
+        if (text === '') continue;
+        const value = map(text);
+        if (value !== undefined) return value;
+      }
+      return null;
+    },
+  };
 }
 
 const positive = (text: string) => {
-  const value = readNumber(text);
+  const value = parseNumber(text);
   return value !== undefined && value > 0 ? value : undefined;
 };
 
-function readRowFacts(row: CsvRow, has: (column: string) => boolean): RowFacts {
+function readRowFacts(read: FieldReader): RowFacts {
   const facts: RowFacts = {};
-  facts.developer = field(row, ['Organization'], (text) => text.slice(0, 200));
-  facts.releaseDate = field(row, ['Publication date'], (text) => parseIsoDate(text));
-  facts.parameters = field(row, ['Parameters'], positive);
-  const domainText = cell(row, 'Domain') ?? '';
-  facts.domain = field(row, ['Domain'], normalizeDomain);
-  // Dataset sizes count datapoints; only for language models are those tokens (Epoch's documentation).
-  const isLanguage = /(^|,)\s*language\s*(,|$)/i.test(domainText);
-  const tokens = field(
-    row,
-    [
-      'Training dataset size (total)',
-      '(DEPRECATED) Training dataset size (datapoints)',
-      'Training dataset size',
-    ],
-    positive,
-  );
-  facts.trainingTokens = tokens === undefined ? undefined : isLanguage ? tokens : null;
-  facts.epochs = field(row, ['Epochs'], positive);
-  const hasCompute = has('Training compute (FLOP)');
-  if (hasCompute) {
-    const flop = positive(cell(row, 'Training compute (FLOP)') ?? '');
+  facts.developer = read.value('developer', (text) => text.slice(0, 200));
+  facts.releaseDate = read.value('releaseDate', (text) => parseIsoDate(text));
+  facts.parameters = read.value('parameters', positive);
+  facts.domain = read.value('domain', normalizeDomain);
+  // Epoch's dataset size, under whichever header the file's layout uses (see EPOCH_HEADERS).
+  facts.trainingTokens = read.value('trainingTokens', positive);
+  facts.epochs = read.value('epochs', positive);
+  facts.costUsd = read.value('costUsd', positive);
+  if (read.has('compute')) {
+    const flop = positive(read.text('compute') ?? '');
     if (flop === undefined) facts.reportedCompute = null;
     else {
-      const confidenceText = (cell(row, 'Confidence') ?? '').toLowerCase();
+      const confidenceText = (read.text('confidence') ?? '').toLowerCase();
       const reported: NonNullable<Observation['reportedCompute']> = {
         flop,
         confidence: CONFIDENCE[confidenceText] ?? 'unknown',
       };
-      const lower = positive(cell(row, 'Training compute lower bound') ?? '');
-      const upper = positive(cell(row, 'Training compute upper bound') ?? '');
+      const lower = positive(read.text('computeLower') ?? '');
+      const upper = positive(read.text('computeUpper') ?? '');
       // Epoch's bounds column holds a few stray values (e.g. `5.423`): keep only bounds that bracket the figure.
       if (lower !== undefined && lower <= flop && lower > flop / 1e3) reported.lower = lower;
       if (upper !== undefined && upper >= flop && upper < flop * 1e3) reported.upper = upper;
-      const method = normalizeMethod(cell(row, 'Training compute estimation method') ?? '');
+      const method = normalizeMethod(read.text('computeMethod') ?? '');
       if (method) reported.method = method;
       facts.reportedCompute = reported;
     }
   }
-  const hardwareColumns = [
-    'Training hardware',
-    'Hardware quantity',
-    'Training time (hours)',
-    'Hardware utilization (MFU)',
-  ];
-  if (hardwareColumns.some(has)) {
-    const chip = (cell(row, 'Training hardware') ?? '').split(',')[0]?.trim();
-    const count = positive(cell(row, 'Hardware quantity') ?? '');
-    const hours = positive(cell(row, 'Training time (hours)') ?? '');
-    const utilization = positive(cell(row, 'Hardware utilization (MFU)') ?? '');
+  if ((['chip', 'chipCount', 'trainingHours', 'utilization'] as const).some(read.has)) {
+    const chip = (read.text('chip') ?? '').split(',')[0]?.trim();
+    const count = positive(read.text('chipCount') ?? '');
+    const hours = positive(read.text('trainingHours') ?? '');
+    const utilization = positive(read.text('utilization') ?? '');
     const hardware: NonNullable<Observation['hardware']> = {};
     if (chip) hardware.chip = chip.slice(0, 200);
     if (count !== undefined) hardware.count = count;
@@ -267,30 +252,26 @@ function readRowFacts(row: CsvRow, has: (column: string) => boolean): RowFacts {
     if (utilization !== undefined && utilization <= 1) hardware.utilization = utilization;
     facts.hardware = Object.keys(hardware).length > 0 ? hardware : null;
   }
-  facts.finetuneCompute = field(row, ['Finetune compute (FLOP)', 'Post-training compute (FLOP)'], positive);
-  facts.baseModel = field(
-    row,
-    ['Base model'],
-    (text) => text.split(',')[0]?.trim().slice(0, 300) || undefined,
-  );
-  facts.accessibility = field(row, ['Model accessibility'], normalizeAccessibility);
-  facts.links = field(row, ['Link'], (text) => {
+  facts.finetuneCompute = read.value('finetuneCompute', positive);
+  facts.baseModel = read.value('baseModel', (text) => text.split(',')[0]?.trim().slice(0, 300) || undefined);
+  facts.accessibility = read.value('accessibility', normalizeAccessibility);
+  facts.links = read.value('link', (text) => {
     const url = text.trim();
     return /^https?:\/\/\S+$/.test(url) ? [url] : undefined;
   });
   const signals: ComputeSignal[] = [];
   let signalColumns = false;
-  for (const [column, signal] of [
-    ['Estimated over 1e25 FLOP', 'over-1e25'],
-    ['Maybe over 1e25 FLOP', 'maybe-over-1e25'],
+  for (const [field, signal] of [
+    ['over1e25', 'over-1e25'],
+    ['maybeOver1e25', 'maybe-over-1e25'],
   ] as const) {
-    if (!has(column)) continue;
+    if (!read.has(field)) continue;
     signalColumns = true;
-    if ((cell(row, column) ?? '').toLowerCase() === 'true') signals.push(signal);
+    if ((read.text(field) ?? '').toLowerCase() === 'true') signals.push(signal);
   }
-  if (has('Training compute notes')) {
+  if (read.has('computeNotes')) {
     signalColumns = true;
-    if (OVER_1E25_NOTE.test(cell(row, 'Training compute notes') ?? '') && !signals.includes('over-1e25'))
+    if (OVER_1E25_NOTE.test(read.text('computeNotes') ?? '') && !signals.includes('over-1e25'))
       signals.push('over-1e25');
   }
   if (signalColumns) facts.computeSignals = signals.length > 0 ? signals : null;
@@ -312,6 +293,7 @@ export function readEpochFile(payload: Payload): EpochFile {
     );
   }
   const table = readCsv(EPOCH_ID, payload);
+  const columnMap = mapEpochColumns(table.columns);
   const missing = findMissingColumns(table.columns, ['Model', 'Training compute (FLOP)', 'Publication date']);
   if (missing.length > 0)
     throw createParseError(
@@ -323,6 +305,13 @@ export function readEpochFile(payload: Payload): EpochFile {
   const sourceUrl = EPOCH_FILE_URLS[kind];
   const rows: EpochRow[] = [];
   const issues: ScrapeIssue[] = [];
+  for (const { column, field } of columnMap.lookalikes) {
+    issues.push({
+      level: 'warning',
+      message: `column "${column}" looks like Epoch's ${field} column but is not a known header, so it is not read (add it to EPOCH_HEADERS)`,
+      location: `${kind} header`,
+    });
+  }
   const seen = new Map<string, number>();
   for (const row of table.rows) {
     const rawName = (row.get('Model') ?? '').trim();
@@ -349,7 +338,7 @@ export function readEpochFile(payload: Payload): EpochFile {
       row: row.row,
       sourceUrl,
       retrievedAt: payload.retrievedAt,
-      facts: readRowFacts(row, table.hasColumn),
+      facts: readRowFacts(fieldReader(row, columnMap.columns)),
     });
   }
   return { kind, sourceUrl, retrievedAt: payload.retrievedAt, rows, issues, rowCount: table.rows.length };
@@ -409,6 +398,7 @@ export function mergeEpochFiles(files: readonly EpochFile[]): ScrapeResult {
       // Tokens seen in training: the dataset's tokens times the passes over it (Epoch multiplies the same way).
       trainingTokens: merged.trainingTokens ? merged.trainingTokens * (merged.epochs ?? 1) : undefined,
       hardware: merged.hardware ?? undefined,
+      costUsd: merged.costUsd ?? undefined,
       reportedCompute: reported ? withOlderDetails(reported, rows) : undefined,
       finetuneCompute: merged.finetuneCompute ?? undefined,
       baseModel: merged.baseModel ?? undefined,

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ObservationSchema } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
-import { mergeEpochFiles, readEpochFile } from './parse-epoch';
+import { type CsvRow, readCsv } from '../kit';
+import { EPOCH_HEADERS, mapEpochColumns } from './epoch-columns';
+import { mergeEpochFiles, parseEpoch, readEpochFile } from './parse-epoch';
 
 const referenceDirectory = fileURLToPath(
   new URL('../../../../../../shared/reference/epoch', import.meta.url),
@@ -68,6 +70,38 @@ describe.skipIf(!exists)('Epoch AI reference CSVs (real payloads)', () => {
       console.log(
         `[real-epoch] ${file.fileName}: ${parsed.rowCount} rows, ${parsed.rows.length} models, ${skipped} skipped`,
       );
+    }
+  });
+});
+
+describe.skipIf(!exists)('Epoch AI reference CSVs: nothing lost between payload and observation', () => {
+  const datasetHeaders = EPOCH_HEADERS.filter(([, field]) => field === 'trainingTokens').map(([h]) => h);
+
+  it('knows every column of every real layout, and keeps tokens and costs wherever a row gives them', () => {
+    for (const file of FILES) {
+      const payload = {
+        body: readFileSync(`${referenceDirectory}/${file.fileName}`, 'utf8'),
+        url: `file:///${file.fileName}`,
+        fileName: file.fileName,
+        retrievedAt: file.retrievedAt,
+      };
+      const table = readCsv('epoch', payload);
+      const columns = mapEpochColumns(table.columns);
+      expect(columns.unknown, file.fileName).toEqual([]);
+      expect(columns.lookalikes, file.fileName).toEqual([]);
+      const byName = new Map(parseEpoch(payload).observations.map((item) => [item.rawName, item]));
+      const given = (row: CsvRow, headers: readonly string[]) =>
+        headers.some((header) => Number(row.get(header) ?? '') > 0);
+      const sized = table.rows.filter((row) => given(row, datasetHeaders));
+      const costed = table.rows.filter((row) => given(row, ['Training compute cost (2023 USD)']));
+      const name = (row: CsvRow) => (row.get('Model') ?? '').trim();
+      const tokens = sized.filter((row) => byName.get(name(row))?.trainingTokens !== undefined).length;
+      const costs = costed.filter((row) => byName.get(name(row))?.costUsd !== undefined).length;
+      console.log(
+        `[real-epoch] ${file.fileName}: tokens on ${tokens} of ${sized.length} sized rows, cost on ${costs} of ${costed.length}`,
+      );
+      expect(tokens, file.fileName).toBeGreaterThanOrEqual(0.95 * sized.length);
+      expect(costs, file.fileName).toBeGreaterThanOrEqual(0.95 * costed.length);
     }
   });
 });

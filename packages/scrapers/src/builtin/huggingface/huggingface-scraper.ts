@@ -1,9 +1,8 @@
 import { defineScraper } from '../../define-scraper';
-import { ScrapeError } from '../../errors';
-import { parseJsonSafely } from '../../safe-json';
+import { isNetworkUnreachable, ScrapeError } from '../../errors';
 import type { HttpResponse, ScrapeContext, ScrapeResult } from '../../scraper';
-import { isJsonObject, mergeResults, parseLinkHeader } from '../shared';
-import { isMixtureOfExpertsModel } from './mixture-of-experts';
+import { isJsonObject, mergeResults, parseJsonText, parseLinkHeader } from '../kit';
+import { isMixtureOfExpertsModel, readMixtureOfExpertsConfig } from './mixture-of-experts';
 import { HUGGINGFACE_ID, parseHuggingFace } from './parse-huggingface';
 
 /** Options of {@link createHuggingFaceScraper}. */
@@ -43,7 +42,11 @@ export const DEFAULT_HUGGINGFACE_AUTHORS: readonly string[] = [
   'stepfun-ai',
 ];
 
-/** Fields asked of the list endpoint; an `expand` request returns only `_id`, `id` and these. */
+/**
+ * Fields asked of the list and model endpoints; an `expand[]` request returns only `_id`, `id` and these, so
+ * `createdAt`, `author` and `tags` must be asked for. `config` inlines the model's config, with its
+ * mixture-of-experts fields.
+ */
 const LIST_EXPAND = [
   'author',
   'createdAt',
@@ -58,13 +61,18 @@ const HUB = 'https://huggingface.co';
 
 /** URL of the first page of an author's models, newest first, with the fields the parser reads. */
 export function formatHuggingFaceAuthorUrl(author: string): string {
-  const expand = LIST_EXPAND.map((field) => `&expand=${encodeURIComponent(field)}`).join('');
-  return `${HUB}/api/models?author=${encodeURIComponent(author)}&sort=createdAt&direction=-1&limit=100${expand}`;
+  return `${HUB}/api/models?author=${encodeURIComponent(author)}&sort=createdAt&direction=-1&limit=100${expandQuery('&')}`;
 }
 
-/** URL of one model's Hub JSON. */
+function expandQuery(separator: '?' | '&'): string {
+  return LIST_EXPAND.map(
+    (field, index) => `${index === 0 ? separator : '&'}expand[]=${encodeURIComponent(field)}`,
+  ).join('');
+}
+
+/** URL of one model's Hub JSON, with the same expanded fields as the list (its config inline). */
 export function formatHuggingFaceModelUrl(repoId: string): string {
-  return `${HUB}/api/models/${repoId.split('/').map(encodeURIComponent).join('/')}`;
+  return `${HUB}/api/models/${repoId.split('/').map(encodeURIComponent).join('/')}${expandQuery('?')}`;
 }
 
 /** URL of a model's `config.json` on the main branch. */
@@ -79,13 +87,18 @@ async function fetchMoeConfigs(
   const configs: Record<string, unknown> = Object.create(null);
   for (const model of models) {
     if (!isMixtureOfExpertsModel(model) || !isJsonObject(model) || typeof model.id !== 'string') continue;
+    // An inline config (`expand[]=config`) with the MoE fields makes the separate config.json unneeded.
+    if (readMixtureOfExpertsConfig(model.config)) continue;
     try {
       const response = await context.http.get(formatHuggingFaceConfigUrl(model.id), {
         signal: context.signal,
       });
-      configs[model.id] = parseJsonSafely(response.body);
+      configs[model.id] = parseJsonText(response.body, {
+        scraperId: HUGGINGFACE_ID,
+        location: response.finalUrl,
+      });
     } catch (error) {
-      if (context.signal.aborted) throw error;
+      if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
       // Gated repos answer 401/403 for files: the observation keeps its total without the active count.
       const reason = error instanceof Error ? error.message : String(error);
       context.log.warn(`[scraper:huggingface] config.json of ${model.id} unavailable (${reason})`);
@@ -103,7 +116,7 @@ async function parseResponse(
   // Parse once without configs first: it validates the payload and throws PARSE_FAILED on a wrong body.
   const plain = parseHuggingFace(payload, { minTotalParameters: options.minTotalParameters });
   if (!options.fetchConfigs) return plain;
-  const document = parseJsonSafely(response.body);
+  const document = parseJsonText(response.body, { scraperId: HUGGINGFACE_ID, location: response.finalUrl });
   const models = (Array.isArray(document) ? document : [document]).filter((model) => {
     const total =
       isJsonObject(model) && isJsonObject(model.safetensors) ? model.safetensors.total : undefined;
@@ -136,6 +149,30 @@ export function createHuggingFaceScraper(options: HuggingFaceScraperOptions = {}
     sources: [`${HUB}/api/models`],
     provides: ['names', 'developer', 'release-date', 'parameters', 'base-model', 'license', 'accessibility'],
     live: true,
+    shape: {
+      read: [...LIST_EXPAND, 'id'],
+      required: ['id', 'author', 'createdAt', 'tags', 'safetensors'],
+      known: [
+        '_id',
+        'modelId',
+        'sha',
+        'private',
+        'disabled',
+        'library_name',
+        'downloads',
+        'likes',
+        'lastModified',
+        'transformersInfo',
+        'siblings',
+        'spaces',
+        'inference',
+        'usedStorage',
+        'widgetData',
+        'model-index',
+        'inferenceProviderMapping',
+        'trendingScore',
+      ],
+    },
     async scrape(context) {
       const results: ScrapeResult[] = [];
       const failures: string[] = [];
@@ -148,7 +185,7 @@ export function createHuggingFaceScraper(options: HuggingFaceScraperOptions = {}
             const link = response.headers.link ?? response.headers.Link;
             url = parseLinkHeader(link, response.finalUrl).next;
           } catch (error) {
-            if (context.signal.aborted) throw error;
+            if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
             failures.push(author);
             context.log.warn(
               `[scraper:huggingface] author ${author}: ${error instanceof Error ? error.message : String(error)}`,
@@ -164,7 +201,7 @@ export function createHuggingFaceScraper(options: HuggingFaceScraperOptions = {}
           });
           results.push(await parseResponse(context, response, { fetchConfigs }));
         } catch (error) {
-          if (context.signal.aborted) throw error;
+          if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
           failures.push(repoId);
           context.log.warn(
             `[scraper:huggingface] repo ${repoId}: ${error instanceof Error ? error.message : String(error)}`,

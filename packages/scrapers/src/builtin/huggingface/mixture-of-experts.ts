@@ -1,4 +1,4 @@
-import { isJsonObject } from '../shared';
+import { isJsonObject } from '../kit';
 
 /** What the active-parameter formula needs from a mixture-of-experts `config.json`. */
 export interface MixtureOfExpertsConfig {
@@ -145,4 +145,83 @@ export function isMixtureOfExpertsModel(model: unknown): boolean {
       (architecture) => typeof architecture === 'string' && MOE_ARCHITECTURE.test(architecture),
     )
   );
+}
+
+/** Hybrid models (Mamba/SSM, linear attention) have layers the formula of {@link countConfigParameters} does not know. */
+const NON_ATTENTION_KEY =
+  /mamba|ssm|linear_|hybrid|block_type|attn_layer|full_attention_interval|conv_kernel|rwkv/i;
+
+function hasNonAttentionLayers(source: Record<string, unknown>): boolean {
+  if (Object.keys(source).some((key) => NON_ATTENTION_KEY.test(key))) return true;
+  const layerTypes = source.layer_types;
+  return (
+    Array.isArray(layerTypes) &&
+    layerTypes.some((type) => type !== 'full_attention' && type !== 'sliding_attention')
+  );
+}
+
+/** Numbers of a config: the top level and, for multimodal models, `text_config`. */
+function configSources(config: Record<string, unknown>): Record<string, unknown>[] {
+  return [config, ...(isJsonObject(config.text_config) ? [config.text_config] : [])];
+}
+
+/**
+ * The parameter count a `config.json` implies for a decoder-only transformer: embeddings (twice unless
+ * `tie_word_embeddings`), per layer attention (grouped-query, or DeepSeek's multi-head latent attention when
+ * `kv_lora_rank` is set) and norms, dense feed-forward layers (3 × hidden × `intermediate_size`), and for
+ * mixture-of-experts layers every routed and shared expert plus the router. Biases and small norms inside
+ * attention are left out (well under 0.1%). Returns `undefined` when a needed field is missing, and for
+ * configs with a vision or audio tower (`vision_config`, `audio_config`), whose weights it does not count.
+ * Qwen3-235B-A22B → 235.1B, Mixtral-8x7B → 46.70B (safetensors: 46.70B).
+ */
+export function countConfigParameters(config: unknown): number | undefined {
+  if (!isJsonObject(config) || 'vision_config' in config || 'audio_config' in config) return undefined;
+  const sources = configSources(config);
+  if (sources.some(hasNonAttentionLayers)) return undefined;
+  const hidden = firstNumber(sources, ['hidden_size', 'd_model']);
+  const layers = firstNumber(sources, ['num_hidden_layers', 'num_layers', 'n_layer']);
+  const heads = firstNumber(sources, ['num_attention_heads', 'n_head']);
+  const vocabulary = firstNumber(sources, ['vocab_size']);
+  if (!hidden || !layers || !heads || !vocabulary) return undefined;
+  const tied = sources.some((source) => source.tie_word_embeddings === true);
+  const embeddings = vocabulary * hidden * (tied ? 1 : 2);
+  let attention: number;
+  const kvLoraRank = firstNumber(sources, ['kv_lora_rank']);
+  if (kvLoraRank) {
+    const qLoraRank = firstNumber(sources, ['q_lora_rank']);
+    const nope = firstNumber(sources, ['qk_nope_head_dim']);
+    const rope = firstNumber(sources, ['qk_rope_head_dim']);
+    const valueDim = firstNumber(sources, ['v_head_dim']);
+    if (nope === undefined || rope === undefined || valueDim === undefined) return undefined;
+    const queryDim = heads * (nope + rope);
+    const query = qLoraRank ? hidden * qLoraRank + qLoraRank + qLoraRank * queryDim : hidden * queryDim;
+    const keyValue = hidden * (kvLoraRank + rope) + kvLoraRank + kvLoraRank * heads * (nope + valueDim);
+    attention = query + keyValue + heads * valueDim * hidden;
+  } else {
+    const keyValueHeads = firstNumber(sources, ['num_key_value_heads']) ?? heads;
+    const headDim = firstNumber(sources, ['head_dim']) ?? hidden / heads;
+    attention = 2 * hidden * heads * headDim + 2 * hidden * keyValueHeads * headDim;
+  }
+  const moe = readMixtureOfExpertsConfig(config);
+  const moeLayers = moe?.moeLayers ?? 0;
+  let feedForward = 0;
+  if (layers > moeLayers) {
+    const intermediate = firstNumber(sources, ['intermediate_size', 'ffn_dim', 'n_inner']);
+    if (!intermediate) return undefined;
+    feedForward += (layers - moeLayers) * MATRICES_PER_EXPERT * hidden * intermediate;
+  }
+  if (moe) {
+    const sharedSize =
+      firstNumber(sources, ['shared_expert_intermediate_size']) ??
+      moe.expertIntermediateSize * Math.max(1, moe.sharedExperts);
+    const shared =
+      moe.sharedExperts > 0 || firstNumber(sources, ['shared_expert_intermediate_size']) ? sharedSize : 0;
+    const perLayer =
+      moe.experts * MATRICES_PER_EXPERT * hidden * moe.expertIntermediateSize +
+      MATRICES_PER_EXPERT * hidden * shared +
+      hidden * moe.experts;
+    feedForward += moeLayers * perLayer;
+  }
+  const norms = layers * 2 * hidden + hidden;
+  return embeddings + layers * attention + feedForward + norms;
 }

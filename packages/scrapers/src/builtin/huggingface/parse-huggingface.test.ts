@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Payload, ScrapeContext } from '../../scraper';
 import { createFixtureHttpClient, testScraper } from '../../testing';
-import { expectParseFailed as expectSourceParseFailed } from '../shared/expect-parse-failed';
+import { expectParseFailed as expectSourceParseFailed } from '../kit/expect-parse-failed';
 import {
   createHuggingFaceScraper,
   formatHuggingFaceAuthorUrl,
@@ -173,11 +173,61 @@ describe('parseHuggingFace: one model', () => {
       },
     ]);
     expect(result.issues).toEqual([
+      expect.objectContaining({ level: 'warning', message: expect.stringContaining('no createdAt') }),
       expect.objectContaining({
         level: 'warning',
         message: expect.stringContaining('inferenceProviderMapping'),
       }),
     ]);
+  });
+
+  it('computes active parameters from a config inlined by expand[]=config (Qwen3-235B-A22B: about 22B)', () => {
+    const config = JSON.parse(readFileSync(fixture('config_qwen3-235b-a22b.json'), 'utf8'));
+    const body = JSON.stringify({
+      _id: 'q1',
+      id: 'Qwen/Qwen3-235B-A22B',
+      author: 'Qwen',
+      createdAt: '2025-04-27T03:52:46.000Z',
+      tags: ['license:apache-2.0'],
+      safetensors: { parameters: { BF16: 235093634560 }, total: 235093634560 },
+      config,
+    });
+    const result = parseHuggingFace(payload(body));
+    expect(result.issues).toEqual([]);
+    const parameters = result.observations[0]?.parameters;
+    expect(parameters?.total).toBe(235093634560);
+    expect(parameters?.active).toBeGreaterThan(21.5e9);
+    expect(parameters?.active).toBeLessThan(22.5e9);
+  });
+
+  it('says when safetensors and the config disagree by more than 5%, and prefers the config', () => {
+    const config = JSON.parse(readFileSync(fixture('config_deepseek-v3.json'), 'utf8'));
+    // A mixed-precision repo: BF16 + F8_E4M3 weights + F32 scale tensors, all counted in the total.
+    const body = JSON.stringify({
+      _id: 'd1',
+      id: 'deepseek-ai/DeepSeek-V3',
+      author: 'deepseek-ai',
+      createdAt: '2024-12-25T00:00:00.000Z',
+      safetensors: {
+        parameters: { BF16: 3_918_786_560, F8_E4M3: 680_571_043_840, F32: 41_555_600_000 },
+        total: 726_045_430_400,
+      },
+      config,
+    });
+    const result = parseHuggingFace(payload(body));
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message: expect.stringMatching(
+          /safetensors total 726045430400 and the inline config's count \d+ differ by 8\.\d%; using the config's count/,
+        ),
+      }),
+    ]);
+    const parameters = result.observations[0]?.parameters;
+    expect(parameters?.total).toBeGreaterThan(670e9);
+    expect(parameters?.total).toBeLessThan(672e9);
+    expect(parameters?.active).toBeGreaterThan(36e9);
+    expect(parameters?.active).toBeLessThan(39e9);
   });
 });
 
@@ -269,6 +319,20 @@ describe('parseHuggingFace faults', () => {
   it('ignores a pipeline_tag naming an Object.prototype member', () => {
     const result = parseHuggingFace(payload('{"id":"a/b","pipeline_tag":"constructor","tags":[]}'));
     expect(result.observations[0]).not.toHaveProperty('domain');
+  });
+});
+
+describe('Hub request URLs', () => {
+  it('ask list and model responses for createdAt, author, tags and the inline config', () => {
+    for (const url of [
+      formatHuggingFaceAuthorUrl('Qwen'),
+      formatHuggingFaceModelUrl('Qwen/Qwen3-235B-A22B'),
+    ]) {
+      const expanded = new URL(url).searchParams.getAll('expand[]');
+      expect(expanded).toEqual(
+        expect.arrayContaining(['createdAt', 'author', 'tags', 'config', 'safetensors']),
+      );
+    }
   });
 });
 

@@ -8,8 +8,12 @@ import {
   type ObservationCollector,
   parseIsoDate,
   readJsonPayload,
-} from '../shared';
-import { computeActiveParameters, readMixtureOfExpertsConfig } from './mixture-of-experts';
+} from '../kit';
+import {
+  computeActiveParameters,
+  countConfigParameters,
+  readMixtureOfExpertsConfig,
+} from './mixture-of-experts';
 
 /** Scraper id of the Hugging Face Hub source. */
 export const HUGGINGFACE_ID = 'huggingface';
@@ -142,6 +146,13 @@ function addModel(
       where,
     );
   }
+  if (model.createdAt === undefined || model.createdAt === null) {
+    collector.issue(
+      'warning',
+      'no createdAt in the response (a list or expand request must ask for it), so no release date',
+      where,
+    );
+  }
   const known = Object.keys(model).filter((key) => key !== '_id' && key !== 'id');
   if (!known.some((key) => ['createdAt', 'tags', 'safetensors', 'author', 'config', 'gated'].includes(key))) {
     collector.issue(
@@ -157,29 +168,7 @@ function addModel(
       ? model.cardData.license
       : undefined;
   const owner = id.slice(0, id.indexOf('/'));
-  const configFile = options.configs?.[id];
-  let active: number | undefined;
-  if (configFile !== undefined) {
-    const moe = readMixtureOfExpertsConfig(configFile);
-    if (!moe) {
-      collector.issue(
-        'warning',
-        'config.json has no complete mixture-of-experts fields; active parameters unknown',
-        where,
-      );
-    } else if (total === undefined) {
-      collector.issue('warning', 'no safetensors total, so active parameters cannot be computed', where);
-    } else {
-      active = computeActiveParameters(total, moe);
-      if (active === undefined) {
-        collector.issue(
-          'warning',
-          'config.json experts do not fit the safetensors total; active parameters unknown',
-          where,
-        );
-      }
-    }
-  }
+  const parameters = readParameters(collector, model, total, options.configs?.[id], where);
   const gated = model.gated === 'auto' || model.gated === 'manual' || model.gated === true;
   const hasAccessFacts = 'gated' in model || 'safetensors' in model || 'tags' in model;
   collector.add(
@@ -192,7 +181,7 @@ function addModel(
       huggingFaceId: id,
       developer: typeof model.author === 'string' && model.author.trim() !== '' ? model.author.trim() : owner,
       releaseDate,
-      parameters: total === undefined ? undefined : { total, active },
+      parameters,
       baseModel: findBaseModel(tags),
       license: licenseTag ? licenseTag.slice('license:'.length) : cardLicense,
       accessibility: hasAccessFacts ? (gated ? 'open-weights-gated' : 'open-weights') : undefined,
@@ -204,4 +193,56 @@ function addModel(
     },
     where,
   );
+}
+
+/**
+ * Total and active parameters. The total is `safetensors.total`, unless a config (a fetched `config.json`, else
+ * the one inlined by `expand[]=config`) implies a count that differs by more than 5%: mixed-precision repos
+ * count quantisation scales in safetensors, so the config's count is preferred, with a warning saying so.
+ * Active parameters come from the config's mixture-of-experts fields.
+ */
+function readParameters(
+  collector: ObservationCollector,
+  model: Record<string, unknown>,
+  safetensorsTotal: number | undefined,
+  fetchedConfig: unknown,
+  where: string,
+): { total?: number; active?: number } | undefined {
+  const inline = isJsonObject(model.config) ? model.config : undefined;
+  const config = fetchedConfig ?? inline;
+  const configName = fetchedConfig === undefined ? 'the inline config' : 'config.json';
+  const configTotal = config === undefined ? undefined : countConfigParameters(config);
+  let total = safetensorsTotal ?? configTotal;
+  if (safetensorsTotal !== undefined && configTotal !== undefined) {
+    const gap = Math.abs(safetensorsTotal - configTotal) / configTotal;
+    if (gap > 0.05) {
+      collector.issue(
+        'warning',
+        `safetensors total ${safetensorsTotal} and ${configName}'s count ${configTotal} differ by ${(gap * 100).toFixed(1)}%; using the config's count`,
+        where,
+      );
+      total = configTotal;
+    }
+  }
+  let active: number | undefined;
+  const moe = config === undefined ? undefined : readMixtureOfExpertsConfig(config);
+  if (fetchedConfig !== undefined && !moe) {
+    collector.issue(
+      'warning',
+      'config.json has no complete mixture-of-experts fields; active parameters unknown',
+      where,
+    );
+  } else if (moe && total === undefined) {
+    collector.issue('warning', 'no safetensors total, so active parameters cannot be computed', where);
+  } else if (moe && total !== undefined) {
+    active = computeActiveParameters(total, moe);
+    if (active === undefined) {
+      collector.issue(
+        'warning',
+        `${configName} experts do not fit the parameter total; active parameters unknown`,
+        where,
+      );
+    }
+  }
+  return total === undefined ? undefined : { total, active };
 }

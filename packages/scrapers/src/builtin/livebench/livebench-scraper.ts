@@ -1,9 +1,10 @@
 import { defineScraper } from '../../define-scraper';
-import { ScrapeError } from '../../errors';
+import { isNetworkUnreachable, ScrapeError } from '../../errors';
 import type { Payload, ScrapeResult } from '../../scraper';
-import { mergeResults } from '../shared';
+import { mergeResults } from '../kit';
 import {
   LIVEBENCH_ID,
+  LIVEBENCH_RELEASE_FILE,
   type LivebenchCategories,
   parseLivebench,
   parseLivebenchCategories,
@@ -73,7 +74,7 @@ export function createLivebenchScraper(options: LivebenchScraperOptions = {}) {
             retrievedAt: response.retrievedAt,
           });
         } catch (error) {
-          if (context.signal.aborted) throw error;
+          if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
           context.log.warn(
             `[scraper:livebench] ${urls.categories}: ${error instanceof Error ? error.message : String(error)}; using the built-in categories`,
           );
@@ -86,6 +87,12 @@ export function createLivebenchScraper(options: LivebenchScraperOptions = {}) {
     },
     parse(payload) {
       return parseLivebench(payload);
+    },
+    savedFileUrl(fileName) {
+      // Release files keep the name they are served under (table_<date>.csv, categories_<date>.json); any
+      // other file is a copy of the leaderboard page itself, never one of the release tables.
+      const base = baseUrl.replace(/\/+$/, '');
+      return LIVEBENCH_RELEASE_FILE.test(fileName) ? `${base}/${fileName}` : `${base}/`;
     },
     parseMany(payloads) {
       // A categories JSON applies to the tables of the same release date (or to all, when undated).

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Payload, ScrapeContext } from '../../scraper';
 import { createFixtureHttpClient, testScraper } from '../../testing';
-import { expectParseFailed as expectSourceParseFailed } from '../shared/expect-parse-failed';
+import { expectParseFailed as expectSourceParseFailed } from '../kit/expect-parse-failed';
 import { createLivebenchScraper, formatLivebenchReleaseUrls, livebenchScraper } from './livebench-scraper';
 import {
   DEFAULT_LIVEBENCH_CATEGORIES,
   formatLivebenchBenchmarkId,
+  livebenchSourceUrl,
   parseLivebench,
   parseLivebenchCategories,
   parseLivebenchSiteTable,
@@ -254,5 +255,22 @@ describe('livebenchScraper.parseMany', () => {
   it('reads tables alone with the built-in categories', () => {
     const table = payload(read('table_2026_06_25.csv'), 'table_2026_06_25.csv');
     expect(livebenchScraper.parseMany?.([table]).observations).toEqual(parseLivebench(table).observations);
+  });
+});
+
+describe('livebenchSourceUrl', () => {
+  it('gives each saved release table its own URL, whatever single URL the tables were saved under', () => {
+    const url = (fileName: string, payloadUrl: string) => livebenchSourceUrl({ url: payloadUrl, fileName });
+    expect(url('table_2026_01_08.csv', 'https://livebench.ai/table_2026_06_25.csv')).toBe(
+      'https://livebench.ai/table_2026_01_08.csv',
+    );
+    expect(url('table_2026_01_08.csv', 'file:///tmp/x/table_2026_01_08.csv')).toBe(
+      'https://livebench.ai/table_2026_01_08.csv',
+    );
+    expect(url('table_2026_01_08.csv', 'https://mirror.example/data/table_2026_01_08.csv')).toBe(
+      'https://mirror.example/data/table_2026_01_08.csv',
+    );
+    expect(url('table_2026_01_08.csv', 'https://mirror.example/board')).toBe('https://mirror.example/board');
+    expect(url('site-table_2026-03-24.csv', 'https://livebench.ai/')).toBe('https://livebench.ai/');
   });
 });

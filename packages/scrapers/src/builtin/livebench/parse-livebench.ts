@@ -14,7 +14,7 @@ import {
   requireNonEmptyBody,
   resolveAsOf,
   roundTo,
-} from '../shared';
+} from '../kit';
 
 /** Scraper id of the LiveBench source. */
 export const LIVEBENCH_ID = 'livebench';
@@ -90,6 +90,30 @@ export interface ParseLivebenchOptions {
   categories?: LivebenchCategories;
 }
 
+/** A release file's name: `table_2026_01_08.csv`, `categories_2026_01_08.json`, `cost_2026_01_08.csv`. */
+export const LIVEBENCH_RELEASE_FILE = /^(table|categories|cost)_\d{4}_\d{2}_\d{2}\.(csv|json)$/;
+
+/**
+ * The URL a table's observations cite. A saved release file names its release, so when the payload's URL is a
+ * local path, or the URL of another release file (several tables saved under one URL), the file's own URL on
+ * the same site stands in: `table_2026_01_08.csv` → `https://livebench.ai/table_2026_01_08.csv`.
+ */
+export function livebenchSourceUrl(payload: Pick<Payload, 'url' | 'fileName'>): string {
+  const name = payload.fileName?.split(/[\\/]/).pop();
+  if (!name || !LIVEBENCH_RELEASE_FILE.test(name)) return payload.url;
+  let url: URL | undefined;
+  try {
+    url = new URL(payload.url);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) return `https://livebench.ai/${name}`;
+  const last = url.pathname.split('/').pop() ?? '';
+  return last === name || !(last === '' || LIVEBENCH_RELEASE_FILE.test(last))
+    ? payload.url
+    : new URL(name, url).href;
+}
+
 function asOfOf(payload: Payload): string | undefined {
   // Release files are named table_<yyyy_mm_dd>.csv; the site export carries its capture date in the name.
   return resolveAsOf({ fileName: payload.fileName, url: payload.url, retrievedAt: payload.retrievedAt }).asOf;
@@ -155,7 +179,7 @@ function addTableRow(
   const where = `${location} (${model})`;
   const base = {
     source: LIVEBENCH_ID,
-    sourceUrl: payload.url,
+    sourceUrl: livebenchSourceUrl(payload),
     retrievedAt: payload.retrievedAt,
     rawName: model,
   };
@@ -253,7 +277,7 @@ export function parseLivebenchSiteTable(payload: Payload): ScrapeResult {
     collector.add(
       {
         source: LIVEBENCH_ID,
-        sourceUrl: payload.url,
+        sourceUrl: livebenchSourceUrl(payload),
         retrievedAt: payload.retrievedAt,
         rawName: model,
         developer: organization && !isBlankCell(organization) ? organization : undefined,

@@ -1,7 +1,7 @@
 import { defineScraper } from '../../define-scraper';
-import { parseJsonSafely } from '../../safe-json';
+import { isNetworkUnreachable } from '../../errors';
 import type { ScrapeContext, ScrapeResult } from '../../scraper';
-import { isJsonObject, mergeResults } from '../shared';
+import { isJsonObject, mergeResults, parseJsonText } from '../kit';
 import { LMARENA_ID, parseLmarena } from './parse-lmarena';
 
 /** Rows per datasets-server page (its maximum). */
@@ -32,7 +32,7 @@ async function scrapeDataset(context: ScrapeContext): Promise<ScrapeResult> {
     });
     results.push(result);
     // The page parsed, so its body is JSON with a rows array; read the paging fields from it.
-    const document = parseJsonSafely(response.body);
+    const document = parseJsonText(response.body, { scraperId: LMARENA_ID, location: response.finalUrl });
     const rows = isJsonObject(document) && Array.isArray(document.rows) ? document.rows.length : 0;
     const total =
       isJsonObject(document) && typeof document.num_rows_total === 'number' ? document.num_rows_total : 0;
@@ -53,6 +53,22 @@ export const lmarenaScraper = defineScraper({
   sources: [LMARENA_DATASET_ROWS_URL, LMARENA_LEADERBOARD_URL],
   provides: ['names', 'developer', 'license', 'scores'],
   live: true,
+  shape: {
+    read: [
+      'model_name',
+      'organization',
+      'license',
+      'rating',
+      'rating_lower',
+      'rating_upper',
+      'vote_count',
+      'rank',
+      'category',
+      'leaderboard_publish_date',
+    ],
+    required: ['model_name', 'rating', 'leaderboard_publish_date'],
+    known: ['variance'],
+  },
   async scrape(context) {
     try {
       const result = await scrapeDataset(context);
@@ -61,7 +77,7 @@ export const lmarenaScraper = defineScraper({
         '[scraper:lmarena] the dataset held no text rows; reading the leaderboard page instead',
       );
     } catch (error) {
-      if (context.signal.aborted) throw error;
+      if (context.signal.aborted || isNetworkUnreachable(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       context.log.warn(
         `[scraper:lmarena] dataset unavailable (${reason}); reading the leaderboard page instead`,

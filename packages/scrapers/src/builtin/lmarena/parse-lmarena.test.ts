@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Payload } from '../../scraper';
 import { createFixtureHttpClient, testScraper } from '../../testing';
-import { expectParseFailed as expectSourceParseFailed } from '../shared/expect-parse-failed';
+import { expectParseFailed as expectSourceParseFailed } from '../kit/expect-parse-failed';
 import { formatLmarenaRowsUrl, LMARENA_LEADERBOARD_URL, lmarenaScraper } from './lmarena-scraper';
 import { detectLmarenaFormat, parseLmarena } from './parse-lmarena';
 

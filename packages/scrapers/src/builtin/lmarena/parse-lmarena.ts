@@ -5,6 +5,8 @@ import {
   createParseError,
   describeBodyStart,
   describeJsonShape,
+  describePayload,
+  extractHtmlTables,
   findMissingColumns,
   isBlankCell,
   isJsonObject,
@@ -17,10 +19,9 @@ import {
   parsePlusMinus,
   parseScoreCell,
   readCsv,
-  readHtmlTables,
   readJsonPayload,
   resolveAsOf,
-} from '../shared';
+} from '../kit';
 
 /** Scraper id of the Arena (formerly LMArena) text leaderboard source. */
 export const LMARENA_ID = 'lmarena';
@@ -114,7 +115,7 @@ export function detectLmarenaFormat(payload: Payload): LmarenaFormat {
     throw createParseError(LMARENA_ID, payload, 'Arena leaderboard JSON', describeJsonShape(document));
   }
   const headers = body.startsWith('<')
-    ? (readHtmlTables(payload.body)[0]?.headers ?? [])
+    ? (readTables(payload)[0]?.headers ?? [])
     : readCsv(LMARENA_ID, payload).columns;
   return pickLayout(payload, headers);
 }
@@ -156,8 +157,15 @@ function parseCsvTable(payload: Payload): ScrapeResult {
   return collector.result();
 }
 
+/** The `<table>`s of an HTML payload as header texts and rows of cell texts. */
+function readTables(payload: Payload): { headers: string[]; rows: string[][] }[] {
+  return extractHtmlTables(payload.body, { scraperId: LMARENA_ID, location: describePayload(payload) }).map(
+    (table) => ({ headers: table.headers, rows: table.rows.map((row) => row.cells) }),
+  );
+}
+
 function parseHtmlTable(payload: Payload): ScrapeResult {
-  const tables = readHtmlTables(payload.body);
+  const tables = readTables(payload);
   const candidates = tables.filter((table) => table.headers.length > 0);
   // The page may carry other tables (a legend, a mini board); take the first one in a known layout.
   const chosen = candidates.find((table) => {
@@ -283,7 +291,7 @@ function parseDatasetsServerRows(payload: Payload, rows: unknown[]): ScrapeResul
     const publishDate =
       typeof row.leaderboard_publish_date === 'string' ? row.leaderboard_publish_date : undefined;
     const { asOf } = resolveAsOf({
-      payloadDate: publishDate,
+      snapshotDate: publishDate,
       fileName: payload.fileName,
       url: payload.url,
       retrievedAt: payload.retrievedAt,
@@ -318,7 +326,7 @@ function parseLlmParsedExport(payload: Payload, models: unknown[], meta: unknown
   const lastUpdated =
     isJsonObject(meta) && typeof meta.last_updated === 'string' ? meta.last_updated : undefined;
   const { asOf } = resolveAsOf({
-    payloadDate: lastUpdated,
+    snapshotDate: lastUpdated,
     fileName: payload.fileName,
     url: payload.url,
     retrievedAt: payload.retrievedAt,

@@ -9,6 +9,20 @@ export const openlmArenaScraper = defineScraper({
   sources: [OPENLM_ARENA_URL],
   provides: ['names', 'developer', 'license', 'scores'],
   live: true,
+  shape: {
+    read: [
+      'Model',
+      'Arena Elo',
+      'Coding',
+      'Vision',
+      'AAII',
+      'MMLU-Pro',
+      'ARC-AGI',
+      'Organization',
+      'License',
+    ],
+    required: ['Model', 'Arena Elo'],
+  },
   async scrape(context) {
     const response = await context.http.get(OPENLM_ARENA_URL, { signal: context.signal });
     return parseOpenlmArena({

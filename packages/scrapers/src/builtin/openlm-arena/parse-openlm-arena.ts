@@ -1,23 +1,21 @@
 import { type Observation, ObservationSchema, type Score, type ScrapeIssue } from '@tracker/schema';
 import type { Payload, ScrapeResult } from '../../scraper';
 import {
+  citedUrl,
+  dateFromPayloadText,
+  describeBodyStart,
+  describePayload,
+  detectFormat,
   type ExtractContext,
   extractCsvTable,
   extractHtmlTables,
   findColumn,
   formatHeaders,
-  type RawTable,
-} from '../table/extract-tables';
-import {
-  citedUrl,
-  dateFromPayloadText,
-  describeBody,
-  detectFormat,
   parseCellNumber,
   parseFailed,
-  payloadLocation,
-  resolveAsOf,
-} from '../table/table-values';
+  type RawTable,
+  snapshotDate,
+} from '../kit';
 
 /** Scraper id, and `source` of every observation. */
 export const OPENLM_ARENA_ID = 'openlm-arena';
@@ -98,7 +96,7 @@ function cleanName(cell: string): string {
  * A missing optional column is one warning; a missing Model or Arena Elo column is `PARSE_FAILED`.
  */
 export function parseOpenlmArena(payload: Payload): ScrapeResult {
-  const context: ExtractContext = { scraperId: OPENLM_ARENA_ID, location: payloadLocation(payload) };
+  const context: ExtractContext = { scraperId: OPENLM_ARENA_ID, location: describePayload(payload) };
   if (payload.body.trim() === '')
     throw parseFailed(context.scraperId, context.location, 'the leaderboard as HTML or CSV', 'an empty body');
   const format = detectFormat(payload);
@@ -107,7 +105,7 @@ export function parseOpenlmArena(payload: Payload): ScrapeResult {
       context.scraperId,
       context.location,
       'the leaderboard as HTML or CSV',
-      `${format} (${describeBody(payload.body)})`,
+      `${format} (${describeBodyStart(payload.body)})`,
     );
   }
   const tables =
@@ -137,9 +135,9 @@ export function parseOpenlmArena(payload: Payload): ScrapeResult {
     ...column,
     index: optional(column.headers[0]!, column.headers),
   })).filter((column) => column.index >= 0);
-  const asOf = resolveAsOf(payload, {
-    fromPayload: format === 'html' ? dateFromPayloadText(payload.body) : undefined,
-  });
+  const asOf = snapshotDate(payload, {
+    stated: format === 'html' ? dateFromPayloadText(payload.body) : undefined,
+  }).date;
   const sourceUrl = citedUrl(payload, OPENLM_ARENA_URL);
   const observations: Observation[] = [];
   for (const row of table.rows) {

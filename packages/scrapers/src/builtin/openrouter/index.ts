@@ -3,5 +3,6 @@ export {
   formatOpenRouterName,
   isOpenRouterRouterEntry,
   OPENROUTER_ID,
+  openRouterBaseId,
   parseOpenRouter,
 } from './parse-openrouter';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Payload } from '../../scraper';
 import { testScraper } from '../../testing';
-import { expectParseFailed as expectSourceParseFailed } from '../shared/expect-parse-failed';
+import { expectParseFailed as expectSourceParseFailed } from '../kit/expect-parse-failed';
 import { OPENROUTER_MODELS_URL, openrouterScraper } from './openrouter-scraper';
 import { formatOpenRouterName, isOpenRouterRouterEntry, parseOpenRouter } from './parse-openrouter';
 
@@ -38,7 +38,7 @@ describe('parseOpenRouter (2026-05 schema)', () => {
 
   it('skips routers and aliases and keeps every model', () => {
     expect(result.issues).toEqual([]);
-    expect(result.observations).toHaveLength(6);
+    expect(result.observations).toHaveLength(5);
     expect(byId.has('openrouter/auto')).toBe(false);
     expect(byId.has('~openai/gpt-latest')).toBe(false);
   });
@@ -55,12 +55,13 @@ describe('parseOpenRouter (2026-05 schema)', () => {
       contextLength: 1000000,
       accessibility: 'api',
       domain: 'multimodal',
+      pricing: { inputUsdPerMillionTokens: 5, outputUsdPerMillionTokens: 25 },
     });
   });
 
-  it('reads an open-weights model and its free variant under one name', () => {
+  it('reads an open-weights model; its free variant merges into it', () => {
     const paid = byId.get('meta-llama/llama-3.3-70b-instruct');
-    const free = byId.get('meta-llama/llama-3.3-70b-instruct:free');
+    expect(byId.has('meta-llama/llama-3.3-70b-instruct:free')).toBe(false);
     expect(paid).toMatchObject({
       rawName: 'llama-3.3-70b-instruct',
       developer: 'Meta',
@@ -68,8 +69,9 @@ describe('parseOpenRouter (2026-05 schema)', () => {
       huggingFaceId: 'meta-llama/Llama-3.3-70B-Instruct',
       accessibility: 'open-weights',
       domain: 'language',
+      pricing: { inputUsdPerMillionTokens: 0.1, outputUsdPerMillionTokens: 0.32 },
+      knowledgeCutoff: '2023-12-31',
     });
-    expect(free?.rawName).toBe(paid?.rawName);
   });
 
   it('copies no description', () => {
@@ -101,6 +103,61 @@ describe('parseOpenRouter (2025-12 compact schema)', () => {
       huggingFaceId: 'LiquidAI/LFM2-8B-A1B',
       releaseDate: '2025-10-20',
     });
+  });
+});
+
+describe('parseOpenRouter variants (:free :nitro :extended :beta :thinking)', () => {
+  const result = parseOpenRouter(load('models-2025-02-variants.json'));
+  const byName = new Map(result.observations.map((observation) => [observation.rawName, observation]));
+
+  it('gives one observation per model, the base entry winning', () => {
+    expect(result.issues).toEqual([]);
+    expect([...byName.keys()]).toEqual(['llama-3.1-405b-instruct', 'model-x', 'thinker']);
+    expect(byName.get('llama-3.1-405b-instruct')).toMatchObject({
+      sourceModelId: 'meta-llama/llama-3.1-405b-instruct',
+      contextLength: 32768,
+      pricing: { inputUsdPerMillionTokens: 0.8, outputUsdPerMillionTokens: 0.8 },
+    });
+  });
+
+  it('lets a variant add only what the base lacks, never its price', () => {
+    expect(byName.get('model-x')).toMatchObject({
+      sourceModelId: 'example/model-x',
+      contextLength: 64000,
+      pricing: { inputUsdPerMillionTokens: 2, outputUsdPerMillionTokens: 8 },
+    });
+  });
+
+  it('keeps the first variant listed when there is no base entry', () => {
+    expect(byName.get('thinker')).toMatchObject({
+      sourceModelId: 'example/thinker:thinking',
+      contextLength: 200000,
+    });
+  });
+
+  it('reads expiration_date and skips variable (-1) prices', () => {
+    const body = JSON.stringify({
+      data: [
+        {
+          id: 'a/b',
+          name: 'A: B',
+          created: 1735689600,
+          pricing: { prompt: '-1', completion: '-1' },
+          knowledge_cutoff: '2025-06-30',
+          expiration_date: '2026-09-01',
+        },
+        { id: 'a/c', name: 'A: C', created: 1735689600, knowledge_cutoff: 'soon' },
+      ],
+    });
+    const parsed = parseOpenRouter(payload(body));
+    expect(parsed.observations[0]).toMatchObject({
+      knowledgeCutoff: '2025-06-30',
+      expirationDate: '2026-09-01',
+    });
+    expect(parsed.observations[0]).not.toHaveProperty('pricing');
+    expect(parsed.issues.map((issue) => issue.message)).toEqual([
+      '"knowledge_cutoff" "soon" is not a date; ignored',
+    ]);
   });
 });
 
@@ -153,15 +210,16 @@ describe('parseOpenRouter faults', () => {
       'acme/bad-created',
     ]);
     expect(result.observations[1]).not.toHaveProperty('releaseDate');
+    // Row problems come in row order; invalid observations are reported once variants are merged.
     expect(result.issues).toEqual([
+      expect.objectContaining({ level: 'warning', location: '$.data[2] (acme/bad-created)' }),
+      expect.objectContaining({ level: 'error', location: '$.data[3]' }),
+      expect.objectContaining({ level: 'error', location: '$.data[4]' }),
       expect.objectContaining({
         level: 'error',
         location: '$.data[1] (acme/bad-context)',
         message: expect.stringContaining('contextLength'),
       }),
-      expect.objectContaining({ level: 'warning', location: '$.data[2] (acme/bad-created)' }),
-      expect.objectContaining({ level: 'error', location: '$.data[3]' }),
-      expect.objectContaining({ level: 'error', location: '$.data[4]' }),
     ]);
   });
 

@@ -1,13 +1,16 @@
-import type { Domain } from '@tracker/schema';
+import type { Domain, Pricing } from '@tracker/schema';
 import type { Payload, ScrapeResult } from '../../scraper';
 import {
   createObservationCollector,
   createParseError,
   describeJsonShape,
+  dropUndefined,
   formatUnixDate,
   isJsonObject,
+  parseIsoDate,
+  parseNumber,
   readJsonPayload,
-} from '../shared';
+} from '../kit';
 
 /** Scraper id of the OpenRouter source. */
 export const OPENROUTER_ID = 'openrouter';
@@ -55,6 +58,61 @@ function domainOf(architecture: unknown): Domain | undefined {
   return 'language';
 }
 
+/** USD per token as OpenRouter writes it (`"0.000005"`) → USD per million tokens; undefined when absent or negative (`"-1"`: variable). */
+function perMillion(value: unknown): number | undefined {
+  const perToken =
+    typeof value === 'string' ? parseNumber(value) : typeof value === 'number' ? value : undefined;
+  if (perToken === undefined || !Number.isFinite(perToken) || perToken < 0) return undefined;
+  return Number((perToken * 1e6).toPrecision(12));
+}
+
+function pricingOf(pricing: unknown): Pricing | undefined {
+  if (!isJsonObject(pricing)) return undefined;
+  const input = perMillion(pricing.prompt);
+  const output = perMillion(pricing.completion);
+  if (input === undefined && output === undefined) return undefined;
+  return dropUndefined({ inputUsdPerMillionTokens: input, outputUsdPerMillionTokens: output });
+}
+
+/** The id without its `:variant` suffix (`meta-llama/llama-3.1-405b-instruct:free` → `meta-llama/llama-3.1-405b-instruct`). */
+export function openRouterBaseId(id: string): string {
+  return id.replace(/:[^/]*$/, '');
+}
+
+interface Entry {
+  id: string;
+  where: string;
+  candidate: Record<string, unknown>;
+}
+
+/**
+ * One candidate per model: the base entry (an id without `:free`, `:nitro`, `:extended`, `:beta`,
+ * `:thinking`...) wins; its variants only add facts it lacks. Pricing never comes from a variant, since a
+ * variant's price describes the variant (free tier, faster or longer-context providers). Without a base entry
+ * the first variant listed stands for the model.
+ */
+function mergeVariants(entries: readonly Entry[]): Entry[] {
+  const groups = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const key = openRouterBaseId(entry.id);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return [...groups.entries()].map(([key, group]) => {
+    const lead = group.find((entry) => entry.id === key) ?? group[0]!;
+    const candidate = dropUndefined({ ...lead.candidate });
+    for (const variant of group) {
+      if (variant === lead) continue;
+      for (const [field, value] of Object.entries(dropUndefined(variant.candidate))) {
+        if (field === 'pricing' || field in candidate) continue;
+        candidate[field] = value;
+      }
+    }
+    return { ...lead, candidate };
+  });
+}
+
 /**
  * Parses OpenRouter's model list (`GET https://openrouter.ai/api/v1/models`, `{"data": [...]}`), in both the
  * 2025 schema and the 2026 one with `knowledge_cutoff`, `expiration_date` and `links`.
@@ -62,8 +120,10 @@ function domainOf(architecture: unknown): Domain | undefined {
  * Per model: `rawName` = id slug ({@link formatOpenRouterName}), `sourceModelId` = `id`, `developer` from the
  * name prefix (else the id prefix), `releaseDate` = `created` as a UTC date (the day OpenRouter listed the
  * model, a proxy for the release), `contextLength`, `huggingFaceId` when non-empty, `accessibility`
- * `open-weights` when a Hugging Face repo is linked and `api` otherwise, and `domain` from the modalities.
- * Routers and aliases are skipped ({@link isOpenRouterRouterEntry}). Descriptions are never copied.
+ * `open-weights` when a Hugging Face repo is linked and `api` otherwise, `domain` from the modalities,
+ * `pricing` from `pricing.prompt` / `pricing.completion` (USD per token, converted to USD per million tokens),
+ * `knowledgeCutoff` and `expirationDate`. Variants of one model are merged ({@link mergeVariants}: the base
+ * entry wins). Routers and aliases are skipped ({@link isOpenRouterRouterEntry}). Descriptions are never copied.
  */
 export function parseOpenRouter(payload: Payload): ScrapeResult {
   const expected = 'OpenRouter model list JSON {"data": [...]}';
@@ -72,6 +132,7 @@ export function parseOpenRouter(payload: Payload): ScrapeResult {
     throw createParseError(OPENROUTER_ID, payload, expected, describeJsonShape(document));
   }
   const collector = createObservationCollector();
+  const entries: Entry[] = [];
   document.data.forEach((entry: unknown, index: number) => {
     const location = `$.data[${index}]`;
     if (!isJsonObject(entry) || typeof entry.id !== 'string' || entry.id.trim() === '') {
@@ -98,8 +159,18 @@ export function parseOpenRouter(payload: Payload): ScrapeResult {
         where,
       );
     }
-    collector.add(
-      {
+    const dateField = (field: string) => {
+      const value = entry[field];
+      if (value === undefined || value === null || value === '') return undefined;
+      const date = parseIsoDate(value);
+      if (date === undefined)
+        collector.issue('warning', `"${field}" ${JSON.stringify(value)} is not a date; ignored`, where);
+      return date;
+    };
+    entries.push({
+      id,
+      where,
+      candidate: {
         source: OPENROUTER_ID,
         sourceUrl: payload.url,
         retrievedAt: payload.retrievedAt,
@@ -111,9 +182,12 @@ export function parseOpenRouter(payload: Payload): ScrapeResult {
         huggingFaceId: linkedRepo,
         accessibility: linkedRepo ? 'open-weights' : 'api',
         domain: domainOf(entry.architecture),
+        pricing: pricingOf(entry.pricing),
+        knowledgeCutoff: dateField('knowledge_cutoff'),
+        expirationDate: dateField('expiration_date'),
       },
-      where,
-    );
+    });
   });
+  for (const entry of mergeVariants(entries)) collector.add(entry.candidate, entry.where);
   return collector.result();
 }

@@ -1,5 +1,5 @@
-export type { RawRow, RawTable } from './extract-tables';
-export { extractCsvTable, extractHtmlTables, extractMarkdownTables, findColumn } from './extract-tables';
+export type { RawRow, RawTable } from '../kit';
+export { extractCsvTable, extractHtmlTables, extractMarkdownTables, findColumn } from '../kit';
 export type { ParseTableOptions } from './parse-table';
 export { extractTables, parseTable } from './parse-table';
 export type { TableConfig, TableConfigInput } from './table-config';

@@ -1,27 +1,25 @@
 import { type Observation, ObservationSchema, type Score, type ScrapeIssue } from '@tracker/schema';
 import type { Payload, ScrapeResult } from '../../scraper';
 import {
+  citedUrl,
+  dateFromPayloadText,
+  describeBodyStart,
+  describePayload,
+  detectFormat,
   type ExtractContext,
   extractCsvTable,
   extractHtmlTables,
   extractMarkdownTables,
   findColumn,
   formatHeaders,
-  type RawTable,
-} from './extract-tables';
-import type { TableConfig } from './table-config';
-import {
-  citedUrl,
-  dateFromPayloadText,
-  describeBody,
-  detectFormat,
   parseCellNumber,
   parseDateCell,
   parseFailed,
   parseSuffixedSize,
-  payloadLocation,
-  resolveAsOf,
-} from './table-values';
+  type RawTable,
+  snapshotDate,
+} from '../kit';
+import type { TableConfig } from './table-config';
 
 type ColumnField = Exclude<keyof TableConfig['columns'], 'scores'>;
 
@@ -58,7 +56,7 @@ export function extractTables(
         context.scraperId,
         context.location,
         'an HTML, CSV or Markdown table',
-        `${format.toUpperCase()} (${describeBody(payload.body)})`,
+        `${format.toUpperCase()} (${describeBodyStart(payload.body)})`,
       );
   }
 }
@@ -167,7 +165,7 @@ export function parseTable(
 ): ScrapeResult {
   const context: ExtractContext = {
     scraperId: options.scraperId ?? config.id,
-    location: payloadLocation(payload),
+    location: describePayload(payload),
   };
   const issues: ScrapeIssue[] = [];
   const format = detectFormat(payload, config.format);
@@ -196,10 +194,10 @@ export function parseTable(
       `only the header ${formatHeaders(table.headers)}`,
     );
   }
-  const snapshotDate = resolveAsOf(payload, {
+  const asOf = snapshotDate(payload, {
     configured: config.asOf,
-    fromPayload: format === 'csv' ? undefined : dateFromPayloadText(payload.body),
-  });
+    stated: format === 'csv' ? undefined : dateFromPayloadText(payload.body),
+  }).date;
   const include = config.filters?.include?.map((pattern) => new RegExp(pattern, 'i'));
   const exclude = config.filters?.exclude?.map((pattern) => new RegExp(pattern, 'i'));
   const sourceUrl = citedUrl(payload, config.url);
@@ -267,7 +265,7 @@ export function parseTable(
     }
     const scores: Record<string, Score> = {};
     for (const [benchmark, header] of Object.entries(config.columns.scores)) {
-      const { score, problem } = readScore(cell(`columns.scores.${benchmark}`) ?? '', snapshotDate);
+      const { score, problem } = readScore(cell(`columns.scores.${benchmark}`) ?? '', asOf);
       if (score) scores[benchmark] = score;
       if (problem)
         issues.push({ level: 'warning', location: row.location, message: `column "${header}": ${problem}` });

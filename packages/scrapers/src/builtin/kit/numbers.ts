@@ -4,7 +4,7 @@
  * callers decide whether that is a blank cell ({@link isBlankCell}) or a row problem worth an issue.
  */
 
-const BLANK_CELLS = new Set(['', '-', '–', '—', 'n/a', 'na', 'nan', 'none', 'null', '?']);
+const BLANK_CELLS = new Set(['', '-', '--', '–', '—', 'n/a', 'na', 'nan', 'none', 'null', '?']);
 
 /** True for cells that mean "no value" (`""`, `"N/A"`, `"-"`, `"—"`, `"NaN"`...), as opposed to unreadable text. */
 export function isBlankCell(text: string | null | undefined): boolean {
@@ -12,14 +12,18 @@ export function isBlankCell(text: string | null | undefined): boolean {
 }
 
 /**
- * Reads a plain number: `"32,205"` → 32205, `"1,234.5"` → 1234.5, `" 7 "` → 7, or a finite JS number as is.
+ * Reads a plain number: `"32,205"` → 32205, `"1,234.5"` → 1234.5, `" 7 "` → 7, `"3.8e+25"` (Epoch's exports) →
+ * 3.8e25, or a finite JS number as is.
  * Thousands separators are only accepted between digit groups of three, so `"1,5"` is rejected rather than misread.
  */
 export function parseNumber(text: string | number | null | undefined): number | undefined {
   if (typeof text === 'number') return Number.isFinite(text) ? text : undefined;
   if (typeof text !== 'string') return undefined;
   const trimmed = text.trim().replace(/[\u00a0\u2009\u202f]/g, '');
-  if (!/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(trimmed) && !/^[-+]?\.\d+$/.test(trimmed))
+  if (
+    !/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?([eE][-+]?\d+)?$/.test(trimmed) &&
+    !/^[-+]?\.\d+([eE][-+]?\d+)?$/.test(trimmed)
+  )
     return undefined;
   const value = Number(trimmed.replace(/,/g, ''));
   return Number.isFinite(value) ? value : undefined;

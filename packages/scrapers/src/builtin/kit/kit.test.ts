@@ -4,6 +4,7 @@ import type { Payload } from '../../scraper';
 import {
   createObservationCollector,
   dropUndefined,
+  extractHtmlTables,
   findDateInName,
   findMissingColumns,
   formatUnixDate,
@@ -18,7 +19,6 @@ import {
   parsePricePair,
   parseScoreCell,
   readCsv,
-  readHtmlTables,
   readJsonPayload,
   resolveAsOf,
   roundTo,
@@ -111,7 +111,7 @@ describe('dates', () => {
 
   it('resolves asOf: payload, then file name or URL, then retrieval day', () => {
     const retrievedAt = '2026-03-30T10:00:00.000Z';
-    expect(resolveAsOf({ payloadDate: '2026-03-01', fileName: 'x_2026-02-02.csv', retrievedAt })).toEqual({
+    expect(resolveAsOf({ snapshotDate: '2026-03-01', fileName: 'x_2026-02-02.csv', retrievedAt })).toEqual({
       asOf: '2026-03-01',
       basis: 'payload',
     });
@@ -124,7 +124,7 @@ describe('dates', () => {
       basis: 'file-name',
     });
     expect(
-      resolveAsOf({ payloadDate: 'n/a', url: 'https://lmarena.ai/leaderboard/text', retrievedAt }),
+      resolveAsOf({ snapshotDate: 'n/a', url: 'https://lmarena.ai/leaderboard/text', retrievedAt }),
     ).toEqual({ asOf: '2026-03-30', basis: 'retrieved-at' });
   });
 });
@@ -161,12 +161,18 @@ describe('readCsv', () => {
   });
 });
 
-describe('readHtmlTables', () => {
+describe('extractHtmlTables', () => {
+  const read = (html: string) =>
+    extractHtmlTables(html, { scraperId: 'test', location: 'page.html' }).map((table) => ({
+      headers: table.headers,
+      rows: table.rows.map((row) => row.cells),
+    }));
+
   it('reads headers from thead and cell text with nested markup', () => {
     const html = `<table><thead><tr><th colspan="2">group</th></tr><tr><th>Model</th><th>Score</th></tr></thead>
       <tbody><tr><td><a><span>m1</span></a></td><td>1504 <span>±6</span>\n Preliminary</td></tr>
       <tr><td>m2<table><tr><td>nested</td></tr></table></td><td>1500</td></tr></tbody></table>`;
-    const tables = readHtmlTables(html);
+    const tables = read(html);
     expect(tables[0]).toEqual({
       headers: ['Model', 'Score'],
       rows: [
@@ -178,11 +184,11 @@ describe('readHtmlTables', () => {
   });
 
   it('takes a first row of th cells as the header when there is no thead', () => {
-    expect(readHtmlTables('<table><tr><th>A</th></tr><tr><td>1</td></tr></table>')[0]).toEqual({
+    expect(read('<table><tr><th>A</th></tr><tr><td>1</td></tr></table>')[0]).toEqual({
       headers: ['A'],
       rows: [['1']],
     });
-    expect(readHtmlTables('<p>none</p>')).toEqual([]);
+    expect(read('<p>none</p>')).toEqual([]);
   });
 });
 

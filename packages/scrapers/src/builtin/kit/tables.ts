@@ -1,6 +1,8 @@
 import { type Cheerio, load } from 'cheerio';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { describeBody, normalizeCellText, parseFailed } from './table-values';
+import type { Payload } from '../../scraper';
+import { collapseWhitespace } from './cells';
+import { createParseError, describeBodyStart, describePayload, parseFailed } from './payload';
 
 // cheerio exposes domhandler's node type only through its generics; infer it from `load`.
 type CheerioElement = ReturnType<ReturnType<typeof load>> extends Cheerio<infer T> ? T : never;
@@ -71,7 +73,7 @@ export function extractHtmlTables(html: string, context: ExtractContext, selecto
     let headerRow: CheerioElement | undefined;
     if (headRows.length > 0) {
       headerRow = headRows.reduce((best, row) =>
-        $(row).children('th,td').length > $(best).children('th,td').length ? row : best,
+        $(row).children('th,td').length >= $(best).children('th,td').length ? row : best,
       );
     } else {
       headerRow =
@@ -85,7 +87,7 @@ export function extractHtmlTables(html: string, context: ExtractContext, selecto
         .children('th,td')
         .each((_, cell) => {
           const span = Math.max(1, Math.min(50, Number.parseInt($(cell).attr('colspan') ?? '1', 10) || 1));
-          cells.push(normalizeCellText($(cell).text()));
+          cells.push(collapseWhitespace($(cell).text()));
           links.push($(cell).find('a[href]').first().attr('href'));
           // A spanning cell fills one column; the ones it covers stay empty so later columns keep their place.
           for (let extra = 1; extra < span; extra += 1) {
@@ -103,31 +105,47 @@ export function extractHtmlTables(html: string, context: ExtractContext, selecto
   });
 }
 
+/** One CSV record with the line it ends on. */
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/** Parses CSV text into records (BOM stripped, blank lines skipped, ragged rows kept); broken quoting throws. */
+function parseCsvRecords(text: string, context: ExtractContext, trim: boolean): CsvRecord[] {
+  try {
+    return parseCsv(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim,
+      info: true,
+    }) as unknown as CsvRecord[];
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw parseFailed(
+      context.scraperId,
+      context.location,
+      'a CSV table',
+      `text that is not valid CSV (${reason})`,
+      error,
+    );
+  }
+}
+
 /**
  * Reads a CSV table: the first record is the header. A last record cut short with no final newline means the
  * file was truncated, which is an error for the whole payload; a short record elsewhere stays a row (the caller
  * reports it).
  */
 export function extractCsvTable(text: string, context: ExtractContext): RawTable {
-  let records: string[][];
-  try {
-    records = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
-  } catch (error) {
-    throw parseFailed(
-      context.scraperId,
-      context.location,
-      'well-formed CSV',
-      (error as Error).message,
-      error,
-    );
-  }
-  const [header, ...body] = records;
+  const [header, ...body] = parseCsvRecords(text, context, false).map((item) => item.record);
   if (!header || header.every((cell) => cell.trim() === '')) {
     throw parseFailed(
       context.scraperId,
       context.location,
       'a CSV table with a header row',
-      describeBody(text),
+      describeBodyStart(text),
     );
   }
   const last = body.at(-1);
@@ -140,14 +158,80 @@ export function extractCsvTable(text: string, context: ExtractContext): RawTable
     );
   }
   return {
-    headers: header.map(normalizeCellText),
+    headers: header.map(collapseWhitespace),
     rows: body.map((cells, index) => ({
-      cells: cells.map(normalizeCellText),
+      cells: cells.map(collapseWhitespace),
       links: cells.map(() => undefined),
       location: `line ${index + 2}`,
     })),
     label: 'table 1',
   };
+}
+
+/** One data row of a CSV file read with {@link readCsv}. */
+export interface CsvRow {
+  /** 1-based number of the data row (the header is row 0), used in issue locations (`row 12`). */
+  row: number;
+  /** 1-based line of the file where the row starts. */
+  line: number;
+  /** The cells as text, trimmed (inner whitespace kept). May be shorter or longer than the header. */
+  cells: string[];
+  /** The cell of a column by header name, compared with {@link normalizeHeader} (`undefined` when absent). */
+  get(column: string): string | undefined;
+}
+
+/** A CSV file read into a header and rows, cells keyed by header name. */
+export interface CsvTable {
+  /** Header cells as written (trimmed). */
+  columns: string[];
+  rows: CsvRow[];
+  /** True when a header (compared with {@link normalizeHeader}) is present. */
+  hasColumn(column: string): boolean;
+}
+
+/** Normalises a header for comparison: lower case, trimmed, inner whitespace collapsed. */
+export function normalizeHeader(header: string): string {
+  return header.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Reads a payload's CSV with a header row into rows whose cells are looked up by column name (cells are trimmed,
+ * inner whitespace and line breaks kept, unlike {@link extractCsvTable}). An empty body, a body with only a
+ * header, or broken quoting (a truncated file) throws `PARSE_FAILED` for `scraperId`.
+ */
+export function readCsv(scraperId: string, payload: Payload): CsvTable {
+  const records = parseCsvRecords(payload.body, { scraperId, location: describePayload(payload) }, true);
+  const [header, ...data] = records;
+  if (!header) throw createParseError(scraperId, payload, 'a CSV table with a header row', 'an empty body');
+  if (data.length === 0) {
+    throw createParseError(scraperId, payload, 'a CSV table with data rows', 'only a header row');
+  }
+  const columns = header.record;
+  const indexByName = new Map<string, number>();
+  columns.forEach((column, index) => {
+    const key = normalizeHeader(column);
+    if (!indexByName.has(key)) indexByName.set(key, index);
+  });
+  const rows = data.map(({ record, info }, index): CsvRow => {
+    // `info.lines` is the line where the record ends; multi-line cells are rare in these exports.
+    const lineCount = record.reduce((count, cell) => count + (cell.match(/\n/g)?.length ?? 0), 0);
+    return {
+      row: index + 1,
+      line: info.lines - lineCount,
+      cells: record,
+      get(column: string) {
+        const position = indexByName.get(normalizeHeader(column));
+        return position === undefined ? undefined : record[position];
+      },
+    };
+  });
+  return { columns, rows, hasColumn: (column) => indexByName.has(normalizeHeader(column)) };
+}
+
+/** The required columns missing from `columns` (compared with {@link normalizeHeader}). */
+export function findMissingColumns(columns: readonly string[], required: readonly string[]): string[] {
+  const present = new Set(columns.map(normalizeHeader));
+  return required.filter((column) => !present.has(normalizeHeader(column)));
 }
 
 function splitMarkdownRow(line: string): string[] {
@@ -164,7 +248,7 @@ function readMarkdownCell(cell: string): { text: string; link: string | undefine
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|`)/g, '')
     .replace(/<[^>]+>/g, '');
-  return { text: normalizeCellText(text), link };
+  return { text: collapseWhitespace(text), link };
 }
 
 const MARKDOWN_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -207,8 +291,8 @@ export function extractMarkdownTables(text: string, context: ExtractContext): Ra
 export function findColumn(headers: readonly string[], wanted: string): number {
   const exact = headers.indexOf(wanted);
   if (exact >= 0) return exact;
-  const folded = normalizeCellText(wanted).toLowerCase();
-  return headers.findIndex((header) => normalizeCellText(header).toLowerCase() === folded);
+  const folded = collapseWhitespace(wanted).toLowerCase();
+  return headers.findIndex((header) => collapseWhitespace(header).toLowerCase() === folded);
 }
 
 /** Lists headers for an error message: `"Rank", "Model", "Score"`. */

@@ -64,7 +64,7 @@ export type AsOfBasis = 'payload' | 'file-name' | 'retrieved-at';
 /** Inputs of {@link resolveAsOf}. */
 export interface ResolveAsOfOptions {
   /** A publication date the payload itself states (e.g. Arena's `leaderboard_publish_date`). */
-  payloadDate?: string | undefined;
+  snapshotDate?: string | undefined;
   /** File name of a saved payload. */
   fileName?: string | undefined;
   /** URL of the payload; its last path segment is searched for a date like the file name. */
@@ -78,7 +78,7 @@ export interface ResolveAsOfOptions {
  * name (or the URL's last segment), else the day the payload was retrieved (a live page shows the current board).
  */
 export function resolveAsOf(options: ResolveAsOfOptions): { asOf: string | undefined; basis: AsOfBasis } {
-  const stated = parseIsoDate(options.payloadDate);
+  const stated = parseIsoDate(options.snapshotDate);
   if (stated) return { asOf: stated, basis: 'payload' };
   const lastSegment = options.url ? safeLastPathSegment(options.url) : undefined;
   const named = findDateInName(options.fileName) ?? findDateInName(lastSegment);
@@ -93,4 +93,51 @@ function safeLastPathSegment(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A publication date stated inside a payload. JSON (a body starting with `{` or `[`): a key such as
+ * `"leaderboard_publish_date": "2026-04-19"`, `"published_at"`, `"last_updated"`. Other text (HTML, Markdown):
+ * `Updated: 2025-08-11T13:54:57` (an HTML comment or text), `Last updated 2025-08-11`. CSV bodies are not
+ * searched here (their cells are data, not a page's date line). The first one found wins.
+ */
+export function dateFromPayloadText(body: string): string | undefined {
+  const start = body.trimStart()[0];
+  const pattern =
+    start === '{' || start === '['
+      ? /"(?:[a-z]+_)*(?:publish(?:ed)?|updated)(?:_(?:date|at|on))?"\s*:\s*"(\d{4}-\d{2}-\d{2})/i
+      : /(?:last\s+)?updated\s*(?:on|at)?\s*[:-]?\s*(\d{4}-\d{2}-\d{2})/i;
+  return parseIsoDate(pattern.exec(body)?.[1]);
+}
+
+/** Where {@link snapshotDate} found its date: stated by the caller, by the payload, in its file name, or when fetched. */
+export type SnapshotDateBasis = 'configured' | AsOfBasis;
+
+/** A payload's date and where it came from. */
+export interface SnapshotDate {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  basis: SnapshotDateBasis;
+}
+
+/**
+ * The date a snapshot belongs to. Precedence: a date the caller configured, then one stated in the payload
+ * (`stated`), then one in the file name (or the URL's last segment), then the day the payload was retrieved
+ * (UTC).
+ */
+export function snapshotDate(
+  payload: { url: string; fileName?: string | undefined; retrievedAt: string },
+  options: { configured?: string | undefined; stated?: string | undefined } = {},
+): SnapshotDate {
+  const configured = parseIsoDate(options.configured);
+  if (configured) return { date: configured, basis: 'configured' };
+  const fileName =
+    payload.fileName ?? (payload.url.startsWith('file:') ? payload.url.split('/').pop() : undefined);
+  const { asOf, basis } = resolveAsOf({
+    snapshotDate: options.stated,
+    fileName: fileName?.split(/[\\/]/).pop(),
+    url: payload.url,
+    retrievedAt: payload.retrievedAt,
+  });
+  return { date: asOf ?? payload.retrievedAt.slice(0, 10), basis };
 }
