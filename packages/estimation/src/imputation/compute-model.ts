@@ -23,6 +23,7 @@ export const FEATURES = [
   'log10 price',
   'closed-frontier group',
   'open-weight group',
+  'API-only × closed-frontier group',
 ] as const;
 
 /**
@@ -40,6 +41,7 @@ export const COEFFICIENT_PRIOR: readonly { mean: number; sd: number }[] = [
   { mean: 1, sd: 0.5 },
   { mean: 0, sd: 0.5 },
   { mean: 0, sd: 0.5 },
+  { mean: 0, sd: 1 },
   { mean: 0, sd: 1 },
   { mean: 0, sd: 1 },
 ];

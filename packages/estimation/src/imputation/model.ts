@@ -153,6 +153,7 @@ export function features(
     price !== undefined ? Math.log10(price) : 0,
     group === 'closed-frontier' ? 1 : 0,
     group === 'open-weight' ? 1 : 0,
+    group === 'closed-frontier' && !open ? 1 : 0,
   ];
   const result: Features = {
     x,
