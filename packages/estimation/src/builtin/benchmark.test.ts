@@ -113,7 +113,7 @@ describe('benchmark: the compute fit', () => {
     );
     expect(result?.reasoning).toMatch(/date effect -0\.\d\d dex\/year × 0\.50 years/);
     expect(result?.reasoning).toMatch(
-      /calibration \(shift a = -?\d\.\d\d, scale k = \d\.\d\d, fitted on the leave-one-out predictions of 40 references\)/,
+      /calibration \(shift a = -?\d\.\d\d, scale k = \d\.\d\d on the side of the median that faces the threshold — \d\.\d\d above, \d\.\d\d below —, fitted on the leave-one-out predictions of 40 references\)/,
     );
   });
 
@@ -184,7 +184,29 @@ describe('calibration map', () => {
   });
 
   it('is the identity with too few points', () => {
-    expect(fitCalibration([1, 2, 3])).toEqual({ shift: 0, scale: 1, count: 3 });
+    expect(fitCalibration([1, 2, 3])).toEqual({ shift: 0, scale: 1, scaleUp: 1, scaleDown: 1, count: 3 });
+  });
+
+  it('is a split normal: each side matched to its own decile of the errors, P monotone across the median', () => {
+    // A heavy lower tail (references far below their prediction) must not widen the upper side.
+    const errors = Array.from({ length: 100 }, (_, index) => {
+      const u = (index + 0.5) / 100 - 0.5;
+      return u < 0 ? 6 * u : 2 * u;
+    });
+    const calibration = fitCalibration(errors);
+    expect(calibration.scaleDown).toBeGreaterThan(2.5 * calibration.scaleUp);
+    expect(calibration.scale).toBeGreaterThan(calibration.scaleUp);
+    expect(calibration.scale).toBeLessThan(calibration.scaleDown);
+    let previous = -1;
+    const threshold = 25;
+    for (let mu = 23; mu <= 27; mu += 0.1) {
+      const s = 0.4;
+      const centre = mu + calibration.shift * s;
+      const k = threshold >= centre ? calibration.scaleUp : calibration.scaleDown;
+      const p = probabilityAbove({ median: 10 ** centre, log10Sigma: s * k }, 10 ** threshold);
+      expect(p).toBeGreaterThanOrEqual(previous);
+      previous = p;
+    }
   });
 });
 

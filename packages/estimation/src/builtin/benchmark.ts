@@ -96,9 +96,11 @@ export const benchmarkEstimator = defineEstimator({
     const effect = developerEffect(fit, f.developer, placement.value);
     const capabilityVariance = (fit.beta[1] as number) ** 2 * placement.se ** 2;
     const prediction = predictCompute(fit, f.x, effect, f.extraVariance + capabilityVariance);
-    // Calibration: μ' = μ + a·s, s' = k·s (a monotone map of P, fitted on leave-one-out errors).
+    // Calibration: μ' = μ + a·s, s' = k·s (a monotone map of P, fitted on leave-one-out errors), with k the
+    // split-normal factor of the side of μ' where the threshold lies, so P(above) is that of the split normal.
     const mean = prediction.mean + calibration.shift * prediction.sd;
-    const sigma = prediction.sd * calibration.scale;
+    const side = model.threshold >= mean ? calibration.scaleUp : calibration.scaleDown;
+    const sigma = prediction.sd * side;
     const median = 10 ** mean;
     const leftOutSet = new Set(leftOut);
     const terms = f.x
@@ -176,7 +178,7 @@ export const benchmarkEstimator = defineEstimator({
       `; date effect ${betaYear.toFixed(2)} dex/year × ${(f.x[2] as number).toFixed(2)} years = ${(betaYear * (f.x[2] as number)).toFixed(2)} dex` +
       `${f.extraVariance > 0 ? ' (release date unknown: half a year assumed, spread widened)' : ''}; ` +
       `${developerText} → μ = ${prediction.mean.toFixed(2)}, s = ${prediction.sd.toFixed(2)} dex (residual σ ${fit.sigma.toFixed(2)}, coefficient, developer and capability uncertainty); ` +
-      `calibration (shift a = ${calibration.shift.toFixed(2)}, scale k = ${calibration.scale.toFixed(2)}, ${calibrationText}): log10 C = ${prediction.mean.toFixed(2)} + ${calibration.shift.toFixed(2)}×${prediction.sd.toFixed(2)} = ${mean.toFixed(2)} (${formatFlop(median)} FLOP), σ = ${calibration.scale.toFixed(2)}×${prediction.sd.toFixed(2)} = ${sigma.toFixed(2)} dex`;
+      `calibration (shift a = ${calibration.shift.toFixed(2)}, scale k = ${side.toFixed(2)} on the side of the median that faces the threshold — ${calibration.scaleUp.toFixed(2)} above, ${calibration.scaleDown.toFixed(2)} below —, ${calibrationText}): log10 C = ${prediction.mean.toFixed(2)} + ${calibration.shift.toFixed(2)}×${prediction.sd.toFixed(2)} = ${mean.toFixed(2)} (${formatFlop(median)} FLOP), σ = ${side.toFixed(2)}×${prediction.sd.toFixed(2)} = ${sigma.toFixed(2)} dex`;
     return { median, log10Sigma: sigma, inputs, reasoning };
   },
 });

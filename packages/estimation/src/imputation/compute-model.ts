@@ -238,10 +238,19 @@ export interface Calibration {
   shift: number;
   /** Factor on s. */
   scale: number;
+  /** Factor on s above the median, (q90 − q50)/1.2816, and below it, (q50 − q10)/1.2816 (a split normal). */
+  scaleUp: number;
+  scaleDown: number;
   count: number;
 }
 
-export const IDENTITY_CALIBRATION: Calibration = Object.freeze({ shift: 0, scale: 1, count: 0 });
+export const IDENTITY_CALIBRATION: Calibration = Object.freeze({
+  shift: 0,
+  scale: 1,
+  scaleUp: 1,
+  scaleDown: 1,
+  count: 0,
+});
 
 /** Too few leave-one-out errors to fit a map: the identity is used. */
 export const MIN_CALIBRATION_POINTS = 10;
@@ -259,5 +268,13 @@ export function fitCalibration(errors: readonly number[]): Calibration {
   };
   const shift = at(0.5);
   const scale = (at(0.9) - at(0.1)) / (2 * Z10_90);
-  return { shift, scale: scale > 0 ? scale : 1, count: errors.length };
+  const up = (at(0.9) - shift) / Z10_90;
+  const down = (shift - at(0.1)) / Z10_90;
+  return {
+    shift,
+    scale: scale > 0 ? scale : 1,
+    scaleUp: up > 0 ? up : 1,
+    scaleDown: down > 0 ? down : 1,
+    count: errors.length,
+  };
 }

@@ -269,7 +269,7 @@ function buildModel(context: EstimateContext): ImputationModel | null {
     full,
     rows,
     loo: new Map(),
-    calibration: { shift: 0, scale: 1, count: 0 },
+    calibration: { shift: 0, scale: 1, scaleUp: 1, scaleDown: 1, count: 0 },
     refits: new Map(),
     calibrations: new Map(),
     references,
