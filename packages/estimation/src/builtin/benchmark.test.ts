@@ -140,6 +140,57 @@ describe('benchmark: the compute fit', () => {
   });
 });
 
+describe('benchmark: the API-only premium by group', () => {
+  /**
+   * A closed frontier lab: small open-weight models on the common line and API flagships 1.5 dex above it; a
+   * mid-size lab (mostly API-only) and an open-weight lab whose models all sit on the line. log10 C = 24 + 0.8·c.
+   * One API premium shared by every group cannot fit both the frontier flagships and the mid lab's API models.
+   */
+  function labs(): ReferencePoint[] {
+    const list: ReferencePoint[] = [];
+    const add = (developer: string, index: number, c: number, open: boolean, premium: number) => {
+      const reference: ReferencePoint = {
+        id: `${developer}/m-${index}`,
+        name: `${developer} ${index}`,
+        computeFlop: 10 ** (24 + 0.8 * c + premium + wobble(index)),
+        releaseDate: '2024-07-01',
+        developer,
+        accessibility: open ? 'open-weights' : 'api',
+        scores: { 'board-a': [{ value: boardA(c) + wobble(index), asOf: '2025-01-01' }] },
+        source: 'test',
+      };
+      if (open) reference.parameters = 10 ** (10 + 0.8 * c + wobble(index));
+      list.push(reference);
+    };
+    for (let index = 0; index < 4; index++) add('Frontier', index, -1 + index * 0.2, true, 0);
+    for (let index = 4; index < 10; index++) add('Frontier', index, 1.2 + (index - 4) * 0.15, false, 1.5);
+    for (let index = 0; index < 10; index++) add('Mid', index, -1.2 + index * 0.15, false, 0);
+    for (let index = 10; index < 14; index++) add('Mid', index, -1 + (index - 10) * 0.2, true, 0);
+    for (let index = 0; index < 16; index++) add('Open', index, -1.5 + index * 0.15, true, 0);
+    return list;
+  }
+  const apiModel = (developer: string, c: number) => ({
+    name: 'New',
+    developer,
+    releaseDate: '2024-07-01',
+    accessibility: 'api',
+    scores: { 'board-a': { value: boardA(c), asOf: '2025-01-01' } },
+  });
+
+  it('gives a mid-tier API model of another lab the premium of its own group, not the frontier labs’', () => {
+    const context = createEstimateContext({ references: labs() });
+    const model = imputationModel(context);
+    expect(model?.groups.get('frontier')).toBe('closed-frontier');
+    expect(model?.groups.get('mid')).toBe('other');
+    const mid = benchmarkEstimator.estimate(apiModel('Newco', 0), context);
+    expect(Math.abs(Math.log10(mid?.median ?? 0) - 24)).toBeLessThan(0.2);
+    expect(mid?.reasoning).not.toContain('API-only × closed-frontier group');
+    const flagship = benchmarkEstimator.estimate(apiModel('Frontier', 1.5), context);
+    expect(Math.log10(flagship?.median ?? 0)).toBeGreaterThan(25.7);
+    expect(flagship?.reasoning).toContain('API-only × closed-frontier group');
+  });
+});
+
 describe('calibration map', () => {
   it('is fitted on leave-one-out errors and is monotone in the prediction', () => {
     const errors = Array.from({ length: 50 }, (_, index) => ((index % 10) - 4.5) / 2 + 0.3);
