@@ -52,6 +52,7 @@ export type { FactsFromRecordOptions } from './facts';
 export { buildPopulation, buildReferences, factsFromRecord, pickFact } from './facts';
 export type { HardwareTimeInput, OperationCountInput } from './formulas';
 export { hardwareTime, operationCount } from './formulas';
+export { countsTokens } from './inputs';
 export type { MoeFamily, NameSize } from './names';
 export { findMoeFamily, MOE_ACTIVE_SHARE_PRIOR, MOE_FAMILIES, moeActiveShare, parseNameSize } from './names';
 export type { StatusCutPoints } from './probability';

@@ -45,3 +45,14 @@ export function releaseYear(date: string | undefined): number | null {
 export function looseName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
+
+/**
+ * Domains whose dataset size counts tokens. Elsewhere (vision, image generation, speech...) a source's dataset size
+ * counts datapoints (images, clips, hours), so 6·N·D and the era's tokens-per-parameter do not apply.
+ */
+const TOKEN_DOMAINS: ReadonlySet<string> = new Set(['language', 'multimodal']);
+
+/** True when the model's dataset size can be read as tokens: a language or multimodal model, or no domain stated. */
+export function countsTokens(facts: Pick<EstimatorFacts, 'domain'>): boolean {
+  return !facts.domain || TOKEN_DOMAINS.has(facts.domain);
+}

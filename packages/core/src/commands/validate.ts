@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import {
+  countsTokens,
   type EstimateComputeResult,
   releasedBy,
   truthFromRecord,
@@ -233,9 +234,12 @@ function hasEpochInputs(record: ModelRecord): boolean {
   const fromEpoch = <T>(list: { source: string; value: T }[] | undefined) =>
     list?.find((fact) => fact.source === 'epoch')?.value;
   const hardware = fromEpoch(record.facts.hardware);
+  // A dataset size is a token count only for language and multimodal models (elsewhere it counts datapoints).
+  const domain = fromEpoch(record.facts.domain);
   return (
     (fromEpoch(record.facts.parameters) !== undefined &&
-      fromEpoch(record.facts.trainingTokens) !== undefined) ||
+      fromEpoch(record.facts.trainingTokens) !== undefined &&
+      countsTokens(domain === undefined ? {} : { domain })) ||
     (hardware?.count !== undefined && hardware?.hours !== undefined)
   );
 }

@@ -1,5 +1,6 @@
 import { getChip, getChipPrice, peakFlops } from '../chips';
 import { defineEstimator } from '../define-estimator';
+import type { EstimatorFacts } from '../estimator';
 import { factInput, priorInput, quadrature, releaseYear } from '../inputs';
 import { formatFlop } from '../names';
 import { utilizationPrior } from './hardware-time';
@@ -26,6 +27,10 @@ export const costEstimator = defineEstimator({
   monotonic: ['costUsd'],
   estimate(facts, context) {
     if (!facts.costUsd) return null;
+    // A curated database prices the compute it estimated (Epoch's cost column is derived from its compute figure):
+    // blind, that cost leaves with the figure it came from, or the figure would be read back through it.
+    if (context.blind && facts.reportedCompute && sameSource(facts, 'costUsd', 'reportedCompute'))
+      return null;
     const named = facts.hardware?.chip ? getChip(facts.hardware.chip) : null;
     const chip = named && getChipPrice(named.id) ? named : getChip(chipOfEra(releaseYear(facts.releaseDate)));
     const price = chip ? getChipPrice(chip.id) : null;
@@ -56,3 +61,9 @@ export const costEstimator = defineEstimator({
     };
   },
 });
+
+/** True when two facts came from the same source (both with provenance). */
+function sameSource(facts: EstimatorFacts, left: string, right: string): boolean {
+  const a = facts.provenance?.[left]?.source;
+  return a !== undefined && a === facts.provenance?.[right]?.source;
+}

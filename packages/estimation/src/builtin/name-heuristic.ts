@@ -2,7 +2,7 @@ import { knownMoeFromData, resolveActiveParameters } from '../active-parameters'
 import { defineEstimator } from '../define-estimator';
 import type { EstimateContext } from '../estimator';
 import { developerKey } from '../imputation/model';
-import { priorInput, quadrature, releaseYear } from '../inputs';
+import { countsTokens, priorInput, quadrature, releaseYear } from '../inputs';
 import { formatCount, formatFlop, parseNameSize } from '../names';
 
 /**
@@ -83,7 +83,7 @@ export const nameHeuristicEstimator = defineEstimator({
   monotonic: ['parameters', 'activeParameters'],
   estimate(facts, context) {
     if (facts.trainingTokens) return null;
-    if (facts.domain && !['language', 'multimodal'].includes(facts.domain)) return null;
+    if (!countsTokens(facts)) return null;
     const total = facts.parameters ?? parseNameSize(facts.name)?.total;
     const developer = developerKey(facts.developer);
     const knownMoe =

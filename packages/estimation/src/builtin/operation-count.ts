@@ -1,6 +1,6 @@
 import { resolveActiveParameters } from '../active-parameters';
 import { defineEstimator } from '../define-estimator';
-import { factInput, quadrature } from '../inputs';
+import { countsTokens, factInput, quadrature } from '../inputs';
 import { formatCount, formatFlop } from '../names';
 
 /** log10 spread of 6·N·D itself against a full operation count (attention, embeddings): ~±25%. */
@@ -9,7 +9,8 @@ const FORMULA_SIGMA = 0.05;
 const TOKENS_SIGMA = 0.04;
 
 /**
- * 6·N·D: N active parameters (MoE-aware, see `resolveActiveParameters`), D training tokens. For a model with a
+ * 6·N·D: N active parameters (MoE-aware, see `resolveActiveParameters`), D training tokens (language and
+ * multimodal models only: elsewhere a dataset size counts datapoints). For a model with a
  * base model the tokens are those of its own run, so the result is `scope: 'run'` and the base is added.
  */
 export const operationCountEstimator = defineEstimator({
@@ -19,7 +20,8 @@ export const operationCountEstimator = defineEstimator({
   kind: 'direct',
   monotonic: ['parameters', 'activeParameters', 'trainingTokens'],
   estimate(facts) {
-    if (!facts.trainingTokens) return null;
+    // A vision or image model's dataset size counts images, not tokens: 6·N·D does not apply to it.
+    if (!facts.trainingTokens || !countsTokens(facts)) return null;
     const parameters = resolveActiveParameters(facts);
     if (!parameters) return null;
     const median = 6 * parameters.value * facts.trainingTokens;
