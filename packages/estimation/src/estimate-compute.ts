@@ -7,6 +7,7 @@ import { hardwareTimeEstimator } from './builtin/hardware-time';
 import { nameHeuristicEstimator } from './builtin/name-heuristic';
 import { operationCountEstimator } from './builtin/operation-count';
 import { reportedEstimator } from './builtin/reported';
+import { reportedSignalEstimator } from './builtin/reported-signal';
 import { combineComponents, type RankedComponent, toComponent } from './combine';
 import { HARDWARE_TABLE, type HardwareTable } from './data/hardware';
 import {
@@ -34,6 +35,7 @@ import {
 /** The built-in methods, most trusted first. */
 export const builtinEstimators: readonly Estimator[] = Object.freeze([
   reportedEstimator,
+  reportedSignalEstimator,
   fineTuneEstimator,
   operationCountEstimator,
   hardwareTimeEstimator,

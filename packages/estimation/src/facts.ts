@@ -74,6 +74,18 @@ export function factsFromRecord(record: ModelRecord, options: FactsFromRecordOpt
     if (reported.upper !== undefined) value.upper = reported.upper;
     facts.reportedCompute = value;
   }
+  // Statements without a number (Epoch's "very likely over 1e25"): every one the most trusted stating source makes.
+  const signal = pickFact(record.facts.computeSignals, rank);
+  if (signal) {
+    provenance.computeSignals = provenanceOf(signal);
+    facts.computeSignals = [
+      ...new Set(
+        (record.facts.computeSignals ?? [])
+          .filter((fact) => fact.source === signal.source)
+          .map((fact) => fact.value),
+      ),
+    ];
+  }
   const finetuneCompute = take('finetuneCompute');
   if (finetuneCompute !== undefined) facts.finetuneCompute = finetuneCompute;
   const syntheticDataCompute = take('syntheticDataCompute');

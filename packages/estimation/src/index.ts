@@ -8,6 +8,7 @@ export { hardwareTimeEstimator, utilizationPrior } from './builtin/hardware-time
 export { nameHeuristicEstimator, TOKENS_BY_YEAR, typicalTokens } from './builtin/name-heuristic';
 export { operationCountEstimator } from './builtin/operation-count';
 export { reportedEstimator } from './builtin/reported';
+export { reportedSignalEstimator } from './builtin/reported-signal';
 export {
   chipPrices,
   chips,

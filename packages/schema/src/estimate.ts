@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfidenceSchema, PositiveNumberSchema, TimestampSchema } from './common';
-import { PricingSchema } from './observation';
+import { ComputeSignalSchema, PricingSchema } from './observation';
 
 /** One input an estimator used, with where it came from. */
 export const EstimateInputSchema = z
@@ -137,6 +137,8 @@ export const ModelFactsSchema = z
     accessibility: z.string().optional(),
     /** API price per token (USD per million tokens). */
     pricing: PricingSchema.optional(),
+    /** Statements without a number, e.g. Epoch's `over-1e25` ("very likely over 1e25"). */
+    computeSignals: z.array(ComputeSignalSchema).optional(),
   })
   .passthrough();
 export type ModelFactsInput = z.input<typeof ModelFactsSchema>;

@@ -1,12 +1,6 @@
 import { RULING_CONFLICT } from '@tracker/dataset';
 import { findModelRecord } from '@tracker/resolve';
-import {
-  escapeJsonControls,
-  type LedgerEntry,
-  ModelIdSchema,
-  type ModelRecord,
-  TrackerError,
-} from '@tracker/schema';
+import { type LedgerEntry, ModelIdSchema, type ModelRecord, TrackerError } from '@tracker/schema';
 import type { CommandContext } from '../context';
 import { buildModelsFile, recordDecisions, reviewerName } from '../curation';
 import { formatEntries, parseEvidence } from './decide';

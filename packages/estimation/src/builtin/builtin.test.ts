@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticReferences } from '../__fixtures__/references';
 import { createEstimateContext } from '../estimate-compute';
 import { imputationModel } from '../imputation/model';
+import { normalCdf } from '../probability';
 import { testEstimator } from '../testing';
 import { benchmarkEstimator } from './benchmark';
 import { costEstimator } from './cost';
@@ -10,6 +11,7 @@ import { hardwareTimeEstimator } from './hardware-time';
 import { nameHeuristicEstimator } from './name-heuristic';
 import { operationCountEstimator } from './operation-count';
 import { reportedEstimator } from './reported';
+import { reportedSignalEstimator } from './reported-signal';
 
 testEstimator({
   estimator: reportedEstimator,
@@ -43,6 +45,45 @@ testEstimator({
         custom,
       );
       expect((confident?.log10Sigma ?? 0) * 1.6448536269514722).toBeCloseTo(Math.log10(2), 6);
+    });
+  },
+});
+
+testEstimator({
+  estimator: reportedSignalEstimator,
+  cases: [
+    { name: 'very likely over', facts: { name: 'X', computeSignals: ['over-1e25'] }, expect: 'applies' },
+    { name: 'no signal', facts: { name: 'X' }, expect: 'null' },
+    {
+      name: 'a figure supersedes it',
+      facts: {
+        name: 'X',
+        computeSignals: ['over-1e25'],
+        reportedCompute: { flop: 3e25, confidence: 'likely' },
+      },
+      expect: 'null',
+    },
+    {
+      name: 'blind mode',
+      facts: { name: 'X', computeSignals: ['over-1e25'] },
+      options: { blind: true },
+      expect: 'null',
+    },
+  ],
+  additionalTests() {
+    it('places the belief so that P(over 1e25) is what the statement says', () => {
+      const context = createEstimateContext();
+      const probabilityOver = (signals: ('over-1e25' | 'maybe-over-1e25' | 'under-1e25')[]) => {
+        const result = reportedSignalEstimator.estimate({ name: 'X', computeSignals: signals }, context);
+        if (!result) throw new Error('expected an estimate');
+        const z = (25 - Math.log10(result.median)) / result.log10Sigma;
+        return 1 - normalCdf(z);
+      };
+      expect(probabilityOver(['over-1e25'])).toBeCloseTo(0.9, 6);
+      expect(probabilityOver(['maybe-over-1e25'])).toBeCloseTo(0.5, 6);
+      expect(probabilityOver(['under-1e25'])).toBeCloseTo(0.1, 6);
+      // The strongest statement wins when a source makes several.
+      expect(probabilityOver(['maybe-over-1e25', 'over-1e25'])).toBeCloseTo(0.9, 6);
     });
   },
 });
