@@ -45,6 +45,7 @@ describe('createEstimatorRegistry', () => {
     registry.register(constant);
     expect(registry.list().map((estimator) => estimator.id)).toEqual([
       'reported',
+      'reported-signal',
       'fine-tune',
       'operation-count',
       'hardware-time',
