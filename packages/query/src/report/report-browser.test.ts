@@ -95,7 +95,12 @@ describe.skipIf(chromiumPath === undefined)('formatReportHtml in headless Chromi
     let loaded: LoadedPage;
 
     beforeAll(async () => {
-      const html = formatReportHtml(records, { generatedAt: '2026-02-01T00:00:00.000Z', threshold: 1e25 });
+      // Full provenance: every scraped string and URL is on the page, so hostile markup anywhere would show here.
+      const html = formatReportHtml(records, {
+        generatedAt: '2026-02-01T00:00:00.000Z',
+        threshold: 1e25,
+        provenance: 'full',
+      });
       loaded = await load('report.html', html);
       // Open every provenance section, so hostile markup there would be rendered and could act.
       await loaded.page.locator('details').evaluateAll((elements) => {
