@@ -41,9 +41,42 @@ function placementText(placement: NonNullable<ReturnType<typeof placeFacts>>): s
   return `capability C = ${placement.value.toFixed(2)} ± ${placement.se.toFixed(2)} from ${items.length} score${items.length === 1 ? '' : 's'} (${shown}${items.length > 4 ? `, and ${items.length - 4} more` : ''})`;
 }
 
+/** The rows ordered by capability, built once per fitted model. */
+const rowsByCapability = new WeakMap<ImputationModel, ImputationModel['rows']>();
+
+/**
+ * The references nearest in capability (ties by id). From each side of the model's capability it gathers the
+ * nearest rows that are not left out, with their ties, so only that window is sorted instead of every row.
+ */
 function nearestText(model: ImputationModel, capability: number, leftOut: ReadonlySet<string>): string {
-  return model.rows
-    .filter((row) => !leftOut.has(row.id))
+  let sorted = rowsByCapability.get(model);
+  if (!sorted) {
+    sorted = [...model.rows].sort((left, right) => left.capability - right.capability);
+    rowsByCapability.set(model, sorted);
+  }
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as (typeof sorted)[number]).capability < capability) low = middle + 1;
+    else high = middle;
+  }
+  const window: (typeof sorted)[number][] = [];
+  const gather = (start: number, step: 1 | -1) => {
+    let taken = 0;
+    let last = Number.NaN;
+    for (let index = start; index >= 0 && index < sorted.length; index += step) {
+      const row = sorted[index] as (typeof sorted)[number];
+      if (taken >= NAMED_REFERENCES && row.capability !== last) break;
+      if (leftOut.has(row.id)) continue;
+      window.push(row);
+      taken += 1;
+      last = row.capability;
+    }
+  };
+  gather(low, 1);
+  gather(low - 1, -1);
+  return window
     .map((row) => ({ row, distance: Math.abs(row.capability - capability) }))
     .sort((left, right) => left.distance - right.distance || left.row.id.localeCompare(right.row.id))
     .slice(0, NAMED_REFERENCES)

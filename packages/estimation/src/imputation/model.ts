@@ -342,10 +342,27 @@ export function lodoPoints(model: ImputationModel): Map<string, { error: number;
   return points;
 }
 
-/** The ids of the model's own reference point(s): same id or same loose name. */
+/** Row ids by loose name, built once per fitted model (each estimate asks; a scan per estimate is quadratic). */
+const rowsByLooseName = new WeakMap<ImputationModel, Map<string, string[]>>();
+
+/** The ids of the model's own reference point(s): same id or same loose name, in row order. */
 export function ownReferenceIds(model: ImputationModel, facts: EstimatorFacts): string[] {
-  const own = looseName(facts.name);
-  return model.rows.filter((row) => row.id === facts.id || looseName(row.name) === own).map((row) => row.id);
+  let index = rowsByLooseName.get(model);
+  if (!index) {
+    index = new Map();
+    for (const row of model.rows) {
+      const key = looseName(row.name);
+      const list = index.get(key);
+      if (list) list.push(row.id);
+      else index.set(key, [row.id]);
+    }
+    rowsByLooseName.set(model, index);
+  }
+  const byName = index.get(looseName(facts.name)) ?? [];
+  if (facts.id === undefined || byName.includes(facts.id) || !model.rows.some((row) => row.id === facts.id))
+    return byName;
+  const ids = new Set([...byName, facts.id]);
+  return model.rows.filter((row) => ids.has(row.id)).map((row) => row.id);
 }
 
 /** Places the model being estimated on the capability scale (its own placement when it is in the population). */
