@@ -21,8 +21,8 @@ export interface ReviewItem {
  */
 export function listReviewItems(
   records: readonly ModelRecord[],
-  limit?: number,
-  reviewFloor = 0.5,
+  limit: number | undefined,
+  reviewFloor: number,
 ): ReviewItem[] {
   const items = records
     .map((record) => ({ record, row: toQueryRow(record) }))
@@ -147,7 +147,8 @@ function toCandidateRow({ record, row }: ReviewItem, full: boolean): Record<stri
 export async function run(context: CommandContext, options: CandidatesOptions = {}): Promise<ReviewItem[]> {
   const limit = parseLimit(options.limit);
   const { models } = await loadCurationState(context);
-  const items = listReviewItems(models.models, limit, context.loaded.config.reviewFloor);
+  const queue = listReviewItems(models.models, undefined, context.loaded.config.reviewFloor);
+  const items = limit === undefined ? queue : queue.slice(0, limit);
   const full = context.format === 'json' || context.format === 'jsonl';
   context.io.stdout.write(
     formatObjects(
@@ -158,7 +159,7 @@ export async function run(context: CommandContext, options: CandidatesOptions = 
       },
     ),
   );
-  const total = listReviewItems(models.models, undefined, context.loaded.config.reviewFloor).length;
+  const total = queue.length;
   context.log.info(
     total === 0
       ? 'Nothing awaits a decision.'
