@@ -3,6 +3,8 @@ import { defineEstimator } from '../define-estimator';
 import type { EstimatorFacts } from '../estimator';
 import {
   COEFFICIENT_PRIOR,
+  type ComputeModel,
+  CROSS_FIT_FOLDS,
   DATE_SLOPE_URL,
   developerEffect,
   FEATURES,
@@ -16,6 +18,7 @@ import {
   type ImputationModel,
   imputationModel,
   lodoPoints,
+  ownFoldFit,
   ownReferenceIds,
   placeFacts,
   refitWithout,
@@ -111,18 +114,23 @@ export const benchmarkEstimator = defineEstimator({
     let key = own.length > 0 ? `id:${[...own].sort().join(',')}` : '';
     let calibration = model.calibration;
     let calibrationText = `fitted on the leave-one-out predictions of ${model.calibration.count} references`;
+    let fold: ReturnType<typeof ownFoldFit> = null;
     if (context.leaveOutDeveloper && developer) {
-      leftOut = [
-        ...new Set([...own, ...model.rows.filter((row) => row.developer === developer).map((row) => row.id)]),
-      ];
-      key = `developer:${developer}|${key}`;
+      const developerIds = model.rows.filter((row) => row.developer === developer).map((row) => row.id);
+      leftOut = [...new Set([...own, ...developerIds])];
+      // Own points among the developer's: the same rows out as the developer's refit (one fit per developer).
+      key =
+        leftOut.length === developerIds.length
+          ? `developer:${developer}`
+          : `developer:${developer}|${key}`;
       calibration = calibrationWithout(model, leftOut, `lodo:${key}`, lodoPoints(model));
       calibrationText = `fitted on the leave-one-developer-out predictions of ${calibration.count} references of other developers`;
     } else if (own.length > 0) {
       calibration = calibrationWithout(model, own, key);
       calibrationText = `fitted on the leave-one-out predictions of ${calibration.count} other references (this model's own left out)`;
+      fold = ownFoldFit(model, own);
     }
-    const fit = key ? refitWithout(model, leftOut, key) : model.full;
+    const fit = fold ? fold.fit : key ? refitWithout(model, leftOut, key) : model.full;
     if (!fit) return null;
     const betaYear = fit.beta[2] as number;
     const f = features(factsSubject(facts), placement.value, model.groups, betaYear);
@@ -162,7 +170,11 @@ export const benchmarkEstimator = defineEstimator({
       ? `developer ${f.developer} (group ${f.group}, from its models' accessibility and best capability): effect ${effect.effect >= 0 ? '+' : ''}${effect.effect.toFixed(2)} dex${peers ? ` from its references near this capability: ${peers}` : ' (no references of its own: the group mean)'}, shrunk toward the group with τ = ${fit.tau.toFixed(2)}`
       : 'developer unknown: group "other", no developer effect';
     const leftOutText = [
-      own.length > 0 ? 'its own point left out (exact refit)' : '',
+      own.length > 0
+        ? fold
+          ? `its own point left out with its fold of ${fold.size} references (cross-fit, ${CROSS_FIT_FOLDS} folds)`
+          : 'its own point left out (exact refit)'
+        : '',
       context.leaveOutDeveloper && developer
         ? `all ${leftOut.length} references of ${developer} left out`
         : '',
@@ -178,7 +190,7 @@ export const benchmarkEstimator = defineEstimator({
     inputs.push({
       name: 'references',
       value: `${fit.rows.length} references with known compute${leftOutText ? ` (${leftOutText})` : ''}`,
-      source: [...new Set(fit.rows.map((row) => row.source ?? 'reference'))].sort().join(', '),
+      source: sourcesOf(fit),
     });
     if (facts.releaseDate) inputs.push(factInput(facts, 'releaseDate', facts.releaseDate));
     if (facts.developer) inputs.push(factInput(facts, 'developer', facts.developer));
@@ -215,6 +227,18 @@ export const benchmarkEstimator = defineEstimator({
     return { median, log10Sigma: sigma, inputs, reasoning };
   },
 });
+
+/** The sources of a fit's references, listed once per fit (each estimate names them; a scan per estimate is quadratic). */
+const fitSources = new WeakMap<ComputeModel, string>();
+
+function sourcesOf(fit: ComputeModel): string {
+  let sources = fitSources.get(fit);
+  if (sources === undefined) {
+    sources = [...new Set(fit.rows.map((row) => row.source ?? 'reference'))].sort().join(', ');
+    fitSources.set(fit, sources);
+  }
+  return sources;
+}
 
 function filterBenchmarks(facts: EstimatorFacts, benchmarks: readonly string[] | undefined): EstimatorFacts {
   if (!benchmarks) return facts;

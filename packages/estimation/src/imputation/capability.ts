@@ -136,12 +136,33 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
     .filter((row) => row.z.length > 0);
   const capability = data.map((row) => row.z.reduce((sum, [, value]) => sum + value, 0) / row.z.length);
   const count = itemList.length;
+  // The observations flattened (row m's are start[m] … start[m + 1] − 1), so each sweep reads arrays, not maps.
+  const start = new Int32Array(data.length + 1);
+  data.forEach((row, m) => {
+    start[m + 1] = (start[m] as number) + row.index.length;
+  });
+  const itemOf = new Int32Array(start[data.length] as number);
+  const zOf = new Float64Array(start[data.length] as number);
+  data.forEach((row, m) => {
+    row.index.forEach((position, k) => {
+      itemOf[(start[m] as number) + k] = position;
+      zOf[(start[m] as number) + k] = (row.z[k] as [string, number])[1];
+    });
+  });
   const sn = new Float64Array(count);
   const sc = new Float64Array(count);
   const sz = new Float64Array(count);
   const scc = new Float64Array(count);
   const scz = new Float64Array(count);
   const ss = new Float64Array(count);
+  const loading = new Float64Array(count);
+  const offset = new Float64Array(count);
+  const noise = new Float64Array(count);
+  const weight = new Float64Array(count);
+  itemList.forEach((item, position) => {
+    loading[position] = item.loading;
+    offset[position] = item.offset;
+  });
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     // Items given capabilities: least squares of z on C per item.
     sn.fill(0);
@@ -150,17 +171,18 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
     scc.fill(0);
     scz.fill(0);
     ss.fill(0);
-    data.forEach((row, m) => {
+    for (let m = 0; m < data.length; m++) {
       const c = capability[m] as number;
-      row.index.forEach((position, k) => {
-        const z = (row.z[k] as [string, number])[1];
+      for (let o = start[m] as number; o < (start[m + 1] as number); o++) {
+        const position = itemOf[o] as number;
+        const z = zOf[o] as number;
         sn[position] = (sn[position] as number) + 1;
         sc[position] = (sc[position] as number) + c;
         sz[position] = (sz[position] as number) + z;
         scc[position] = (scc[position] as number) + c * c;
         scz[position] = (scz[position] as number) + c * z;
-      });
-    });
+      }
+    }
     itemList.forEach((item, position) => {
       const n = sn[position] as number;
       if (n === 0) return;
@@ -170,26 +192,40 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
           ? ((scz[position] as number) - ((sc[position] as number) * (sz[position] as number)) / n) / varC
           : 0;
       item.offset = ((sz[position] as number) - item.loading * (sc[position] as number)) / n;
+      loading[position] = item.loading;
+      offset[position] = item.offset;
     });
-    data.forEach((row, m) => {
+    for (let m = 0; m < data.length; m++) {
       const c = capability[m] as number;
-      row.index.forEach((position, k) => {
-        const item = itemList[position] as CapabilityItem;
+      for (let o = start[m] as number; o < (start[m + 1] as number); o++) {
+        const position = itemOf[o] as number;
         ss[position] =
           (ss[position] as number) +
-          ((row.z[k] as [string, number])[1] - item.loading * c - item.offset) ** 2;
-      });
-    });
+          ((zOf[o] as number) - (loading[position] as number) * c - (offset[position] as number)) ** 2;
+      }
+    }
     itemList.forEach((item, position) => {
       item.noise = Math.max(
         NOISE_FLOOR,
         (ss[position] as number) / Math.max(1, (sn[position] as number) - 2),
       );
+      // What `place` reads of the item, computed once per sweep instead of once per observation.
+      noise[position] = itemNoise(item);
+      weight[position] = (item.loading * item.loading) / (noise[position] as number);
     });
-    // Capabilities given items: posterior mean under the N(0, 1) prior.
-    data.forEach((row, m) => {
-      capability[m] = place(row.z, items).value;
-    });
+    // Capabilities given items: posterior mean under the N(0, 1) prior (as `place`, over the flat arrays).
+    for (let m = 0; m < data.length; m++) {
+      let precision = 1;
+      let weighted = 0;
+      for (let o = start[m] as number; o < (start[m + 1] as number); o++) {
+        const position = itemOf[o] as number;
+        const a = loading[position] as number;
+        if (a === 0) continue;
+        precision += weight[position] as number;
+        weighted += (a * ((zOf[o] as number) - (offset[position] as number))) / (noise[position] as number);
+      }
+      capability[m] = weighted / precision;
+    }
     // Fix the scale: capability has mean 0 and sd 1 over the models, and higher scores mean higher capability.
     const mean = capability.reduce((sum, value) => sum + value, 0) / capability.length;
     const sd =
@@ -204,6 +240,11 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
   return { items, latest, placements };
 }
 
+/** An item's error variance as a placement reads it: its residual variance, at least (a·{@link MIN_ITEM_ERROR})². */
+function itemNoise(item: CapabilityItem): number {
+  return Math.max(item.noise, (item.loading * MIN_ITEM_ERROR) ** 2);
+}
+
 function place(
   z: readonly [string, number][],
   items: ReadonlyMap<string, CapabilityItem>,
@@ -215,7 +256,7 @@ function place(
   for (const [key, value] of z) {
     const item = items.get(key);
     if (!item || item.loading === 0) continue;
-    const noise = Math.max(item.noise, (item.loading * MIN_ITEM_ERROR) ** 2);
+    const noise = itemNoise(item);
     const weight = (item.loading * item.loading) / noise;
     precision += weight;
     weighted += (item.loading * (value - item.offset)) / noise;

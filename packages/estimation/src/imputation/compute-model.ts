@@ -55,6 +55,34 @@ const TAU_FLOOR = 0.1;
 const ITERATIONS = 30;
 const REFIT_ITERATIONS = 12;
 
+/**
+ * Up to this many references, each one's leave-one-out prediction comes from an exact refit without it: n refits
+ * of n rows, quadratic. Above it, K-fold cross-fitting ({@link CROSS_FIT_FOLDS} refits, linear): each reference is
+ * predicted by a fit that excluded its whole fold. Both are honest (the reference's compute is in no fit that
+ * predicts it); the committed data (about a hundred references) stays on the exact path.
+ */
+export const EXACT_LOO_MAX_ROWS = 400;
+/** Folds of the cross-fit above {@link EXACT_LOO_MAX_ROWS}: each fold fit keeps 95% of the references. */
+export const CROSS_FIT_FOLDS = 20;
+
+/**
+ * Fold of each row for the cross-fit, aligned with `rows`: rows with the same group key (one model's points,
+ * e.g. its loose name) share a fold, so leaving a model's fold out leaves out all its points; groups are dealt
+ * round-robin in row order, so folds differ in size by at most the largest group. Deterministic.
+ */
+export function assignFolds<Row>(rows: readonly Row[], folds: number, groupOf: (row: Row) => string): number[] {
+  const foldOfGroup = new Map<string, number>();
+  return rows.map((row) => {
+    const group = groupOf(row);
+    let fold = foldOfGroup.get(group);
+    if (fold === undefined) {
+      fold = foldOfGroup.size % folds;
+      foldOfGroup.set(group, fold);
+    }
+    return fold;
+  });
+}
+
 /** One row of the compute fit. */
 export interface ComputeRow {
   id: string;
@@ -193,17 +221,35 @@ export function developerEffect(
   let sw = 0;
   let swr = 0;
   const peers: DeveloperEffect['peers'] = [];
-  model.rows.forEach((row, index) => {
-    if (row.developer !== developer) return;
+  for (const index of rowsOfDeveloper(model, developer)) {
+    const row = model.rows[index] as ComputeRow;
     const kernel = Math.exp(-((row.capability - capability) ** 2) / (2 * DEVELOPER_KERNEL ** 2));
     const weight = kernel * (model.weights[index] as number);
     const residual = row.y - (model.fitted[index] as number);
     sw += weight;
     swr += weight * residual;
     peers.push({ name: row.name, weight, residual, computeFlop: row.computeFlop });
-  });
+  }
   const precision = sw / s2 + 1 / tau2;
   return { effect: swr / s2 / precision, variance: 1 / precision, peers };
+}
+
+/** Row indices of each developer, in row order, built once per fit (each estimate asks; a scan is quadratic). */
+const developerRows = new WeakMap<ComputeModel, Map<string, number[]>>();
+
+function rowsOfDeveloper(model: ComputeModel, developer: string): readonly number[] {
+  let index = developerRows.get(model);
+  if (!index) {
+    index = new Map();
+    model.rows.forEach((row, position) => {
+      if (!row.developer) return;
+      const list = (index as Map<string, number[]>).get(row.developer);
+      if (list) list.push(position);
+      else (index as Map<string, number[]>).set(row.developer, [position]);
+    });
+    developerRows.set(model, index);
+  }
+  return index.get(developer) ?? [];
 }
 
 /** Mean and standard deviation (before calibration) of log10 compute for a model with features x. */
@@ -258,13 +304,21 @@ export const MIN_CALIBRATION_POINTS = 10;
 const Z10_90 = 1.2815515655446004;
 
 export function fitCalibration(errors: readonly number[]): Calibration {
-  if (errors.length < MIN_CALIBRATION_POINTS) return { ...IDENTITY_CALIBRATION, count: errors.length };
   const sorted = [...errors].sort((left, right) => left - right);
+  return calibrationFromSorted(sorted.length, (index) => sorted[index] as number);
+}
+
+/**
+ * The same map from errors already in ascending order, read through `valueAt(i)` (the i-th smallest of `count`):
+ * a caller that removes a few errors from a sorted list reads around them instead of sorting again.
+ */
+export function calibrationFromSorted(count: number, valueAt: (index: number) => number): Calibration {
+  if (count < MIN_CALIBRATION_POINTS) return { ...IDENTITY_CALIBRATION, count };
   const at = (q: number) => {
-    const position = (sorted.length - 1) * q;
+    const position = (count - 1) * q;
     const low = Math.floor(position);
     const high = Math.ceil(position);
-    return (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (position - low);
+    return valueAt(low) + (valueAt(high) - valueAt(low)) * (position - low);
   };
   const shift = at(0.5);
   const scale = (at(0.9) - at(0.1)) / (2 * Z10_90);
@@ -275,6 +329,6 @@ export function fitCalibration(errors: readonly number[]): Calibration {
     scale: scale > 0 ? scale : 1,
     scaleUp: up > 0 ? up : 1,
     scaleDown: down > 0 ? down : 1,
-    count: errors.length,
+    count,
   };
 }

@@ -9,10 +9,14 @@ import { looseName, releaseYear } from '../inputs';
 import { DEFAULT_THRESHOLD } from '../probability';
 import { type CapabilityFit, fitCapability, type Placement, placeModel } from './capability';
 import {
+  assignFolds,
   type Calibration,
+  CROSS_FIT_FOLDS,
   type ComputeModel,
   type ComputeRow,
+  calibrationFromSorted,
   developerEffect,
+  EXACT_LOO_MAX_ROWS,
   fitCalibration,
   fitComputeModel,
   predictCompute,
@@ -109,8 +113,13 @@ export interface ImputationModel {
   threshold: number;
   full: ComputeModel;
   rows: ComputeRow[];
-  /** Leave-one-out prediction of every row, z = (μ − log10 T)/s against the truth. */
+  /**
+   * Leave-one-out prediction of every row, z = (μ − log10 T)/s against the truth: from an exact refit without
+   * the row, or above {@link EXACT_LOO_MAX_ROWS} rows from the cross-fit without the row's fold.
+   */
   loo: Map<string, { error: number; developer: string | null }>;
+  /** Above {@link EXACT_LOO_MAX_ROWS} rows: each row's fold (by id) and each fold's row ids; null on the exact path. */
+  folds: { byId: Map<string, number>; ids: string[][] } | null;
   calibration: Calibration;
   /** Cached refits and calibrations by what was left out. */
   refits: Map<string, ComputeModel | null>;
@@ -269,20 +278,33 @@ function buildModel(context: EstimateContext): ImputationModel | null {
     full,
     rows,
     loo: new Map(),
+    folds: null,
     calibration: { shift: 0, scale: 1, scaleUp: 1, scaleDown: 1, count: 0 },
     refits: new Map(),
     calibrations: new Map(),
     references,
   };
-  // Leave-one-out prediction of every reference (each refit without it), for the calibration map.
-  for (const row of rows) {
-    const refit = refitWithout(model, [row.id], `id:${row.id}`);
-    if (!refit) continue;
+  // Leave-one-out prediction of every reference, for the calibration map: each from a refit without it, or
+  // (many references) from the cross-fit without its fold.
+  const predictLeftOut = (row: ComputeRow, refit: ComputeModel | null) => {
+    if (!refit) return;
     const effect = developerEffect(refit, row.developer, row.capability);
     const placed = capability.placements.get(row.id);
     const extra = (refit.beta[1] as number) ** 2 * (placed?.se ?? 0) ** 2;
     const prediction = predictCompute(refit, row.x, effect, extra);
     model.loo.set(row.id, { error: (row.y - prediction.mean) / prediction.sd, developer: row.developer });
+  };
+  if (rows.length <= EXACT_LOO_MAX_ROWS) {
+    for (const row of rows) predictLeftOut(row, refitWithout(model, [row.id], `id:${row.id}`));
+  } else {
+    const foldOf = assignFolds(rows, CROSS_FIT_FOLDS, (row) => looseName(row.name));
+    const folds = { byId: new Map<string, number>(), ids: Array.from({ length: CROSS_FIT_FOLDS }, () => []) };
+    rows.forEach((row, index) => {
+      folds.byId.set(row.id, foldOf[index] as number);
+      (folds.ids[foldOf[index] as number] as string[]).push(row.id);
+    });
+    model.folds = folds;
+    rows.forEach((row, index) => predictLeftOut(row, foldFit(model, foldOf[index] as number)));
   }
   model.calibration = fitCalibration([...model.loo.values()].map((point) => point.error));
   return model;
@@ -302,7 +324,44 @@ export function refitWithout(
   return refit;
 }
 
-/** The calibration map fitted on the leave-one-out predictions of every reference not in `ids`. */
+/**
+ * The cross-fit of fold `fold`: the compute fit over every row outside it, started cold (from the prior, not from
+ * the full fit), so nothing of the fold's compute reaches it. Cached under `fold:<k>`.
+ */
+export function foldFit(model: ImputationModel, fold: number): ComputeModel | null {
+  const key = `fold:${fold}`;
+  if (model.refits.has(key)) return model.refits.get(key) ?? null;
+  const foldOf = model.folds?.byId;
+  const refit = foldOf ? fitComputeModel(model.rows.filter((row) => foldOf.get(row.id) !== fold)) : null;
+  model.refits.set(key, refit);
+  return refit;
+}
+
+/**
+ * The fit that leaves out a model's own reference points `ids` on the cross-fit path: the fit without their
+ * fold, when they all lie in one. Null on the exact path (the caller refits without `ids`) or when they span
+ * several folds.
+ */
+export function ownFoldFit(
+  model: ImputationModel,
+  ids: readonly string[],
+): { fit: ComputeModel | null; fold: number; size: number } | null {
+  if (!model.folds || ids.length === 0) return null;
+  const folds = new Set(ids.map((id) => model.folds?.byId.get(id)));
+  if (folds.size !== 1) return null;
+  const fold = [...folds][0];
+  if (fold === undefined) return null;
+  return { fit: foldFit(model, fold), fold, size: (model.folds.ids[fold] as string[]).length };
+}
+
+/** Ids and errors of a set of leave-one-out points, in ascending order of the error (built once per set). */
+const sortedPoints = new WeakMap<Map<string, { error: number }>, { ids: string[]; errors: number[] }>();
+
+/**
+ * The calibration map fitted on the leave-one-out predictions of every reference not in `ids`: the errors are
+ * sorted once per set of points, and each call reads the quantiles around the few it removes (the same map as
+ * sorting the remaining errors, without a sort per estimate).
+ */
 export function calibrationWithout(
   model: ImputationModel,
   ids: readonly string[],
@@ -312,10 +371,36 @@ export function calibrationWithout(
   if (ids.length === 0 && !points) return model.calibration;
   const cached = model.calibrations.get(key);
   if (cached) return cached;
-  const leaving = new Set(ids);
-  const calibration = fitCalibration(
-    [...(points ?? model.loo)].filter(([id]) => !leaving.has(id)).map(([, point]) => point.error),
-  );
+  const set = points ?? model.loo;
+  let sorted = sortedPoints.get(set);
+  if (!sorted) {
+    const order = [...set].sort(([, left], [, right]) => left.error - right.error);
+    sorted = { ids: order.map(([id]) => id), errors: order.map(([, point]) => point.error) };
+    sortedPoints.set(set, sorted);
+  }
+  const { errors } = sorted;
+  // Positions (in the sorted list) of the errors removed, ascending; each removed error is found by a binary
+  // search for its value, and equal values take the next free position.
+  const removed: number[] = [];
+  for (const id of new Set(ids)) {
+    const point = set.get(id);
+    if (!point) continue;
+    let low = 0;
+    let high = errors.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((errors[middle] as number) < point.error) low = middle + 1;
+      else high = middle;
+    }
+    while (removed.includes(low)) low++;
+    removed.push(low);
+  }
+  removed.sort((left, right) => left - right);
+  const calibration = calibrationFromSorted(errors.length - removed.length, (index) => {
+    let position = index;
+    for (const gap of removed) if (gap <= position) position++;
+    return errors[position] as number;
+  });
   model.calibrations.set(key, calibration);
   return calibration;
 }
@@ -327,11 +412,15 @@ export function calibrationWithout(
 export function lodoPoints(model: ImputationModel): Map<string, { error: number; developer: string | null }> {
   if (model.lodo) return model.lodo;
   const points = new Map<string, { error: number; developer: string | null }>();
+  const byDeveloper = new Map<string, string[]>();
   for (const row of model.rows) {
-    const ids = model.rows
-      .filter((other) => other.developer !== null && other.developer === row.developer)
-      .map((other) => other.id);
-    if (!ids.includes(row.id)) ids.push(row.id);
+    if (row.developer === null) continue;
+    const list = byDeveloper.get(row.developer);
+    if (list) list.push(row.id);
+    else byDeveloper.set(row.developer, [row.id]);
+  }
+  for (const row of model.rows) {
+    const ids = row.developer === null ? [row.id] : (byDeveloper.get(row.developer) as string[]);
     const refit = refitWithout(model, ids, `developer:${row.developer ?? row.id}`);
     if (!refit) continue;
     const effect = developerEffect(refit, row.developer, row.capability);
@@ -340,6 +429,18 @@ export function lodoPoints(model: ImputationModel): Map<string, { error: number;
   }
   model.lodo = points;
   return points;
+}
+
+/** The ids of the model's rows, built once per fitted model. */
+const rowIdSets = new WeakMap<ImputationModel, Set<string>>();
+
+function rowIds(model: ImputationModel): Set<string> {
+  let ids = rowIdSets.get(model);
+  if (!ids) {
+    ids = new Set(model.rows.map((row) => row.id));
+    rowIdSets.set(model, ids);
+  }
+  return ids;
 }
 
 /** Row ids by loose name, built once per fitted model (each estimate asks; a scan per estimate is quadratic). */
@@ -359,8 +460,7 @@ export function ownReferenceIds(model: ImputationModel, facts: EstimatorFacts): 
     rowsByLooseName.set(model, index);
   }
   const byName = index.get(looseName(facts.name)) ?? [];
-  if (facts.id === undefined || byName.includes(facts.id) || !model.rows.some((row) => row.id === facts.id))
-    return byName;
+  if (facts.id === undefined || byName.includes(facts.id) || !rowIds(model).has(facts.id)) return byName;
   const ids = new Set([...byName, facts.id]);
   return model.rows.filter((row) => ids.has(row.id)).map((row) => row.id);
 }
