@@ -120,9 +120,7 @@ export const benchmarkEstimator = defineEstimator({
       leftOut = [...new Set([...own, ...developerIds])];
       // Own points among the developer's: the same rows out as the developer's refit (one fit per developer).
       key =
-        leftOut.length === developerIds.length
-          ? `developer:${developer}`
-          : `developer:${developer}|${key}`;
+        leftOut.length === developerIds.length ? `developer:${developer}` : `developer:${developer}|${key}`;
       calibration = calibrationWithout(model, leftOut, `lodo:${key}`, lodoPoints(model));
       calibrationText = `fitted on the leave-one-developer-out predictions of ${calibration.count} references of other developers`;
     } else if (own.length > 0) {

@@ -70,7 +70,11 @@ export const CROSS_FIT_FOLDS = 20;
  * e.g. its loose name) share a fold, so leaving a model's fold out leaves out all its points; groups are dealt
  * round-robin in row order, so folds differ in size by at most the largest group. Deterministic.
  */
-export function assignFolds<Row>(rows: readonly Row[], folds: number, groupOf: (row: Row) => string): number[] {
+export function assignFolds<Row>(
+  rows: readonly Row[],
+  folds: number,
+  groupOf: (row: Row) => string,
+): number[] {
   const foldOfGroup = new Map<string, number>();
   return rows.map((row) => {
     const group = groupOf(row);

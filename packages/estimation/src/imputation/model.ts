@@ -11,9 +11,9 @@ import { type CapabilityFit, fitCapability, type Placement, placeModel } from '.
 import {
   assignFolds,
   type Calibration,
-  CROSS_FIT_FOLDS,
   type ComputeModel,
   type ComputeRow,
+  CROSS_FIT_FOLDS,
   calibrationFromSorted,
   developerEffect,
   EXACT_LOO_MAX_ROWS,
