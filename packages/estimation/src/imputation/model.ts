@@ -304,7 +304,9 @@ function buildModel(context: EstimateContext): ImputationModel | null {
       (folds.ids[foldOf[index] as number] as string[]).push(row.id);
     });
     model.folds = folds;
-    rows.forEach((row, index) => predictLeftOut(row, foldFit(model, foldOf[index] as number)));
+    rows.forEach((row, index) => {
+      predictLeftOut(row, foldFit(model, foldOf[index] as number));
+    });
   }
   model.calibration = fitCalibration([...model.loo.values()].map((point) => point.error));
   return model;
