@@ -125,6 +125,39 @@ export interface KnownMoe {
   text: string;
 }
 
+type MoeCandidate = { name: string; developer?: string; parameters?: number; activeParameters?: number };
+
+/** A member list sorted by total parameters, with each member's position (built once per list). */
+const byTotal = new WeakMap<readonly MoeCandidate[], { totals: number[]; positions: number[] }>();
+
+/**
+ * The members whose total is within a factor 1.2 of `total` (a superset of the 10% the caller tests), in list
+ * order: a binary search in the list sorted once, instead of a scan of every member per model (quadratic).
+ */
+function membersNear<Member extends MoeCandidate>(members: readonly Member[], total: number): Member[] {
+  let index = byTotal.get(members);
+  if (!index) {
+    const order = members
+      .map((member, position) => ({ total: member.parameters ?? Number.NaN, position }))
+      .filter((entry) => entry.total > 0)
+      .sort((left, right) => left.total - right.total || left.position - right.position);
+    index = { totals: order.map((entry) => entry.total), positions: order.map((entry) => entry.position) };
+    byTotal.set(members, index);
+  }
+  const { totals, positions } = index;
+  let low = 0;
+  let high = totals.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((totals[middle] as number) < total / 1.2) low = middle + 1;
+    else high = middle;
+  }
+  const found: number[] = [];
+  for (let at = low; at < totals.length && (totals[at] as number) <= total * 1.2; at++)
+    found.push(positions[at] as number);
+  return found.sort((left, right) => left - right).map((position) => members[position] as Member);
+}
+
 /**
  * The active share of the developer's own models of (within 10%) the same total size that state fewer active
  * than total parameters (e.g. a post-train of a 671B MoE inherits its 37B active), or null. Learnt from the
@@ -137,7 +170,7 @@ export function knownMoeFromData(
   developerOf: (name: string | undefined) => string | null,
 ): KnownMoe | null {
   if (!developer) return null;
-  const matches = members.filter(
+  const matches = membersNear(members, total).filter(
     (member) =>
       member.parameters !== undefined &&
       member.activeParameters !== undefined &&
