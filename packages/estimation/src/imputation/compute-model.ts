@@ -111,74 +111,63 @@ export interface ComputeModel {
   fitted: number[];
 }
 
-/**
- * Fits the model; `warm` starts from an earlier fit (a leave-one-out refit converges in a few steps). The sweeps
- * read flat arrays (features, targets, developer indices) built once per fit, in row order, so the sums are the
- * same as row by row.
- */
+interface WarmStart {
+  beta: number[];
+  sigma: number;
+  tau: number;
+  weights: Map<string, number>;
+  developerEffects: Map<string, number>;
+}
+
+/** Fits the model; `warm` starts from an earlier fit (a leave-one-out refit converges in a few steps). */
 export function fitComputeModel(rows: readonly ComputeRow[], warm?: ComputeModel): ComputeModel | null {
   const p = COEFFICIENT_PRIOR.length;
-  const n = rows.length;
-  if (n < 4) return null;
-  const warmWeights = warm
-    ? new Map(warm.rows.map((row, index) => [row.id, warm.weights[index] as number]))
+  if (rows.length < 4) return null;
+  const start: WarmStart | null = warm
+    ? {
+        beta: warm.beta,
+        sigma: warm.sigma,
+        tau: warm.tau,
+        weights: new Map(warm.rows.map((row, index) => [row.id, warm.weights[index] as number])),
+        developerEffects: new Map(),
+      }
     : null;
-  let beta = warm ? [...warm.beta] : COEFFICIENT_PRIOR.map((prior) => prior.mean);
-  let sigma = warm?.sigma ?? 0.5;
-  let tau = warm?.tau ?? 0.3;
-  const weights = rows.map((row) => warmWeights?.get(row.id) ?? 1);
-  // Developers in order of first appearance, each with its rows in row order; −1 for a row without one.
-  const developerOf = new Int32Array(n).fill(-1);
-  const developerIndex = new Map<string, number>();
-  const members: number[][] = [];
-  const x = new Float64Array(n * p);
-  const y = new Float64Array(n);
+  let beta = start ? [...start.beta] : COEFFICIENT_PRIOR.map((prior) => prior.mean);
+  let sigma = start?.sigma ?? 0.5;
+  let tau = start?.tau ?? 0.3;
+  const weights = rows.map((row) => start?.weights.get(row.id) ?? 1);
+  const developers = new Map<string, number[]>();
   rows.forEach((row, index) => {
-    for (let i = 0; i < p; i++) x[index * p + i] = row.x[i] as number;
-    y[index] = row.y;
     if (!row.developer) return;
-    let developer = developerIndex.get(row.developer);
-    if (developer === undefined) {
-      developer = members.length;
-      developerIndex.set(row.developer, developer);
-      members.push([]);
-    }
-    developerOf[index] = developer;
-    (members[developer] as number[]).push(index);
+    const list = developers.get(row.developer);
+    if (list) list.push(index);
+    else developers.set(row.developer, [index]);
   });
-  const effects = new Float64Array(members.length);
+  const effects = new Map<string, number>();
   let covariance: number[][] = [];
-  const iterations = warm ? REFIT_ITERATIONS : ITERATIONS;
-  const fitted = new Array<number>(n).fill(0);
-  const residuals = new Float64Array(n);
-  const a = new Float64Array(p * p);
-  const b = new Float64Array(p);
-  const effectOf = (index: number) => {
-    const developer = developerOf[index] as number;
-    return developer >= 0 ? (effects[developer] as number) : 0;
-  };
+  const iterations = start ? REFIT_ITERATIONS : ITERATIONS;
+  const fitted = new Array<number>(rows.length).fill(0);
   for (let iteration = 0; iteration < iterations; iteration++) {
     // β given the developer effects and weights: weighted ridge toward the prior mean.
-    a.fill(0);
-    for (let i = 0; i < p; i++) {
-      const prior = COEFFICIENT_PRIOR[i] as { mean: number; sd: number };
-      a[i * p + i] = 1 / prior.sd ** 2;
-      b[i] = prior.mean / prior.sd ** 2;
-    }
+    const a = Array.from({ length: p }, (_, i) =>
+      Array.from({ length: p }, (_, j) =>
+        i === j ? 1 / (COEFFICIENT_PRIOR[i] as { sd: number }).sd ** 2 : 0,
+      ),
+    );
+    const b = COEFFICIENT_PRIOR.map((prior) => prior.mean / prior.sd ** 2);
     const s2 = sigma * sigma;
-    for (let index = 0; index < n; index++) {
+    rows.forEach((row, index) => {
       const w = (weights[index] as number) / s2;
-      const target = (y[index] as number) - effectOf(index);
-      const offset = index * p;
+      const target = row.y - (row.developer ? (effects.get(row.developer) ?? 0) : 0);
       for (let i = 0; i < p; i++) {
-        const xi = x[offset + i] as number;
+        const xi = row.x[i] as number;
         if (xi === 0) continue;
         b[i] = (b[i] as number) + w * xi * target;
-        for (let j = 0; j < p; j++)
-          a[i * p + j] = (a[i * p + j] as number) + w * xi * (x[offset + j] as number);
+        const ai = a[i] as number[];
+        for (let j = 0; j < p; j++) ai[j] = (ai[j] as number) + w * xi * (row.x[j] as number);
       }
-    }
-    const inverse = invert(Array.from({ length: p }, (_, i) => Array.from(a.subarray(i * p, i * p + p))));
+    });
+    const inverse = invert(a);
     if (!inverse) return null;
     covariance = inverse;
     beta = inverse.map((line) => line.reduce((sum, value, j) => sum + value * (b[j] as number), 0));
@@ -188,32 +177,31 @@ export function fitComputeModel(rows: readonly ComputeRow[], warm?: ComputeModel
     // Developer effects: shrunk weighted mean residual; τ² by its EM update.
     let tauSum = 0;
     let tauCount = 0;
-    members.forEach((list, developer) => {
+    for (const [developer, members] of developers) {
       let sw = 0;
       let swr = 0;
-      for (const index of list) {
+      for (const index of members) {
         sw += weights[index] as number;
-        swr += (weights[index] as number) * ((y[index] as number) - (fitted[index] as number));
+        swr += (weights[index] as number) * ((rows[index] as ComputeRow).y - (fitted[index] as number));
       }
       const precision = sw / s2 + 1 / (tau * tau);
       const effect = swr / s2 / precision;
-      effects[developer] = effect;
+      effects.set(developer, effect);
       tauSum += effect * effect + 1 / precision;
       tauCount++;
-    });
+    }
     if (tauCount > 0) tau = Math.max(TAU_FLOOR, Math.sqrt(tauSum / tauCount));
     // Residual scale and Student-t weights.
     let ss = 0;
-    for (let index = 0; index < n; index++) {
-      const r = (y[index] as number) - (fitted[index] as number) - effectOf(index);
+    const residuals = rows.map((row, index) => {
+      const r = row.y - (fitted[index] as number) - (row.developer ? (effects.get(row.developer) ?? 0) : 0);
       ss += (weights[index] as number) * r * r;
-      residuals[index] = r;
-    }
-    sigma = Math.max(0.05, Math.sqrt(ss / n));
-    for (let index = 0; index < n; index++) {
-      const r = residuals[index] as number;
+      return r;
+    });
+    sigma = Math.max(0.05, Math.sqrt(ss / rows.length));
+    residuals.forEach((r, index) => {
       weights[index] = (STUDENT_NU + 1) / (STUDENT_NU + (r * r) / (sigma * sigma));
-    }
+    });
   }
   return { beta, covariance, sigma, tau, rows, weights, fitted };
 }

@@ -356,8 +356,8 @@ export function ownFoldFit(
   return { fit: foldFit(model, fold), fold, size: (model.folds.ids[fold] as string[]).length };
 }
 
-/** Ids and errors of a set of leave-one-out points, in ascending order of the error (built once per set). */
-const sortedPoints = new WeakMap<Map<string, { error: number }>, { ids: string[]; errors: number[] }>();
+/** The errors of a set of leave-one-out points in ascending order (built once per set). */
+const sortedErrors = new WeakMap<Map<string, { error: number }>, number[]>();
 
 /**
  * The calibration map fitted on the leave-one-out predictions of every reference not in `ids`: the errors are
@@ -374,13 +374,11 @@ export function calibrationWithout(
   const cached = model.calibrations.get(key);
   if (cached) return cached;
   const set = points ?? model.loo;
-  let sorted = sortedPoints.get(set);
-  if (!sorted) {
-    const order = [...set].sort(([, left], [, right]) => left.error - right.error);
-    sorted = { ids: order.map(([id]) => id), errors: order.map(([, point]) => point.error) };
-    sortedPoints.set(set, sorted);
+  let errors = sortedErrors.get(set);
+  if (!errors) {
+    errors = [...set.values()].map((point) => point.error).sort((left, right) => left - right);
+    sortedErrors.set(set, errors);
   }
-  const { errors } = sorted;
   // Positions (in the sorted list) of the errors removed, ascending; each removed error is found by a binary
   // search for its value, and equal values take the next free position.
   const removed: number[] = [];
@@ -398,10 +396,11 @@ export function calibrationWithout(
     removed.push(low);
   }
   removed.sort((left, right) => left - right);
-  const calibration = calibrationFromSorted(errors.length - removed.length, (index) => {
+  const sorted = errors;
+  const calibration = calibrationFromSorted(sorted.length - removed.length, (index) => {
     let position = index;
     for (const gap of removed) if (gap <= position) position++;
-    return errors[position] as number;
+    return sorted[position] as number;
   });
   model.calibrations.set(key, calibration);
   return calibration;
