@@ -5,14 +5,7 @@ import { createEstimateContext } from '../estimate-compute';
 import type { PopulationMember, ReferencePoint } from '../estimator';
 import { fitCapability, placeModel } from '../imputation/capability';
 import { fitCalibration } from '../imputation/compute-model';
-import {
-  calibrationWithout,
-  developerKey,
-  fitNearThreshold,
-  imputationModel,
-  refitWithout,
-  tierOf,
-} from '../imputation/model';
+import { calibrationWithout, developerKey, imputationModel, refitWithout, tierOf } from '../imputation/model';
 import { probabilityAbove } from '../probability';
 import { benchmarkEstimator } from './benchmark';
 import { derivativeEstimator } from './derivative';
@@ -239,30 +232,6 @@ describe('calibration map', () => {
     expect(
       refitWithout(model as NonNullable<typeof model>, ['lab/m-7'], 'id:lab/m-7')?.rows.map((row) => row.id),
     ).not.toContain('lab/m-7');
-  });
-
-  it('weighs held-out errors by how near their prediction was to the threshold', () => {
-    // Far from the line the errors are wide and biased; near it they are narrow and centred.
-    const near = Array.from({ length: 40 }, (_, index) => ({ error: ((index % 8) - 3.5) / 8, mean: 25 }));
-    const far = Array.from({ length: 40 }, (_, index) => ({ error: 2 + (index % 8) - 3.5, mean: 21 }));
-    const points = [...near, ...far].map((point) => ({ ...point, developer: null }));
-    const weighted = fitNearThreshold(points, 25);
-    const flat = fitCalibration(points.map((point) => point.error));
-    expect(Math.abs(weighted.shift)).toBeLessThan(0.1);
-    expect(weighted.scale).toBeLessThan(0.5);
-    expect(flat.scale).toBeGreaterThan(weighted.scale * 3);
-    // Equal weights (every prediction equally far) give the unweighted map; too few points give the identity.
-    expect(
-      fitCalibration(
-        [...near.map((point) => point.error)],
-        near.map(() => 2),
-      ).shift,
-    ).toBeCloseTo(fitCalibration(near.map((point) => point.error)).shift, 9);
-    const farOnly = fitNearThreshold(points.slice(40), 25);
-    const farFlat = fitCalibration(far.map((point) => point.error));
-    for (const field of ['shift', 'scale', 'scaleUp', 'scaleDown'] as const)
-      expect(farOnly[field]).toBeCloseTo(farFlat[field], 9);
-    expect(fitNearThreshold(points.slice(0, 5), 25).scale).toBe(1);
   });
 
   it('is the identity with too few points', () => {

@@ -230,9 +230,8 @@ function dot(left: readonly number[], right: readonly number[]): number {
  * e = (log10 C_true − μ_loo)/s_loo. With a = median(e) and k = (q90(e) − q10(e)) / (2 · 1.2816) — the normal
  * matched to the central 80% of the errors, where the decisions (P between 0.1 and 0.9) are made, rather than
  * to a few gross misses that the Student-t fit already down-weights — μ' = μ + a·s and s' = k·s:
- * P(above) = Φ((μ' − log10 T)/s') = Φ((z + a)/k) with z = (μ − log10 T)/s, a monotone map of P. Every
- * reference's error enters; optional weights (the imputation weighs each error by how near its prediction was to
- * the threshold) make the quantiles weighted ones.
+ * P(above) = Φ((μ' − log10 T)/s') = Φ((z + a)/k) with z = (μ − log10 T)/s, a monotone map of P. Threshold-free,
+ * so it uses every reference, not only those near the line.
  */
 export interface Calibration {
   /** Shift of the mean, in units of s. */
@@ -258,36 +257,14 @@ export const MIN_CALIBRATION_POINTS = 10;
 /** z of the 90th percentile of the standard normal. */
 const Z10_90 = 1.2815515655446004;
 
-export function fitCalibration(errors: readonly number[], weights?: readonly number[]): Calibration {
-  const w = weights ?? errors.map(() => 1);
-  const total = w.reduce((sum, value) => sum + value, 0);
-  const squares = w.reduce((sum, value) => sum + value * value, 0);
-  // Kish's effective sample size: a few heavy weights count as few points.
-  const effective = total > 0 ? (total * total) / squares : 0;
-  if (errors.length < MIN_CALIBRATION_POINTS || effective < MIN_CALIBRATION_POINTS)
-    return { ...IDENTITY_CALIBRATION, count: errors.length };
-  const sorted = errors
-    .map((error, index) => ({ error, weight: w[index] as number }))
-    .sort((left, right) => left.error - right.error);
-  // Weighted quantile: the cumulative weight at each point's middle, interpolated linearly.
-  const positions: number[] = [];
-  let cumulative = 0;
-  for (const point of sorted) {
-    positions.push((cumulative + point.weight / 2) / total);
-    cumulative += point.weight;
-  }
+export function fitCalibration(errors: readonly number[]): Calibration {
+  if (errors.length < MIN_CALIBRATION_POINTS) return { ...IDENTITY_CALIBRATION, count: errors.length };
+  const sorted = [...errors].sort((left, right) => left - right);
   const at = (q: number) => {
-    if (q <= (positions[0] as number)) return (sorted[0] as { error: number }).error;
-    for (let index = 1; index < sorted.length; index++) {
-      const high = positions[index] as number;
-      if (q <= high) {
-        const low = positions[index - 1] as number;
-        const a = (sorted[index - 1] as { error: number }).error;
-        const b = (sorted[index] as { error: number }).error;
-        return high > low ? a + ((b - a) * (q - low)) / (high - low) : b;
-      }
-    }
-    return (sorted[sorted.length - 1] as { error: number }).error;
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    const high = Math.ceil(position);
+    return (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (position - low);
   };
   const shift = at(0.5);
   const scale = (at(0.9) - at(0.1)) / (2 * Z10_90);

@@ -109,13 +109,13 @@ export interface ImputationModel {
   threshold: number;
   full: ComputeModel;
   rows: ComputeRow[];
-  /** Leave-one-out prediction of every row: standardised error (log10 T − μ)/s and the predicted μ. */
-  loo: Map<string, CalibrationPoint>;
+  /** Leave-one-out prediction of every row, z = (μ − log10 T)/s against the truth. */
+  loo: Map<string, { error: number; developer: string | null }>;
   calibration: Calibration;
   /** Cached refits and calibrations by what was left out. */
   refits: Map<string, ComputeModel | null>;
   calibrations: Map<string, Calibration>;
-  lodo?: Map<string, CalibrationPoint>;
+  lodo?: Map<string, { error: number; developer: string | null }>;
   references: readonly ReferencePoint[];
 }
 
@@ -282,36 +282,10 @@ function buildModel(context: EstimateContext): ImputationModel | null {
     const placed = capability.placements.get(row.id);
     const extra = (refit.beta[1] as number) ** 2 * (placed?.se ?? 0) ** 2;
     const prediction = predictCompute(refit, row.x, effect, extra);
-    model.loo.set(row.id, {
-      error: (row.y - prediction.mean) / prediction.sd,
-      developer: row.developer,
-      mean: prediction.mean,
-    });
+    model.loo.set(row.id, { error: (row.y - prediction.mean) / prediction.sd, developer: row.developer });
   }
-  model.calibration = fitNearThreshold(model.loo.values(), threshold);
+  model.calibration = fitCalibration([...model.loo.values()].map((point) => point.error));
   return model;
-}
-
-/** One reference's held-out prediction: standardised error and the predicted log10 compute. */
-export interface CalibrationPoint {
-  error: number;
-  developer: string | null;
-  mean: number;
-}
-
-/**
- * Width (dex) of the kernel that weighs held-out errors by how near their prediction was to the threshold: P(above)
- * matters where the prediction is within about a factor of ten of the line, so the map is fitted there.
- */
-export const CALIBRATION_KERNEL = 1;
-
-/** The calibration map from held-out errors, each weighted by the nearness of its prediction to the threshold. */
-export function fitNearThreshold(points: Iterable<CalibrationPoint>, threshold: number): Calibration {
-  const list = [...points];
-  return fitCalibration(
-    list.map((point) => point.error),
-    list.map((point) => Math.exp(-((point.mean - threshold) ** 2) / (2 * CALIBRATION_KERNEL ** 2))),
-  );
 }
 
 /** The compute fit without the rows whose id is in `ids` (cached under `key`). */
@@ -333,15 +307,14 @@ export function calibrationWithout(
   model: ImputationModel,
   ids: readonly string[],
   key: string,
-  points?: Map<string, CalibrationPoint>,
+  points?: Map<string, { error: number; developer: string | null }>,
 ): Calibration {
   if (ids.length === 0 && !points) return model.calibration;
   const cached = model.calibrations.get(key);
   if (cached) return cached;
   const leaving = new Set(ids);
-  const calibration = fitNearThreshold(
-    [...(points ?? model.loo)].filter(([id]) => !leaving.has(id)).map(([, point]) => point),
-    model.threshold,
+  const calibration = fitCalibration(
+    [...(points ?? model.loo)].filter(([id]) => !leaving.has(id)).map(([, point]) => point.error),
   );
   model.calibrations.set(key, calibration);
   return calibration;
@@ -351,9 +324,9 @@ export function calibrationWithout(
  * Leave-one-developer-out predictions of every reference (each developer's references refitted without the
  * whole developer), for the calibration map used under leave-one-developer-out.
  */
-export function lodoPoints(model: ImputationModel): Map<string, CalibrationPoint> {
+export function lodoPoints(model: ImputationModel): Map<string, { error: number; developer: string | null }> {
   if (model.lodo) return model.lodo;
-  const points = new Map<string, CalibrationPoint>();
+  const points = new Map<string, { error: number; developer: string | null }>();
   for (const row of model.rows) {
     const ids = model.rows
       .filter((other) => other.developer !== null && other.developer === row.developer)
@@ -363,11 +336,7 @@ export function lodoPoints(model: ImputationModel): Map<string, CalibrationPoint
     if (!refit) continue;
     const effect = developerEffect(refit, row.developer, row.capability);
     const prediction = predictCompute(refit, row.x, effect, 0);
-    points.set(row.id, {
-      error: (row.y - prediction.mean) / prediction.sd,
-      developer: row.developer,
-      mean: prediction.mean,
-    });
+    points.set(row.id, { error: (row.y - prediction.mean) / prediction.sd, developer: row.developer });
   }
   model.lodo = points;
   return points;
