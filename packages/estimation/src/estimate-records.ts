@@ -3,6 +3,7 @@ import { type EstimateComputeOptions, type EstimateComputeResult, estimateComput
 import type { EstimatorFacts } from './estimator';
 import { buildPopulation, buildReferences, type FactsFromRecordOptions, factsFromRecord } from './facts';
 import { looseName } from './inputs';
+import { variantBases } from './variant-base';
 
 /** Options of {@link estimateRecords}. */
 export interface EstimateRecordsOptions
@@ -54,6 +55,12 @@ export function estimateRecords(
       delete facts.baseModel;
       if (facts.provenance) delete facts.provenance.baseModel;
     }
+  }
+  // A model named as a checkpoint or serving mode of another ("GPT-5.1 Instant") may take that model's compute
+  // (the derivative method, an imputation) when nothing about itself applies.
+  for (const [id, base] of variantBases(records)) {
+    const facts = factsById.get(id) as EstimatorFacts;
+    if (!facts.baseModel) facts.variantOf = base;
   }
   const cache = new Map<string, unknown>();
   const baseEstimates = new Map<string, ComputeEstimate | null>();

@@ -31,6 +31,13 @@ export type EstimatorFacts = ModelFacts & {
   provenance?: Record<string, FactProvenance>;
   /** Benchmark id → every snapshot score, each with its `asOf`. */
   scoreSnapshots?: Record<string, { value: number; asOf?: string }[]>;
+  /**
+   * Another model of the same developer whose name this one's extends only by checkpoint or serving words
+   * ("GPT-5.1 Instant" of "GPT-5.1", "Gemini 2.5 Pro Preview 05-06" of "Gemini 2.5 Pro"): the same pretrained
+   * weights, so the `derivative` method may impute its compute. Unlike `baseModel` it never makes a direct
+   * estimate a run on top of a base.
+   */
+  variantOf?: string;
 };
 
 /** A model with known compute that the benchmark method can fit on. Built by `buildReferences` or by hand. */

@@ -26,20 +26,24 @@ export const derivativeEstimator = defineEstimator({
   priority: 45,
   kind: 'imputation',
   estimate(facts, context) {
-    if (!facts.baseModel || facts.finetuneCompute || facts.syntheticDataCompute) return null;
-    const base = facts.baseModelCompute
-      ? { median: facts.baseModelCompute, log10Sigma: 0.15, method: 'given' }
-      : context.lookupBase?.(facts.baseModel);
+    const baseName = facts.baseModel ?? facts.variantOf;
+    if (!baseName || facts.finetuneCompute || facts.syntheticDataCompute) return null;
+    const base =
+      facts.baseModel && facts.baseModelCompute
+        ? { median: facts.baseModelCompute, log10Sigma: 0.15, method: 'given' }
+        : context.lookupBase?.(baseName);
     if (!base) return null;
     const median = base.median * 10 ** FINE_TUNE_PRIOR.log10Share;
     return {
       median,
       log10Sigma: quadrature(base.log10Sigma, FINE_TUNE_PRIOR.sigma),
       inputs: [
-        factInput(facts, 'baseModel', facts.baseModel),
+        facts.baseModel
+          ? factInput(facts, 'baseModel', facts.baseModel)
+          : { name: 'variantOf', value: baseName, source: 'name' },
         priorInput('fineTuneLog10Share', FINE_TUNE_PRIOR.log10Share, FINE_TUNE_PRIOR.url),
       ],
-      reasoning: `built on ${facts.baseModel} (${formatFlop(base.median)} FLOP, σ ${base.log10Sigma.toFixed(2)} dex, ${base.method}); plus a typical fine-tune (+${((10 ** FINE_TUNE_PRIOR.log10Share - 1) * 100).toFixed(0)}%, ±${FINE_TUNE_PRIOR.sigma} dex) = ${formatFlop(median)} FLOP`,
+      reasoning: `${facts.baseModel ? `built on ${baseName}` : `named as a checkpoint or serving mode of ${baseName} (same developer; the words after its name name no other model)`} (${formatFlop(base.median)} FLOP, σ ${base.log10Sigma.toFixed(2)} dex, ${base.method}); plus a typical fine-tune (+${((10 ** FINE_TUNE_PRIOR.log10Share - 1) * 100).toFixed(0)}%, ±${FINE_TUNE_PRIOR.sigma} dex) = ${formatFlop(median)} FLOP`,
     };
   },
 });

@@ -1,0 +1,76 @@
+/**
+ * Variants by name: a model whose name is another model's name (same developer) followed only by words that
+ * name a release stage or a serving mode of the same weights — "preview", "latest", "chat", "thinking"... Tier
+ * and size words ("mini", "flash", "medium", "instant" — Claude Instant is a smaller model —, "70b") are not
+ * among them: they name other models. Neither are dates: a dated API id often names a new model of a line
+ * (`mistral-large-2407` is Mistral Large 2, not the first Mistral Large).
+ */
+import { developerKey } from './imputation/model';
+
+/** Words that name a release stage or a serving mode, not a different model. */
+const VARIANT_WORDS: ReadonlySet<string> = new Set([
+  'chat',
+  'thinking',
+  'reasoning',
+  'nonreasoning',
+  'preview',
+  'latest',
+  'exp',
+  'experimental',
+  'beta',
+]);
+
+/** Lower-case words of a name; dots inside version numbers are kept ("gpt 5.1"). */
+export function nameTokens(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
+    .split(/[^a-z0-9.]+/)
+    .filter(Boolean);
+}
+
+/** True when there are tokens and every one is a variant word. */
+export function onlyVariantWords(tokens: readonly string[]): boolean {
+  return tokens.length > 0 && tokens.every((token) => VARIANT_WORDS.has(token));
+}
+
+export interface NamedModel {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  developer?: string | null | undefined;
+}
+
+/**
+ * For each model that is a variant by name of another, the other's name (the longest such name wins; every name
+ * and alias of both is tried). A model is never its own variant; the relation follows names only, so it is the
+ * same in blind mode.
+ */
+export function variantBases(models: readonly NamedModel[]): Map<string, string> {
+  const index = new Map<string, { id: string; name: string }>();
+  const keyOf = (developer: string | null, tokens: readonly string[]) =>
+    `${developer ?? ''}|${tokens.join(' ')}`;
+  for (const model of models) {
+    const developer = developerKey(model.developer ?? undefined);
+    for (const name of [model.name, ...model.aliases]) {
+      const key = keyOf(developer, nameTokens(name));
+      if (!index.has(key)) index.set(key, { id: model.id, name: model.name });
+    }
+  }
+  const bases = new Map<string, string>();
+  for (const model of models) {
+    const developer = developerKey(model.developer ?? undefined);
+    let best: { name: string; length: number } | null = null;
+    for (const name of [model.name, ...model.aliases]) {
+      const tokens = nameTokens(name);
+      for (let cut = tokens.length - 1; cut >= 1; cut--) {
+        if (!onlyVariantWords(tokens.slice(cut))) continue;
+        const base = index.get(keyOf(developer, tokens.slice(0, cut)));
+        if (base && base.id !== model.id && (!best || cut > best.length))
+          best = { name: base.name, length: cut };
+      }
+    }
+    if (best) bases.set(model.id, best.name);
+  }
+  return bases;
+}
