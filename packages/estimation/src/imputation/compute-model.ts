@@ -52,8 +52,9 @@ export const STUDENT_NU = 4;
 export const DEVELOPER_KERNEL = 1;
 /** Floor of τ (dex): developers are never assumed identical. */
 const TAU_FLOOR = 0.1;
-const ITERATIONS = 30;
-const REFIT_ITERATIONS = 12;
+/** The fit iterates until β, σ and τ move by less than {@link TOLERANCE}, at most {@link MAX_ITERATIONS} rounds. */
+const MAX_ITERATIONS = 2000;
+const TOLERANCE = 1e-6;
 
 /**
  * Up to this many references, each one's leave-one-out prediction comes from an exact refit without it: n refits
@@ -111,31 +112,18 @@ export interface ComputeModel {
   fitted: number[];
 }
 
-interface WarmStart {
-  beta: number[];
-  sigma: number;
-  tau: number;
-  weights: Map<string, number>;
-  developerEffects: Map<string, number>;
-}
-
-/** Fits the model; `warm` starts from an earlier fit (a leave-one-out refit converges in a few steps). */
-export function fitComputeModel(rows: readonly ComputeRow[], warm?: ComputeModel): ComputeModel | null {
+/**
+ * Fits the model from the prior (every fit, including each leave-one-out refit, starts cold: a refit started from
+ * the full fit would begin at a point the held-out reference helped place).
+ */
+export function fitComputeModel(rows: readonly ComputeRow[]): ComputeModel | null {
   const p = COEFFICIENT_PRIOR.length;
   if (rows.length < 4) return null;
-  const start: WarmStart | null = warm
-    ? {
-        beta: warm.beta,
-        sigma: warm.sigma,
-        tau: warm.tau,
-        weights: new Map(warm.rows.map((row, index) => [row.id, warm.weights[index] as number])),
-        developerEffects: new Map(),
-      }
-    : null;
-  let beta = start ? [...start.beta] : COEFFICIENT_PRIOR.map((prior) => prior.mean);
-  let sigma = start?.sigma ?? 0.5;
-  let tau = start?.tau ?? 0.3;
-  const weights = rows.map((row) => start?.weights.get(row.id) ?? 1);
+  let beta = COEFFICIENT_PRIOR.map((prior) => prior.mean);
+  let sigma = 0.5;
+  let tau = 0.3;
+  const weights = rows.map(() => 1);
+  const nonZero = rows.map((row) => row.x.flatMap((value, index) => (value === 0 ? [] : [index])));
   const developers = new Map<string, number[]>();
   rows.forEach((row, index) => {
     if (!row.developer) return;
@@ -145,9 +133,9 @@ export function fitComputeModel(rows: readonly ComputeRow[], warm?: ComputeModel
   });
   const effects = new Map<string, number>();
   let covariance: number[][] = [];
-  const iterations = start ? REFIT_ITERATIONS : ITERATIONS;
   const fitted = new Array<number>(rows.length).fill(0);
-  for (let iteration = 0; iteration < iterations; iteration++) {
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    const previous = { beta, sigma, tau };
     // β given the developer effects and weights: weighted ridge toward the prior mean.
     const a = Array.from({ length: p }, (_, i) =>
       Array.from({ length: p }, (_, j) =>
@@ -159,20 +147,32 @@ export function fitComputeModel(rows: readonly ComputeRow[], warm?: ComputeModel
     rows.forEach((row, index) => {
       const w = (weights[index] as number) / s2;
       const target = row.y - (row.developer ? (effects.get(row.developer) ?? 0) : 0);
-      for (let i = 0; i < p; i++) {
-        const xi = row.x[i] as number;
-        if (xi === 0) continue;
-        b[i] = (b[i] as number) + w * xi * target;
+      // Only the non-zero columns of x (about half of them) enter the sums.
+      const columns = nonZero[index] as number[];
+      for (const i of columns) {
+        const wxi = w * (row.x[i] as number);
+        b[i] = (b[i] as number) + wxi * target;
         const ai = a[i] as number[];
-        for (let j = 0; j < p; j++) ai[j] = (ai[j] as number) + w * xi * (row.x[j] as number);
+        for (const j of columns) ai[j] = (ai[j] as number) + wxi * (row.x[j] as number);
       }
     });
     const inverse = invert(a);
     if (!inverse) return null;
     covariance = inverse;
     beta = inverse.map((line) => line.reduce((sum, value, j) => sum + value * (b[j] as number), 0));
+    // Degrees of freedom the fit spends: the trace of its hat matrix (fixed part, then the developer effects).
+    let spent = 0;
     rows.forEach((row, index) => {
       fitted[index] = dot(row.x, beta);
+      const columns = nonZero[index] as number[];
+      let leverage = 0;
+      for (const i of columns) {
+        const line = inverse[i] as number[];
+        let sum = 0;
+        for (const j of columns) sum += (line[j] as number) * (row.x[j] as number);
+        leverage += (row.x[i] as number) * sum;
+      }
+      spent += ((weights[index] as number) / s2) * leverage;
     });
     // Developer effects: shrunk weighted mean residual; τ² by its EM update.
     let tauSum = 0;
@@ -187,6 +187,7 @@ export function fitComputeModel(rows: readonly ComputeRow[], warm?: ComputeModel
       const precision = sw / s2 + 1 / (tau * tau);
       const effect = swr / s2 / precision;
       effects.set(developer, effect);
+      spent += sw / s2 / precision;
       tauSum += effect * effect + 1 / precision;
       tauCount++;
     }
@@ -198,10 +199,16 @@ export function fitComputeModel(rows: readonly ComputeRow[], warm?: ComputeModel
       ss += (weights[index] as number) * r * r;
       return r;
     });
-    sigma = Math.max(0.05, Math.sqrt(ss / rows.length));
+    // The residual scale over the degrees of freedom left (not n: with few references a fit of a dozen columns
+    // and a developer effect each would otherwise explain them nearly exactly and call itself precise).
+    sigma = Math.max(0.05, Math.sqrt(ss / Math.max(1, rows.length - spent)));
     residuals.forEach((r, index) => {
       weights[index] = (STUDENT_NU + 1) / (STUDENT_NU + (r * r) / (sigma * sigma));
     });
+    let change = Math.max(Math.abs(sigma - previous.sigma), Math.abs(tau - previous.tau));
+    for (let index = 0; index < p; index++)
+      change = Math.max(change, Math.abs((beta[index] as number) - (previous.beta[index] as number)));
+    if (change < TOLERANCE) break;
   }
   return { beta, covariance, sigma, tau, rows, weights, fitted };
 }

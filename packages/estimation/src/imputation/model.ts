@@ -321,7 +321,7 @@ export function refitWithout(
   if (model.refits.has(key)) return model.refits.get(key) ?? null;
   const leaving = new Set(ids);
   const rows = model.rows.filter((row) => !leaving.has(row.id));
-  const refit = rows.length === model.rows.length ? model.full : fitComputeModel(rows, model.full);
+  const refit = rows.length === model.rows.length ? model.full : fitComputeModel(rows);
   model.refits.set(key, refit);
   return refit;
 }
