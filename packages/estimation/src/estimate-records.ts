@@ -1,12 +1,13 @@
 import type { ComputeEstimate, ModelRecord } from '@tracker/schema';
 import { type EstimateComputeOptions, type EstimateComputeResult, estimateCompute } from './estimate-compute';
-import type { EstimatorFacts } from './estimator';
+import type { EstimatorFacts, LineageModel } from './estimator';
 import { buildPopulation, buildReferences, type FactsFromRecordOptions, factsFromRecord } from './facts';
-import { looseName } from './inputs';
+import { countsTokens, looseName } from './inputs';
+import { parseNameSize } from './names';
 
 /** Options of {@link estimateRecords}. */
 export interface EstimateRecordsOptions
-  extends Omit<EstimateComputeOptions, 'references' | 'lookupBase' | 'cache'>,
+  extends Omit<EstimateComputeOptions, 'references' | 'lookupBase' | 'cache' | 'lineage'>,
     FactsFromRecordOptions {
   /** Which records may serve as benchmark references (default: all; a time split passes a date cut). */
   referenceFilter?: (record: ModelRecord) => boolean;
@@ -31,6 +32,10 @@ export function estimateRecords(
     options,
   );
   const population = options.population ?? buildPopulation(records, options);
+  const lineage = buildLineage(
+    options.referenceFilter ? records.filter(options.referenceFilter) : records,
+    options,
+  );
   const factsById = new Map<string, EstimatorFacts>();
   const idByName = new Map<string, string>();
   for (const record of records) {
@@ -75,6 +80,7 @@ export function estimateRecords(
       leaveOutDeveloper: false,
       references,
       population,
+      lineage,
       lookupBase,
       cache,
     });
@@ -85,9 +91,53 @@ export function estimateRecords(
   const results = new Map<string, EstimateComputeResult>();
   for (const record of records) {
     const facts = factsById.get(record.id) as EstimatorFacts;
-    results.set(record.id, estimateCompute(facts, { ...options, references, population, lookupBase, cache }));
+    results.set(record.id, estimateCompute(facts, { ...options, references, population, lineage, lookupBase, cache }));
   }
   return results;
+}
+
+/**
+ * The models others may be built on: every language or multimodal record (or one of unstated domain) whose most
+ * trusted reported figure is `confident` or `likely`, with its total size (stated, else from its name), tokens,
+ * developer, date and accessibility, and whether it is itself built on another model (a base model fact that is
+ * not the record itself). Scores are not needed, unlike the benchmark references.
+ *
+ * @example
+ * const lineage = buildLineage(records);
+ * estimateCompute(facts, { lineage, blind: true });
+ */
+export function buildLineage(
+  records: readonly ModelRecord[],
+  options: FactsFromRecordOptions = {},
+): LineageModel[] {
+  const lineage: LineageModel[] = [];
+  for (const record of records) {
+    const facts = factsFromRecord(record, options);
+    const reported = facts.reportedCompute;
+    if (!reported || (reported.confidence !== 'confident' && reported.confidence !== 'likely')) continue;
+    if (!countsTokens(facts)) continue;
+    const size = parseNameSize(record.name, facts.parameters);
+    const model: LineageModel = {
+      id: record.id,
+      name: record.name,
+      computeFlop: reported.flop,
+      confidence: reported.confidence,
+      derived:
+        facts.baseModel !== undefined &&
+        looseName(facts.baseModel) !== looseName(record.name) &&
+        !isOwnBaseName(facts.baseModel, [record.name, ...record.aliases]),
+    };
+    if (facts.developer) model.developer = facts.developer;
+    if (facts.releaseDate) model.releaseDate = facts.releaseDate;
+    if (facts.accessibility) model.accessibility = facts.accessibility;
+    const total = facts.parameters ?? size?.total;
+    if (total) model.parameters = total;
+    const active = facts.activeParameters ?? size?.active;
+    if (active && total && active < total) model.activeParameters = active;
+    if (facts.trainingTokens) model.trainingTokens = facts.trainingTokens;
+    lineage.push(model);
+  }
+  return lineage.sort((left, right) => left.id.localeCompare(right.id));
 }
 
 /** Chat / instruct suffixes that mark a post-trained variant of a base model (`Llama-3-70B-Instruct`). */

@@ -72,6 +72,30 @@ export interface PopulationMember {
   scores: Record<string, { value: number; asOf?: string }[]>;
 }
 
+/**
+ * A model with a known compute figure that later models may be built on (a post-train, fine-tune or
+ * distillation of it): the `derivative` method matches names and sizes against these, and the name heuristic
+ * learns from them which sizes were ever trained dense and which developers build mixtures of experts.
+ * Built by `buildLineage` from every record with a `confident` or `likely` reported figure (no scores needed).
+ */
+export interface LineageModel {
+  id: string;
+  name: string;
+  developer?: string;
+  releaseDate?: string;
+  accessibility?: string;
+  /** Total parameters (stated, else read from the name). */
+  parameters?: number;
+  /** Active parameters (stated, else read from the name as `A22B`). */
+  activeParameters?: number;
+  trainingTokens?: number;
+  /** Its reported training compute, FLOP, and that figure's confidence. */
+  computeFlop: number;
+  confidence: 'confident' | 'likely';
+  /** It is itself built on another model (a base model other than itself): not a pretrained base. */
+  derived: boolean;
+}
+
 /** Tunable numbers of the built-in methods. Every default is documented in docs/methodology.md. */
 export interface EstimationSettings {
   /** 90% half-width (as a factor) of a reported figure by its confidence. */
@@ -116,6 +140,8 @@ export interface EstimateContext {
   threshold?: number;
   /** Validation: leave out every reference of the model's developer too (leave-one-developer-out). */
   leaveOutDeveloper?: boolean;
+  /** Models with known compute that others may be built on (default: derived from `references`). */
+  lineage?: readonly LineageModel[];
 }
 
 /**
