@@ -99,8 +99,9 @@ export function estimateRecords(
 /**
  * The models others may be built on: every language or multimodal record (or one of unstated domain) whose most
  * trusted reported figure is `confident` or `likely`, with its total size (stated, else from its name), tokens,
- * developer, date and accessibility, and whether it is itself built on another model (a base model fact that is
- * not the record itself). Scores are not needed, unlike the benchmark references.
+ * developer, date and accessibility, whether it is itself built on another model (a base model fact that is not
+ * the record itself), and how many records name it as their base. Scores are not needed, unlike the benchmark
+ * references.
  *
  * @example
  * const lineage = buildLineage(records);
@@ -111,8 +112,23 @@ export function buildLineage(
   options: FactsFromRecordOptions = {},
 ): LineageModel[] {
   const lineage: LineageModel[] = [];
+  const factsOf = new Map(records.map((record) => [record, factsFromRecord(record, options)] as const));
+  // How many records name each record as their base (by id, name or alias, an `org/` prefix dropped).
+  const idByName = new Map<string, string>();
+  for (const record of records)
+    for (const name of [record.id, record.name, ...record.aliases]) {
+      const key = looseName(name);
+      if (key && !idByName.has(key)) idByName.set(key, record.id);
+    }
+  const derivatives = new Map<string, number>();
+  for (const [record, facts] of factsOf) {
+    if (!facts.baseModel) continue;
+    const baseId =
+      idByName.get(looseName(facts.baseModel)) ?? idByName.get(looseName(facts.baseModel.split('/').pop() ?? ''));
+    if (baseId && baseId !== record.id) derivatives.set(baseId, (derivatives.get(baseId) ?? 0) + 1);
+  }
   for (const record of records) {
-    const facts = factsFromRecord(record, options);
+    const facts = factsOf.get(record) as EstimatorFacts;
     const reported = facts.reportedCompute;
     if (!reported || (reported.confidence !== 'confident' && reported.confidence !== 'likely')) continue;
     if (!countsTokens(facts)) continue;
@@ -135,6 +151,8 @@ export function buildLineage(
     const active = facts.activeParameters ?? size?.active;
     if (active && total && active < total) model.activeParameters = active;
     if (facts.trainingTokens) model.trainingTokens = facts.trainingTokens;
+    const count = derivatives.get(record.id);
+    if (count) model.derivatives = count;
     lineage.push(model);
   }
   return lineage.sort((left, right) => left.id.localeCompare(right.id));

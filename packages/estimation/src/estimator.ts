@@ -94,6 +94,8 @@ export interface LineageModel {
   confidence: 'confident' | 'likely';
   /** It is itself built on another model (a base model other than itself): not a pretrained base. */
   derived: boolean;
+  /** How many records name it as their base model (its popularity as a base). */
+  derivatives?: number;
 }
 
 /** Tunable numbers of the built-in methods. Every default is documented in docs/methodology.md. */

@@ -79,7 +79,7 @@ function fromNameLineage(facts: EstimatorFacts, lineage: NameLineage): Estimator
     .slice(0, LISTED_BASES)
     .map(
       (base) =>
-        `${base.model.name} (${base.model.developer ?? 'unknown developer'}, ${base.model.releaseDate?.slice(0, 10) ?? 'undated'}, ${formatCount(base.model.parameters as number)}: ${formatFlop(base.median)} FLOP, σ ${base.log10Sigma.toFixed(2)}, ${base.method}; weight ${base.weight.toFixed(2)})`,
+        `${base.model.name} (${base.model.developer ?? 'unknown developer'}, ${base.model.releaseDate?.slice(0, 10) ?? 'undated'}, ${formatCount(base.model.parameters as number)}: ${formatFlop(base.median)} FLOP, σ ${base.log10Sigma.toFixed(2)}, ${base.method}${base.model.derivatives ? `; base of ${base.model.derivatives} known model${base.model.derivatives === 1 ? '' : 's'}` : ''}; weight ${base.weight.toFixed(2)})`,
     )
     .join(', ');
   const more = lineage.bases.length > LISTED_BASES ? ` and ${lineage.bases.length - LISTED_BASES} more` : '';
@@ -91,6 +91,6 @@ function fromNameLineage(facts: EstimatorFacts, lineage: NameLineage): Estimator
       ...(tagged ? [] : lineage.bases.slice(0, LISTED_BASES).map((base) => nameInput('baseModel', base.model.name))),
       priorInput('fineTuneLog10Share', FINE_TUNE_PRIOR.log10Share, FINE_TUNE_PRIOR.url),
     ],
-    reasoning: `${lineage.text}: ${listed}${more}${lineage.bases.length > 1 ? `; weighted by recency (half-life 1 year), log10 mean ${lineage.log10Mean.toFixed(2)} ± ${lineage.log10Sigma.toFixed(2)} (the bases' own spread and their disagreement)` : ''}; plus a typical fine-tune (+${((10 ** FINE_TUNE_PRIOR.log10Share - 1) * 100).toFixed(0)}%, ±${FINE_TUNE_PRIOR.sigma} dex)${tagged ? '' : ` and ±${NAME_MATCH_SIGMA} dex for a base read from the name`} = ${formatFlop(median)} FLOP`,
+    reasoning: `${lineage.text}: ${listed}${more}${lineage.bases.length > 1 ? `; weighted by recency (half-life 1 year) × (1 + known derivatives), log10 mean ${lineage.log10Mean.toFixed(2)} ± ${lineage.log10Sigma.toFixed(2)} (the bases' own spread and their disagreement)` : ''}; plus a typical fine-tune (+${((10 ** FINE_TUNE_PRIOR.log10Share - 1) * 100).toFixed(0)}%, ±${FINE_TUNE_PRIOR.sigma} dex)${tagged ? '' : ` and ±${NAME_MATCH_SIGMA} dex for a base read from the name`} = ${formatFlop(median)} FLOP`,
   };
 }

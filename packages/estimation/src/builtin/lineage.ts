@@ -10,8 +10,13 @@ import { Z90 } from '../probability';
  * sit further apart (Llama 70.6B against Qwen 72.7B is ×1.03).
  */
 export const SIZE_MATCH_FACTOR = 1.03;
-/** A base released this many years before the model weighs half as much: post-trainers build on recent bases. */
+/**
+ * A base released this many years before the model weighs half as much: post-trainers build on recent bases.
+ * Each base's weight is also 1 + the number of records that name it as their base: popular bases are built on more.
+ */
 export const RECENCY_HALF_LIFE_YEARS = 1;
+/** A developer that pretrained a model at least this share of the size may have pretrained this one too. */
+export const PRETRAINED_SIZE_SHARE = 0.5;
 /**
  * Bases older than this are not considered: of the 468 language models in the committed data whose base model
  * tag resolves, 90% were released within 1.6 years of their base and 95% within 2.6 (Switch-C's 1.57T is not
@@ -59,8 +64,8 @@ export interface NameLineage {
 interface LineageIndex {
   /** Pretrained models (not derived) with a size: the possible bases. */
   bases: LineageModel[];
-  /** Family word → developer keys whose pretrained models' names carry it. */
-  wordDevelopers: Map<string, Set<string>>;
+  /** Family word → the developer whose pretrained models' names carry it: at least 2 of them and most of all. */
+  familyOwner: Map<string, string>;
   /** Models trained dense (implied share ≥ 0.5), largest first. */
   dense: LineageModel[];
   /** Models shown to be mixtures of experts by their stated or implied active share, by developer key. */
@@ -113,7 +118,8 @@ export function impliedActiveShare(model: LineageModel): number | undefined {
 function lineageIndex(context: EstimateContext): LineageIndex {
   const cached = context.cache.get('lineage-index') as LineageIndex | undefined;
   if (cached) return cached;
-  const index: LineageIndex = { bases: [], wordDevelopers: new Map(), dense: [], moe: new Map() };
+  const index: LineageIndex = { bases: [], familyOwner: new Map(), dense: [], moe: new Map() };
+  const wordCounts = new Map<string, Map<string, number>>();
   for (const model of lineageModels(context)) {
     if (!model.parameters) continue;
     const developer = developerKey(model.developer);
@@ -135,10 +141,15 @@ function lineageIndex(context: EstimateContext): LineageIndex {
     if (share !== undefined && share >= DENSE_MIN_SHARE && !model.activeParameters) index.dense.push(model);
     if (!developer) continue;
     for (const word of new Set(nameWords(model.name))) {
-      const developers = index.wordDevelopers.get(word) ?? new Set<string>();
-      developers.add(developer);
-      index.wordDevelopers.set(word, developers);
+      const counts = wordCounts.get(word) ?? new Map<string, number>();
+      counts.set(developer, (counts.get(developer) ?? 0) + 1);
+      wordCounts.set(word, counts);
     }
+  }
+  for (const [word, counts] of wordCounts) {
+    const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+    for (const [developer, count] of counts)
+      if (count >= 2 && count > total / 2) index.familyOwner.set(word, developer);
   }
   index.dense.sort((left, right) => (right.parameters as number) - (left.parameters as number));
   context.cache.set('lineage-index', index);
@@ -178,10 +189,14 @@ export function developerMoeModels(
     .map(({ releaseDate: _, ...model }) => ({ ...model, developer: facts.developer as string }));
 }
 
-/** A family word of `base` that the model's words carry: a word only `base`'s developer uses in its models' names. */
+/**
+ * A family word of `base` that the model's words carry: a word that mostly `base`'s developer uses in the names of
+ * its pretrained models (`llama`: Meta's, though TinyLlama is not).
+ */
 function sharedFamilyWord(index: LineageIndex, base: LineageModel, words: readonly string[]): string | undefined {
+  const owner = developerKey(base.developer);
   for (const word of nameWords(base.name)) {
-    if ((index.wordDevelopers.get(word)?.size ?? 0) !== 1) continue;
+    if (owner === null || index.familyOwner.get(word) !== owner) continue;
     if (words.some((own) => own === word || (word.length >= 4 && own.startsWith(word)))) return word;
   }
   return undefined;
@@ -201,6 +216,7 @@ function baseCompute(model: LineageModel, context: EstimateContext): Omit<NameBa
  * figure released before it is taken as built on them (a tag that names a lineage model is used first):
  *
  * - a developer with a disclosed pretraining of that size may have pretrained this one too: no inference then;
+ * - a developer with a disclosed pretraining of at least half that size: only a family word in the name counts;
  * - otherwise, the open-weight models of that size released up to {@link MAX_BASE_AGE_YEARS} years before it
  *   are the candidates: those whose family word (a word only their developer's names use) the name carries,
  *   if any (cogito-v2-preview-llama-70b → the Llama 70Bs);
@@ -208,7 +224,8 @@ function baseCompute(model: LineageModel, context: EstimateContext): Omit<NameBa
  *   all (anubis-70b of a fine-tuning shop → the 70B open-weight models); a lab that pretrains other sizes may
  *   have pretrained this one, and a size from the facts alone is no claim of lineage.
  *
- * The bases are weighted by recency (half-life {@link RECENCY_HALF_LIFE_YEARS} year). The model itself (id or
+ * The bases are weighted by recency (half-life {@link RECENCY_HALF_LIFE_YEARS} year) × (1 + their known derivatives);
+ * a model whose name gives only a total is matched to dense bases only. The model itself (id or
  * name) is never its own base, and never a model of its own developer (so leave-one-developer-out holds).
  */
 export function findNameLineage(facts: EstimatorFacts, context: EstimateContext): NameLineage | null {
@@ -253,18 +270,23 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
   );
   // A developer that has pretrained this size itself may well have pretrained this model too: no inference.
   if (developer !== null && sameSize.some((base) => developerKey(base.developer) === developer)) return null;
-  // A developer with disclosed pretraining of other sizes may have pretrained this one: only a family word of
-  // another developer's models in the name (`…-llama-70b`) says it built on theirs.
+  // A developer with a disclosed pretraining of a comparable size (at least half of it) may have pretrained this
+  // one: only a family word of another developer's models in the name (`…-llama-70b`) says it built on theirs.
   const pretrains =
     developer !== null &&
     index.bases.some(
       (base) =>
         developerKey(base.developer) === developer &&
         !isSelf(base, facts) &&
+        (base.parameters as number) >= size * PRETRAINED_SIZE_SHARE &&
         (!released || (base.releaseDate !== undefined && base.releaseDate.slice(0, 10) <= released)),
     );
+  const moeModel = parseNameSize(facts.name, facts.parameters)?.active !== undefined || !!facts.activeParameters;
   const matches = sameSize.filter((base) => {
     if (!isOpenWeights(base.accessibility)) return false;
+    // The same architecture: a name with only a total is a dense model, not a post-train of a same-size MoE.
+    const share = impliedActiveShare(base);
+    if (!moeModel && share !== undefined && share < DENSE_MIN_SHARE) return false;
     const baseYear = releaseYear(base.releaseDate);
     return year === null || baseYear === null || year - baseYear <= MAX_BASE_AGE_YEARS;
   });
@@ -285,7 +307,8 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
   const raw = chosen.map((model) => {
     const baseYear = releaseYear(model.releaseDate);
     const age = year !== null && baseYear !== null ? Math.max(0, year - baseYear) : 0;
-    return { model, weight: 0.5 ** (age / RECENCY_HALF_LIFE_YEARS), ...baseCompute(model, context) };
+    const weight = 0.5 ** (age / RECENCY_HALF_LIFE_YEARS) * (1 + (model.derivatives ?? 0));
+    return { model, weight, ...baseCompute(model, context) };
   });
   const total = raw.reduce((sum, base) => sum + base.weight, 0);
   const bases = raw
@@ -298,7 +321,7 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
   );
   const familyWord = basis === 'family' ? family.get(bases[0]?.model as LineageModel) : undefined;
   const who = facts.developer ?? 'its developer';
-  const why = `${who} has disclosed no pretraining ${basis === 'family' ? `of ${formatCount(size)}, and its name carries the family word "${familyWord}" of` : `at all, and the size in its name matches`} open-weight ${bases.length === 1 ? 'model' : 'models'} of that size released up to ${MAX_BASE_AGE_YEARS} years before it`;
+  const why = `${who} has disclosed no pretraining ${basis === 'family' ? `of ${formatCount(size)}, and its name carries the family word "${familyWord}" of` : `of half its size or more, and the size in its name matches`} open-weight ${bases.length === 1 ? 'model' : 'models'} of that size released up to ${MAX_BASE_AGE_YEARS} years before it`;
   const result: NameLineage = {
     bases,
     basis,
