@@ -1,15 +1,15 @@
 import type { EstimateContext, EstimatorFacts, LineageModel } from '../estimator';
 import { developerKey, isOpenWeights } from '../imputation/model';
 import { countsTokens, looseName, releaseYear } from '../inputs';
-import { formatCount, parseNameSize } from '../names';
+import { findMoeFamily, formatCount, parseNameSize } from '../names';
 import { Z90 } from '../probability';
 
 /**
  * Two sizes within this factor are the same model size: names round (`70B` for Llama's 70.6B, `72B` for Qwen's
- * 72.7B, `685B` for DeepSeek-V3's 671B plus its 14B prediction module), while distinct families of one size class
- * sit further apart (Llama 70.6B against Qwen 72.7B is ×1.03).
+ * 72.7B, both within 1%), while distinct families of one size class sit further apart (a `72B` name against
+ * Llama's 70.6B is ×1.02).
  */
-export const SIZE_MATCH_FACTOR = 1.03;
+export const SIZE_MATCH_FACTOR = 1.015;
 /**
  * A base released this many years before the model weighs half as much: post-trainers build on recent bases.
  * Each base's weight is also 1 + the number of records that name it as their base: popular bases are built on more.
@@ -225,7 +225,7 @@ function baseCompute(model: LineageModel, context: EstimateContext): Omit<NameBa
  *   have pretrained this one, and a size from the facts alone is no claim of lineage.
  *
  * The bases are weighted by recency (half-life {@link RECENCY_HALF_LIFE_YEARS} year) × (1 + their known derivatives);
- * a model whose name gives only a total is matched to dense bases only. The model itself (id or
+ * a model whose name gives only a total, of a size trained dense, is matched to dense bases only. The model itself (id or
  * name) is never its own base, and never a model of its own developer (so leave-one-developer-out holds).
  */
 export function findNameLineage(facts: EstimatorFacts, context: EstimateContext): NameLineage | null {
@@ -281,10 +281,16 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
         (base.parameters as number) >= size * PRETRAINED_SIZE_SHARE &&
         (!released || (base.releaseDate !== undefined && base.releaseDate.slice(0, 10) <= released)),
     );
-  const moeModel = parseNameSize(facts.name, facts.parameters)?.active !== undefined || !!facts.activeParameters;
+  const dense = largestDense(facts, context)?.parameters;
+  const moeModel =
+    parseNameSize(facts.name, facts.parameters)?.active !== undefined ||
+    !!facts.activeParameters ||
+    findMoeFamily(facts.name) !== null ||
+    (dense !== undefined && size > dense);
   const matches = sameSize.filter((base) => {
     if (!isOpenWeights(base.accessibility)) return false;
-    // The same architecture: a name with only a total is a dense model, not a post-train of a same-size MoE.
+    // The same architecture: a model with only a total, of a size trained dense and no known MoE family, is a
+    // dense model, not a post-train of a same-size MoE.
     const share = impliedActiveShare(base);
     if (!moeModel && share !== undefined && share < DENSE_MIN_SHARE) return false;
     const baseYear = releaseYear(base.releaseDate);
