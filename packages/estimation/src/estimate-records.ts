@@ -91,7 +91,10 @@ export function estimateRecords(
   const results = new Map<string, EstimateComputeResult>();
   for (const record of records) {
     const facts = factsById.get(record.id) as EstimatorFacts;
-    results.set(record.id, estimateCompute(facts, { ...options, references, population, lineage, lookupBase, cache }));
+    results.set(
+      record.id,
+      estimateCompute(facts, { ...options, references, population, lineage, lookupBase, cache }),
+    );
   }
   return results;
 }
@@ -124,7 +127,8 @@ export function buildLineage(
   for (const [record, facts] of factsOf) {
     if (!facts.baseModel) continue;
     const baseId =
-      idByName.get(looseName(facts.baseModel)) ?? idByName.get(looseName(facts.baseModel.split('/').pop() ?? ''));
+      idByName.get(looseName(facts.baseModel)) ??
+      idByName.get(looseName(facts.baseModel.split('/').pop() ?? ''));
     if (baseId && baseId !== record.id) derivatives.set(baseId, (derivatives.get(baseId) ?? 0) + 1);
   }
   for (const record of records) {

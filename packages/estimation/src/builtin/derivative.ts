@@ -88,7 +88,9 @@ function fromNameLineage(facts: EstimatorFacts, lineage: NameLineage): Estimator
     log10Sigma,
     inputs: [
       sizeInput,
-      ...(tagged ? [] : lineage.bases.slice(0, LISTED_BASES).map((base) => nameInput('baseModel', base.model.name))),
+      ...(tagged
+        ? []
+        : lineage.bases.slice(0, LISTED_BASES).map((base) => nameInput('baseModel', base.model.name))),
       priorInput('fineTuneLog10Share', FINE_TUNE_PRIOR.log10Share, FINE_TUNE_PRIOR.url),
     ],
     reasoning: `${lineage.text}: ${listed}${more}${lineage.bases.length > 1 ? `; weighted by recency (half-life 1 year) × (1 + known derivatives), log10 mean ${lineage.log10Mean.toFixed(2)} ± ${lineage.log10Sigma.toFixed(2)} (the bases' own spread and their disagreement)` : ''}; plus a typical fine-tune (+${((10 ** FINE_TUNE_PRIOR.log10Share - 1) * 100).toFixed(0)}%, ±${FINE_TUNE_PRIOR.sigma} dex)${tagged ? '' : ` and ±${NAME_MATCH_SIGMA} dex for a base read from the name`} = ${formatFlop(median)} FLOP`,

@@ -39,7 +39,10 @@ const lineage: LineageModel[] = [
   model('Qwen2.5-7B', 'Alibaba', '2024-09-19', 7.6e9, 8.2e23, { trainingTokens: 18e12 }),
   model('DeepSeek-V3', 'DeepSeek', '2024-12-24', 671e9, 3.3e24, { trainingTokens: 14.8e12 }),
   model('DeepSeek-LLM 67B', 'DeepSeek', '2024-01-05', 67e9, 8e23, { trainingTokens: 2e12 }),
-  model('PaLM 540B', 'Google', '2022-04-04', 540e9, 2.5e24, { trainingTokens: 780e9, accessibility: 'unreleased' }),
+  model('PaLM 540B', 'Google', '2022-04-04', 540e9, 2.5e24, {
+    trainingTokens: 780e9,
+    accessibility: 'unreleased',
+  }),
   model('Switch-C', 'Google', '2021-01-11', 1.57e12, 8.2e22, { trainingTokens: 5e11 }),
   model('Tuned Llama 70B', 'Shop', '2024-09-01', 70.6e9, 8e24, { derived: true }),
 ];
@@ -49,7 +52,12 @@ const context = (options: { leaveOutDeveloper?: boolean } = {}) =>
 
 describe('derivatives read from names and sizes', () => {
   it('narrows to the family a name carries (cogito-v2-preview-llama-70b → the Llama 70Bs)', () => {
-    const facts = { id: 'cogito/llama-70b', name: 'cogito-v2-preview-llama-70b', developer: 'Deep Cogito', releaseDate: '2025-09-02' };
+    const facts = {
+      id: 'cogito/llama-70b',
+      name: 'cogito-v2-preview-llama-70b',
+      developer: 'Deep Cogito',
+      releaseDate: '2025-09-02',
+    };
     const found = findNameLineage(facts, context());
     expect(found?.basis).toBe('family');
     expect(found?.family).toBe('llama');
@@ -62,7 +70,9 @@ describe('derivatives read from names and sizes', () => {
     expect(result?.median).toBeLessThan(9e24);
     expect(result?.reasoning).toContain('Llama 3.3 70B');
     expect(result?.reasoning).toContain('"llama"');
-    expect(result?.inputs.some((input) => input.name === 'baseModel' && input.value === 'Llama 3.1 70B')).toBe(true);
+    expect(
+      result?.inputs.some((input) => input.name === 'baseModel' && input.value === 'Llama 3.1 70B'),
+    ).toBe(true);
     // The name heuristic (6 × 70B × the era's tokens) steps aside for it.
     expect(nameHeuristicEstimator.estimate(facts, context())).toBeNull();
   });
@@ -81,9 +91,15 @@ describe('derivatives read from names and sizes', () => {
   });
 
   it('matches a 671B name to the 671B MoE (above any dense size), and a dense 70B name never to a same-size MoE', () => {
-    const found = findNameLineage({ name: 'cogito-v2.1-671b', developer: 'Deep Cogito', releaseDate: '2025-11-13' }, context());
+    const found = findNameLineage(
+      { name: 'cogito-v2.1-671b', developer: 'Deep Cogito', releaseDate: '2025-11-13' },
+      context(),
+    );
     expect(found?.bases.map((base) => base.model.name)).toEqual(['DeepSeek-V3']);
-    const withMoe = [...lineage, model('Pangu 70B MoE', 'Huawei', '2025-05-28', 70.6e9, 1e24, { activeParameters: 7e9 })];
+    const withMoe = [
+      ...lineage,
+      model('Pangu 70B MoE', 'Huawei', '2025-05-28', 70.6e9, 1e24, { activeParameters: 7e9 }),
+    ];
     const dense = findNameLineage(
       { name: 'anubis-70b', developer: 'TheDrummer', releaseDate: '2025-06-29' },
       createEstimateContext({ lineage: withMoe, blind: true }),
@@ -92,33 +108,68 @@ describe('derivatives read from names and sizes', () => {
   });
 
   it('matches a 72B name to the 72B base', () => {
-    const found = findNameLineage({ name: 'magnum-v4-72b', developer: 'Anthracite', releaseDate: '2024-10-20' }, context());
+    const found = findNameLineage(
+      { name: 'magnum-v4-72b', developer: 'Anthracite', releaseDate: '2024-10-20' },
+      context(),
+    );
     expect(found?.bases.map((base) => base.model.name)).toEqual(['Qwen2.5-72B']);
   });
 
   it('infers nothing for a lab that pretrained that size or half of it, without another family in the name', () => {
     // DeepSeek pretrained 671B: its 685B model may be a new pretraining.
-    expect(findNameLineage({ name: 'DeepSeekMath-V2', developer: 'DeepSeek', parameters: 685e9, releaseDate: '2025-11-27' }, context())).toBeNull();
+    expect(
+      findNameLineage(
+        { name: 'DeepSeekMath-V2', developer: 'DeepSeek', parameters: 685e9, releaseDate: '2025-11-27' },
+        context(),
+      ),
+    ).toBeNull();
     // Alibaba pretrained 72B: a 70B of its own is no Llama post-train.
-    expect(findNameLineage({ name: 'Qwen-Next 70B', developer: 'Alibaba', releaseDate: '2025-06-01' }, context())).toBeNull();
+    expect(
+      findNameLineage({ name: 'Qwen-Next 70B', developer: 'Alibaba', releaseDate: '2025-06-01' }, context()),
+    ).toBeNull();
     // A size stated only in the facts is the model's size, not a claim of lineage.
-    expect(findNameLineage({ name: 'SenseChat', developer: 'SenseTime', parameters: 70e9, releaseDate: '2025-01-01' }, context())).toBeNull();
+    expect(
+      findNameLineage(
+        { name: 'SenseChat', developer: 'SenseTime', parameters: 70e9, releaseDate: '2025-01-01' },
+        context(),
+      ),
+    ).toBeNull();
   });
 
   it('never uses the model itself, a base released after it, a base over two years older, or a non-language model', () => {
     // Blind: Llama 3.3 70B is not its own base (and Meta pretrained 70B anyway).
-    expect(findNameLineage({ id: 'meta/llama-3.3-70b', name: 'Llama 3.3 70B', developer: 'Meta', releaseDate: '2024-12-06' }, context())).toBeNull();
+    expect(
+      findNameLineage(
+        { id: 'meta/llama-3.3-70b', name: 'Llama 3.3 70B', developer: 'Meta', releaseDate: '2024-12-06' },
+        context(),
+      ),
+    ).toBeNull();
     // Before any 70B base existed.
-    expect(findNameLineage({ name: 'early-70b', developer: 'Shop', releaseDate: '2023-01-01' }, context())).toBeNull();
+    expect(
+      findNameLineage({ name: 'early-70b', developer: 'Shop', releaseDate: '2023-01-01' }, context()),
+    ).toBeNull();
     // Switch-C (2021) is no base of a 2026 1.57T model.
-    expect(findNameLineage({ name: 'giant-1.57t', developer: 'Shop', releaseDate: '2026-01-01' }, context())).toBeNull();
-    expect(findNameLineage({ name: 'vision-70b', developer: 'Shop', domain: 'vision', releaseDate: '2025-01-01' }, context())).toBeNull();
+    expect(
+      findNameLineage({ name: 'giant-1.57t', developer: 'Shop', releaseDate: '2026-01-01' }, context()),
+    ).toBeNull();
+    expect(
+      findNameLineage(
+        { name: 'vision-70b', developer: 'Shop', domain: 'vision', releaseDate: '2025-01-01' },
+        context(),
+      ),
+    ).toBeNull();
   });
 
   it('uses a base model tag that names a lineage model when the pipeline cannot look it up', () => {
-    const found = findNameLineage({ name: 'Tuned', baseModel: 'meta-llama/Llama-3.1-70B', developer: 'Shop' }, context());
+    const found = findNameLineage(
+      { name: 'Tuned', baseModel: 'meta-llama/Llama-3.1-70B', developer: 'Shop' },
+      context(),
+    );
     expect(found?.basis).toBe('tag');
-    const result = derivativeEstimator.estimate({ name: 'Tuned', baseModel: 'meta-llama/Llama-3.1-70B', developer: 'Shop' }, context());
+    const result = derivativeEstimator.estimate(
+      { name: 'Tuned', baseModel: 'meta-llama/Llama-3.1-70B', developer: 'Shop' },
+      context(),
+    );
     expect(result?.median).toBeCloseTo(7.9e24 * 10 ** 0.02, -22);
   });
 
@@ -130,7 +181,10 @@ describe('derivatives read from names and sizes', () => {
 describe('mixture-of-experts prior for totals', () => {
   it('takes a total above the largest dense model ever trained as MoE, saying so', () => {
     expect(largestDense({ name: 'X' }, context())?.name).toBe('PaLM 540B');
-    const result = nameHeuristicEstimator.estimate({ name: 'M6-10T', developer: 'Alibaba', releaseDate: '2021-10-08' }, context());
+    const result = nameHeuristicEstimator.estimate(
+      { name: 'M6-10T', developer: 'Alibaba', releaseDate: '2021-10-08' },
+      context(),
+    );
     expect(result?.reasoning).toContain('no dense model of 10T has been trained');
     expect(result?.reasoning).toContain('PaLM 540B');
     // 6 × 10T × the 2021 tokens would be ~6e25; the active share brings it under 1e25.
@@ -138,11 +192,18 @@ describe('mixture-of-experts prior for totals', () => {
   });
 
   it('leaves the model itself out of the dense bound', () => {
-    expect(largestDense({ id: 'google/palm-540b', name: 'PaLM 540B' }, context())?.name).toBe('Llama 3.1 405B');
+    expect(largestDense({ id: 'google/palm-540b', name: 'PaLM 540B' }, context())?.name).toBe(
+      'Llama 3.1 405B',
+    );
   });
 
   it("learns a developer's MoE split from its earlier models' figures (6·N·D well above the figure)", () => {
-    const facts = { name: 'DeepSeekMath-V2', developer: 'DeepSeek', parameters: 685e9, releaseDate: '2025-11-27' };
+    const facts = {
+      name: 'DeepSeekMath-V2',
+      developer: 'DeepSeek',
+      parameters: 685e9,
+      releaseDate: '2025-11-27',
+    };
     const result = nameHeuristicEstimator.estimate(facts, context());
     expect(result?.reasoning).toContain('DeepSeek-V3');
     expect(result?.median).toBeLessThan(1e25);
@@ -153,17 +214,23 @@ describe('mixture-of-experts prior for totals', () => {
 });
 
 describe('buildLineage', () => {
-  const record = (id: string, name: string, facts: ModelRecord['facts']): ModelRecord => ({
-    id,
-    name,
-    aliases: [],
-    facts,
-    scores: {},
-    observations: [],
-    curation: { status: 'candidate', needsReview: false },
-  }) as unknown as ModelRecord;
-  const fact = <T,>(value: T) => [
-    { source: 'epoch', url: 'https://epoch.ai/data/notable_ai_models.csv', retrievedAt: '2026-01-01T00:00:00.000Z', value },
+  const record = (id: string, name: string, facts: ModelRecord['facts']): ModelRecord =>
+    ({
+      id,
+      name,
+      aliases: [],
+      facts,
+      scores: {},
+      observations: [],
+      curation: { status: 'candidate', needsReview: false },
+    }) as unknown as ModelRecord;
+  const fact = <T>(value: T) => [
+    {
+      source: 'epoch',
+      url: 'https://epoch.ai/data/notable_ai_models.csv',
+      retrievedAt: '2026-01-01T00:00:00.000Z',
+      value,
+    },
   ];
 
   it('keeps records with a confident or likely figure, marks derived ones and counts derivatives', () => {
@@ -177,7 +244,9 @@ describe('buildLineage', () => {
         reportedCompute: fact({ flop: 8e24, confidence: 'likely' as const }),
         baseModel: fact('Llama 3.1 70B'),
       }),
-      record('x/guess', 'Guess 7B', { reportedCompute: fact({ flop: 1e23, confidence: 'speculative' as const }) }),
+      record('x/guess', 'Guess 7B', {
+        reportedCompute: fact({ flop: 1e23, confidence: 'speculative' as const }),
+      }),
     ];
     const built = buildLineage(records);
     expect(built.map((entry) => entry.id)).toEqual(['meta/llama-3.1-70b', 'shop/tuned']);

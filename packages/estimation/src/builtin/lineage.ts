@@ -126,7 +126,13 @@ function lineageIndex(context: EstimateContext): LineageIndex {
     const share = impliedActiveShare(model);
     if (share !== undefined && share >= MIN_IMPLIED_SHARE && share < DENSE_MIN_SHARE && developer) {
       const list = index.moe.get(developer) ?? [];
-      const member: { id: string; name: string; parameters: number; activeParameters: number; releaseDate?: string } = {
+      const member: {
+        id: string;
+        name: string;
+        parameters: number;
+        activeParameters: number;
+        releaseDate?: string;
+      } = {
         id: model.id,
         name: model.name,
         parameters: model.parameters,
@@ -193,7 +199,11 @@ export function developerMoeModels(
  * A family word of `base` that the model's words carry: a word that mostly `base`'s developer uses in the names of
  * its pretrained models (`llama`: Meta's, though TinyLlama is not).
  */
-function sharedFamilyWord(index: LineageIndex, base: LineageModel, words: readonly string[]): string | undefined {
+function sharedFamilyWord(
+  index: LineageIndex,
+  base: LineageModel,
+  words: readonly string[],
+): string | undefined {
   const owner = developerKey(base.developer);
   for (const word of nameWords(base.name)) {
     if (owner === null || index.familyOwner.get(word) !== owner) continue;
@@ -235,7 +245,9 @@ export function findNameLineage(facts: EstimatorFacts, context: EstimateContext)
   if (!size && !facts.baseModel) return null;
   const key = `name-lineage:${facts.id ?? ''}:${facts.name}:${facts.developer ?? ''}:${facts.releaseDate ?? ''}:${size}:${facts.baseModel ?? ''}:${context.leaveOutDeveloper ? 1 : 0}`;
   if (context.cache.has(key)) return context.cache.get(key) as NameLineage | null;
-  const found = (facts.baseModel ? taggedBase(facts, context, facts.baseModel) : null) ?? (size ? matchLineage(facts, context, size) : null);
+  const found =
+    (facts.baseModel ? taggedBase(facts, context, facts.baseModel) : null) ??
+    (size ? matchLineage(facts, context, size) : null);
   context.cache.set(key, found);
   return found;
 }
@@ -243,7 +255,9 @@ export function findNameLineage(facts: EstimatorFacts, context: EstimateContext)
 /** A base model tag that names a lineage model (the pipeline could not look it up, e.g. a scraper's view). */
 function taggedBase(facts: EstimatorFacts, context: EstimateContext, tag: string): NameLineage | null {
   const wanted = new Set([looseName(tag), looseName(tag.split('/').pop() ?? '')]);
-  const model = lineageModels(context).find((candidate) => wanted.has(looseName(candidate.name)) && !isSelf(candidate, facts));
+  const model = lineageModels(context).find(
+    (candidate) => wanted.has(looseName(candidate.name)) && !isSelf(candidate, facts),
+  );
   if (!model) return null;
   const base = { model, weight: 1, ...baseCompute(model, context) };
   return {

@@ -1,9 +1,8 @@
 import { type KnownMoe, knownMoeFromData, resolveActiveParameters } from '../active-parameters';
 import { defineEstimator } from '../define-estimator';
-import type { EstimateContext } from '../estimator';
+import type { EstimateContext, EstimatorFacts } from '../estimator';
 import { developerKey } from '../imputation/model';
 import { countsTokens, priorInput, quadrature, releaseYear } from '../inputs';
-import type { EstimatorFacts } from '../estimator';
 import {
   findMoeFamily,
   formatCount,
@@ -96,7 +95,8 @@ function moeFromData(facts: EstimatorFacts, context: EstimateContext, total: num
     const known = knownMoeFromData(members, developer, total, developerKey);
     if (known) return known;
   }
-  if (parseNameSize(facts.name, facts.parameters)?.active !== undefined || findMoeFamily(facts.name)) return null;
+  if (parseNameSize(facts.name, facts.parameters)?.active !== undefined || findMoeFamily(facts.name))
+    return null;
   const dense = largestDense(facts, context);
   if (!dense?.parameters || total <= dense.parameters) return null;
   const share = moeActiveShare(total);
