@@ -76,18 +76,15 @@ export interface PopulationMember {
  * A model with a known compute figure that later models may be built on (a post-train, fine-tune or
  * distillation of it): the `derivative` method matches names and sizes against these, and the name heuristic
  * learns from them which sizes were ever trained dense and which developers build mixtures of experts.
- * Built by `buildLineage` from every record with a `confident` or `likely` reported figure (no scores needed).
+ * Built by `buildLineage` from every record with a `confident` or `likely` reported figure (no scores needed);
+ * `parameters` is the total (stated, else from the name), `activeParameters` stated or named (`A22B`).
  */
-export interface LineageModel {
-  id: string;
-  name: string;
-  developer?: string;
+export interface LineageModel
+  extends Pick<
+    PopulationMember,
+    'id' | 'name' | 'developer' | 'accessibility' | 'parameters' | 'activeParameters'
+  > {
   releaseDate?: string;
-  accessibility?: string;
-  /** Total parameters (stated, else read from the name). */
-  parameters?: number;
-  /** Active parameters (stated, else read from the name as `A22B`). */
-  activeParameters?: number;
   trainingTokens?: number;
   /** Its reported training compute, FLOP, and that figure's confidence. */
   computeFlop: number;
