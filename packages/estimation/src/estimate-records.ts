@@ -32,10 +32,6 @@ export function estimateRecords(
     options,
   );
   const population = options.population ?? buildPopulation(records, options);
-  const lineage = buildLineage(
-    options.referenceFilter ? records.filter(options.referenceFilter) : records,
-    options,
-  );
   const factsById = new Map<string, EstimatorFacts>();
   const idByName = new Map<string, string>();
   for (const record of records) {
@@ -60,6 +56,12 @@ export function estimateRecords(
       if (facts.provenance) delete facts.provenance.baseModel;
     }
   }
+  // After the self-bases are dropped: a record whose base is itself is a pretrained base.
+  const lineage = buildLineage(
+    options.referenceFilter ? records.filter(options.referenceFilter) : records,
+    options,
+    (record) => factsById.get(record.id) as EstimatorFacts,
+  );
   const cache = new Map<string, unknown>();
   const baseEstimates = new Map<string, ComputeEstimate | null>();
   const inProgress = new Set<string>();
@@ -113,9 +115,10 @@ export function estimateRecords(
 export function buildLineage(
   records: readonly ModelRecord[],
   options: FactsFromRecordOptions = {},
+  factsOfRecord: (record: ModelRecord) => EstimatorFacts = (record) => factsFromRecord(record, options),
 ): LineageModel[] {
   const lineage: LineageModel[] = [];
-  const factsOf = new Map(records.map((record) => [record, factsFromRecord(record, options)] as const));
+  const factsOf = new Map(records.map((record) => [record, factsOfRecord(record)] as const));
   // How many records name each record as their base (by id, name or alias, an `org/` prefix dropped).
   const idByName = new Map<string, string>();
   for (const record of records)

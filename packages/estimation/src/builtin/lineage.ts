@@ -64,6 +64,10 @@ export interface NameLineage {
 interface LineageIndex {
   /** Pretrained models (not derived) with a size: the possible bases. */
   bases: LineageModel[];
+  /** The same, by developer key. */
+  byDeveloper: Map<string, LineageModel[]>;
+  /** Every lineage model by its loose name (first one wins). */
+  byName: Map<string, LineageModel>;
   /** Family word → the developer whose pretrained models' names carry it: at least 2 of them and most of all. */
   familyOwner: Map<string, string>;
   /** Models trained dense (implied share ≥ 0.5), largest first. */
@@ -118,9 +122,18 @@ export function impliedActiveShare(model: LineageModel): number | undefined {
 function lineageIndex(context: EstimateContext): LineageIndex {
   const cached = context.cache.get('lineage-index') as LineageIndex | undefined;
   if (cached) return cached;
-  const index: LineageIndex = { bases: [], familyOwner: new Map(), dense: [], moe: new Map() };
+  const index: LineageIndex = {
+    bases: [],
+    byDeveloper: new Map(),
+    byName: new Map(),
+    familyOwner: new Map(),
+    dense: [],
+    moe: new Map(),
+  };
   const wordCounts = new Map<string, Map<string, number>>();
   for (const model of lineageModels(context)) {
+    const loose = looseName(model.name);
+    if (!index.byName.has(loose)) index.byName.set(loose, model);
     if (!model.parameters) continue;
     const developer = developerKey(model.developer);
     const share = impliedActiveShare(model);
@@ -146,6 +159,9 @@ function lineageIndex(context: EstimateContext): LineageIndex {
     index.bases.push(model);
     if (share !== undefined && share >= DENSE_MIN_SHARE && !model.activeParameters) index.dense.push(model);
     if (!developer) continue;
+    const own = index.byDeveloper.get(developer) ?? [];
+    own.push(model);
+    index.byDeveloper.set(developer, own);
     for (const word of new Set(nameWords(model.name))) {
       const counts = wordCounts.get(word) ?? new Map<string, number>();
       counts.set(developer, (counts.get(developer) ?? 0) + 1);
@@ -165,6 +181,11 @@ function lineageIndex(context: EstimateContext): LineageIndex {
 /** The model itself, under its id or its name: never its own base, never its own evidence. */
 function isSelf(model: { id: string; name: string }, facts: EstimatorFacts): boolean {
   return (facts.id !== undefined && model.id === facts.id) || looseName(model.name) === looseName(facts.name);
+}
+
+/** Released on or before `released` (ISO day); anything goes when the model's date is unknown. */
+function releasedBy(model: { releaseDate?: string }, released: string | undefined): boolean {
+  return !released || (model.releaseDate !== undefined && model.releaseDate.slice(0, 10) <= released);
 }
 
 /**
@@ -187,11 +208,7 @@ export function developerMoeModels(
   if (!developer) return [];
   const released = facts.releaseDate?.slice(0, 10);
   return (lineageIndex(context).moe.get(developer) ?? [])
-    .filter(
-      (model) =>
-        !isSelf(model, facts) &&
-        (!released || (model.releaseDate !== undefined && model.releaseDate.slice(0, 10) <= released)),
-    )
+    .filter((model) => releasedBy(model, released) && !isSelf(model, facts))
     .map(({ releaseDate: _, ...model }) => ({ ...model, developer: facts.developer as string }));
 }
 
@@ -254,11 +271,9 @@ export function findNameLineage(facts: EstimatorFacts, context: EstimateContext)
 
 /** A base model tag that names a lineage model (the pipeline could not look it up, e.g. a scraper's view). */
 function taggedBase(facts: EstimatorFacts, context: EstimateContext, tag: string): NameLineage | null {
-  const wanted = new Set([looseName(tag), looseName(tag.split('/').pop() ?? '')]);
-  const model = lineageModels(context).find(
-    (candidate) => wanted.has(looseName(candidate.name)) && !isSelf(candidate, facts),
-  );
-  if (!model) return null;
+  const { byName } = lineageIndex(context);
+  const model = byName.get(looseName(tag)) ?? byName.get(looseName(tag.split('/').pop() ?? ''));
+  if (!model || isSelf(model, facts)) return null;
   const base = { model, weight: 1, ...baseCompute(model, context) };
   return {
     bases: [base],
@@ -275,25 +290,26 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
   const developer = developerKey(facts.developer);
   const released = facts.releaseDate?.slice(0, 10);
   const year = releaseYear(facts.releaseDate);
-  const sizeTolerance = Math.log10(SIZE_MATCH_FACTOR);
-  const sameSize = index.bases.filter(
-    (base) =>
-      !isSelf(base, facts) &&
-      Math.abs(Math.log10((base.parameters as number) / size)) <= sizeTolerance &&
-      (!released || (base.releaseDate !== undefined && base.releaseDate.slice(0, 10) <= released)),
-  );
+  const sameSize = index.bases.filter((base) => {
+    const ratio = (base.parameters as number) / size;
+    return (
+      ratio <= SIZE_MATCH_FACTOR &&
+      ratio >= 1 / SIZE_MATCH_FACTOR &&
+      releasedBy(base, released) &&
+      !isSelf(base, facts)
+    );
+  });
   // A developer that has pretrained this size itself may well have pretrained this model too: no inference.
   if (developer !== null && sameSize.some((base) => developerKey(base.developer) === developer)) return null;
   // A developer with a disclosed pretraining of a comparable size (at least half of it) may have pretrained this
   // one: only a family word of another developer's models in the name (`…-llama-70b`) says it built on theirs.
   const pretrains =
     developer !== null &&
-    index.bases.some(
+    (index.byDeveloper.get(developer) ?? []).some(
       (base) =>
-        developerKey(base.developer) === developer &&
-        !isSelf(base, facts) &&
         (base.parameters as number) >= size * PRETRAINED_SIZE_SHARE &&
-        (!released || (base.releaseDate !== undefined && base.releaseDate.slice(0, 10) <= released)),
+        releasedBy(base, released) &&
+        !isSelf(base, facts),
     );
   const dense = largestDense(facts, context)?.parameters;
   const moeModel =
@@ -320,7 +336,10 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
   // Without a family word, only a size in the name (`anubis-70b`) says "built on a model of this size": the
   // way post-trainers name their models. A size known from the facts alone is just the model's size.
   const nameSize = parseNameSize(facts.name)?.total;
-  const sizeInName = nameSize !== undefined && Math.abs(Math.log10(nameSize / size)) <= sizeTolerance;
+  const sizeInName =
+    nameSize !== undefined &&
+    nameSize / size <= SIZE_MATCH_FACTOR &&
+    nameSize / size >= 1 / SIZE_MATCH_FACTOR;
   if (family.size === 0 && (pretrains || !sizeInName)) return null;
   const basis: LineageBasis = family.size > 0 ? 'family' : 'size';
   const chosen = basis === 'family' ? [...family.keys()] : matches;
