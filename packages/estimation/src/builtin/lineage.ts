@@ -62,7 +62,7 @@ export interface NameLineage {
 }
 
 interface LineageIndex {
-  /** Pretrained models (not derived) with a size: the possible bases. */
+  /** Pretrained models (not derived) with a size, smallest first: the possible bases. */
   bases: LineageModel[];
   /** The same, by developer key. */
   byDeveloper: Map<string, LineageModel[]>;
@@ -174,6 +174,7 @@ function lineageIndex(context: EstimateContext): LineageIndex {
       if (count >= 2 && count > total / 2) index.familyOwner.set(word, developer);
   }
   index.dense.sort((left, right) => (right.parameters as number) - (left.parameters as number));
+  index.bases.sort((left, right) => (left.parameters as number) - (right.parameters as number));
   context.cache.set('lineage-index', index);
   return index;
 }
@@ -181,6 +182,18 @@ function lineageIndex(context: EstimateContext): LineageIndex {
 /** The model itself, under its id or its name: never its own base, never its own evidence. */
 function isSelf(model: { id: string; name: string }, facts: EstimatorFacts): boolean {
   return (facts.id !== undefined && model.id === facts.id) || looseName(model.name) === looseName(facts.name);
+}
+
+/** Index of the first of `sorted` (by parameters, ascending) with at least `parameters`. */
+function firstAtLeast(sorted: readonly LineageModel[], parameters: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (((sorted[middle] as LineageModel).parameters as number) < parameters) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Released on or before `released` (ISO day); anything goes when the model's date is unknown. */
@@ -290,15 +303,12 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
   const developer = developerKey(facts.developer);
   const released = facts.releaseDate?.slice(0, 10);
   const year = releaseYear(facts.releaseDate);
-  const sameSize = index.bases.filter((base) => {
-    const ratio = (base.parameters as number) / size;
-    return (
-      ratio <= SIZE_MATCH_FACTOR &&
-      ratio >= 1 / SIZE_MATCH_FACTOR &&
-      releasedBy(base, released) &&
-      !isSelf(base, facts)
-    );
-  });
+  const sameSize: LineageModel[] = [];
+  for (let at = firstAtLeast(index.bases, size / SIZE_MATCH_FACTOR); at < index.bases.length; at++) {
+    const base = index.bases[at] as LineageModel;
+    if ((base.parameters as number) > size * SIZE_MATCH_FACTOR) break;
+    if (releasedBy(base, released) && !isSelf(base, facts)) sameSize.push(base);
+  }
   // A developer that has pretrained this size itself may well have pretrained this model too: no inference.
   if (developer !== null && sameSize.some((base) => developerKey(base.developer) === developer)) return null;
   // A developer with a disclosed pretraining of a comparable size (at least half of it) may have pretrained this
