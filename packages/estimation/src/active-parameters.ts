@@ -88,7 +88,7 @@ export function resolveActiveParameters(
     const value = total * knownMoe.activeShare;
     return {
       value,
-      log10Sigma: 0.08,
+      log10Sigma: knownMoe.log10Sigma ?? 0.08,
       inputs: [...inputs, priorInput('moeActiveShare', Number(knownMoe.activeShare.toFixed(4)))],
       text: `${knownMoe.text}: N = ${formatCount(total)} total × ${knownMoe.activeShare.toFixed(3)} active share = ${formatCount(value)}`,
     };
@@ -121,6 +121,8 @@ export function resolveActiveParameters(
 /** A mixture-of-experts split learnt from the data: models of the same developer and total with a stated active count. */
 export interface KnownMoe {
   activeShare: number;
+  /** log10 spread of the share (default 0.08: a split learnt from the developer's models of that size). */
+  log10Sigma?: number;
   /** Where it came from, for the reasoning. */
   text: string;
 }

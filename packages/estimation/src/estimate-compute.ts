@@ -18,6 +18,7 @@ import {
   type EstimatorFacts,
   type EstimatorResult,
   type FitCache,
+  type LineageModel,
   type PopulationMember,
   type ReferencePoint,
 } from './estimator';
@@ -69,6 +70,8 @@ export interface EstimateComputeOptions {
   population?: readonly PopulationMember[];
   /** Validation: leave out every reference of the model's developer as well as its own point. */
   leaveOutDeveloper?: boolean;
+  /** Models with known compute that others may be built on (`buildLineage`; default: from the references). */
+  lineage?: readonly LineageModel[];
 }
 
 /** The result of {@link estimateCompute}. */
@@ -97,6 +100,7 @@ export function createEstimateContext(options: EstimateComputeOptions = {}): Est
   if (options.population) context.population = options.population;
   if (options.leaveOutDeveloper) context.leaveOutDeveloper = true;
   if (options.lookupBase) context.lookupBase = options.lookupBase;
+  if (options.lineage) context.lineage = options.lineage;
   return context;
 }
 

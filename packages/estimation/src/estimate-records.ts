@@ -1,13 +1,14 @@
 import type { ComputeEstimate, ModelRecord } from '@tracker/schema';
 import { type EstimateComputeOptions, type EstimateComputeResult, estimateCompute } from './estimate-compute';
-import type { EstimatorFacts } from './estimator';
+import type { EstimatorFacts, LineageModel } from './estimator';
 import { buildPopulation, buildReferences, type FactsFromRecordOptions, factsFromRecord } from './facts';
-import { looseName } from './inputs';
+import { countsTokens, looseName } from './inputs';
+import { parseNameSize } from './names';
 import { variantBases } from './variant-base';
 
 /** Options of {@link estimateRecords}. */
 export interface EstimateRecordsOptions
-  extends Omit<EstimateComputeOptions, 'references' | 'lookupBase' | 'cache'>,
+  extends Omit<EstimateComputeOptions, 'references' | 'lookupBase' | 'cache' | 'lineage'>,
     FactsFromRecordOptions {
   /** Which records may serve as benchmark references (default: all; a time split passes a date cut). */
   referenceFilter?: (record: ModelRecord) => boolean;
@@ -62,6 +63,12 @@ export function estimateRecords(
     const facts = factsById.get(id) as EstimatorFacts;
     if (!facts.baseModel) facts.variantOf = base;
   }
+  // After the self-bases are dropped: a record whose base is itself is a pretrained base.
+  const lineage = buildLineage(
+    options.referenceFilter ? records.filter(options.referenceFilter) : records,
+    options,
+    (record) => factsById.get(record.id) as EstimatorFacts,
+  );
   const cache = new Map<string, unknown>();
   const baseEstimates = new Map<string, ComputeEstimate | null>();
   const inProgress = new Set<string>();
@@ -82,6 +89,7 @@ export function estimateRecords(
       leaveOutDeveloper: false,
       references,
       population,
+      lineage,
       lookupBase,
       cache,
     });
@@ -92,9 +100,76 @@ export function estimateRecords(
   const results = new Map<string, EstimateComputeResult>();
   for (const record of records) {
     const facts = factsById.get(record.id) as EstimatorFacts;
-    results.set(record.id, estimateCompute(facts, { ...options, references, population, lookupBase, cache }));
+    results.set(
+      record.id,
+      estimateCompute(facts, { ...options, references, population, lineage, lookupBase, cache }),
+    );
   }
   return results;
+}
+
+/**
+ * The models others may be built on: every language or multimodal record (or one of unstated domain) whose most
+ * trusted reported figure is `confident` or `likely`, with its total size (stated, else from its name), tokens,
+ * developer, date and accessibility, whether it is itself built on another model (a base model fact that is not
+ * the record itself), and how many records name it as their base. Scores are not needed, unlike the benchmark
+ * references.
+ *
+ * @example
+ * const lineage = buildLineage(records);
+ * estimateCompute(facts, { lineage, blind: true });
+ */
+export function buildLineage(
+  records: readonly ModelRecord[],
+  options: FactsFromRecordOptions = {},
+  factsOfRecord: (record: ModelRecord) => EstimatorFacts = (record) => factsFromRecord(record, options),
+): LineageModel[] {
+  const lineage: LineageModel[] = [];
+  const factsOf = new Map(records.map((record) => [record, factsOfRecord(record)] as const));
+  // How many records name each record as their base (by id, name or alias, an `org/` prefix dropped).
+  const idByName = new Map<string, string>();
+  for (const record of records)
+    for (const name of [record.id, record.name, ...record.aliases]) {
+      const key = looseName(name);
+      if (key && !idByName.has(key)) idByName.set(key, record.id);
+    }
+  const derivatives = new Map<string, number>();
+  for (const [record, facts] of factsOf) {
+    if (!facts.baseModel) continue;
+    const baseId =
+      idByName.get(looseName(facts.baseModel)) ??
+      idByName.get(looseName(facts.baseModel.split('/').pop() ?? ''));
+    if (baseId && baseId !== record.id) derivatives.set(baseId, (derivatives.get(baseId) ?? 0) + 1);
+  }
+  for (const record of records) {
+    const facts = factsOf.get(record) as EstimatorFacts;
+    const reported = facts.reportedCompute;
+    if (!reported || (reported.confidence !== 'confident' && reported.confidence !== 'likely')) continue;
+    if (!countsTokens(facts)) continue;
+    const size = parseNameSize(record.name, facts.parameters);
+    const model: LineageModel = {
+      id: record.id,
+      name: record.name,
+      computeFlop: reported.flop,
+      confidence: reported.confidence,
+      derived:
+        facts.baseModel !== undefined &&
+        looseName(facts.baseModel) !== looseName(record.name) &&
+        !isOwnBaseName(facts.baseModel, [record.name, ...record.aliases]),
+    };
+    if (facts.developer) model.developer = facts.developer;
+    if (facts.releaseDate) model.releaseDate = facts.releaseDate;
+    if (facts.accessibility) model.accessibility = facts.accessibility;
+    const total = facts.parameters ?? size?.total;
+    if (total) model.parameters = total;
+    const active = facts.activeParameters ?? size?.active;
+    if (active && total && active < total) model.activeParameters = active;
+    if (facts.trainingTokens) model.trainingTokens = facts.trainingTokens;
+    const count = derivatives.get(record.id);
+    if (count) model.derivatives = count;
+    lineage.push(model);
+  }
+  return lineage.sort((left, right) => left.id.localeCompare(right.id));
 }
 
 /** Chat / instruct suffixes that mark a post-trained variant of a base model (`Llama-3-70B-Instruct`). */

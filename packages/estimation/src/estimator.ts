@@ -79,6 +79,29 @@ export interface PopulationMember {
   scores: Record<string, { value: number; asOf?: string }[]>;
 }
 
+/**
+ * A model with a known compute figure that later models may be built on (a post-train, fine-tune or
+ * distillation of it): the `derivative` method matches names and sizes against these, and the name heuristic
+ * learns from them which sizes were ever trained dense and which developers build mixtures of experts.
+ * Built by `buildLineage` from every record with a `confident` or `likely` reported figure (no scores needed);
+ * `parameters` is the total (stated, else from the name), `activeParameters` stated or named (`A22B`).
+ */
+export interface LineageModel
+  extends Pick<
+    PopulationMember,
+    'id' | 'name' | 'developer' | 'accessibility' | 'parameters' | 'activeParameters'
+  > {
+  releaseDate?: string;
+  trainingTokens?: number;
+  /** Its reported training compute, FLOP, and that figure's confidence. */
+  computeFlop: number;
+  confidence: 'confident' | 'likely';
+  /** It is itself built on another model (a base model other than itself): not a pretrained base. */
+  derived: boolean;
+  /** How many records name it as their base model (its popularity as a base). */
+  derivatives?: number;
+}
+
 /** Tunable numbers of the built-in methods. Every default is documented in docs/methodology.md. */
 export interface EstimationSettings {
   /** 90% half-width (as a factor) of a reported figure by its confidence. */
@@ -123,6 +146,8 @@ export interface EstimateContext {
   threshold?: number;
   /** Validation: leave out every reference of the model's developer too (leave-one-developer-out). */
   leaveOutDeveloper?: boolean;
+  /** Models with known compute that others may be built on (default: derived from `references`). */
+  lineage?: readonly LineageModel[];
 }
 
 /**

@@ -33,7 +33,7 @@ export { defineEstimator } from './define-estimator';
 export type { EstimateComputeOptions, EstimateComputeResult } from './estimate-compute';
 export { builtinEstimators, createEstimateContext, estimateCompute } from './estimate-compute';
 export type { EstimateRecordsOptions } from './estimate-records';
-export { estimateRecords } from './estimate-records';
+export { buildLineage, estimateRecords } from './estimate-records';
 export type {
   EstimateContext,
   EstimationSettings,
@@ -43,6 +43,7 @@ export type {
   EstimatorResult,
   FactProvenance,
   FitCache,
+  LineageModel,
   MonotonicFact,
   PopulationMember,
   Precedence,

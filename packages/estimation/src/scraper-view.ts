@@ -1,5 +1,6 @@
 import type { ModelRecord } from '@tracker/schema';
 import { type EstimateComputeResult, estimateCompute } from './estimate-compute';
+import { buildLineage } from './estimate-records';
 import {
   buildPopulation,
   buildReferences,
@@ -63,6 +64,10 @@ export function validateScraperView(
     options,
   );
   const population = buildPopulation(models, options);
+  const lineage = buildLineage(
+    options.referenceFilter ? models.filter(options.referenceFilter) : models,
+    options,
+  );
   const cache = new Map<string, unknown>();
   const results = new Map<string, EstimateComputeResult>();
   for (const record of set) {
@@ -72,6 +77,7 @@ export function validateScraperView(
         blind: true,
         references,
         population,
+        lineage,
         cache,
         ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
         ...(options.cutPoints ? { cutPoints: options.cutPoints } : {}),

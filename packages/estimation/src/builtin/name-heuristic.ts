@@ -1,9 +1,17 @@
-import { knownMoeFromData, resolveActiveParameters } from '../active-parameters';
+import { type KnownMoe, knownMoeFromData, resolveActiveParameters } from '../active-parameters';
 import { defineEstimator } from '../define-estimator';
-import type { EstimateContext } from '../estimator';
+import type { EstimateContext, EstimatorFacts } from '../estimator';
 import { developerKey } from '../imputation/model';
 import { countsTokens, priorInput, quadrature, releaseYear } from '../inputs';
-import { formatCount, formatFlop, parseNameSize } from '../names';
+import {
+  findMoeFamily,
+  formatCount,
+  formatFlop,
+  MOE_ACTIVE_SHARE_PRIOR,
+  moeActiveShare,
+  parseNameSize,
+} from '../names';
+import { developerMoeModels, findNameLineage, largestDense } from './lineage';
 
 /**
  * Typical pretraining tokens of a large model by release year (log-linear between the knots, flat outside),
@@ -72,6 +80,34 @@ function moeMembers(context: EstimateContext): Map<string, MoeMember[]> {
 }
 
 /**
+ * The mixture-of-experts split the data give a model with only its total known: the developer's own models of
+ * that size with fewer active than total parameters (stated, in the name, or implied by a reported figure well
+ * under 6 × total × tokens); else, when the total exceeds the largest model ever trained dense with a disclosed
+ * figure, the pooled prior of published MoE splits at that size (`MOE_ACTIVE_SHARE_PRIOR`, ×/÷ 3 at 90%). Null
+ * when the model states or names its active count, or its family's split is published (`resolveActiveParameters`
+ * handles those), or nothing says it is MoE.
+ */
+function moeFromData(facts: EstimatorFacts, context: EstimateContext, total: number): KnownMoe | null {
+  if (facts.activeParameters) return null;
+  const developer = developerKey(facts.developer);
+  if (developer) {
+    const members = [...(moeMembers(context).get(developer) ?? []), ...developerMoeModels(facts, context)];
+    const known = knownMoeFromData(members, developer, total, developerKey);
+    if (known) return known;
+  }
+  if (parseNameSize(facts.name, facts.parameters)?.active !== undefined || findMoeFamily(facts.name))
+    return null;
+  const dense = largestDense(facts, context);
+  if (!dense?.parameters || total <= dense.parameters) return null;
+  const share = moeActiveShare(total);
+  return {
+    activeShare: share,
+    log10Sigma: MOE_ACTIVE_SHARE_PRIOR.log10Sigma,
+    text: `no dense model of ${formatCount(total)} has been trained (the largest dense model with a disclosed figure is ${dense.name}, ${formatCount(dense.parameters)}), so a mixture of experts: the pooled active share of published MoEs of that size (90% range ×/÷ 3)`,
+  };
+}
+
+/**
  * Parameters from the facts or the name (`70B`, `8x22B`, `A22B` → active) and tokens from the era's typical
  * dataset size. Wide interval: speculative by construction. Applies only when the token count is unknown.
  */
@@ -84,12 +120,12 @@ export const nameHeuristicEstimator = defineEstimator({
   estimate(facts, context) {
     if (facts.trainingTokens) return null;
     if (!countsTokens(facts)) return null;
+    // A post-train of a known base (tagged, or read from the name and size) was not pretrained on the era's
+    // dataset: its size is the base's, and the derivative method counts the base's compute instead.
+    if (facts.baseModelCompute || (facts.baseModel && context.lookupBase?.(facts.baseModel))) return null;
+    if (findNameLineage(facts, context)) return null;
     const total = facts.parameters ?? parseNameSize(facts.name)?.total;
-    const developer = developerKey(facts.developer);
-    const knownMoe =
-      total !== undefined && !facts.activeParameters && developer
-        ? knownMoeFromData(moeMembers(context).get(developer) ?? [], developer, total, developerKey)
-        : null;
+    const knownMoe = total !== undefined ? moeFromData(facts, context, total) : null;
     const parameters = resolveActiveParameters(facts, knownMoe);
     if (!parameters) return null;
     const year = releaseYear(facts.releaseDate);
