@@ -4,12 +4,12 @@ import {
   type Confidence,
   type LedgerEntry,
   type ModelRecord,
-  ModelsFileSchema,
   parseWithSchema,
   ReleaseFileSchema,
   type ReleaseRow,
 } from '@tracker/schema';
 import { compareStrings, parseJsonText, readTextFile } from './json-file';
+import { readModelsFile } from './models-file';
 import { displayPath } from './paths';
 
 /** The flat view of a model that diffs compare: the fields of a release row that describe the model itself. */
@@ -198,9 +198,7 @@ export async function loadDiffRows(location: string): Promise<DiffRow[]> {
       toDiffRow,
     );
   }
-  return parseWithSchema(ModelsFileSchema, value, { file: shown, code: 'DATA_INVALID' }).models.map(
-    toDiffRow,
-  );
+  return readModelsFile(value, shown).models.map(toDiffRow);
 }
 
 async function isDirectory(location: string): Promise<boolean> {

@@ -9,14 +9,12 @@ import { acquireLock } from './lock';
 import { displayPath } from './paths';
 import {
   appendLedger,
-  formatModelsFile,
   loadLedger,
   loadModels,
   loadObservations,
   loadReleaseFile,
   saveModels,
   saveObservations,
-  sortModelsFile,
   writeObservationFile,
 } from './store';
 import { createTempDir, makeModelsFile, makeObservation, makeRecord } from './test-factories';
@@ -328,32 +326,5 @@ describe('appendLedger', () => {
     await writeFile(path.join(dir, 'ledger.jsonl'), '{"id": "broken');
     expect((await failure(appendLedger(dir, [entry()]))).code).toBe('DATA_INVALID');
     expect(await readFile(path.join(dir, 'ledger.jsonl'), 'utf8')).toBe('{"id": "broken');
-  });
-});
-
-describe('formatModelsFile', () => {
-  const FILE_KEYS = { keyOrder: ['schemaVersion', 'id', 'name', 'developer', 'source', 'date'] };
-  const expected = (file: ModelsFile) => stableStringify(sortModelsFile(file), FILE_KEYS);
-
-  it('writes the sorted file byte for byte, before and after one record changes', () => {
-    const records = [
-      makeRecord('b/second', 3e25, { aliases: ['z name', 'a name'] }),
-      makeRecord('a/first', 1e24, {
-        observations: [
-          { source: 'lmarena', rawName: 'first', retrievedAt: '2026-01-02T00:00:00.000Z' },
-          { source: 'epoch', rawName: 'First', retrievedAt: '2026-01-01T00:00:00.000Z' },
-        ],
-      }),
-      makeRecord('c/third'),
-    ];
-    const file = makeModelsFile(records);
-    expect(formatModelsFile(file)).toBe(expected(file));
-    // Again with the same record objects (their texts are reused), then with one record replaced.
-    expect(formatModelsFile(file)).toBe(expected(file));
-    const changed = makeModelsFile([records[0]!, { ...records[1]!, name: 'First, renamed' }, records[2]!]);
-    expect(formatModelsFile(changed)).toBe(expected(changed));
-    expect(formatModelsFile(changed)).toContain('"name": "First, renamed"');
-    const empty = makeModelsFile([]);
-    expect(formatModelsFile(empty)).toBe(expected(empty));
   });
 });
