@@ -22,9 +22,9 @@ import {
   type ModelsFile,
   ModelsFileSchema,
   type ObservationRef,
-  type ThresholdAssessment,
   parseWithSchema,
   SchemaValidationError,
+  type ThresholdAssessment,
   TrackerError,
 } from '@tracker/schema';
 import { compareStrings } from './json-file';
@@ -117,7 +117,12 @@ function canonical(value: unknown): unknown {
     const item = (value as Record<string, unknown>)[key];
     if (item === undefined) continue;
     if (key === '__proto__') {
-      Object.defineProperty(out, key, { value: canonical(item), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: canonical(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     } else {
       out[key] = canonical(item);
     }
@@ -151,7 +156,9 @@ function encodeEstimate(estimate: ComputeEstimate, table: ProvenanceTable): Reco
   const figures = estimateFigures(estimate);
   const components = estimate.components.map((component) => encodeComponent(component, table));
   // The figures of the method that set the estimate are not written twice: the reader takes them from it.
-  const setter = estimate.components.find((component) => component.used && component.method === estimate.method);
+  const setter = estimate.components.find(
+    (component) => component.used && component.method === estimate.method,
+  );
   if (setter && sameFigures(figures, estimateFigures(setter))) {
     delete out.median;
     delete out.interval90;
@@ -235,7 +242,11 @@ function sortedEntries<T>(map: Record<string, T>): [string, T][] {
  * restored by the reader: `developer` when it is the first developer fact's value, empty `aliases` and `scores`,
  * `curation.needsReview` when false.
  */
-function encodeRecord(record: ModelRecord, table: ProvenanceTable, threshold: number): Record<string, unknown> {
+function encodeRecord(
+  record: ModelRecord,
+  table: ProvenanceTable,
+  threshold: number,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { id: record.id, name: record.name };
   const firstDeveloper = record.facts.developer?.[0]?.value ?? null;
   if (record.developer !== firstDeveloper) out.developer = record.developer;
@@ -337,11 +348,21 @@ export function formatModelsFile(file: ModelsFile): string {
   return `${header},"provenance":${provenance},"models":${body}}\n`;
 }
 
-/** Where a problem is: the file shown, and the JSON path (with the model's id when the path is inside one). */
+/** What the reader knows while expanding a file: its name for messages and its provenance table. */
 interface DecodeContext {
   file: string;
-  entries: readonly unknown[];
+  /** `$.provenance`, each entry as the keys it gives (the absent parts left out). */
+  entries: readonly Provenance[];
 }
+
+interface Provenance {
+  source?: string;
+  retrievedAt?: string;
+  url?: string;
+}
+
+/** A JSON path, built only when a problem is reported (most files have none, and they have many items). */
+type Where = () => string;
 
 function invalid(context: DecodeContext, where: string, problem: string, modelId?: unknown): TrackerError {
   const model = typeof modelId === 'string' ? ` (model "${modelId}")` : '';
@@ -350,74 +371,67 @@ function invalid(context: DecodeContext, where: string, problem: string, modelId
   });
 }
 
-/** Expands the provenance index at `where` into `{source, retrievedAt, url}`, leaving out the absent parts. */
-function provenanceAt(
-  context: DecodeContext,
-  index: unknown,
-  where: string,
-  modelId: unknown,
-): { source?: string; retrievedAt?: string; url?: string } {
-  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= context.entries.length) {
+/** The provenance entry an index points at. */
+function provenanceAt(context: DecodeContext, index: unknown, where: Where, modelId: unknown): Provenance {
+  const entry = typeof index === 'number' ? context.entries[index] : undefined;
+  if (entry === undefined) {
     throw invalid(
       context,
-      where,
+      where(),
       `expected an index into $.provenance (0 to ${context.entries.length - 1}), got ${JSON.stringify(index)}`,
       modelId,
     );
   }
-  const [source, retrievedAt, url] = context.entries[index] as ProvenanceEntry;
-  return {
-    ...(source === null ? {} : { source }),
-    ...(retrievedAt === null ? {} : { retrievedAt }),
-    ...(url === null ? {} : { url }),
-  };
+  return entry;
 }
 
 function tuple(
   context: DecodeContext,
   value: unknown,
-  where: string,
+  where: Where,
   shape: string,
   lengths: readonly number[],
   modelId: unknown,
 ): unknown[] {
   if (!Array.isArray(value) || !lengths.includes(value.length)) {
-    throw invalid(context, where, `expected ${shape}`, modelId);
+    throw invalid(context, where(), `expected ${shape}`, modelId);
   }
   return value;
 }
 
-function listAt(context: DecodeContext, value: unknown, where: string, modelId: unknown): unknown[] {
-  if (!Array.isArray(value)) throw invalid(context, where, 'expected an array', modelId);
+function listAt(context: DecodeContext, value: unknown, where: Where, modelId: unknown): unknown[] {
+  if (!Array.isArray(value)) throw invalid(context, where(), 'expected an array', modelId);
   return value;
 }
 
 function mapAt(
   context: DecodeContext,
   value: unknown,
-  where: string,
+  where: Where,
   modelId: unknown,
 ): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalid(context, where, 'expected an object', modelId);
+    throw invalid(context, where(), 'expected an object', modelId);
   }
   return value as Record<string, unknown>;
 }
 
-function decodeEstimate(context: DecodeContext, value: unknown, where: string, modelId: unknown): unknown {
+function decodeEstimate(context: DecodeContext, value: unknown, where: Where, modelId: unknown): unknown {
   if (value === null) return value;
   const estimate = { ...mapAt(context, value, where, modelId) };
-  const components = listAt(context, estimate.components, `${where}.components`, modelId).map((item, index) =>
-    decodeComponent(context, item, `${where}.components[${index}]`, modelId),
+  const components = listAt(context, estimate.components, () => `${where()}.components`, modelId).map(
+    (item, index) => decodeComponent(context, item, () => `${where()}.components[${index}]`, modelId),
   );
   estimate.components = components;
   if (estimate.median === undefined) {
-    const setter = components.find((component) => component.used === true && component.method === estimate.method);
+    const setter = components.find(
+      (component) => component.used === true && component.method === estimate.method,
+    );
     if (setter === undefined) {
       throw invalid(
         context,
-        `${where}.median`,
-        'missing, and no used component of the estimate\'s method to take it from',
+        `${where()}.median`,
+        "missing, and no used component of the estimate's method to take it from",
         modelId,
       );
     }
@@ -431,7 +445,7 @@ function decodeEstimate(context: DecodeContext, value: unknown, where: string, m
 function decodeComponent(
   context: DecodeContext,
   value: unknown,
-  where: string,
+  where: Where,
   modelId: unknown,
 ): Record<string, unknown> {
   const fields = tuple(context, value, where, `[${COMPONENT_FIELDS.join(', ')}]`, [7, 8], modelId);
@@ -439,29 +453,28 @@ function decodeComponent(
   COMPONENT_FIELDS.forEach((field, index) => {
     if (fields[index] !== undefined) component[field] = fields[index];
   });
-  component.inputs = listAt(context, component.inputs, `${where}[6]`, modelId).map((input, inputIndex) => {
-    const inputAt = `${where}[6][${inputIndex}]`;
-    const [name, inputValue, p] = tuple(
-      context,
-      input,
-      inputAt,
-      '[name, value] or [name, value, provenance index]',
-      [2, 3],
-      modelId,
-    );
-    return {
-      name,
-      value: inputValue,
-      ...(p === undefined ? {} : provenanceAt(context, p, `${inputAt}[2]`, modelId)),
-    };
-  });
+  component.inputs = listAt(context, component.inputs, () => `${where()}[6]`, modelId).map(
+    (input, inputIndex) => {
+      const inputAt = () => `${where()}[6][${inputIndex}]`;
+      const [name, inputValue, p] = tuple(
+        context,
+        input,
+        inputAt,
+        '[name, value] or [name, value, provenance index]',
+        [2, 3],
+        modelId,
+      );
+      if (p === undefined) return { name, value: inputValue };
+      return { name, value: inputValue, ...provenanceAt(context, p, () => `${inputAt()}[2]`, modelId) };
+    },
+  );
   return component;
 }
 
 function decodeAssessment(
   context: DecodeContext,
   value: unknown,
-  where: string,
+  where: Where,
   modelId: unknown,
   threshold: unknown,
 ): unknown {
@@ -477,47 +490,68 @@ function decodeAssessment(
 }
 
 /** One version 2 record in the in-memory shape (not yet validated: the schema check follows). */
-function decodeRecord(context: DecodeContext, value: unknown, where: string, threshold: unknown): unknown {
+function decodeRecord(context: DecodeContext, value: unknown, index: number, threshold: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const record = { ...(value as Record<string, unknown>) };
   const modelId = record.id;
+  const where = (rest: string) => () => `$.models[${index}]${rest}`;
   if (record.facts !== undefined) {
     const facts: Record<string, unknown> = {};
-    for (const [field, list] of Object.entries(mapAt(context, record.facts, `${where}.facts`, modelId))) {
-      const at = `${where}.facts.${field}`;
-      facts[field] = listAt(context, list, at, modelId).map((item, index) => {
-        const [factValue, p] = tuple(context, item, `${at}[${index}]`, '[value, provenance index]', [2], modelId);
-        return { value: factValue, ...provenanceAt(context, p, `${at}[${index}][1]`, modelId) };
+    for (const [field, list] of Object.entries(mapAt(context, record.facts, where('.facts'), modelId))) {
+      const at = `.facts.${field}`;
+      facts[field] = listAt(context, list, where(at), modelId).map((item, position) => {
+        const [factValue, p] = tuple(
+          context,
+          item,
+          where(`${at}[${position}]`),
+          '[value, provenance index]',
+          [2],
+          modelId,
+        );
+        const entry = provenanceAt(context, p, where(`${at}[${position}][1]`), modelId);
+        return { value: factValue, source: entry.source, url: entry.url, retrievedAt: entry.retrievedAt };
       });
     }
     record.facts = facts;
   }
   if (record.scores !== undefined) {
     const scores: Record<string, unknown> = {};
-    for (const [benchmark, list] of Object.entries(mapAt(context, record.scores, `${where}.scores`, modelId))) {
-      const at = `${where}.scores[${JSON.stringify(benchmark)}]`;
-      scores[benchmark] = listAt(context, list, at, modelId).map((item, index) => {
-        const [score, p] = tuple(context, item, `${at}[${index}]`, '[score, provenance index]', [2], modelId);
-        const body = mapAt(context, score, `${at}[${index}][0]`, modelId);
-        return { ...body, ...provenanceAt(context, p, `${at}[${index}][1]`, modelId) };
+    for (const [benchmark, list] of Object.entries(
+      mapAt(context, record.scores, where('.scores'), modelId),
+    )) {
+      const at = `.scores[${JSON.stringify(benchmark)}]`;
+      scores[benchmark] = listAt(context, list, where(at), modelId).map((item, position) => {
+        const [score, p] = tuple(
+          context,
+          item,
+          where(`${at}[${position}]`),
+          '[score, provenance index]',
+          [2],
+          modelId,
+        );
+        const body = mapAt(context, score, where(`${at}[${position}][0]`), modelId);
+        return { ...body, ...provenanceAt(context, p, where(`${at}[${position}][1]`), modelId) };
       });
     }
     record.scores = scores;
   }
   if (record.observations !== undefined) {
-    const at = `${where}.observations`;
-    record.observations = listAt(context, record.observations, at, modelId).map((item, index) => {
-      const [rawName, p, sourceModelId] = tuple(
-        context,
-        item,
-        `${at}[${index}]`,
-        '[rawName, provenance index] or [rawName, provenance index, sourceModelId]',
-        [2, 3],
-        modelId,
-      );
-      const { source, retrievedAt } = provenanceAt(context, p, `${at}[${index}][1]`, modelId);
-      return { source, rawName, retrievedAt, ...(sourceModelId === undefined ? {} : { sourceModelId }) };
-    });
+    record.observations = listAt(context, record.observations, where('.observations'), modelId).map(
+      (item, position) => {
+        const [rawName, p, sourceModelId] = tuple(
+          context,
+          item,
+          where(`.observations[${position}]`),
+          '[rawName, provenance index] or [rawName, provenance index, sourceModelId]',
+          [2, 3],
+          modelId,
+        );
+        const entry = provenanceAt(context, p, where(`.observations[${position}][1]`), modelId);
+        return sourceModelId === undefined
+          ? { source: entry.source, rawName, retrievedAt: entry.retrievedAt }
+          : { source: entry.source, rawName, retrievedAt: entry.retrievedAt, sourceModelId };
+      },
+    );
   }
   if (record.developer === undefined) {
     const developers = (record.facts as ModelRecord['facts'] | undefined)?.developer;
@@ -530,24 +564,36 @@ function decodeRecord(context: DecodeContext, value: unknown, where: string, thr
   }
   for (const key of ['assessment', 'machineAssessment'] as const) {
     if (record[key] !== undefined) {
-      record[key] = decodeAssessment(context, record[key], `${where}.${key}`, modelId, threshold);
+      record[key] = decodeAssessment(context, record[key], where(`.${key}`), modelId, threshold);
     }
   }
   for (const key of ['estimate', 'machineEstimate'] as const) {
-    if (record[key] !== undefined) record[key] = decodeEstimate(context, record[key], `${where}.${key}`, modelId);
+    if (record[key] !== undefined)
+      record[key] = decodeEstimate(context, record[key], where(`.${key}`), modelId);
   }
   return record;
 }
 
-function checkEntries(context: DecodeContext): void {
-  context.entries.forEach((entry, index) => {
+/** `$.provenance`: each entry `[source, retrievedAt, url]`, a part a string or null. */
+function readEntries(context: DecodeContext, value: unknown): Provenance[] {
+  return listAt(context, value, () => '$.provenance', undefined).map((entry, index) => {
     const ok =
       Array.isArray(entry) &&
       entry.length === 3 &&
       entry.every((part) => part === null || typeof part === 'string');
     if (!ok) {
-      throw invalid(context, `$.provenance[${index}]`, 'expected [source, retrievedAt, url], each a string or null');
+      throw invalid(
+        context,
+        `$.provenance[${index}]`,
+        'expected [source, retrievedAt, url], each a string or null',
+      );
     }
+    const [source, retrievedAt, url] = entry as ProvenanceEntry;
+    const out: Provenance = {};
+    if (source !== null) out.source = source;
+    if (retrievedAt !== null) out.retrievedAt = retrievedAt;
+    if (url !== null) out.url = url;
+    return out;
   });
 }
 
@@ -569,14 +615,13 @@ export function expandModelsFile(value: unknown, file: string): unknown {
   }
   // Version 1 is the in-memory shape itself; anything else is left to the schema check.
   if (data.schemaVersion !== MODELS_FILE_VERSION) return data;
-  context.entries = listAt(context, data.provenance, '$.provenance', undefined);
-  checkEntries(context);
+  context.entries = readEntries(context, data.provenance);
   const { provenance: _table, ...rest } = data;
   return {
     ...rest,
     schemaVersion: 1,
-    models: listAt(context, data.models, '$.models', undefined).map((record, index) =>
-      decodeRecord(context, record, `$.models[${index}]`, data.threshold),
+    models: listAt(context, data.models, () => '$.models', undefined).map((record, index) =>
+      decodeRecord(context, record, index, data.threshold),
     ),
   };
 }
@@ -594,7 +639,8 @@ export function readModelsFile(value: unknown, file: string): ModelsFile {
     const models = (expanded as { models?: unknown }).models;
     const issues = error.issues.map((issue) => {
       const match = /^\$\.models\[(\d+)\]/.exec(issue.path ?? '');
-      const id = match && Array.isArray(models) ? (models[Number(match[1])] as { id?: unknown })?.id : undefined;
+      const id =
+        match && Array.isArray(models) ? (models[Number(match[1])] as { id?: unknown })?.id : undefined;
       return typeof id === 'string' ? { ...issue, problem: `${issue.problem} (model "${id}")` } : issue;
     });
     throw new SchemaValidationError('DATA_INVALID', issues, { cause: error });

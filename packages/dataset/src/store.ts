@@ -21,8 +21,8 @@ import type { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 import { compareStrings, parseJsonText, readTextFile, stableStringify } from './json-file';
 import { isRulingEntry } from './ledger';
-import { expandModelsFile, formatModelsFile, readModelsFile } from './models-file';
 import { findHeldLock, type LockHandle, withLock } from './lock';
+import { expandModelsFile, formatModelsFile, readModelsFile } from './models-file';
 import {
   compareSnapshots,
   type MergeSnapshotResult,
@@ -130,7 +130,9 @@ export async function loadModelsUnvalidated(dataDir: string): Promise<{ models: 
   const file = dataPaths(dataDir).modelsFile;
   const text = await readTextFile(file, { missingOk: true });
   if (text === undefined) return null;
-  const value = expandModelsFile(parseJsonText(text, { file }), displayPath(file)) as { models?: unknown } | null;
+  const value = expandModelsFile(parseJsonText(text, { file }), displayPath(file)) as {
+    models?: unknown;
+  } | null;
   if (typeof value !== 'object' || value === null || !Array.isArray(value.models)) {
     throw dataError(file, '$.models', 'expected an array of models');
   }
