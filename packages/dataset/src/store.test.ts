@@ -176,7 +176,7 @@ describe('saveModels', () => {
     ]);
     await saveModels(dir, file);
     const text = await readFile(path.join(dir, 'models.json'), 'utf8');
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n')).toBe(true);
+    expect(text.startsWith('{"schemaVersion":2,')).toBe(true);
     const loaded = await loadModels(dir);
     expect(loaded?.models.map((model) => model.id)).toEqual(['anthropic/claude-3.5-sonnet', 'openai/gpt-4o']);
     expect(loaded?.models[1]?.aliases).toEqual(['a', 'b']);
