@@ -44,24 +44,45 @@ interface ProvenanceLike {
   url?: string | undefined;
 }
 
-const entryKey = (source: unknown, retrievedAt: unknown, url: unknown): string =>
-  `${source ?? '\u0001'}\u0000${retrievedAt ?? '\u0001'}\u0000${url ?? '\u0001'}`;
-const refKey = (source: unknown, retrievedAt: unknown): string => `${source}\u0000${retrievedAt}`;
+/** An entry of the table being built: its parts, and its index once the table is sorted. */
+interface Slot {
+  entry: ProvenanceEntry;
+  index: number;
+}
+
+/** A map of maps: source → retrievedAt → (url →) slot, so lookups build no key strings. */
+type Level<T> = Map<string | undefined, T>;
 
 /** The provenance table of one file: entries sorted by source, time and URL, so indexes do not depend on record order. */
 class ProvenanceTable {
   readonly entries: ProvenanceEntry[];
   /** The table as text (it is the file's second part, and tells whether a record's cached text still fits). */
   readonly text: string;
-  private readonly byKey = new Map<string, number>();
-  private readonly byRef = new Map<string, number>();
+  private readonly slots: Level<Level<Level<Slot>>> = new Map();
+  /** source → retrievedAt → the first entry with both (an observation ref's entry). */
+  private readonly refs: Level<Level<Slot>> = new Map();
 
   constructor(records: readonly ModelRecord[]) {
-    const found = new Map<string, ProvenanceEntry>();
-    const refs = new Map<string, ProvenanceEntry>();
+    const found: Slot[] = [];
     const add = (item: ProvenanceLike) => {
-      const key = entryKey(item.source, item.retrievedAt, item.url);
-      if (!found.has(key)) found.set(key, [item.source ?? null, item.retrievedAt ?? null, item.url ?? null]);
+      let times = this.slots.get(item.source);
+      if (times === undefined) {
+        times = new Map();
+        this.slots.set(item.source, times);
+      }
+      let urls = times.get(item.retrievedAt);
+      if (urls === undefined) {
+        urls = new Map();
+        times.set(item.retrievedAt, urls);
+      }
+      if (!urls.has(item.url)) {
+        const slot: Slot = {
+          entry: [item.source ?? null, item.retrievedAt ?? null, item.url ?? null],
+          index: -1,
+        };
+        urls.set(item.url, slot);
+        found.push(slot);
+      }
     };
     for (const record of records) {
       for (const facts of Object.values(record.facts)) for (const fact of facts ?? []) add(fact);
@@ -71,27 +92,36 @@ class ProvenanceTable {
           for (const input of component.inputs) if (hasProvenance(input)) add(input);
         }
       }
+    }
+    for (const record of records) {
       for (const ref of record.observations) {
-        refs.set(refKey(ref.source, ref.retrievedAt), [ref.source, ref.retrievedAt, null]);
+        // A ref needs an entry with its source and time; any URL will do, and none is added when one exists.
+        const times = this.slots.get(ref.source)?.get(ref.retrievedAt);
+        if (times === undefined || times.size === 0)
+          add({ source: ref.source, retrievedAt: ref.retrievedAt });
       }
     }
-    const known = new Set([...found.values()].map(([source, at]) => refKey(source, at)));
-    for (const [key, entry] of refs) if (!known.has(key)) found.set(entryKey(...entry), entry);
-    this.entries = [...found.values()].sort(compareEntries);
-    this.entries.forEach((entry, index) => {
-      this.byKey.set(entryKey(...entry), index);
-      const ref = refKey(entry[0], entry[1]);
-      if (!this.byRef.has(ref)) this.byRef.set(ref, index);
+    found.sort((left, right) => compareEntries(left.entry, right.entry));
+    found.forEach((slot, index) => {
+      slot.index = index;
+      const [source, retrievedAt] = slot.entry;
+      let times = this.refs.get(source ?? undefined);
+      if (times === undefined) {
+        times = new Map();
+        this.refs.set(source ?? undefined, times);
+      }
+      if (!times.has(retrievedAt ?? undefined)) times.set(retrievedAt ?? undefined, slot);
     });
+    this.entries = found.map((slot) => slot.entry);
     this.text = this.entries.map((entry) => JSON.stringify(entry)).join(',\n');
   }
 
   of(item: ProvenanceLike): number {
-    return this.byKey.get(entryKey(item.source, item.retrievedAt, item.url))!;
+    return this.slots.get(item.source)!.get(item.retrievedAt)!.get(item.url)!.index;
   }
 
   ofRef(ref: ObservationRef): number {
-    return this.byRef.get(refKey(ref.source, ref.retrievedAt))!;
+    return this.refs.get(ref.source)!.get(ref.retrievedAt)!.index;
   }
 }
 
@@ -374,15 +404,18 @@ function invalid(context: DecodeContext, where: string, problem: string, modelId
 /** The provenance entry an index points at. */
 function provenanceAt(context: DecodeContext, index: unknown, where: Where, modelId: unknown): Provenance {
   const entry = typeof index === 'number' ? context.entries[index] : undefined;
-  if (entry === undefined) {
-    throw invalid(
-      context,
-      where(),
-      `expected an index into $.provenance (0 to ${context.entries.length - 1}), got ${JSON.stringify(index)}`,
-      modelId,
-    );
-  }
+  if (entry === undefined) throw badIndex(context, index, where(), modelId);
   return entry;
+}
+
+function badIndex(context: DecodeContext, index: unknown, where: string, modelId: unknown): TrackerError {
+  const last = context.entries.length - 1;
+  return invalid(
+    context,
+    where,
+    `expected an index into $.provenance (0 to ${last}), got ${JSON.stringify(index)}`,
+    modelId,
+  );
 }
 
 function tuple(
@@ -396,6 +429,20 @@ function tuple(
   if (!Array.isArray(value) || !lengths.includes(value.length)) {
     throw invalid(context, where(), `expected ${shape}`, modelId);
   }
+  return value;
+}
+
+/** A two-item array (a fact or a score with its provenance index); the path is built only for a problem. */
+function pair(
+  context: DecodeContext,
+  value: unknown,
+  where: (rest: string) => Where,
+  rest: string,
+  shape: string,
+  modelId: unknown,
+): unknown[] {
+  if (!Array.isArray(value) || value.length !== 2)
+    throw invalid(context, where(rest)(), `expected ${shape}`, modelId);
   return value;
 }
 
@@ -500,16 +547,17 @@ function decodeRecord(context: DecodeContext, value: unknown, index: number, thr
     for (const [field, list] of Object.entries(mapAt(context, record.facts, where('.facts'), modelId))) {
       const at = `.facts.${field}`;
       facts[field] = listAt(context, list, where(at), modelId).map((item, position) => {
-        const [factValue, p] = tuple(
+        const [value, p] = pair(
           context,
           item,
-          where(`${at}[${position}]`),
+          where,
+          `${at}[${position}]`,
           '[value, provenance index]',
-          [2],
           modelId,
         );
-        const entry = provenanceAt(context, p, where(`${at}[${position}][1]`), modelId);
-        return { value: factValue, source: entry.source, url: entry.url, retrievedAt: entry.retrievedAt };
+        const entry = typeof p === 'number' ? context.entries[p] : undefined;
+        if (entry === undefined) throw badIndex(context, p, `${where(at)()}[${position}][1]`, modelId);
+        return { value, source: entry.source, url: entry.url, retrievedAt: entry.retrievedAt };
       });
     }
     record.facts = facts;
@@ -521,12 +569,12 @@ function decodeRecord(context: DecodeContext, value: unknown, index: number, thr
     )) {
       const at = `.scores[${JSON.stringify(benchmark)}]`;
       scores[benchmark] = listAt(context, list, where(at), modelId).map((item, position) => {
-        const [score, p] = tuple(
+        const [score, p] = pair(
           context,
           item,
-          where(`${at}[${position}]`),
+          where,
+          `${at}[${position}]`,
           '[score, provenance index]',
-          [2],
           modelId,
         );
         const body = mapAt(context, score, where(`${at}[${position}][0]`), modelId);
@@ -538,15 +586,14 @@ function decodeRecord(context: DecodeContext, value: unknown, index: number, thr
   if (record.observations !== undefined) {
     record.observations = listAt(context, record.observations, where('.observations'), modelId).map(
       (item, position) => {
-        const [rawName, p, sourceModelId] = tuple(
-          context,
-          item,
-          where(`.observations[${position}]`),
-          '[rawName, provenance index] or [rawName, provenance index, sourceModelId]',
-          [2, 3],
-          modelId,
-        );
-        const entry = provenanceAt(context, p, where(`.observations[${position}][1]`), modelId);
+        const at = `.observations[${position}]`;
+        if (!Array.isArray(item) || (item.length !== 2 && item.length !== 3)) {
+          const shape = '[rawName, provenance index] or [rawName, provenance index, sourceModelId]';
+          throw invalid(context, where(at)(), `expected ${shape}`, modelId);
+        }
+        const [rawName, p, sourceModelId] = item as unknown[];
+        const entry = typeof p === 'number' ? context.entries[p] : undefined;
+        if (entry === undefined) throw badIndex(context, p, `${where(at)()}[1]`, modelId);
         return sourceModelId === undefined
           ? { source: entry.source, rawName, retrievedAt: entry.retrievedAt }
           : { source: entry.source, rawName, retrievedAt: entry.retrievedAt, sourceModelId };
