@@ -259,6 +259,7 @@ describe('a damaged version 2 file is DATA_INVALID naming the file, the path and
     expect(error.message).toMatch(
       /: \$\.models\[1\]\.facts\.parameters\[0\]\[1\]: expected an index into \$\.provenance \(0 to \d+\), got 999 \(model "lab\/rich-model"\)$/,
     );
+    expect(error.details).toMatchObject({ compact: true, modelId: 'lab/rich-model' });
   });
 
   it('a fact that is not a pair, a component of the wrong length, a bad table entry', async () => {

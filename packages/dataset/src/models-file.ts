@@ -397,7 +397,13 @@ type Where = () => string;
 function invalid(context: DecodeContext, where: string, problem: string, modelId?: unknown): TrackerError {
   const model = typeof modelId === 'string' ? ` (model "${modelId}")` : '';
   return new TrackerError('DATA_INVALID', `${context.file}: ${where}: ${problem}${model}`, {
-    details: { file: context.file, path: where, ...(typeof modelId === 'string' ? { modelId } : {}) },
+    // `compact`: the problem is in the version 2 form itself (the file cannot be expanded into records).
+    details: {
+      file: context.file,
+      path: where,
+      compact: true,
+      ...(typeof modelId === 'string' ? { modelId } : {}),
+    },
   });
 }
 

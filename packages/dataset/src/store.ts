@@ -124,7 +124,8 @@ export async function loadModels(dataDir: string): Promise<ModelsFile | null> {
  * The models of `models.json` without the full schema check, or `null` when there is none: for comparing a new
  * run with the last one just before the file is replaced. The bytes get every check of a data file (size limit,
  * UTF-8, nesting depth, `__proto__` keys) and the file must be JSON with a `models` array; anything else is
- * `DATA_INVALID` naming the file (`details.syntax` is set when the file is not JSON at all, e.g. cut off).
+ * `DATA_INVALID` naming the file (`details.syntax` is set when the file is not JSON at all, e.g. cut off, and
+ * `details.compact` when a version 2 file cannot be expanded into records).
  */
 export async function loadModelsUnvalidated(dataDir: string): Promise<{ models: ModelRecord[] } | null> {
   const file = dataPaths(dataDir).modelsFile;

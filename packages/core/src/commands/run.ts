@@ -190,14 +190,15 @@ function parseExitCode(value: string | undefined): number | undefined {
 
 /**
  * The previous run's models, only to say what changed. They are about to be replaced, so they are read without
- * the full schema check; a file that is not JSON (e.g. cut off) counts as no previous run, while hostile bytes
- * (too large, not UTF-8, nested too deep) stop the run before anything is written.
+ * the full schema check; a file that is not JSON (e.g. cut off) or whose compact form cannot be expanded counts as
+ * no previous run, while hostile bytes (too large, not UTF-8, nested too deep) stop the run before anything is written.
  */
 async function loadPreviousModels(context: CommandContext): Promise<{ models: ModelRecord[] } | null> {
   try {
     return await context.folder.loadModelsUnchecked();
   } catch (error) {
-    if (!TrackerError.is(error) || error.details.syntax !== true) throw error;
+    if (!TrackerError.is(error) || (error.details.syntax !== true && error.details.compact !== true))
+      throw error;
     context.log.warn(`${error.message}; this run is compared with nothing.`);
     return null;
   }
