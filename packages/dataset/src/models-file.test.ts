@@ -1,13 +1,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type ComputeEstimate, type ModelRecord, ModelRecordSchema, TrackerError } from '@tracker/schema';
+import {
+  type ComputeEstimate,
+  type ModelRecord,
+  ModelRecordSchema,
+  type TrackerError,
+} from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
 import { diffModelSets } from './diff';
 import { stableStringify } from './json-file';
 import { formatModelsFile, MODELS_FILE_VERSION, roundFigure } from './models-file';
 import { displayPath } from './paths';
 import { loadModels, loadModelsUnvalidated, saveModels } from './store';
-import { createTempDir, makeModelsFile, makeRecord } from './test-factories';
+import { createTempDir, failure, makeModelsFile, makeRecord } from './test-factories';
 
 const EPOCH = {
   source: 'epoch',
@@ -134,15 +139,6 @@ function asWritten(record: ModelRecord): ModelRecord {
         }
       : estimate;
   return { ...record, estimate: round(record.estimate), machineEstimate: round(record.machineEstimate) };
-}
-
-async function failure(promise: Promise<unknown>): Promise<TrackerError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!TrackerError.is(error)) throw new Error(`expected a TrackerError, got ${String(error)}`);
-  return error;
 }
 
 describe('models.json version 2', () => {

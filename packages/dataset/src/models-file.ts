@@ -26,6 +26,7 @@ import {
   SchemaValidationError,
   type ThresholdAssessment,
   TrackerError,
+  toJsonPath,
 } from '@tracker/schema';
 import { compareStrings } from './json-file';
 
@@ -542,6 +543,32 @@ function decodeAssessment(
   return { threshold: own ?? threshold, probabilityAbove, status };
 }
 
+/**
+ * `record[name]` (facts by field, scores by benchmark): each list of `[item, p]` pairs back to objects, made by
+ * `build` from the item, its provenance entry and the item's JSON path.
+ */
+function decodePairLists(
+  context: DecodeContext,
+  record: Record<string, unknown>,
+  name: 'facts' | 'scores',
+  where: (rest: string) => Where,
+  modelId: unknown,
+  build: (item: unknown, entry: Provenance, at: Where) => unknown,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, list] of Object.entries(mapAt(context, record[name], where(`.${name}`), modelId))) {
+    const at = toJsonPath([name, key], '');
+    const shape = name === 'facts' ? '[value, provenance index]' : '[score, provenance index]';
+    out[key] = listAt(context, list, where(at), modelId).map((item, position) => {
+      const [first, p] = pair(context, item, where, `${at}[${position}]`, shape, modelId);
+      const entry = typeof p === 'number' ? context.entries[p] : undefined;
+      if (entry === undefined) throw badIndex(context, p, `${where(at)()}[${position}][1]`, modelId);
+      return build(first, entry, where(`${at}[${position}][0]`));
+    });
+  }
+  return out;
+}
+
 /** One version 2 record in the in-memory shape (not yet validated: the schema check follows). */
 function decodeRecord(context: DecodeContext, value: unknown, index: number, threshold: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
@@ -549,45 +576,18 @@ function decodeRecord(context: DecodeContext, value: unknown, index: number, thr
   const modelId = record.id;
   const where = (rest: string) => () => `$.models[${index}]${rest}`;
   if (record.facts !== undefined) {
-    const facts: Record<string, unknown> = {};
-    for (const [field, list] of Object.entries(mapAt(context, record.facts, where('.facts'), modelId))) {
-      const at = `.facts.${field}`;
-      facts[field] = listAt(context, list, where(at), modelId).map((item, position) => {
-        const [value, p] = pair(
-          context,
-          item,
-          where,
-          `${at}[${position}]`,
-          '[value, provenance index]',
-          modelId,
-        );
-        const entry = typeof p === 'number' ? context.entries[p] : undefined;
-        if (entry === undefined) throw badIndex(context, p, `${where(at)()}[${position}][1]`, modelId);
-        return { value, source: entry.source, url: entry.url, retrievedAt: entry.retrievedAt };
-      });
-    }
-    record.facts = facts;
+    record.facts = decodePairLists(context, record, 'facts', where, modelId, (value, entry) => ({
+      value,
+      source: entry.source,
+      url: entry.url,
+      retrievedAt: entry.retrievedAt,
+    }));
   }
   if (record.scores !== undefined) {
-    const scores: Record<string, unknown> = {};
-    for (const [benchmark, list] of Object.entries(
-      mapAt(context, record.scores, where('.scores'), modelId),
-    )) {
-      const at = `.scores[${JSON.stringify(benchmark)}]`;
-      scores[benchmark] = listAt(context, list, where(at), modelId).map((item, position) => {
-        const [score, p] = pair(
-          context,
-          item,
-          where,
-          `${at}[${position}]`,
-          '[score, provenance index]',
-          modelId,
-        );
-        const body = mapAt(context, score, where(`${at}[${position}][0]`), modelId);
-        return { ...body, ...provenanceAt(context, p, where(`${at}[${position}][1]`), modelId) };
-      });
-    }
-    record.scores = scores;
+    record.scores = decodePairLists(context, record, 'scores', where, modelId, (score, entry, at) => ({
+      ...mapAt(context, score, at, modelId),
+      ...entry,
+    }));
   }
   if (record.observations !== undefined) {
     record.observations = listAt(context, record.observations, where('.observations'), modelId).map(

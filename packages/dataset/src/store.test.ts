@@ -17,16 +17,7 @@ import {
   saveObservations,
   writeObservationFile,
 } from './store';
-import { createTempDir, makeModelsFile, makeObservation, makeRecord } from './test-factories';
-
-async function failure(promise: Promise<unknown>): Promise<TrackerError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!TrackerError.is(error)) throw new Error(`expected a TrackerError, got ${String(error)}`);
-  return error;
-}
+import { createTempDir, failure, makeModelsFile, makeObservation, makeRecord } from './test-factories';
 
 function entry(overrides: Partial<LedgerEntry> = {}): LedgerEntry {
   return createLedgerEntry({
