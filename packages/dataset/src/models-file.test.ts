@@ -235,6 +235,7 @@ describe('models.json version 2', () => {
 });
 
 describe('a damaged version 2 file is DATA_INVALID naming the file, the path and the model', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: each test edits the parsed file wherever it wants to damage it
   async function damaged(edit: (file: Record<string, any>) => void): Promise<TrackerError> {
     const dir = await createTempDir();
     await saveModels(dir, makeModelsFile([makeRecord('lab/plain', 3e25), richRecord()]));

@@ -1,9 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LedgerEntry, ModelsFile, ReleaseFile } from '@tracker/schema';
-import { TrackerError } from '@tracker/schema';
+import type { LedgerEntry, ReleaseFile } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
-import { stableStringify } from './json-file';
 import { createLedgerEntry } from './ledger';
 import { acquireLock } from './lock';
 import { displayPath } from './paths';
