@@ -35,6 +35,30 @@ describe('createTracker', () => {
     expect(await readFile(join(cwd, 'data', 'ledger.jsonl'), 'utf8')).toContain(model);
   }, 60_000);
 
+  it("a second run reads the first one's compact models.json: nothing changed; a damaged one is compared with nothing", async () => {
+    const cwd = await workspace();
+    const warnings: string[] = [];
+    const tracker = await createTracker({
+      cwd,
+      log: { info() {}, debug() {}, warn: (message) => warnings.push(message) },
+    });
+    const first = await tracker.run({ offline: true });
+    const file = join(cwd, 'data', 'models.json');
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(2);
+    const second = await tracker.run({ offline: true });
+    expect(second.summary).toMatchObject({ firstRun: false, changed: 0, newModels: [], newCandidates: [] });
+    expect(second.summary.models).toBe(first.summary.models);
+    const damaged = JSON.parse(await readFile(file, 'utf8'));
+    damaged.models[0].facts = { developer: [['x', 9999]] };
+    await writeFile(file, JSON.stringify(damaged));
+    const third = await tracker.run({ offline: true });
+    expect(third.summary.firstRun).toBe(true);
+    expect(warnings.join('')).toMatch(
+      /models\.json: \$\.models\[0\]\.facts\.developer\[0\]\[1\]: expected an index/,
+    );
+    expect(JSON.parse(await readFile(file, 'utf8')).models).toHaveLength(third.summary.models);
+  }, 90_000);
+
   it('fits printed tables to io.stdout.columns or COLUMNS, and wide leaves them whole', async () => {
     const cwd = await workspace();
     const widest = async (options: CreateTrackerOptions) => {

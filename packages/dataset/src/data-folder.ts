@@ -101,7 +101,8 @@ export interface DataFolder {
   /**
    * `models.json` parsed but not validated (it is about to be replaced; only compared with); `null` when it is
    * missing. The bytes get every check of a data file: anything else is `DATA_INVALID` naming the file, with
-   * `details.syntax` set when the file is not JSON at all (e.g. cut off).
+   * `details.syntax` set when the file is not JSON at all (e.g. cut off) and `details.compact` when a version 2 file
+   * cannot be expanded into records.
    */
   loadModelsUnchecked(): Promise<{ models: ModelRecord[] } | null>;
   saveModels(file: ModelsFile, options?: WriteOptions & { validate?: boolean }): Promise<void>;

@@ -4,12 +4,12 @@ import {
   type Confidence,
   type LedgerEntry,
   type ModelRecord,
-  ModelsFileSchema,
   parseWithSchema,
   ReleaseFileSchema,
   type ReleaseRow,
 } from '@tracker/schema';
 import { compareStrings, parseJsonText, readTextFile } from './json-file';
+import { readModelsFile, roundFigure } from './models-file';
 import { displayPath } from './paths';
 
 /** The flat view of a model that diffs compare: the fields of a release row that describe the model itself. */
@@ -159,6 +159,18 @@ export interface ModelSetDiff {
   changed: { id: string; changes: FieldChange[] }[];
 }
 
+/** Estimate figures are equal when `models.json` writes them alike (to six significant digits), see `roundFigure`. */
+function sameValue(field: (typeof DIFF_FIELDS)[number], left: unknown, right: unknown): boolean {
+  if (Object.is(left, right)) return true;
+  const figure = field === 'flop' || field === 'low' || field === 'high';
+  return (
+    figure &&
+    Number.isFinite(left) &&
+    Number.isFinite(right) &&
+    roundFigure(left as number) === roundFigure(right as number)
+  );
+}
+
 /** Compares two sets of models by id: which appeared, which disappeared, and which fields changed. */
 export function diffModelSets(
   before: readonly DiffableModel[],
@@ -173,7 +185,7 @@ export function diffModelSets(
   for (const id of [...left.keys()].filter((key) => right.has(key)).sort(compareStrings)) {
     const from = left.get(id)!;
     const to = right.get(id)!;
-    const changes = DIFF_FIELDS.filter((field) => !Object.is(from[field], to[field])).map((field) => ({
+    const changes = DIFF_FIELDS.filter((field) => !sameValue(field, from[field], to[field])).map((field) => ({
       field,
       from: from[field],
       to: to[field],
@@ -198,9 +210,7 @@ export async function loadDiffRows(location: string): Promise<DiffRow[]> {
       toDiffRow,
     );
   }
-  return parseWithSchema(ModelsFileSchema, value, { file: shown, code: 'DATA_INVALID' }).models.map(
-    toDiffRow,
-  );
+  return readModelsFile(value, shown).models.map(toDiffRow);
 }
 
 async function isDirectory(location: string): Promise<boolean> {

@@ -144,7 +144,13 @@ function mergeGroup(group: readonly ResolvedObservation[], options: MergeObserva
         if (seenFacts.has(key)) continue;
         seenFacts.add(key);
         const list = facts[field] ?? [];
-        list.push({ value, ...provenance });
+        // Built field by field: a spread takes V8's slow generic copy (see toScoreFact).
+        list.push({
+          value,
+          source: provenance.source,
+          url: provenance.url,
+          retrievedAt: provenance.retrievedAt,
+        });
         facts[field] = list;
       }
     }

@@ -1,34 +1,21 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LedgerEntry, ModelsFile, ReleaseFile } from '@tracker/schema';
-import { TrackerError } from '@tracker/schema';
+import type { LedgerEntry, ReleaseFile } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
-import { stableStringify } from './json-file';
 import { createLedgerEntry } from './ledger';
 import { acquireLock } from './lock';
 import { displayPath } from './paths';
 import {
   appendLedger,
-  formatModelsFile,
   loadLedger,
   loadModels,
   loadObservations,
   loadReleaseFile,
   saveModels,
   saveObservations,
-  sortModelsFile,
   writeObservationFile,
 } from './store';
-import { createTempDir, makeModelsFile, makeObservation, makeRecord } from './test-factories';
-
-async function failure(promise: Promise<unknown>): Promise<TrackerError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!TrackerError.is(error)) throw new Error(`expected a TrackerError, got ${String(error)}`);
-  return error;
-}
+import { createTempDir, failure, makeModelsFile, makeObservation, makeRecord } from './test-factories';
 
 function entry(overrides: Partial<LedgerEntry> = {}): LedgerEntry {
   return createLedgerEntry({
@@ -178,7 +165,7 @@ describe('saveModels', () => {
     ]);
     await saveModels(dir, file);
     const text = await readFile(path.join(dir, 'models.json'), 'utf8');
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n')).toBe(true);
+    expect(text.startsWith('{"schemaVersion":2,')).toBe(true);
     const loaded = await loadModels(dir);
     expect(loaded?.models.map((model) => model.id)).toEqual(['anthropic/claude-3.5-sonnet', 'openai/gpt-4o']);
     expect(loaded?.models[1]?.aliases).toEqual(['a', 'b']);
@@ -328,32 +315,5 @@ describe('appendLedger', () => {
     await writeFile(path.join(dir, 'ledger.jsonl'), '{"id": "broken');
     expect((await failure(appendLedger(dir, [entry()]))).code).toBe('DATA_INVALID');
     expect(await readFile(path.join(dir, 'ledger.jsonl'), 'utf8')).toBe('{"id": "broken');
-  });
-});
-
-describe('formatModelsFile', () => {
-  const FILE_KEYS = { keyOrder: ['schemaVersion', 'id', 'name', 'developer', 'source', 'date'] };
-  const expected = (file: ModelsFile) => stableStringify(sortModelsFile(file), FILE_KEYS);
-
-  it('writes the sorted file byte for byte, before and after one record changes', () => {
-    const records = [
-      makeRecord('b/second', 3e25, { aliases: ['z name', 'a name'] }),
-      makeRecord('a/first', 1e24, {
-        observations: [
-          { source: 'lmarena', rawName: 'first', retrievedAt: '2026-01-02T00:00:00.000Z' },
-          { source: 'epoch', rawName: 'First', retrievedAt: '2026-01-01T00:00:00.000Z' },
-        ],
-      }),
-      makeRecord('c/third'),
-    ];
-    const file = makeModelsFile(records);
-    expect(formatModelsFile(file)).toBe(expected(file));
-    // Again with the same record objects (their texts are reused), then with one record replaced.
-    expect(formatModelsFile(file)).toBe(expected(file));
-    const changed = makeModelsFile([records[0]!, { ...records[1]!, name: 'First, renamed' }, records[2]!]);
-    expect(formatModelsFile(changed)).toBe(expected(changed));
-    expect(formatModelsFile(changed)).toContain('"name": "First, renamed"');
-    const empty = makeModelsFile([]);
-    expect(formatModelsFile(empty)).toBe(expected(empty));
   });
 });

@@ -22,6 +22,7 @@ import { writeFileAtomic } from './atomic-write';
 import { compareStrings, parseJsonText, readTextFile, stableStringify } from './json-file';
 import { isRulingEntry } from './ledger';
 import { findHeldLock, type LockHandle, withLock } from './lock';
+import { expandModelsFile, formatModelsFile, readModelsFile } from './models-file';
 import {
   compareSnapshots,
   type MergeSnapshotResult,
@@ -113,20 +114,26 @@ export async function loadObservations(dataDir: string): Promise<ObservationFile
 
 /** Loads `models.json`, or `null` when the folder has none yet (it is regenerable machine output). */
 export async function loadModels(dataDir: string): Promise<ModelsFile | null> {
-  return readValidated(dataPaths(dataDir).modelsFile, ModelsFileSchema, true);
+  const file = dataPaths(dataDir).modelsFile;
+  const text = await readTextFile(file, { missingOk: true });
+  if (text === undefined) return null;
+  return readModelsFile(parseJsonText(text, { file }), displayPath(file));
 }
 
 /**
  * The models of `models.json` without the full schema check, or `null` when there is none: for comparing a new
  * run with the last one just before the file is replaced. The bytes get every check of a data file (size limit,
  * UTF-8, nesting depth, `__proto__` keys) and the file must be JSON with a `models` array; anything else is
- * `DATA_INVALID` naming the file (`details.syntax` is set when the file is not JSON at all, e.g. cut off).
+ * `DATA_INVALID` naming the file (`details.syntax` is set when the file is not JSON at all, e.g. cut off, and
+ * `details.compact` when a version 2 file cannot be expanded into records).
  */
 export async function loadModelsUnvalidated(dataDir: string): Promise<{ models: ModelRecord[] } | null> {
   const file = dataPaths(dataDir).modelsFile;
   const text = await readTextFile(file, { missingOk: true });
   if (text === undefined) return null;
-  const value = parseJsonText(text, { file }) as { models?: unknown } | null;
+  const value = expandModelsFile(parseJsonText(text, { file }), displayPath(file)) as {
+    models?: unknown;
+  } | null;
   if (typeof value !== 'object' || value === null || !Array.isArray(value.models)) {
     throw dataError(file, '$.models', 'expected an array of models');
   }
@@ -288,27 +295,6 @@ export async function saveObservations(
   });
 }
 
-/** Sorts what a models file keeps in a fixed order: models by id, each one's aliases and observation refs. */
-export function sortModelsFile(file: ModelsFile): ModelsFile {
-  return {
-    ...file,
-    models: file.models.map(sortRecordLists).sort((left, right) => compareStrings(left.id, right.id)),
-  };
-}
-
-function sortRecordLists(record: ModelRecord): ModelRecord {
-  return {
-    ...record,
-    aliases: [...record.aliases].sort(compareStrings),
-    observations: [...record.observations].sort(
-      (left, right) =>
-        compareStrings(left.source, right.source) ||
-        compareStrings(left.rawName, right.rawName) ||
-        compareStrings(left.retrievedAt, right.retrievedAt),
-    ),
-  };
-}
-
 /** Writes `models.json` (validated with `RECORD_INVALID` on bad input, sorted, atomic, locked). */
 export async function saveModels(
   dataDir: string,
@@ -329,38 +315,6 @@ export async function saveModels(
       : parseWithSchema(ModelsFileSchema, file, { file: displayPath(target) });
   const text = formatModelsFile(checked);
   await underLock(dataDir, options, () => writeFileAtomic(target, text));
-}
-
-/** Each record's text as it sits in `models.json`, by record object: records are never changed in place. */
-const recordTexts = new WeakMap<ModelRecord, string>();
-const MODELS_PLACEHOLDER = '\u0000models\u0000';
-const NESTED_OPEN = '[\n  [\n';
-const NESTED_CLOSE = '\n  ]\n]\n';
-
-/**
- * The text of `models.json` for a file: `stableStringify` of the sorted file, byte for byte. Each record's text is
- * kept (by record object), so saving again after a change to one model (see `curateModels`, which returns the
- * other records unchanged) serialises only that model.
- */
-export function formatModelsFile(file: ModelsFile): string {
-  if (file.models.length === 0) return stableStringify(sortModelsFile(file), { keyOrder: FILE_KEY_ORDER });
-  const texts = file.models
-    .map((record) => {
-      let text = recordTexts.get(record);
-      if (text === undefined) {
-        // A record sits two levels deep (the file's object, then the models array): written inside two arrays,
-        // it gets that indentation, and the arrays' own lines are cut off.
-        const nested = stableStringify([[sortRecordLists(record)]], { keyOrder: FILE_KEY_ORDER });
-        text = nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
-        recordTexts.set(record, text);
-      }
-      return { id: record.id, text };
-    })
-    .sort((left, right) => compareStrings(left.id, right.id));
-  const shell = stableStringify({ ...file, models: [MODELS_PLACEHOLDER] }, { keyOrder: FILE_KEY_ORDER });
-  const marker = `    ${JSON.stringify(MODELS_PLACEHOLDER)}`;
-  const at = shell.indexOf(marker);
-  return `${shell.slice(0, at)}${texts.map((entry) => entry.text).join(',\n')}${shell.slice(at + marker.length)}`;
 }
 
 /** Serialises one ledger entry as its JSON Lines line (without the newline). */

@@ -8,8 +8,19 @@ import {
   type ModelsFile,
   type Observation,
   type ResolvedObservation,
+  TrackerError,
 } from '@tracker/schema';
 import type { RulingEstimation } from './curate';
+
+/** The TrackerError a promise rejects with (anything else fails the test). */
+export async function failure(promise: Promise<unknown>): Promise<TrackerError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!TrackerError.is(error)) throw new Error(`expected a TrackerError, got ${String(error)}`);
+  return error;
+}
 
 /** A fresh temp folder for one test. Test-only helper; not exported from the package. */
 export function createTempDir(prefix = 'tracker-dataset-'): Promise<string> {

@@ -1,5 +1,11 @@
 import { lookup } from 'node:dns/promises';
-import { diffModelSets, type OrphanedRuling, summarizeRecord, toDiffRow } from '@tracker/dataset';
+import {
+  type DiffRow,
+  diffModelSets,
+  type OrphanedRuling,
+  summarizeRecord,
+  toDiffRow,
+} from '@tracker/dataset';
 import { formatRows, queryRecords, sanitizeForTerminal } from '@tracker/query';
 import type { ModelRecord } from '@tracker/schema';
 import { TrackerError } from '@tracker/schema';
@@ -36,8 +42,9 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
   );
   const lock = await context.folder.lock({ command: 'tracker run', wait: 30_000 });
   try {
-    // Read first: a damaged models.json stops the run before any file is touched.
-    const previous = await loadPreviousModels(context);
+    // Read first: a damaged models.json stops the run before any file is touched. Only what the summary compares is
+    // kept, so the previous records are not held in memory through the build.
+    const previous = previousRows(await loadPreviousModels(context));
     const requested = splitList(options.source);
     const strict = options.strict === true;
     let outcomes: SourceOutcome[];
@@ -78,7 +85,7 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
       filter: { above: true, aboveCut: context.loaded.config.statusCuts.likelyAbove },
       sort: '-probabilityAbove,-median,name',
     });
-    const summary = summarize(outcomes, built.models, previous?.models ?? null, {
+    const summary = summarize(outcomes, built.models, previous, {
       ...built,
       over: over.length,
     });
@@ -109,10 +116,26 @@ export interface RunSummary {
   orphans: readonly OrphanedRuling[];
 }
 
+/** The previous run's models as the summary compares them: their diff rows, and which were candidates. */
+interface PreviousRows {
+  rows: DiffRow[];
+  candidates: Set<string>;
+}
+
+function previousRows(previous: { models: ModelRecord[] } | null): PreviousRows | null {
+  if (previous === null) return null;
+  return {
+    rows: previous.models.map((record) => toDiffRow(summarizeRecord(record))),
+    candidates: new Set(previous.models.filter(isCandidate).map((record) => record.id)),
+  };
+}
+
+const isCandidate = (record: ModelRecord | undefined) => record?.curation?.status === 'candidate';
+
 function summarize(
   outcomes: readonly SourceOutcome[],
   models: readonly ModelRecord[],
-  previous: readonly ModelRecord[] | null,
+  previous: PreviousRows | null,
   built: {
     excluded: readonly unknown[];
     suggestions: readonly unknown[];
@@ -121,11 +144,10 @@ function summarize(
     over: number;
   },
 ): RunSummary {
-  const before = new Map((previous ?? []).map((record) => [record.id, record]));
-  const isCandidate = (record: ModelRecord | undefined) => record?.curation?.status === 'candidate';
+  const before = new Set((previous?.rows ?? []).map((row) => row.id));
   const diff = previous
     ? diffModelSets(
-        previous.map((record) => toDiffRow(summarizeRecord(record))),
+        previous.rows,
         models.map((record) => toDiffRow(summarizeRecord(record))),
       )
     : null;
@@ -137,7 +159,7 @@ function summarize(
     suggestions: built.suggestions.length,
     newModels: previous ? models.filter((record) => !before.has(record.id)).map((record) => record.id) : [],
     newCandidates: models
-      .filter((record) => isCandidate(record) && !isCandidate(before.get(record.id)))
+      .filter((record) => isCandidate(record) && !previous?.candidates.has(record.id))
       .map((record) => record.id),
     candidates: models.filter((record) => isCandidate(record)).length,
     over: built.over,
@@ -190,14 +212,15 @@ function parseExitCode(value: string | undefined): number | undefined {
 
 /**
  * The previous run's models, only to say what changed. They are about to be replaced, so they are read without
- * the full schema check; a file that is not JSON (e.g. cut off) counts as no previous run, while hostile bytes
- * (too large, not UTF-8, nested too deep) stop the run before anything is written.
+ * the full schema check; a file that is not JSON (e.g. cut off) or whose compact form cannot be expanded counts as
+ * no previous run, while hostile bytes (too large, not UTF-8, nested too deep) stop the run before anything is written.
  */
 async function loadPreviousModels(context: CommandContext): Promise<{ models: ModelRecord[] } | null> {
   try {
     return await context.folder.loadModelsUnchecked();
   } catch (error) {
-    if (!TrackerError.is(error) || error.details.syntax !== true) throw error;
+    if (!TrackerError.is(error) || (error.details.syntax !== true && error.details.compact !== true))
+      throw error;
     context.log.warn(`${error.message}; this run is compared with nothing.`);
     return null;
   }

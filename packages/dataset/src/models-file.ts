@@ -1,0 +1,701 @@
+/**
+ * The on-disk form of `models.json` (docs/data-format.md). This module is the one place that knows it: the writer
+ * encodes the in-memory {@link ModelsFile} into the compact form (schema version 2), and the reader expands either
+ * form (version 2, or the older version 1, which is the in-memory shape written out as it is) back into exactly the
+ * `ModelRecord[]` everything else uses.
+ *
+ * Version 2, compared with the in-memory shape:
+ * - `provenance` is one shared table of `[source, retrievedAt, url]` (a part is `null` when absent); every fact,
+ *   score, estimate input and observation ref points into it by index instead of repeating the three strings;
+ * - a fact is `[value, p]`, a score `[score without its provenance, p]`, an estimate input `[name, value]` or
+ *   `[name, value, p]`, an observation ref `[rawName, p]` or `[rawName, p, sourceModelId]` (a ref's entry gives its
+ *   source and retrievedAt; the entry's url is not part of the ref);
+ * - the figures of estimates (medians, 90% intervals, log10 sigmas, breakdowns) are written to six significant
+ *   digits; facts, inputs and probabilities are written whole;
+ * - no indentation: the header, then one provenance entry per line, then one model per line (still one JSON value).
+ */
+import {
+  type ComputeEstimate,
+  type EstimateComponent,
+  type EstimateInput,
+  type ModelRecord,
+  type ModelsFile,
+  ModelsFileSchema,
+  type ObservationRef,
+  parseWithSchema,
+  SchemaValidationError,
+  type ThresholdAssessment,
+  TrackerError,
+  toJsonPath,
+} from '@tracker/schema';
+import { compareStrings } from './json-file';
+
+/** The schema version `models.json` is written with. Version 1 (the in-memory shape, indented) is still read. */
+export const MODELS_FILE_VERSION = 2;
+
+/** Significant digits of the estimate figures on disk: far beyond what an estimate with a ×3 interval means. */
+export const ESTIMATE_DIGITS = 6;
+
+/** One entry of the provenance table: `[source, retrievedAt, url]`, each `null` when the item has none. */
+type ProvenanceEntry = [source: string | null, retrievedAt: string | null, url: string | null];
+
+interface ProvenanceLike {
+  source?: string | undefined;
+  retrievedAt?: string | undefined;
+  url?: string | undefined;
+}
+
+/** An entry of the table being built: its parts, and its index once the table is sorted. */
+interface Slot {
+  entry: ProvenanceEntry;
+  index: number;
+}
+
+/** A map of maps: source → retrievedAt → (url →) slot, so lookups build no key strings. */
+type Level<T> = Map<string | undefined, T>;
+
+/** The provenance table of one file: entries sorted by source, time and URL, so indexes do not depend on record order. */
+class ProvenanceTable {
+  readonly entries: ProvenanceEntry[];
+  /** The table as text (it is the file's second part, and tells whether a record's cached text still fits). */
+  readonly text: string;
+  private readonly slots: Level<Level<Level<Slot>>> = new Map();
+  /** source → retrievedAt → the first entry with both (an observation ref's entry). */
+  private readonly refs: Level<Level<Slot>> = new Map();
+
+  constructor(records: readonly ModelRecord[]) {
+    const found: Slot[] = [];
+    const add = (item: ProvenanceLike) => {
+      let times = this.slots.get(item.source);
+      if (times === undefined) {
+        times = new Map();
+        this.slots.set(item.source, times);
+      }
+      let urls = times.get(item.retrievedAt);
+      if (urls === undefined) {
+        urls = new Map();
+        times.set(item.retrievedAt, urls);
+      }
+      if (!urls.has(item.url)) {
+        const slot: Slot = {
+          entry: [item.source ?? null, item.retrievedAt ?? null, item.url ?? null],
+          index: -1,
+        };
+        urls.set(item.url, slot);
+        found.push(slot);
+      }
+    };
+    for (const record of records) {
+      for (const facts of Object.values(record.facts)) for (const fact of facts ?? []) add(fact);
+      for (const scores of Object.values(record.scores)) for (const score of scores) add(score);
+      for (const estimate of [record.estimate, record.machineEstimate]) {
+        for (const component of estimate?.components ?? []) {
+          for (const input of component.inputs) if (hasProvenance(input)) add(input);
+        }
+      }
+    }
+    for (const record of records) {
+      for (const ref of record.observations) {
+        // A ref needs an entry with its source and time; any URL will do, and none is added when one exists.
+        const times = this.slots.get(ref.source)?.get(ref.retrievedAt);
+        if (times === undefined || times.size === 0)
+          add({ source: ref.source, retrievedAt: ref.retrievedAt });
+      }
+    }
+    found.sort((left, right) => compareEntries(left.entry, right.entry));
+    found.forEach((slot, index) => {
+      slot.index = index;
+      const [source, retrievedAt] = slot.entry;
+      let times = this.refs.get(source ?? undefined);
+      if (times === undefined) {
+        times = new Map();
+        this.refs.set(source ?? undefined, times);
+      }
+      if (!times.has(retrievedAt ?? undefined)) times.set(retrievedAt ?? undefined, slot);
+    });
+    this.entries = found.map((slot) => slot.entry);
+    this.text = this.entries.map((entry) => JSON.stringify(entry)).join(',\n');
+  }
+
+  of(item: ProvenanceLike): number {
+    return this.slots.get(item.source)!.get(item.retrievedAt)!.get(item.url)!.index;
+  }
+
+  ofRef(ref: ObservationRef): number {
+    return this.refs.get(ref.source)!.get(ref.retrievedAt)!.index;
+  }
+}
+
+function compareEntries(left: ProvenanceEntry, right: ProvenanceEntry): number {
+  for (let index = 0; index < 3; index += 1) {
+    const a = left[index] ?? '';
+    const b = right[index] ?? '';
+    if (a !== b) return compareStrings(a, b);
+  }
+  return 0;
+}
+
+const hasProvenance = (input: EstimateInput): boolean =>
+  input.source !== undefined || input.url !== undefined || input.retrievedAt !== undefined;
+
+/** `value` with the keys of every plain object sorted (code-point order); a non-finite number is refused. */
+function canonical(value: unknown): unknown {
+  if (typeof value === 'number') return finite(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(canonical);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort(compareStrings)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined) continue;
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, {
+        value: canonical(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      out[key] = canonical(item);
+    }
+  }
+  return out;
+}
+
+function finite(value: number): number {
+  if (!Number.isFinite(value)) {
+    throw new TrackerError('RECORD_INVALID', `[dataset] cannot write the non-finite number ${value} as JSON`);
+  }
+  return value;
+}
+
+/** A figure of an estimate as written: {@link ESTIMATE_DIGITS} significant digits. */
+export function roundFigure(value: number): number {
+  return Number(finite(value).toPrecision(ESTIMATE_DIGITS));
+}
+
+/** `canonical(object)` without the listed keys. */
+function without(object: object, keys: readonly string[]): Record<string, unknown> {
+  const rest: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(object)) if (!keys.includes(key)) rest[key] = item;
+  return canonical(rest) as Record<string, unknown>;
+}
+
+const PROVENANCE_KEYS = ['source', 'retrievedAt', 'url'] as const;
+
+function encodeEstimate(estimate: ComputeEstimate, table: ProvenanceTable): Record<string, unknown> {
+  const out = without(estimate, ['components']);
+  const figures = estimateFigures(estimate);
+  const components = estimate.components.map((component) => encodeComponent(component, table));
+  // The figures of the method that set the estimate are not written twice: the reader takes them from it.
+  const setter = estimate.components.find(
+    (component) => component.used && component.method === estimate.method,
+  );
+  if (setter && sameFigures(figures, estimateFigures(setter))) {
+    delete out.median;
+    delete out.interval90;
+    delete out.log10Sigma;
+  } else {
+    Object.assign(out, figures);
+  }
+  if (estimate.breakdown) {
+    const breakdown = out.breakdown as Record<string, number>;
+    for (const key of Object.keys(breakdown)) breakdown[key] = roundFigure(breakdown[key]!);
+  }
+  out.components = components;
+  return out;
+}
+
+interface Figures {
+  median: number;
+  interval90: number[];
+  log10Sigma: number;
+}
+
+function estimateFigures(estimate: Pick<ComputeEstimate, 'median' | 'interval90' | 'log10Sigma'>): Figures {
+  return {
+    median: roundFigure(estimate.median),
+    interval90: estimate.interval90.map(roundFigure),
+    log10Sigma: roundFigure(estimate.log10Sigma),
+  };
+}
+
+const sameFigures = (left: Figures, right: Figures): boolean =>
+  left.median === right.median &&
+  left.log10Sigma === right.log10Sigma &&
+  left.interval90.length === right.interval90.length &&
+  left.interval90.every((value, index) => value === right.interval90[index]);
+
+/** The fields of a component, in the order of its array on disk (`excludedBecause` only when present). */
+export const COMPONENT_FIELDS = [
+  'method',
+  'median',
+  'interval90',
+  'log10Sigma',
+  'used',
+  'reasoning',
+  'inputs',
+  'excludedBecause',
+] as const;
+
+function encodeComponent(component: EstimateComponent, table: ProvenanceTable): unknown[] {
+  const figures = estimateFigures(component);
+  const inputs = component.inputs.map((input) =>
+    hasProvenance(input)
+      ? [input.name, canonical(input.value), table.of(input)]
+      : [input.name, canonical(input.value)],
+  );
+  const out: unknown[] = [
+    component.method,
+    figures.median,
+    figures.interval90,
+    figures.log10Sigma,
+    component.used,
+    component.reasoning,
+    inputs,
+  ];
+  if (component.excludedBecause !== undefined) out.push(component.excludedBecause);
+  return out;
+}
+
+/** An assessment on disk: `[status, probabilityAbove]`, plus its threshold when it is not the file's. */
+function encodeAssessment(assessment: ThresholdAssessment, threshold: number): unknown[] {
+  const out: unknown[] = [assessment.status, assessment.probabilityAbove];
+  if (assessment.threshold !== threshold) out.push(finite(assessment.threshold));
+  return out;
+}
+
+function sortedEntries<T>(map: Record<string, T>): [string, T][] {
+  return Object.entries(map).sort(([left], [right]) => compareStrings(left, right));
+}
+
+/**
+ * One record in the version 2 form, its keys in a fixed order (id, name, developer, then sorted). Left out, and
+ * restored by the reader: `developer` when it is the first developer fact's value, empty `aliases` and `scores`,
+ * `curation.needsReview` when false.
+ */
+function encodeRecord(
+  record: ModelRecord,
+  table: ProvenanceTable,
+  threshold: number,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: record.id, name: record.name };
+  const firstDeveloper = record.facts.developer?.[0]?.value ?? null;
+  if (record.developer !== firstDeveloper) out.developer = record.developer;
+  if (record.aliases.length > 0) out.aliases = [...record.aliases].sort(compareStrings);
+  if (record.assessment !== undefined) out.assessment = encodeAssessment(record.assessment, threshold);
+  if (record.curation !== undefined) {
+    const curation = canonical(record.curation) as Record<string, unknown>;
+    if (curation.needsReview === false) delete curation.needsReview;
+    out.curation = curation;
+  }
+  if (record.estimate !== undefined) {
+    out.estimate = record.estimate === null ? null : encodeEstimate(record.estimate, table);
+  }
+  const facts: Record<string, unknown> = {};
+  for (const [field, list] of sortedEntries(record.facts)) {
+    if (list !== undefined) facts[field] = list.map((fact) => [canonical(fact.value), table.of(fact)]);
+  }
+  out.facts = facts;
+  if (record.machineAssessment !== undefined) {
+    out.machineAssessment = encodeAssessment(record.machineAssessment, threshold);
+  }
+  if (record.machineEstimate !== undefined) {
+    out.machineEstimate =
+      record.machineEstimate === null ? null : encodeEstimate(record.machineEstimate, table);
+  }
+  out.observations = sortRefs(record.observations).map((ref) =>
+    ref.sourceModelId === undefined
+      ? [ref.rawName, table.ofRef(ref)]
+      : [ref.rawName, table.ofRef(ref), ref.sourceModelId],
+  );
+  const benchmarks = sortedEntries(record.scores);
+  if (benchmarks.length > 0) {
+    const scores: Record<string, unknown> = {};
+    for (const [benchmark, list] of benchmarks) {
+      scores[benchmark] = list.map((score) => [without(score, PROVENANCE_KEYS), table.of(score)]);
+    }
+    out.scores = scores;
+  }
+  // Keys the encoder does not know (a newer record shape) are kept as they are, after the known ones.
+  for (const key of Object.keys(record).sort(compareStrings)) {
+    if (!KNOWN_RECORD_KEYS.has(key)) {
+      const value = (record as Record<string, unknown>)[key];
+      if (value !== undefined) out[key] = canonical(value);
+    }
+  }
+  return out;
+}
+
+const KNOWN_RECORD_KEYS = new Set([
+  'id',
+  'name',
+  'developer',
+  'aliases',
+  'assessment',
+  'curation',
+  'estimate',
+  'facts',
+  'machineAssessment',
+  'machineEstimate',
+  'observations',
+  'scores',
+]);
+
+function sortRefs(refs: readonly ObservationRef[]): ObservationRef[] {
+  return [...refs].sort(
+    (left, right) =>
+      compareStrings(left.source, right.source) ||
+      compareStrings(left.rawName, right.rawName) ||
+      compareStrings(left.retrievedAt, right.retrievedAt),
+  );
+}
+
+/** Each record's line, by record object (records are never changed in place), with the table it was written for. */
+const recordLines = new WeakMap<ModelRecord, { table: string; line: string }>();
+
+/**
+ * The text of `models.json` (version 2) for a file: models sorted by id, one per line. A record's line is kept
+ * (by record object) while the provenance table stays the same, so saving again after a change to one model (see
+ * `curateModels`, which returns the other records unchanged) serialises only that model.
+ */
+export function formatModelsFile(file: ModelsFile): string {
+  const models = [...file.models].sort((left, right) => compareStrings(left.id, right.id));
+  const table = new ProvenanceTable(models);
+  const tableKey = `${file.threshold}\n${table.text}`;
+  const lines = models.map((record) => {
+    const cached = recordLines.get(record);
+    if (cached !== undefined && cached.table === tableKey) return cached.line;
+    const line = JSON.stringify(encodeRecord(record, table, file.threshold));
+    recordLines.set(record, { table: tableKey, line });
+    return line;
+  });
+  const header = JSON.stringify({
+    schemaVersion: MODELS_FILE_VERSION,
+    generatedAt: file.generatedAt,
+    threshold: finite(file.threshold),
+  }).slice(0, -1);
+  const provenance = table.entries.length === 0 ? '[]' : `[\n${table.text}\n]`;
+  const body = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n]`;
+  return `${header},"provenance":${provenance},"models":${body}}\n`;
+}
+
+/** What the reader knows while expanding a file: its name for messages and its provenance table. */
+interface DecodeContext {
+  file: string;
+  /** `$.provenance`, each entry as the keys it gives (the absent parts left out). */
+  entries: readonly Provenance[];
+}
+
+interface Provenance {
+  source?: string;
+  retrievedAt?: string;
+  url?: string;
+}
+
+/** A JSON path, built only when a problem is reported (most files have none, and they have many items). */
+type Where = () => string;
+
+function invalid(context: DecodeContext, where: string, problem: string, modelId?: unknown): TrackerError {
+  const model = typeof modelId === 'string' ? ` (model "${modelId}")` : '';
+  return new TrackerError('DATA_INVALID', `${context.file}: ${where}: ${problem}${model}`, {
+    // `compact`: the problem is in the version 2 form itself (the file cannot be expanded into records).
+    details: {
+      file: context.file,
+      path: where,
+      compact: true,
+      ...(typeof modelId === 'string' ? { modelId } : {}),
+    },
+  });
+}
+
+/** The provenance entry an index points at. */
+function provenanceAt(context: DecodeContext, index: unknown, where: Where, modelId: unknown): Provenance {
+  const entry = typeof index === 'number' ? context.entries[index] : undefined;
+  if (entry === undefined) throw badIndex(context, index, where(), modelId);
+  return entry;
+}
+
+function badIndex(context: DecodeContext, index: unknown, where: string, modelId: unknown): TrackerError {
+  const last = context.entries.length - 1;
+  return invalid(
+    context,
+    where,
+    `expected an index into $.provenance (0 to ${last}), got ${JSON.stringify(index)}`,
+    modelId,
+  );
+}
+
+function tuple(
+  context: DecodeContext,
+  value: unknown,
+  where: Where,
+  shape: string,
+  lengths: readonly number[],
+  modelId: unknown,
+): unknown[] {
+  if (!Array.isArray(value) || !lengths.includes(value.length)) {
+    throw invalid(context, where(), `expected ${shape}`, modelId);
+  }
+  return value;
+}
+
+/** A two-item array (a fact or a score with its provenance index); the path is built only for a problem. */
+function pair(
+  context: DecodeContext,
+  value: unknown,
+  where: (rest: string) => Where,
+  rest: string,
+  shape: string,
+  modelId: unknown,
+): unknown[] {
+  if (!Array.isArray(value) || value.length !== 2)
+    throw invalid(context, where(rest)(), `expected ${shape}`, modelId);
+  return value;
+}
+
+function listAt(context: DecodeContext, value: unknown, where: Where, modelId: unknown): unknown[] {
+  if (!Array.isArray(value)) throw invalid(context, where(), 'expected an array', modelId);
+  return value;
+}
+
+function mapAt(
+  context: DecodeContext,
+  value: unknown,
+  where: Where,
+  modelId: unknown,
+): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalid(context, where(), 'expected an object', modelId);
+  }
+  return value as Record<string, unknown>;
+}
+
+function decodeEstimate(context: DecodeContext, value: unknown, where: Where, modelId: unknown): unknown {
+  if (value === null) return value;
+  const estimate = { ...mapAt(context, value, where, modelId) };
+  const components = listAt(context, estimate.components, () => `${where()}.components`, modelId).map(
+    (item, index) => decodeComponent(context, item, () => `${where()}.components[${index}]`, modelId),
+  );
+  estimate.components = components;
+  if (estimate.median === undefined) {
+    const setter = components.find(
+      (component) => component.used === true && component.method === estimate.method,
+    );
+    if (setter === undefined) {
+      throw invalid(
+        context,
+        `${where()}.median`,
+        "missing, and no used component of the estimate's method to take it from",
+        modelId,
+      );
+    }
+    estimate.median = setter.median;
+    estimate.interval90 = setter.interval90;
+    estimate.log10Sigma = setter.log10Sigma;
+  }
+  return estimate;
+}
+
+function decodeComponent(
+  context: DecodeContext,
+  value: unknown,
+  where: Where,
+  modelId: unknown,
+): Record<string, unknown> {
+  const fields = tuple(context, value, where, `[${COMPONENT_FIELDS.join(', ')}]`, [7, 8], modelId);
+  const component: Record<string, unknown> = {};
+  COMPONENT_FIELDS.forEach((field, index) => {
+    if (fields[index] !== undefined) component[field] = fields[index];
+  });
+  component.inputs = listAt(context, component.inputs, () => `${where()}[6]`, modelId).map(
+    (input, inputIndex) => {
+      const inputAt = () => `${where()}[6][${inputIndex}]`;
+      const [name, inputValue, p] = tuple(
+        context,
+        input,
+        inputAt,
+        '[name, value] or [name, value, provenance index]',
+        [2, 3],
+        modelId,
+      );
+      if (p === undefined) return { name, value: inputValue };
+      return { name, value: inputValue, ...provenanceAt(context, p, () => `${inputAt()}[2]`, modelId) };
+    },
+  );
+  return component;
+}
+
+function decodeAssessment(
+  context: DecodeContext,
+  value: unknown,
+  where: Where,
+  modelId: unknown,
+  threshold: unknown,
+): unknown {
+  const [status, probabilityAbove, own] = tuple(
+    context,
+    value,
+    where,
+    '[status, probabilityAbove] or [status, probabilityAbove, threshold]',
+    [2, 3],
+    modelId,
+  );
+  return { threshold: own ?? threshold, probabilityAbove, status };
+}
+
+/**
+ * `record[name]` (facts by field, scores by benchmark): each list of `[item, p]` pairs back to objects, made by
+ * `build` from the item, its provenance entry and the item's JSON path.
+ */
+function decodePairLists(
+  context: DecodeContext,
+  record: Record<string, unknown>,
+  name: 'facts' | 'scores',
+  where: (rest: string) => Where,
+  modelId: unknown,
+  build: (item: unknown, entry: Provenance, at: Where) => unknown,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, list] of Object.entries(mapAt(context, record[name], where(`.${name}`), modelId))) {
+    const at = toJsonPath([name, key], '');
+    const shape = name === 'facts' ? '[value, provenance index]' : '[score, provenance index]';
+    out[key] = listAt(context, list, where(at), modelId).map((item, position) => {
+      const [first, p] = pair(context, item, where, `${at}[${position}]`, shape, modelId);
+      const entry = typeof p === 'number' ? context.entries[p] : undefined;
+      if (entry === undefined) throw badIndex(context, p, `${where(at)()}[${position}][1]`, modelId);
+      return build(first, entry, where(`${at}[${position}][0]`));
+    });
+  }
+  return out;
+}
+
+/** One version 2 record in the in-memory shape (not yet validated: the schema check follows). */
+function decodeRecord(context: DecodeContext, value: unknown, index: number, threshold: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const record = { ...(value as Record<string, unknown>) };
+  const modelId = record.id;
+  const where = (rest: string) => () => `$.models[${index}]${rest}`;
+  if (record.facts !== undefined) {
+    record.facts = decodePairLists(context, record, 'facts', where, modelId, (value, entry) => ({
+      value,
+      source: entry.source,
+      url: entry.url,
+      retrievedAt: entry.retrievedAt,
+    }));
+  }
+  if (record.scores !== undefined) {
+    record.scores = decodePairLists(context, record, 'scores', where, modelId, (score, entry, at) => ({
+      ...mapAt(context, score, at, modelId),
+      ...entry,
+    }));
+  }
+  if (record.observations !== undefined) {
+    record.observations = listAt(context, record.observations, where('.observations'), modelId).map(
+      (item, position) => {
+        const at = `.observations[${position}]`;
+        if (!Array.isArray(item) || (item.length !== 2 && item.length !== 3)) {
+          const shape = '[rawName, provenance index] or [rawName, provenance index, sourceModelId]';
+          throw invalid(context, where(at)(), `expected ${shape}`, modelId);
+        }
+        const [rawName, p, sourceModelId] = item as unknown[];
+        const entry = typeof p === 'number' ? context.entries[p] : undefined;
+        if (entry === undefined) throw badIndex(context, p, `${where(at)()}[1]`, modelId);
+        return sourceModelId === undefined
+          ? { source: entry.source, rawName, retrievedAt: entry.retrievedAt }
+          : { source: entry.source, rawName, retrievedAt: entry.retrievedAt, sourceModelId };
+      },
+    );
+  }
+  if (record.developer === undefined) {
+    const developers = (record.facts as ModelRecord['facts'] | undefined)?.developer;
+    record.developer = developers?.[0]?.value ?? null;
+  }
+  record.aliases ??= [];
+  record.scores ??= {};
+  if (typeof record.curation === 'object' && record.curation !== null && !Array.isArray(record.curation)) {
+    record.curation = { needsReview: false, ...record.curation };
+  }
+  for (const key of ['assessment', 'machineAssessment'] as const) {
+    if (record[key] !== undefined) {
+      record[key] = decodeAssessment(context, record[key], where(`.${key}`), modelId, threshold);
+    }
+  }
+  for (const key of ['estimate', 'machineEstimate'] as const) {
+    if (record[key] !== undefined)
+      record[key] = decodeEstimate(context, record[key], where(`.${key}`), modelId);
+  }
+  return record;
+}
+
+/** `$.provenance`: each entry `[source, retrievedAt, url]`, a part a string or null. */
+function readEntries(context: DecodeContext, value: unknown): Provenance[] {
+  return listAt(context, value, () => '$.provenance', undefined).map((entry, index) => {
+    const ok =
+      Array.isArray(entry) &&
+      entry.length === 3 &&
+      entry.every((part) => part === null || typeof part === 'string');
+    if (!ok) {
+      throw invalid(
+        context,
+        `$.provenance[${index}]`,
+        'expected [source, retrievedAt, url], each a string or null',
+      );
+    }
+    const [source, retrievedAt, url] = entry as ProvenanceEntry;
+    const out: Provenance = {};
+    if (source !== null) out.source = source;
+    if (retrievedAt !== null) out.retrievedAt = retrievedAt;
+    if (url !== null) out.url = url;
+    return out;
+  });
+}
+
+/**
+ * A parsed `models.json` of either version in the in-memory shape (`schemaVersion` 1, every fact with its own
+ * provenance), not validated against the record schema: a version 2 file is expanded, anything else is returned as
+ * it is. What the expansion cannot read is `DATA_INVALID` naming the file, the JSON path and the model.
+ */
+export function expandModelsFile(value: unknown, file: string): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const data = value as Record<string, unknown>;
+  const context: DecodeContext = { file, entries: [] };
+  if (typeof data.schemaVersion === 'number' && data.schemaVersion > MODELS_FILE_VERSION) {
+    throw invalid(
+      context,
+      '$.schemaVersion',
+      `version ${data.schemaVersion} was written by a newer tracker; this one reads versions 1 and ${MODELS_FILE_VERSION}`,
+    );
+  }
+  // Version 1 is the in-memory shape itself; anything else is left to the schema check.
+  if (data.schemaVersion !== MODELS_FILE_VERSION) return data;
+  context.entries = readEntries(context, data.provenance);
+  const { provenance: _table, ...rest } = data;
+  return {
+    ...rest,
+    schemaVersion: 1,
+    models: listAt(context, data.models, () => '$.models', undefined).map((record, index) =>
+      decodeRecord(context, record, index, data.threshold),
+    ),
+  };
+}
+
+/**
+ * Reads a parsed `models.json` of either version into the validated in-memory {@link ModelsFile}. Problems are
+ * `DATA_INVALID` and read `<file>: <JSON path>: <problem>`, with the model's id when the path is inside a model.
+ */
+export function readModelsFile(value: unknown, file: string): ModelsFile {
+  const expanded = expandModelsFile(value, file);
+  try {
+    return parseWithSchema(ModelsFileSchema, expanded, { file, code: 'DATA_INVALID' });
+  } catch (error) {
+    if (!(error instanceof SchemaValidationError)) throw error;
+    const models = (expanded as { models?: unknown }).models;
+    const issues = error.issues.map((issue) => {
+      const match = /^\$\.models\[(\d+)\]/.exec(issue.path ?? '');
+      const id =
+        match && Array.isArray(models) ? (models[Number(match[1])] as { id?: unknown })?.id : undefined;
+      return typeof id === 'string' ? { ...issue, problem: `${issue.problem} (model "${id}")` } : issue;
+    });
+    throw new SchemaValidationError('DATA_INVALID', issues, { cause: error });
+  }
+}
