@@ -1,8 +1,6 @@
 export { writeFileAtomic } from './atomic-write';
 export type { ChangelogInput, ChangelogItem } from './changelog';
 export { formatChangelog, listChangelogItems } from './changelog';
-export type { CsvValue } from './csv-write';
-export { formatCsv, neutraliseCsvCell, quoteCsvCell, restoreCsvCell } from './csv-write';
 export type { CurateOptions, ModelRuling, OrphanedRuling, RulingEstimation } from './curate';
 export {
   curate,

@@ -9,7 +9,6 @@ export {
   QUERY_FILTER_OPTIONS,
   QUERY_STATUSES,
 } from './filter';
-export { neutraliseCsvCell, quoteCsvCell } from './format/csv';
 export type { TableWidthSource } from './format/table';
 export { QUERY_FIELD_LABELS, resolveTableWidth } from './format/table';
 export { formatMagnitude, formatProbability, sanitizeForTerminal } from './format/text';

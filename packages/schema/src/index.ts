@@ -10,6 +10,8 @@ export {
   TimestampSchema,
   UrlSchema,
 } from './common';
+export type { CsvValue, FormatCsvOptions } from './csv';
+export { formatCsv, restoreCsvCell } from './csv';
 export type { StatusCutPoints } from './defaults';
 export { DEFAULT_STATUS_CUTS, DEFAULT_THRESHOLD } from './defaults';
 export type { IssueLocation, TrackerErrorCode, TrackerErrorOptions, ValidationIssue } from './errors';
