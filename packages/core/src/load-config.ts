@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import {
+  DEFAULT_REVIEW_FLOOR,
   DEFAULT_STATUS_CUTS,
   DEFAULT_THRESHOLD,
   SchemaValidationError,
@@ -54,7 +55,7 @@ export const TrackerConfigSchema = z
     /** Sources in trust order when facts disagree (unlisted sources come after, newest first). */
     sourceRank: z.array(z.string().min(1)).default(['ledger', 'epoch', 'huggingface']),
     /** `candidates`, `review` and `export-review` show every unruled model with P(above) at least this. */
-    reviewFloor: z.number().min(0).max(1).default(0.2),
+    reviewFloor: z.number().min(0).max(1).default(DEFAULT_REVIEW_FLOOR),
     release: z
       .object({
         /** Include unreviewed models with P(above) at least this (set to 1.01 to leave them out). */

@@ -60,8 +60,6 @@ export type { StatusCutPoints } from './probability';
 export {
   assessThreshold,
   confidenceFromSigma,
-  DEFAULT_CUT_POINTS,
-  DEFAULT_THRESHOLD,
   intervalFromSigma,
   normalCdf,
   probabilityAbove,
@@ -87,7 +85,6 @@ export type {
   ValidationTruth,
 } from './validate';
 export {
-  DEFAULT_REVIEW_FLOOR,
   reliabilityTable,
   reviewBurden,
   truthFromRecord,

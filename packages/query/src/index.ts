@@ -1,6 +1,5 @@
 export type { ParsedQueryFilter, QueryFilter, QueryStatus } from './filter';
 export {
-  ABOVE_PROBABILITY_CUT,
   createRowPredicate,
   filterRows,
   isAboveThreshold,

@@ -13,7 +13,7 @@ export {
 export type { CsvValue, FormatCsvOptions } from './csv';
 export { formatCsv, restoreCsvCell } from './csv';
 export type { StatusCutPoints } from './defaults';
-export { DEFAULT_STATUS_CUTS, DEFAULT_THRESHOLD } from './defaults';
+export { DEFAULT_REVIEW_FLOOR, DEFAULT_STATUS_CUTS, DEFAULT_THRESHOLD } from './defaults';
 export type { IssueLocation, TrackerErrorCode, TrackerErrorOptions, ValidationIssue } from './errors';
 export {
   formatIssue,
@@ -82,6 +82,7 @@ export type {
   SnapshotInfo,
 } from './observation';
 export {
+  COMPUTE_SIGNAL_LINE,
   ComputeSignalSchema,
   DomainSchema,
   HardwareSchema,

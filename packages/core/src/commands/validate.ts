@@ -91,8 +91,12 @@ export async function run(context: CommandContext, options: ValidateOptions = {}
   // Time split: references released up to 2024-12, tested on the Arena models released from 2025.
   const byEndOf2024 = releasedBy(TIME_SPLIT_END, { sourceRank: config.sourceRank });
   const reports = {
-    all: validateAgainst(withTruth, ours, { threshold, reviewFloor }),
-    'epoch-inputs': validateAgainst(withInputs, ours, { threshold, reviewFloor }),
+    all: validateAgainst(withTruth, ours, { threshold, cutPoints: config.statusCuts, reviewFloor }),
+    'epoch-inputs': validateAgainst(withInputs, ours, {
+      threshold,
+      cutPoints: config.statusCuts,
+      reviewFloor,
+    }),
     'arena-scraper-view': validateScraperView(models, arena, viewOptions).report,
     'arena-scraper-view-lodo': validateScraperView(models, arena, { ...viewOptions, leaveOutDeveloper: true })
       .report,
