@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { LockHandle } from '@tracker/dataset';
+import { displayPath, type LockHandle } from '@tracker/dataset';
 import { type ScrapeIssue, type SnapshotInfo, TrackerError } from '@tracker/schema';
 import {
   type BaseScraper,
@@ -15,7 +15,6 @@ import {
   type ScrapeResult,
 } from '@tracker/scrapers';
 import type { CommandContext } from './context';
-import { displayPath } from './load-config';
 import { createProgress, formatAge } from './progress';
 import { fallback, offlineOutcomes, type SourceOutcome } from './source-outcomes';
 
@@ -134,7 +133,7 @@ async function collectFromFiles(
     const buffer = await readFile(path).catch((error: unknown) => {
       throw errorForFile(context, path, error);
     });
-    const body = decodeUtf8(buffer, displayPath(context.io.cwd, path), scraper.id);
+    const body = decodeUtf8(buffer, displayPath(path, context.io.cwd), scraper.id);
     hashes.push(createHash('sha256').update(buffer).digest('hex'));
     savedFiles.push({ fileName: basename(path), body });
   }
@@ -229,5 +228,5 @@ function errorForFile(context: CommandContext, path: string, error: unknown): Tr
   const code = (error as NodeJS.ErrnoException).code;
   const problem =
     code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read';
-  return new TrackerError('IO_FAILED', `${displayPath(context.io.cwd, path)}: ${problem}`, { cause: error });
+  return new TrackerError('IO_FAILED', `${displayPath(path, context.io.cwd)}: ${problem}`, { cause: error });
 }
