@@ -60,7 +60,6 @@ export type {
 export {
   CuratedStatusSchema,
   CurationSchema,
-  factSchema,
   ModelFactsByFieldSchema,
   ModelRecordSchema,
   ModelsFileSchema,
@@ -99,12 +98,6 @@ export type { ReleaseFile, ReleaseRow } from './release';
 export { ReleaseFileSchema, ReleaseRowSchema } from './release';
 export type { ExcludedObservation, MergeSuggestion, ResolvedObservation } from './resolution';
 export type { SanitizeTextOptions } from './text';
-export {
-  escapeJsonControls,
-  formatNumberText,
-  isControlCodePoint,
-  sanitizeText,
-  TEXT_NUMBER_DIGITS,
-} from './text';
+export { escapeJsonControls, formatNumberText, sanitizeText } from './text';
 export type { ParseWithSchemaOptions } from './validate';
 export { parseWithSchema, toJsonPath, toValidationIssues } from './validate';

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { TrackerError } from '@tracker/schema';
 import type { ScrapeContext } from '@tracker/scrapers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import createBrowserScraper, { type BrowserScraperOptions, KNOWN_CHROMIUM_PATHS } from './index';
+import createBrowserScraper, { type BrowserScraperOptions } from './index';
+import { KNOWN_CHROMIUM_PATHS } from './resolve-chromium';
 
 // Until @tracker/scrapers' entry re-exports the table source (see README "Requirements"), take it from the
 // workspace source so these tests can run; once the entry has it, the entry is used unchanged.
