@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { LockHandle } from '@tracker/dataset';
+import { displayPath, type LockHandle } from '@tracker/dataset';
 import { type ScrapeIssue, type SnapshotInfo, TrackerError } from '@tracker/schema';
 import {
   type BaseScraper,
@@ -15,7 +15,6 @@ import {
   type ScrapeResult,
 } from '@tracker/scrapers';
 import type { CommandContext } from './context';
-import { displayPath } from './load-config';
 import { createProgress, formatAge } from './progress';
 import { fallback, offlineOutcomes, type SourceOutcome } from './source-outcomes';
 
@@ -99,23 +98,7 @@ export async function collectSources(
       observationCount: result.observations.length,
       origin: 'live',
     };
-    const saved = await context.folder.saveObservations(
-      result.source,
-      { snapshot, observations: result.observations },
-      writeOptions,
-    );
-    reportIssues(context, result.source, result.issues, saved.duplicateNames);
-    outcomes.push(
-      outcome(
-        result.source,
-        'live',
-        result.observations.length,
-        saved,
-        result.issues,
-        snapshot.retrievedAt,
-        now(),
-      ),
-    );
+    outcomes.push(await saveCollected(context, result.source, snapshot, result, writeOptions, now()));
   }
   return outcomes;
 }
@@ -134,7 +117,7 @@ async function collectFromFiles(
     const buffer = await readFile(path).catch((error: unknown) => {
       throw errorForFile(context, path, error);
     });
-    const body = decodeUtf8(buffer, displayPath(context.io.cwd, path), scraper.id);
+    const body = decodeUtf8(buffer, displayPath(path, context.io.cwd), scraper.id);
     hashes.push(createHash('sha256').update(buffer).digest('hex'));
     savedFiles.push({ fileName: basename(path), body });
   }
@@ -155,34 +138,34 @@ async function collectFromFiles(
     observationCount: result.observations.length,
     origin: 'file',
   };
+  return saveCollected(context, scraper.id, snapshot, result, writeOptions, new Date());
+}
+
+/** Merges one collection into `observations/<source>.json`, reports its issues, and says what it brought. */
+async function saveCollected(
+  context: CommandContext,
+  source: string,
+  snapshot: SnapshotInfo,
+  result: Pick<ScrapeResult, 'observations' | 'issues'>,
+  writeOptions: { lock: LockHandle } | { wait: number; command: string },
+  now: Date,
+): Promise<SourceOutcome> {
   const saved = await context.folder.saveObservations(
-    scraper.id,
+    source,
     { snapshot, observations: result.observations },
     writeOptions,
   );
-  reportIssues(context, scraper.id, result.issues, saved.duplicateNames);
-  return outcome(scraper.id, 'file', result.observations.length, saved, result.issues, latest, new Date());
-}
-
-function outcome(
-  source: string,
-  status: SourceOutcome['status'],
-  count: number,
-  saved: { added: number; replaced: number },
-  issues: readonly ScrapeIssue[],
-  retrievedAt: string,
-  now: Date,
-): SourceOutcome {
+  reportIssues(context, source, result.issues, saved.duplicateNames);
   return {
     source,
-    status,
-    observations: count,
+    status: snapshot.origin,
+    observations: result.observations.length,
     added: saved.added,
     replaced: saved.replaced,
-    warnings: issues.filter((issue) => issue.level === 'warning').length,
-    errors: issues.filter((issue) => issue.level === 'error').length,
-    lastRetrievedAt: retrievedAt,
-    age: formatAge(retrievedAt, now),
+    warnings: result.issues.filter((issue) => issue.level === 'warning').length,
+    errors: result.issues.filter((issue) => issue.level === 'error').length,
+    lastRetrievedAt: snapshot.retrievedAt,
+    age: formatAge(snapshot.retrievedAt, now),
     message: null,
   };
 }
@@ -229,5 +212,5 @@ function errorForFile(context: CommandContext, path: string, error: unknown): Tr
   const code = (error as NodeJS.ErrnoException).code;
   const problem =
     code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : 'cannot be read';
-  return new TrackerError('IO_FAILED', `${displayPath(context.io.cwd, path)}: ${problem}`, { cause: error });
+  return new TrackerError('IO_FAILED', `${displayPath(path, context.io.cwd)}: ${problem}`, { cause: error });
 }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { displayPath } from '@tracker/dataset';
 import {
+  DEFAULT_REVIEW_FLOOR,
   DEFAULT_STATUS_CUTS,
   DEFAULT_THRESHOLD,
   SchemaValidationError,
@@ -54,7 +56,7 @@ export const TrackerConfigSchema = z
     /** Sources in trust order when facts disagree (unlisted sources come after, newest first). */
     sourceRank: z.array(z.string().min(1)).default(['ledger', 'epoch', 'huggingface']),
     /** `candidates`, `review` and `export-review` show every unruled model with P(above) at least this. */
-    reviewFloor: z.number().min(0).max(1).default(0.2),
+    reviewFloor: z.number().min(0).max(1).default(DEFAULT_REVIEW_FLOOR),
     release: z
       .object({
         /** Include unreviewed models with P(above) at least this (set to 1.01 to leave them out). */
@@ -91,7 +93,7 @@ export interface LoadedConfig {
 /** Loads `tracker.config.yaml` (or `explicitPath`) over the defaults. A missing default file is fine; a missing explicit one is not. */
 export async function loadConfig(cwd: string, explicitPath?: string): Promise<LoadedConfig> {
   const path = resolve(cwd, explicitPath ?? 'tracker.config.yaml');
-  const shown = displayPath(cwd, path);
+  const shown = displayPath(path, cwd);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -118,10 +120,4 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
   if (!result.success)
     throw new SchemaValidationError('CONFIG_INVALID', toValidationIssues(result.error, { file: shown }));
   return { config: result.data, file: path, baseDir: resolve(path, '..') };
-}
-
-/** A path as the user should see it: relative to the working directory when inside it. */
-export function displayPath(cwd: string, path: string): string {
-  const relativePath = relative(cwd, path);
-  return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath : path;
 }

@@ -15,7 +15,6 @@ import {
   confidenceFromSigma,
   DEFAULT_SETTINGS,
   estimateRecords,
-  type StatusCutPoints,
   sigmaFromFactor,
 } from '@tracker/estimation';
 import { type AliasConfig, createResolver, type ExclusionConfig } from '@tracker/resolve';
@@ -25,6 +24,7 @@ import type {
   MergeSuggestion,
   ModelRecord,
   ObservationFile,
+  StatusCutPoints,
 } from '@tracker/schema';
 
 /** What the machine part of a run starts from: every source's observations and the human ledger. */

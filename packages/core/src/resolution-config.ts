@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { displayPath } from '@tracker/dataset';
 import {
   type AliasConfig,
   type ExclusionConfig,
@@ -7,7 +8,6 @@ import {
 } from '@tracker/resolve';
 import { TrackerError } from '@tracker/schema';
 import { type CommandContext, configPath } from './context';
-import { displayPath } from './load-config';
 
 // Kept apart from sources.ts: resolution needs neither got nor cheerio, so offline commands load neither.
 /** The alias and exclusion lists: the configured files when they exist, else the bundled ones. */
@@ -18,10 +18,10 @@ export async function loadResolutionConfig(
   const read = async (path: string) => {
     const file = configPath(context, path);
     try {
-      return { text: await readFile(file, 'utf8'), shown: displayPath(context.io.cwd, file) };
+      return { text: await readFile(file, 'utf8'), shown: displayPath(file, context.io.cwd) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new TrackerError('CONFIG_INVALID', `${displayPath(context.io.cwd, file)}: cannot be read`, {
+      throw new TrackerError('CONFIG_INVALID', `${displayPath(file, context.io.cwd)}: cannot be read`, {
         cause: error,
       });
     }

@@ -1,22 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataPaths, resolveDataDir } from './paths';
-
-describe('resolveDataDir', () => {
-  const cwd = path.resolve('/project');
-
-  it('prefers the flag, then TRACKER_DATA_DIR, then ./data', () => {
-    expect(resolveDataDir({ dataDir: 'custom', env: { TRACKER_DATA_DIR: '/elsewhere' }, cwd })).toBe(
-      path.join(cwd, 'custom'),
-    );
-    expect(resolveDataDir({ env: { TRACKER_DATA_DIR: '/elsewhere' }, cwd })).toBe(path.resolve('/elsewhere'));
-    expect(resolveDataDir({ env: {}, cwd })).toBe(path.join(cwd, 'data'));
-  });
-
-  it('ignores empty values', () => {
-    expect(resolveDataDir({ dataDir: '', env: { TRACKER_DATA_DIR: ' ' }, cwd })).toBe(path.join(cwd, 'data'));
-  });
-});
+import { dataPaths } from './paths';
 
 describe('dataPaths', () => {
   it('lays out the data folder of DESIGN §3', () => {

@@ -1,33 +1,5 @@
 import path from 'node:path';
 
-/** Options of {@link resolveDataDir}. */
-export interface ResolveDataDirOptions {
-  /** An explicit `--data-dir` flag; wins over everything else. */
-  dataDir?: string | undefined;
-  /** The environment to read `TRACKER_DATA_DIR` from (pass `process.env`). */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** Directory relative paths are resolved against (default `process.cwd()`). */
-  cwd?: string;
-}
-
-/** The environment variable that moves the data folder. */
-export const DATA_DIR_ENV = 'TRACKER_DATA_DIR';
-
-/**
- * Resolves the data folder (DESIGN §3): the explicit flag, else `TRACKER_DATA_DIR`, else `./data`.
- * Returns an absolute path.
- */
-export function resolveDataDir(options: ResolveDataDirOptions = {}): string {
-  const cwd = options.cwd ?? process.cwd();
-  const fromEnv = options.env?.[DATA_DIR_ENV];
-  const chosen = nonEmpty(options.dataDir) ?? nonEmpty(fromEnv) ?? 'data';
-  return path.resolve(cwd, chosen);
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value !== undefined && value.trim() !== '' ? value : undefined;
-}
-
 /** Every path of the data folder layout (DESIGN §3). */
 export interface DataPaths {
   /** The data folder, absolute. */

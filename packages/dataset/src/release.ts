@@ -1,7 +1,9 @@
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  type CsvValue,
   DEFAULT_STATUS_CUTS,
+  formatCsv,
   formatNumberText,
   type LedgerEntry,
   type ModelRecord,
@@ -13,7 +15,6 @@ import {
 } from '@tracker/schema';
 import { writeFileAtomic } from './atomic-write';
 import { formatChangelog } from './changelog';
-import { type CsvValue, formatCsv } from './csv-write';
 import { summarizeRecord } from './diff';
 import { compareStrings, stableStringify } from './json-file';
 import { formatReleaseParquet, joinEvidence, RELEASE_PARQUET_COLUMNS } from './parquet';

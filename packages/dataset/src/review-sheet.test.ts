@@ -1,10 +1,9 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { LedgerEntry, ModelRecord } from '@tracker/schema';
+import { formatCsv, type LedgerEntry, type ModelRecord, restoreCsvCell } from '@tracker/schema';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatCsv, restoreCsvCell } from './csv-write';
 import { curate } from './curate';
 import { createLedgerEntry } from './ledger';
 import { buildRelease } from './release';

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import {
+  formatCsv,
   type LedgerEntry,
   type LedgerEntryInput,
   type ModelRecord,
   ReportedConfidenceSchema,
+  restoreCsvCell,
   TrackerError,
 } from '@tracker/schema';
 import { parse } from 'csv-parse/sync';
-import { formatCsv, restoreCsvCell } from './csv-write';
 import { machineOf } from './curate';
 import { summarizeRecord } from './diff';
 import { compareStrings } from './json-file';

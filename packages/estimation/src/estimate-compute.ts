@@ -1,4 +1,10 @@
-import { type ComputeEstimate, type ThresholdAssessment, TrackerError } from '@tracker/schema';
+import {
+  type ComputeEstimate,
+  DEFAULT_STATUS_CUTS,
+  DEFAULT_THRESHOLD,
+  type ThresholdAssessment,
+  TrackerError,
+} from '@tracker/schema';
 import { benchmarkEstimator } from './builtin/benchmark';
 import { costEstimator } from './builtin/cost';
 import { derivativeEstimator } from './builtin/derivative';
@@ -24,14 +30,7 @@ import {
 } from './estimator';
 import { quadrature } from './inputs';
 import { formatFlop } from './names';
-import {
-  assessThreshold,
-  confidenceFromSigma,
-  DEFAULT_CUT_POINTS,
-  DEFAULT_THRESHOLD,
-  intervalFromSigma,
-  type StatusCutPoints,
-} from './probability';
+import { assessThreshold, confidenceFromSigma, intervalFromSigma, type StatusCutPoints } from './probability';
 
 /** The built-in methods, most trusted first. */
 export const builtinEstimators: readonly Estimator[] = Object.freeze([
@@ -247,7 +246,7 @@ export function estimateCompute(
   }
   const combined = combineComponents(ranked);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const cutPoints = options.cutPoints ?? DEFAULT_CUT_POINTS;
+  const cutPoints = options.cutPoints ?? DEFAULT_STATUS_CUTS;
   if (!combined) return { estimate: null, assessment: assessThreshold(null, threshold, cutPoints) };
   const developerNote = facts.developer
     ? findDeveloperNote(options.developerNotes, facts.developer)

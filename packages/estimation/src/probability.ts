@@ -13,9 +13,7 @@ export const Z90 = 1.6448536269514722;
 
 export type { StatusCutPoints } from '@tracker/schema';
 
-/** The default cut points, defined once in `@tracker/schema` (the config's default refers to them too). */
-export const DEFAULT_CUT_POINTS: Readonly<StatusCutPoints> = DEFAULT_STATUS_CUTS;
-
+// The defaults are defined once, in `@tracker/schema`; re-exported here for the modules of this package only.
 export { DEFAULT_THRESHOLD };
 
 /** Standard normal CDF Φ(x), via the complementary error function (Numerical Recipes erfc, |error| < 1.2e-7). */
@@ -80,7 +78,7 @@ export function probabilityAbove(
 /** The status for a probability, with the given cut points. */
 export function statusFromProbability(
   probability: number | null,
-  cutPoints: StatusCutPoints = DEFAULT_CUT_POINTS,
+  cutPoints: StatusCutPoints = DEFAULT_STATUS_CUTS,
 ): ThresholdStatus {
   if (probability === null) return 'unknown';
   if (probability >= cutPoints.above) return 'above';
@@ -93,7 +91,7 @@ export function statusFromProbability(
 export function assessThreshold(
   estimate: Pick<ComputeEstimate, 'median' | 'log10Sigma'> | null,
   threshold = DEFAULT_THRESHOLD,
-  cutPoints: StatusCutPoints = DEFAULT_CUT_POINTS,
+  cutPoints: StatusCutPoints = DEFAULT_STATUS_CUTS,
 ): ThresholdAssessment {
   if (estimate === null) return { threshold, probabilityAbove: null, status: 'unknown' };
   const probability = probabilityAbove(estimate, threshold);

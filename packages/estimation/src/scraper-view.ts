@@ -87,6 +87,7 @@ export function validateScraperView(
   }
   const validateOptions = {
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    ...(options.cutPoints ? { cutPoints: options.cutPoints } : {}),
     ...(options.reviewFloor !== undefined ? { reviewFloor: options.reviewFloor } : {}),
   };
   return { report: validateAgainst(set, results, validateOptions), results };

@@ -53,6 +53,29 @@ describe('validateAgainst', () => {
     expect(report.disagreements.map((row) => row.id).sort()).toEqual(['c', 'd']);
   });
 
+  it('calls "over" at the configured likelyAbove cut, and counts signals only at their own 1e25 line', () => {
+    const truths = [
+      { id: 'a', name: 'A', computeFlop: 2e25 },
+      { id: 'c', name: 'C', signals: ['over-1e25' as const] },
+    ];
+    // Medians a little over the threshold: P(above) is between 0.5 and 0.9 with σ = 0.3 dex.
+    const ours = new Map([
+      ['a', result(1.5e25, 0.3)],
+      ['c', result(1.5e25, 0.3)],
+    ]);
+    const probability = validateAgainst(truths, ours).rows[0]?.probabilityAbove ?? 0;
+    expect(probability).toBeGreaterThan(0.5);
+    expect(probability).toBeLessThan(0.9);
+    expect(validateAgainst(truths, ours).threshold.truePositive).toBe(2);
+    const strict = validateAgainst(truths, ours, {
+      cutPoints: { above: 0.95, likelyAbove: 0.9, below: 0.05 },
+    });
+    expect(strict.threshold).toMatchObject({ truePositive: 0, falseNegative: 2 });
+    // At another threshold the signals say nothing: only the model with a known figure is scored.
+    const other = validateAgainst(truths, ours, { threshold: 1e24 });
+    expect(other.threshold.count).toBe(1);
+  });
+
   it('reads the truth from records (Epoch facts only) and counts models without an estimate', () => {
     const records = [
       record('x/a', 'A', {

@@ -1,7 +1,16 @@
-import type { ComputeSignal, ModelRecord, ThresholdAssessment } from '@tracker/schema';
+import {
+  COMPUTE_SIGNAL_LINE,
+  type ComputeSignal,
+  DEFAULT_REVIEW_FLOOR,
+  DEFAULT_STATUS_CUTS,
+  DEFAULT_THRESHOLD,
+  type ModelRecord,
+  type StatusCutPoints,
+  type ThresholdAssessment,
+} from '@tracker/schema';
 import type { EstimateComputeResult } from './estimate-compute';
 import { pickFact } from './facts';
-import { DEFAULT_THRESHOLD, probabilityAbove } from './probability';
+import { probabilityAbove } from './probability';
 
 /** What the reference data (Epoch AI) says about one model. */
 export interface ValidationTruth {
@@ -9,7 +18,7 @@ export interface ValidationTruth {
   name: string;
   /** Known training compute, FLOP. */
   computeFlop?: number;
-  /** Qualitative signals; `over-1e25` counts as a positive. */
+  /** Qualitative signals; `over-1e25` counts as a positive when the threshold is the signals' line. */
   signals?: readonly ComputeSignal[];
 }
 
@@ -54,7 +63,7 @@ export interface ValidationReport {
   reliability: ReliabilityBin[];
   /** The review queue (P ≥ the review floor) against the models truly over. */
   reviewBurden: ReviewBurden;
-  /** Models whose call (P ≥ 0.5) differs from the truth. */
+  /** Models whose call (P ≥ the `likelyAbove` cut) differs from the truth. */
   disagreements: ValidationRow[];
   rows: ValidationRow[];
 }
@@ -83,13 +92,16 @@ export interface ReviewBurden {
   ratio: number | null;
 }
 
-/** Default review floor: the queue shows every model at P ≥ 0.2 (see docs/methodology.md for the choice). */
-export const DEFAULT_REVIEW_FLOOR = 0.2;
-
 /** Options of {@link validateAgainst}. */
 export interface ValidateOptions {
+  /** The compute threshold in FLOP (default `DEFAULT_THRESHOLD` of `@tracker/schema`: the configured one). */
   threshold?: number;
-  /** Review floor for the review-burden figure (default {@link DEFAULT_REVIEW_FLOOR}). */
+  /**
+   * The status cut points: the call "over the threshold" is P(above) ≥ `likelyAbove` (default `DEFAULT_STATUS_CUTS`
+   * of `@tracker/schema`: pass the configured ones).
+   */
+  cutPoints?: StatusCutPoints;
+  /** Review floor for the review-burden figure (default `DEFAULT_REVIEW_FLOOR` of `@tracker/schema`). */
   reviewFloor?: number;
   /** Number of equal-width P bins of the reliability table (default 10). */
   bins?: number;
@@ -158,7 +170,8 @@ function quantile(sorted: readonly number[], q: number): number {
 /**
  * Compares estimates with reference data. Compute accuracy over models with known compute: median and 90th
  * percentile of |log10(ours/truth)|, share within ×2 and ×3. Threshold: a model is a positive when its known
- * compute is ≥ the threshold or it carries the `over-1e25` signal; our call is P(above) ≥ 0.5; Brier score of
+ * compute is ≥ the threshold or, when the threshold is the signals' 1e25 line, it carries the `over-1e25` signal;
+ * our call is P(above) ≥ the `likelyAbove` cut; Brier score of
  * P(above). Models with neither known compute nor a signal are not scored on the threshold.
  */
 export function validateAgainst(
@@ -167,6 +180,7 @@ export function validateAgainst(
   options: ValidateOptions = {},
 ): ValidationReport {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const aboveCut = (options.cutPoints ?? DEFAULT_STATUS_CUTS).likelyAbove;
   const rows: ValidationRow[] = [];
   for (const item of truths) {
     const truth = 'facts' in item ? truthFromRecord(item) : item;
@@ -182,7 +196,7 @@ export function validateAgainst(
     if (truth.computeFlop !== undefined) row.truthFlop = truth.computeFlop;
     const positive =
       (truth.computeFlop !== undefined && truth.computeFlop >= threshold) ||
-      (threshold === 1e25 && truth.signals?.includes('over-1e25'));
+      (threshold === COMPUTE_SIGNAL_LINE && truth.signals?.includes('over-1e25'));
     if (positive) row.truthAbove = true;
     else if (truth.computeFlop !== undefined) row.truthAbove = false;
     if (estimate) row.median = estimate.median;
@@ -202,7 +216,7 @@ export function validateAgainst(
   let brierSum = 0;
   const disagreements: ValidationRow[] = [];
   for (const row of scored) {
-    const called = (row.probabilityAbove ?? 0) >= 0.5;
+    const called = (row.probabilityAbove ?? 0) >= aboveCut;
     const truth = row.truthAbove as boolean;
     if (called && truth) truePositive++;
     else if (called) falsePositive++;

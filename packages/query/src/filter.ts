@@ -24,9 +24,6 @@ export const QUERY_STATUSES: readonly QueryStatus[] = [
   'needs-review',
 ];
 
-/** P(above) at or over which a model with no human ruling counts as over the threshold, unless a filter says otherwise. */
-export const ABOVE_PROBABILITY_CUT = DEFAULT_STATUS_CUTS.likelyAbove;
-
 /**
  * Which rows to keep. Every option is optional and options combine with AND; an option that takes a list keeps a
  * row matching ANY of its values. Unset options (`undefined`) are ignored, so a CLI can pass its flags as they are.
@@ -66,7 +63,7 @@ export interface QueryFilter {
   needsReview?: boolean;
   /**
    * The P(above) at or over which `above`/`below` count an unruled model as over the threshold: pass the
-   * configured `statusCuts.likelyAbove` (default {@link ABOVE_PROBABILITY_CUT}).
+   * configured `statusCuts.likelyAbove` (default `DEFAULT_STATUS_CUTS.likelyAbove` of `@tracker/schema`).
    */
   aboveCut?: number;
 }
@@ -176,10 +173,10 @@ export function parseFilter(input: unknown): ParsedQueryFilter {
 
 /**
  * Over the threshold: a human confirmed it above, or no human ruled it below or excluded it and the machine gives
- * P(above) ≥ 0.5 (or, lacking a probability, a threshold status of `above`/`likely-above`). A model without an
+ * P(above) ≥ `cut`, the configured `statusCuts.likelyAbove` (or, lacking a probability, a threshold status of `above`/`likely-above`). A model without an
  * estimate is never over the threshold unless a human says so.
  */
-export function isAboveThreshold(row: QueryRow, cut: number = ABOVE_PROBABILITY_CUT): boolean {
+export function isAboveThreshold(row: QueryRow, cut: number = DEFAULT_STATUS_CUTS.likelyAbove): boolean {
   if (row.status === 'confirmed-above') return true;
   if (row.status === 'confirmed-below' || row.status === 'excluded') return false;
   if (row.probabilityAbove !== null) return row.probabilityAbove >= cut;
@@ -188,9 +185,9 @@ export function isAboveThreshold(row: QueryRow, cut: number = ABOVE_PROBABILITY_
 
 /**
  * Under the threshold: a human confirmed it below, or no human ruled it above or excluded it and the machine gives
- * P(above) < 0.5 (or a threshold status of `below`/`likely-below`). A model without an estimate is neither.
+ * P(above) < `cut` (or a threshold status of `below`/`likely-below`). A model without an estimate is neither.
  */
-export function isBelowThreshold(row: QueryRow, cut: number = ABOVE_PROBABILITY_CUT): boolean {
+export function isBelowThreshold(row: QueryRow, cut: number = DEFAULT_STATUS_CUTS.likelyAbove): boolean {
   if (row.status === 'confirmed-below') return true;
   if (row.status === 'confirmed-above' || row.status === 'excluded') return false;
   if (row.probabilityAbove !== null) return row.probabilityAbove < cut;
@@ -201,7 +198,7 @@ export function isBelowThreshold(row: QueryRow, cut: number = ABOVE_PROBABILITY_
 export function createRowPredicate(filter: QueryFilter | ParsedQueryFilter = {}): (row: QueryRow) => boolean {
   const parsed = parseFilter(filter);
   const checks: ((row: QueryRow) => boolean)[] = [];
-  const cut = parsed.aboveCut ?? ABOVE_PROBABILITY_CUT;
+  const cut = parsed.aboveCut ?? DEFAULT_STATUS_CUTS.likelyAbove;
   if (parsed.above !== undefined) checks.push((row) => isAboveThreshold(row, cut) === parsed.above);
   if (parsed.below !== undefined) checks.push((row) => isBelowThreshold(row, cut) === parsed.below);
   if (parsed.status) {

@@ -1,6 +1,5 @@
-import { escapeJsonControls, formatNumberText } from '@tracker/schema';
+import { type CsvValue, escapeJsonControls, formatCsv, formatNumberText } from '@tracker/schema';
 import { describeValue, queryError } from './errors';
-import { neutraliseCsvCell, quoteCsvCell } from './format/csv';
 import { renderMarkdownTable } from './format/markdown';
 import { renderTextTable } from './format/table';
 import { formatMagnitude, formatProbability } from './format/text';
@@ -48,12 +47,15 @@ export function formatObjects(
       return `${escapeJsonControls(JSON.stringify(rows.map(pick), null, 2))}\n`;
     case 'jsonl':
       return rows.map((row) => `${escapeJsonControls(JSON.stringify(pick(row)))}\n`).join('');
-    case 'csv': {
-      const lines = [columns.map((column) => quoteCsvCell(column.field))];
-      for (const row of rows)
-        lines.push(columns.map((column) => quoteCsvCell(csvValue(column, row[column.field]))));
-      return lines.map((cells) => `${cells.join(',')}\r\n`).join('');
-    }
+    case 'csv':
+      return formatCsv(
+        columns.map((column) => column.field),
+        rows.map((row) => columns.map((column) => csvValue(column, row[column.field]))),
+        {
+          formatNumber: (value, index) =>
+            formatNumberText(value, { exponent: columns[index]?.kind === 'magnitude' }),
+        },
+      );
     case 'markdown':
       return renderMarkdownTable(
         columns.map((column) => column.header ?? column.field),
@@ -104,9 +106,9 @@ function displayValue(column: ObjectColumn, value: unknown): string {
   return String(value);
 }
 
-function csvValue(column: ObjectColumn, value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return formatNumberText(value, { exponent: column.kind === 'magnitude' });
-  if (typeof value === 'boolean') return String(value);
-  return neutraliseCsvCell(displayValue({ field: column.field }, value));
+/** A cell for `formatCsv`: numbers and booleans as typed values, anything else as its display text. */
+function csvValue(column: ObjectColumn, value: unknown): CsvValue {
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  return displayValue({ field: column.field }, value);
 }

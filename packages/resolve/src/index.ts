@@ -7,20 +7,10 @@ export type {
   ExclusionRule,
   ModelEntry,
 } from './config';
-export {
-  AliasConfigSchema,
-  DeveloperEntrySchema,
-  ExclusionConfigSchema,
-  ExclusionRuleSchema,
-  loadAliasConfig,
-  loadExclusionConfig,
-  ModelEntrySchema,
-  parseAliasConfig,
-  parseExclusionConfig,
-} from './config';
+export { loadAliasConfig, loadExclusionConfig } from './config';
 export { defaultAliasConfig, defaultExclusionConfig } from './default-config';
 export type { FindModelRecordOptions, ModelMatchKind, ModelRecordMatch } from './find-model';
-export { findModelRecord, modelRecordNames } from './find-model';
+export { findModelRecord } from './find-model';
 export type {
   ExcludedName,
   Resolution,
@@ -31,5 +21,3 @@ export type {
   ResolverOptions,
 } from './resolver';
 export { createResolver } from './resolver';
-export type { SuggestionCandidate } from './suggestions';
-export { findMergeSuggestions } from './suggestions';

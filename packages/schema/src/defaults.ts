@@ -20,3 +20,9 @@ export const DEFAULT_STATUS_CUTS: Readonly<StatusCutPoints> = Object.freeze({
   likelyAbove: 0.5,
   below: 0.05,
 });
+
+/**
+ * The default review floor: the review queue (`candidates`, `review`, `export-review`) and validation's review burden
+ * show every unruled model at P(above) ≥ 0.2 (docs/methodology.md gives the choice); the config's default refers to it.
+ */
+export const DEFAULT_REVIEW_FLOOR = 0.2;

@@ -10,8 +10,10 @@ export {
   TimestampSchema,
   UrlSchema,
 } from './common';
+export type { CsvValue, FormatCsvOptions } from './csv';
+export { formatCsv, restoreCsvCell } from './csv';
 export type { StatusCutPoints } from './defaults';
-export { DEFAULT_STATUS_CUTS, DEFAULT_THRESHOLD } from './defaults';
+export { DEFAULT_REVIEW_FLOOR, DEFAULT_STATUS_CUTS, DEFAULT_THRESHOLD } from './defaults';
 export type { IssueLocation, TrackerErrorCode, TrackerErrorOptions, ValidationIssue } from './errors';
 export {
   formatIssue,
@@ -58,7 +60,6 @@ export type {
 export {
   CuratedStatusSchema,
   CurationSchema,
-  factSchema,
   ModelFactsByFieldSchema,
   ModelRecordSchema,
   ModelsFileSchema,
@@ -80,6 +81,7 @@ export type {
   SnapshotInfo,
 } from './observation';
 export {
+  COMPUTE_SIGNAL_LINE,
   ComputeSignalSchema,
   DomainSchema,
   HardwareSchema,
@@ -96,12 +98,6 @@ export type { ReleaseFile, ReleaseRow } from './release';
 export { ReleaseFileSchema, ReleaseRowSchema } from './release';
 export type { ExcludedObservation, MergeSuggestion, ResolvedObservation } from './resolution';
 export type { SanitizeTextOptions } from './text';
-export {
-  escapeJsonControls,
-  formatNumberText,
-  isControlCodePoint,
-  sanitizeText,
-  TEXT_NUMBER_DIGITS,
-} from './text';
+export { escapeJsonControls, formatNumberText, sanitizeText } from './text';
 export type { ParseWithSchemaOptions } from './validate';
 export { parseWithSchema, toJsonPath, toValidationIssues } from './validate';

@@ -89,6 +89,12 @@ export type Pricing = z.infer<typeof PricingSchema>;
 export const ComputeSignalSchema = z.enum(['over-1e25', 'maybe-over-1e25', 'under-1e25']);
 export type ComputeSignal = z.infer<typeof ComputeSignalSchema>;
 
+/**
+ * The line, in FLOP, that every {@link ComputeSignal} names (`over-1e25`…): a fact of the signals, not the
+ * configured threshold (which only defaults to the same value).
+ */
+export const COMPUTE_SIGNAL_LINE = 1e25;
+
 /** The broad kind of model; estimators use it to pick priors (a video model is not scored like a chat model). */
 export const DomainSchema = z.enum([
   'language',

@@ -3,17 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TrackerError } from '@tracker/schema';
 import type { ScrapeContext } from '@tracker/scrapers';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import createBrowserScraper, { type BrowserScraperOptions, KNOWN_CHROMIUM_PATHS } from './index';
-
-// Until @tracker/scrapers' entry re-exports the table source (see README "Requirements"), take it from the
-// workspace source so these tests can run; once the entry has it, the entry is used unchanged.
-vi.mock('@tracker/scrapers', async (importOriginal) => {
-  const entry = await importOriginal<Record<string, unknown>>();
-  if (typeof entry.parseTable === 'function') return entry;
-  const table = await import('../../scrapers/src/builtin/table/index');
-  return { ...entry, ...table };
-});
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import createBrowserScraper, { type BrowserScraperOptions } from './index';
+import { KNOWN_CHROMIUM_PATHS } from './resolve-chromium';
 
 const chromiumPath =
   process.env.TRACKER_CHROMIUM_PATH || KNOWN_CHROMIUM_PATHS.find((path) => existsSync(path));

@@ -3,7 +3,7 @@ import { version } from '../package.json';
 import { redactUrl, ScrapeError } from './errors';
 import { createHostLimiter, type HostLimiter, type HostLimits } from './host-limiter';
 import { createMemoryHttpCache, type HttpCache, type HttpCacheEntry } from './http-cache';
-import { parseJsonSafely } from './safe-json';
+import { parseJsonResponse } from './safe-json';
 import type { HttpClient, HttpRequestOptions, HttpResponse, Logger } from './scraper';
 import type { SavedSnapshot, SnapshotStore } from './snapshot';
 
@@ -192,18 +192,7 @@ function createView(shared: Shared, sourceId: string, view: View): TrackerHttpCl
         ...requestOptions,
         headers: { accept: 'application/json', ...requestOptions.headers },
       });
-      try {
-        return { data: parseJsonSafely(response.body), response };
-      } catch (error) {
-        throw new ScrapeError({
-          code: 'PARSE_FAILED',
-          scraperId: sourceId,
-          url,
-          statusCode: response.statusCode,
-          problem: `expected JSON, but it does not parse (${error instanceof Error ? error.message : String(error)})`,
-          cause: error,
-        });
-      }
+      return { data: parseJsonResponse(response, sourceId, url), response };
     },
     forSource(id, overrides = {}) {
       const cache = overrides.cache === false ? undefined : (overrides.cache ?? view.cache);

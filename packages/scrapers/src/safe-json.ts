@@ -1,3 +1,6 @@
+import { ScrapeError } from './errors';
+import type { HttpResponse } from './scraper';
+
 /**
  * Parses JSON without letting it reach `Object.prototype` later: `__proto__` keys are dropped, and so is a
  * `constructor` key whose value carries a `prototype` (the shapes used in prototype-pollution payloads). Plain
@@ -26,4 +29,23 @@ function dropDangerousKeys(key: string, value: unknown): unknown {
     return undefined;
   }
   return value;
+}
+
+/**
+ * The body of a response as JSON (through {@link parseJsonSafely}), for the `getJson` of every HTTP client (the real
+ * one and the testing fixture); a body that does not parse is a `PARSE_FAILED` ScrapeError naming the source and URL.
+ */
+export function parseJsonResponse(response: HttpResponse, sourceId: string, url: string): unknown {
+  try {
+    return parseJsonSafely(response.body);
+  } catch (error) {
+    throw new ScrapeError({
+      code: 'PARSE_FAILED',
+      scraperId: sourceId,
+      url,
+      statusCode: response.statusCode,
+      problem: `expected JSON, but it does not parse (${error instanceof Error ? error.message : String(error)})`,
+      cause: error,
+    });
+  }
 }

@@ -1,8 +1,7 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { quoteCsvCell } from '@tracker/dataset';
-import type { Observation, ObservationFile } from '@tracker/schema';
+import { formatCsv, type Observation, type ObservationFile } from '@tracker/schema';
 import { runCli } from '../cli';
 import { createFakeIo } from './fake-io';
 
@@ -61,7 +60,8 @@ export function fillSheet(sheet: string, decisions: Readonly<Record<string, Shee
         decision.evidence ?? '',
         decision.reviewer ?? '',
       ];
-      return `${line.slice(0, -6)},${cells.map((cell) => quoteCsvCell(cell)).join(',')}`;
+      // The six cells as one CSV record, without its CRLF.
+      return `${line.slice(0, -6)},${formatCsv(cells, []).slice(0, -2)}`;
     })
     .join('\r\n');
 }

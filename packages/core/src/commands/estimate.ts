@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { displayPath } from '@tracker/dataset';
 import {
   buildPopulation,
   buildReferences,
@@ -19,7 +20,6 @@ import {
 import { parseJsonSafely } from '@tracker/scrapers';
 import type { CommandContext } from '../context';
 import { buildFromFolder, buildModelsFile, toModelsFile } from '../curation';
-import { displayPath } from '../load-config';
 
 /** Output fields of `tracker estimate` (DESIGN §6): part of the CLI contract. */
 export const ESTIMATE_COLUMNS: ObjectColumn[] = [
@@ -72,7 +72,7 @@ export async function run(context: CommandContext, options: EstimateOptions = {}
 }
 
 async function estimateInputs(context: CommandContext, input: string, threshold: number, blind: boolean) {
-  const shown = input === '-' ? 'stdin' : displayPath(context.io.cwd, resolve(context.io.cwd, input));
+  const shown = input === '-' ? 'stdin' : displayPath(resolve(context.io.cwd, input), context.io.cwd);
   const text =
     input === '-'
       ? await readStream(context.io.stdin)

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
-import { exportReviewSheet, writeFileAtomic } from '@tracker/dataset';
+import { displayPath, exportReviewSheet, writeFileAtomic } from '@tracker/dataset';
 import type { CommandContext } from '../context';
 import { loadCurationState } from '../curation';
-import { displayPath } from '../load-config';
 import { withReviewFloor } from './candidates';
 
 export interface ExportReviewOptions {
@@ -27,7 +26,7 @@ export async function run(
   const flagged = models.models.filter(
     (record) => record.curation?.status !== 'candidate' && record.curation?.needsReview === true,
   ).length;
-  const shown = displayPath(context.io.cwd, target);
+  const shown = displayPath(target, context.io.cwd);
   // Data (the path) on stdout so scripts can chain it; the counts are for the person.
   context.io.stdout.write(`${shown}\n`);
   context.log.info(

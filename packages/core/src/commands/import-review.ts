@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { importReviewSheet } from '@tracker/dataset';
+import { displayPath, importReviewSheet } from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import { type LedgerEntry, TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions } from '../context';
 import { recordDecisions, reviewerName } from '../curation';
-import { displayPath } from '../load-config';
 
 export interface ImportReviewOptions {
   /** The filled sheet (CSV), relative to the working directory. */
@@ -34,7 +33,7 @@ const COLUMNS: ObjectColumn[] = [
  */
 export async function run(context: CommandContext, options: ImportReviewOptions): Promise<number> {
   const path = resolve(context.io.cwd, options.file);
-  const shown = displayPath(context.io.cwd, path);
+  const shown = displayPath(path, context.io.cwd);
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new TrackerError(
       error.code === 'ENOENT' ? 'NOT_FOUND' : 'IO_FAILED',

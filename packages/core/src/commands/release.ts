@@ -1,9 +1,15 @@
-import { buildRelease, curate, diffModelSets, type LockHandle, toDiffRow } from '@tracker/dataset';
+import {
+  buildRelease,
+  curate,
+  diffModelSets,
+  displayPath,
+  type LockHandle,
+  toDiffRow,
+} from '@tracker/dataset';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import type { ReleaseFile } from '@tracker/schema';
 import { type CommandContext, printOptions } from '../context';
 import { loadCurationState } from '../curation';
-import { displayPath } from '../load-config';
 import { curateOptions } from '../pipeline';
 
 export interface ReleaseOptions {
@@ -83,7 +89,7 @@ function summaryLines(
     dryRun: boolean;
   },
 ): string[] {
-  const folder = displayPath(context.io.cwd, result.dir);
+  const folder = displayPath(result.dir, context.io.cwd);
   const unreviewed = release.models.filter((row) => row.unreviewed).length;
   const lines = [
     `${result.dryRun ? 'Dry run: would write' : result.replaced ? 'Replaced' : 'Wrote'} ${folder}/ (${result.files

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '@tracker/dataset';
+import { displayPath, writeFileAtomic } from '@tracker/dataset';
 import { formatReportHtml } from '@tracker/query';
 import type { ModelRecord } from '@tracker/schema';
 import type { CommandContext } from '../context';
 import { loadCurationState } from '../curation';
-import { displayPath } from '../load-config';
 
 export interface ReportOptions {
   /** The page to write (default report.html), relative to the working directory. */
@@ -40,7 +39,7 @@ export async function run(context: CommandContext, options: ReportOptions = {}):
     provenance: options.full ? 'full' : 'compact',
   });
   await writeFileAtomic(target, page);
-  const shown = displayPath(context.io.cwd, target);
+  const shown = displayPath(target, context.io.cwd);
   context.io.stdout.write(`${shown}\n`);
   context.log.info(
     `${shown}: ${shownModels.length} models, ${Buffer.byteLength(page)} bytes; open it in a browser.`,

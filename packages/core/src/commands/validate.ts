@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { displayPath } from '@tracker/dataset';
 import {
   countsTokens,
   type EstimateComputeResult,
@@ -14,7 +15,6 @@ import { escapeJsonControls, type ModelRecord, type ObservationFile, TrackerErro
 import { epochScraper, type Payload, payloadDate } from '@tracker/scrapers';
 import type { CommandContext } from '../context';
 import { buildFromFolder } from '../curation';
-import { displayPath } from '../load-config';
 import { parseThreshold } from './estimate';
 
 const ARENA_SOURCES = new Set(['lmarena', 'openlm-arena']);
@@ -91,8 +91,12 @@ export async function run(context: CommandContext, options: ValidateOptions = {}
   // Time split: references released up to 2024-12, tested on the Arena models released from 2025.
   const byEndOf2024 = releasedBy(TIME_SPLIT_END, { sourceRank: config.sourceRank });
   const reports = {
-    all: validateAgainst(withTruth, ours, { threshold, reviewFloor }),
-    'epoch-inputs': validateAgainst(withInputs, ours, { threshold, reviewFloor }),
+    all: validateAgainst(withTruth, ours, { threshold, cutPoints: config.statusCuts, reviewFloor }),
+    'epoch-inputs': validateAgainst(withInputs, ours, {
+      threshold,
+      cutPoints: config.statusCuts,
+      reviewFloor,
+    }),
     'arena-scraper-view': validateScraperView(models, arena, viewOptions).report,
     'arena-scraper-view-lodo': validateScraperView(models, arena, { ...viewOptions, leaveOutDeveloper: true })
       .report,
@@ -249,7 +253,7 @@ async function readEpochCsvs(context: CommandContext, files: readonly string[]):
   for (const file of files) {
     const path = resolve(context.io.cwd, file);
     const body = await readFile(path, 'utf8').catch((error: unknown) => {
-      throw new TrackerError('IO_FAILED', `${displayPath(context.io.cwd, path)}: cannot be read`, {
+      throw new TrackerError('IO_FAILED', `${displayPath(path, context.io.cwd)}: cannot be read`, {
         cause: error,
       });
     });

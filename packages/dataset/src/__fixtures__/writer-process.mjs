@@ -56,8 +56,7 @@ for (let iteration = 0; iterations === 0 || iteration < iterations; iteration +=
   });
   if (iteration % 2 === 0) {
     // One lock around several writes, as `tracker run` does.
-    await dataset.withLock(
-      dataDir,
+    await dataset.openDataFolder(dataDir).withLock(
       async (lock) => {
         await dataset.saveModels(dataDir, modelsFile(iteration), { lock });
         await dataset.appendLedger(dataDir, [entry], { lock });

@@ -1,11 +1,8 @@
-import type { ComputeSignal } from '@tracker/schema';
+import { COMPUTE_SIGNAL_LINE, type ComputeSignal } from '@tracker/schema';
 import { defineEstimator } from '../define-estimator';
 import { factInput } from '../inputs';
 import { formatFlop } from '../names';
 import { sigmaFromFactor } from '../probability';
-
-/** The line every signal names (`over-1e25`, `maybe-over-1e25`, `under-1e25`): a fact of the signal, not the threshold. */
-const SIGNAL_LINE = 1e25;
 
 /** Φ⁻¹(0.9): "very likely" read as a 90% chance of being on the stated side of the line. */
 const Z_VERY_LIKELY = 1.2815515655446004;
@@ -36,12 +33,12 @@ export const reportedSignalEstimator = defineEstimator({
     const [signal, probability, z, words] = stated;
     const factor = context.settings.reportedHalfWidth.speculative;
     const log10Sigma = sigmaFromFactor(factor);
-    const median = SIGNAL_LINE * 10 ** (z * log10Sigma);
+    const median = COMPUTE_SIGNAL_LINE * 10 ** (z * log10Sigma);
     return {
       median,
       log10Sigma,
       inputs: [factInput(facts, 'computeSignals', signal, 'computeSignal')],
-      reasoning: `the source states "${words} ${formatFlop(SIGNAL_LINE)}" without a figure → P(over ${formatFlop(SIGNAL_LINE)}) = ${probability}; with the speculative spread (90% ×/÷ ${factor}, σ ${log10Sigma.toFixed(3)} dex) the median is ${formatFlop(SIGNAL_LINE)} × 10^(${z.toFixed(3)} × ${log10Sigma.toFixed(3)}) = ${formatFlop(median)} FLOP`,
+      reasoning: `the source states "${words} ${formatFlop(COMPUTE_SIGNAL_LINE)}" without a figure → P(over ${formatFlop(COMPUTE_SIGNAL_LINE)}) = ${probability}; with the speculative spread (90% ×/÷ ${factor}, σ ${log10Sigma.toFixed(3)} dex) the median is ${formatFlop(COMPUTE_SIGNAL_LINE)} × 10^(${z.toFixed(3)} × ${log10Sigma.toFixed(3)}) = ${formatFlop(median)} FLOP`,
     };
   },
 });

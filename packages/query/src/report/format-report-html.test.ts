@@ -267,6 +267,24 @@ describe('formatReportHtml: compact provenance (the default)', () => {
     expect(count(table, /<tr class="/g)).toBe(records.length);
   });
 
+  it('leaves out an unreviewed model only when its machine status (the configured cuts) is below or unknown', () => {
+    const base = records.find((record) => record.assessment && !record.curation?.needsReview) as ModelRecord;
+    const at = (status: 'below' | 'likely-below' | 'unknown', probabilityAbove: number | null) =>
+      needsDetails({
+        ...base,
+        curation: undefined,
+        assessment: {
+          ...(base.assessment as NonNullable<ModelRecord['assessment']>),
+          status,
+          probabilityAbove,
+        },
+      } as ModelRecord);
+    // A configured `below` cut of 0.1 makes P = 0.08 `below`; the default cut would make it `likely-below`.
+    expect(at('below', 0.08)).toBe(false);
+    expect(at('likely-below', 0.08)).toBe(true);
+    expect(at('unknown', null)).toBe(false);
+  });
+
   it('keeps each fact with its sources and the estimate, but no per-reference URL or input table', () => {
     const atlas = section(compactPage, 'id="model-acme_2f_atlas-2"', '</details>');
     expect(atlas).toContain('<li>parameters: 4e11 <span class="muted">(huggingface');

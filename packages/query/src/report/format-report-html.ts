@@ -1,4 +1,11 @@
-import type { ComputeEstimate, CuratedStatus, EstimateInput, ModelRecord, ScoreFact } from '@tracker/schema';
+import {
+  type ComputeEstimate,
+  type CuratedStatus,
+  DEFAULT_THRESHOLD,
+  type EstimateInput,
+  type ModelRecord,
+  type ScoreFact,
+} from '@tracker/schema';
 import { describeValue, queryError } from '../errors';
 import { formatMagnitude, formatProbability } from '../format/text';
 import { type QueryRow, toQueryRow } from '../row';
@@ -14,7 +21,7 @@ export interface FormatReportHtmlOptions {
   title?: string;
   /** When the data was generated (an ISO timestamp such as `models.json`'s `generatedAt`), shown in the header. */
   generatedAt: string;
-  /** Compute threshold in FLOP, drawn as the chart's threshold line. Default `1e25`, the tracker's. */
+  /** Compute threshold in FLOP, drawn as the chart's threshold line. Default `DEFAULT_THRESHOLD` of `@tracker/schema`. */
   threshold?: number;
   /** One line saying what the data is, e.g. `data/models.json of release 2026-01-15`. Shown as text. */
   dataDescription?: string;
@@ -28,18 +35,16 @@ export interface FormatReportHtmlOptions {
 }
 
 /**
- * Below this P(above), an unreviewed model gets no details section in a `compact` report: the machine calls it
- * below the threshold with 95% confidence (the default `below` status cut), and `tracker explain` shows its chain.
+ * Whether a `compact` report gives the model a details section: ruled, a candidate, flagged, or not clearly below.
+ * An unreviewed model whose machine status is `below` (P(above) at or under the configured `below` cut) or
+ * `unknown` (no estimate) gets none; `tracker explain` shows its chain.
  */
-export const COMPACT_DETAILS_MIN_PROBABILITY = 0.05;
-
-/** Whether a `compact` report gives the model a details section: ruled, a candidate, flagged, or not clearly below. */
 export function needsDetails(record: ModelRecord): boolean {
   const status = record.curation?.status;
   if (status !== undefined && status !== 'unreviewed') return true;
   if (record.curation?.needsReview) return true;
-  const probability = record.assessment?.probabilityAbove;
-  return probability !== null && probability !== undefined && probability >= COMPACT_DETAILS_MIN_PROBABILITY;
+  const machine = record.assessment?.status;
+  return machine !== undefined && machine !== 'below' && machine !== 'unknown';
 }
 
 /**
@@ -86,7 +91,6 @@ function validateOptions(records: unknown, options: unknown): asserts options is
 }
 
 const DASH = '—';
-const DEFAULT_THRESHOLD = 1e25;
 
 type UrlFormatter = (url: string) => SafeHtml;
 

@@ -1,5 +1,5 @@
 import { ScrapeError } from '../errors';
-import { parseJsonSafely } from '../safe-json';
+import { parseJsonResponse } from '../safe-json';
 import type { HttpClient, HttpRequestOptions, HttpResponse } from '../scraper';
 
 /** A canned response: a body served with status 200, or a full response. */
@@ -118,17 +118,7 @@ export function createFixtureHttpClient(
     get,
     async getJson(url, requestOptions = {}) {
       const response = await get(url, requestOptions);
-      try {
-        return { data: parseJsonSafely(response.body), response };
-      } catch (error) {
-        throw new ScrapeError({
-          code: 'PARSE_FAILED',
-          scraperId: sourceId,
-          url,
-          problem: `expected JSON, but it does not parse (${error instanceof Error ? error.message : String(error)})`,
-          cause: error,
-        });
-      }
+      return { data: parseJsonResponse(response, sourceId, url), response };
     },
   };
 }

@@ -1,20 +1,20 @@
 /**
- * Dev harness: measures the estimation targets against Epoch AI's data, read through the epoch parser, in
- * blind mode. Run: `npx vitest run scripts/validate-epoch.test.ts` (prints the figures; asserts the targets).
+ * Dev harness: measures the estimation targets against Epoch AI's data, read through the epoch source of
+ * `@tracker/scrapers` (public entries only: it sits in core, above both packages), in blind mode.
+ * Run: `npx vitest run scripts/validate-epoch.test.ts` (prints the figures; asserts the targets).
  * Skipped, with a log line, when `../shared/reference/epoch` is absent.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { estimateRecords, getChip, validateAgainst } from '@tracker/estimation';
 import {
   ComputeEstimateSchema,
   type ModelRecord,
   type Observation,
   ThresholdAssessmentSchema,
 } from '@tracker/schema';
+import { builtinScrapers, epochScraper } from '@tracker/scrapers';
 import { describe, expect, it } from 'vitest';
-import { mergeEpochFiles, readEpochFile } from '../../scrapers/src/builtin/epoch/parse-epoch';
-import { parseLmarena } from '../../scrapers/src/builtin/lmarena/parse-lmarena';
-import { estimateRecords, getChip, validateAgainst } from '../src/index';
 
 const shared = fileURLToPath(new URL('../../../../shared', import.meta.url));
 const epochDirectory = `${shared}/reference/epoch`;
@@ -87,16 +87,18 @@ function toRecord(
 }
 
 function loadEpoch(): Observation[] {
-  const files = EPOCH_FILES.map(([fileName, retrievedAt]) =>
-    readEpochFile({
-      body: readFileSync(`${epochDirectory}/${fileName}`, 'utf8'),
-      url: `file://${epochDirectory}/${fileName}`,
-      fileName,
-      retrievedAt,
-    }),
-  );
-  return mergeEpochFiles(files).observations;
+  const payloads = EPOCH_FILES.map(([fileName, retrievedAt]) => ({
+    body: readFileSync(`${epochDirectory}/${fileName}`, 'utf8'),
+    url: `file://${epochDirectory}/${fileName}`,
+    fileName,
+    retrievedAt,
+  }));
+  // The four files as one union, as `tracker collect --source epoch --from …` reads them.
+  return epochScraper.parseMany!(payloads).observations;
 }
+
+/** The Arena source of `@tracker/scrapers`, reading its saved leaderboard files. */
+const lmarena = builtinScrapers.find((scraper) => scraper.id === 'lmarena')!;
 
 function format(value: number | null): string {
   return value === null ? 'n/a' : value.toFixed(3);
@@ -166,7 +168,7 @@ describe.skipIf(!exists)('validation against Epoch AI (blind)', () => {
     const arenaScores = new Map<string, ModelRecord['scores']>();
     const arenaDevelopers = new Map<string, string>();
     for (const fileName of readdirSync(arenaDirectory).filter((name) => name.endsWith('.csv'))) {
-      const result = parseLmarena({
+      const result = lmarena.parse({
         body: readFileSync(`${arenaDirectory}/${fileName}`, 'utf8'),
         url: `file://${arenaDirectory}/${fileName}`,
         fileName,
