@@ -237,8 +237,24 @@ export const COMPONENT_FIELDS = [
   'excludedBecause',
 ] as const;
 
+/** z of the 95th percentile of the standard normal: a log-normal's 90% interval is median ×/÷ 10^(Z90·σ). */
+const Z90 = 1.6448536269514722;
+
+/** The 90% interval a log-normal with this (written) median and σ has, at the written precision. */
+function derivedInterval(median: number, log10Sigma: number): number[] {
+  const factor = 10 ** (Z90 * log10Sigma);
+  return [roundFigure(median / factor), roundFigure(median * factor)];
+}
+
 function encodeComponent(component: EstimateComponent, table: ProvenanceTable): unknown[] {
   const figures = estimateFigures(component);
+  // Most components' interval is the log-normal one of their median and σ: then it is written as null and the
+  // reader derives it (a run-scoped component whose base was added, or a bound, keeps its own).
+  const derived = derivedInterval(figures.median, figures.log10Sigma);
+  const interval =
+    figures.interval90.length === 2 && figures.interval90.every((value, index) => value === derived[index])
+      ? null
+      : figures.interval90;
   const inputs = component.inputs.map((input) =>
     hasProvenance(input)
       ? [input.name, canonical(input.value), table.of(input)]
@@ -247,7 +263,7 @@ function encodeComponent(component: EstimateComponent, table: ProvenanceTable): 
   const out: unknown[] = [
     component.method,
     figures.median,
-    figures.interval90,
+    interval,
     figures.log10Sigma,
     component.used,
     component.reasoning,
@@ -507,6 +523,12 @@ function decodeComponent(
   COMPONENT_FIELDS.forEach((field, index) => {
     if (fields[index] !== undefined) component[field] = fields[index];
   });
+  if (
+    component.interval90 === null &&
+    typeof component.median === 'number' &&
+    typeof component.log10Sigma === 'number'
+  )
+    component.interval90 = derivedInterval(component.median, component.log10Sigma);
   component.inputs = listAt(context, component.inputs, () => `${where()}[6]`, modelId).map(
     (input, inputIndex) => {
       const inputAt = () => `${where()}[6][${inputIndex}]`;

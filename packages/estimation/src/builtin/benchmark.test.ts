@@ -113,7 +113,7 @@ describe('benchmark: the compute fit', () => {
     );
     expect(result?.reasoning).toMatch(/date effect -0\.\d\d dex\/year × 0\.50 years/);
     expect(result?.reasoning).toMatch(
-      /calibration \(shift a = -?\d\.\d\d, scale k = \d\.\d\d on the side of the median that faces the threshold — \d\.\d\d above, \d\.\d\d below —, fitted on the leave-one-out predictions of 40 references\)/,
+      /calibration \(a = -?\d\.\d\d, k = \d\.\d\d on the threshold's side: \d\.\d\d above, \d\.\d\d below; fitted on the leave-one-out predictions of 40 references\)/,
     );
   });
 

@@ -30,18 +30,20 @@ export { developerKey } from '../imputation/model';
 
 /** How many references nearest in capability an estimate names (every reference enters the fit). */
 const NAMED_REFERENCES = 5;
+/** How many of the placing scores the reasoning lists, heaviest first (every score enters the placement). */
+const SHOWN_SCORES = 4;
 
 /** How the scores placed the model, for the reasoning: the items with the largest weight first. */
 function placementText(placement: NonNullable<ReturnType<typeof placeFacts>>): string {
   const items = [...placement.items].sort((left, right) => right.weight - left.weight);
   const shown = items
-    .slice(0, 6)
+    .slice(0, SHOWN_SCORES)
     .map(
       (item) =>
         `${item.key} ${Number(item.score.toPrecision(4))} → ${item.implied.toFixed(2)} (weight ${item.weight.toFixed(1)})`,
     )
     .join(', ');
-  return `capability C = ${placement.value.toFixed(2)} ± ${placement.se.toFixed(2)} from ${items.length} score${items.length === 1 ? '' : 's'} (${shown}${items.length > 4 ? `, and ${items.length - 4} more` : ''})`;
+  return `capability C = ${placement.value.toFixed(2)} ± ${placement.se.toFixed(2)} from ${items.length} score${items.length === 1 ? '' : 's'} (${shown}${items.length > SHOWN_SCORES ? `, and ${items.length - SHOWN_SCORES} more` : ''})`;
 }
 
 /** The rows ordered by capability, built once per fitted model. */
@@ -165,7 +167,7 @@ export const benchmarkEstimator = defineEstimator({
       )
       .join(', ');
     const developerText = f.developer
-      ? `developer ${f.developer} (group ${f.group}, from its models' accessibility and best capability): effect ${effect.effect >= 0 ? '+' : ''}${effect.effect.toFixed(2)} dex${peers ? ` from its references near this capability: ${peers}` : ' (no references of its own: the group mean)'}, shrunk toward the group with τ = ${fit.tau.toFixed(2)}`
+      ? `developer ${f.developer} (group ${f.group}): effect ${effect.effect >= 0 ? '+' : ''}${effect.effect.toFixed(2)} dex${peers ? ` from its references near this capability: ${peers}` : ' (no references of its own: the group mean)'}, shrunk toward the group with τ = ${fit.tau.toFixed(2)}`
       : 'developer unknown: group "other", no developer effect';
     const leftOutText = [
       own.length > 0
@@ -221,7 +223,7 @@ export const benchmarkEstimator = defineEstimator({
       `; date effect ${betaYear.toFixed(2)} dex/year × ${(f.x[2] as number).toFixed(2)} years = ${(betaYear * (f.x[2] as number)).toFixed(2)} dex` +
       `${f.extraVariance > 0 ? ' (release date unknown: half a year assumed, spread widened)' : ''}; ` +
       `${developerText} → μ = ${prediction.mean.toFixed(2)}, s = ${prediction.sd.toFixed(2)} dex (residual σ ${fit.sigma.toFixed(2)}, coefficient, developer and capability uncertainty); ` +
-      `calibration (shift a = ${calibration.shift.toFixed(2)}, scale k = ${side.toFixed(2)} on the side of the median that faces the threshold — ${calibration.scaleUp.toFixed(2)} above, ${calibration.scaleDown.toFixed(2)} below —, ${calibrationText}): log10 C = ${prediction.mean.toFixed(2)} + ${calibration.shift.toFixed(2)}×${prediction.sd.toFixed(2)} = ${mean.toFixed(2)} (${formatFlop(median)} FLOP), σ = ${side.toFixed(2)}×${prediction.sd.toFixed(2)} = ${sigma.toFixed(2)} dex`;
+      `calibration (a = ${calibration.shift.toFixed(2)}, k = ${side.toFixed(2)} on the threshold's side: ${calibration.scaleUp.toFixed(2)} above, ${calibration.scaleDown.toFixed(2)} below; ${calibrationText}): log10 C = ${prediction.mean.toFixed(2)} + ${calibration.shift.toFixed(2)}×${prediction.sd.toFixed(2)} = ${mean.toFixed(2)} (${formatFlop(median)} FLOP), σ = ${side.toFixed(2)}×${prediction.sd.toFixed(2)} = ${sigma.toFixed(2)} dex`;
     return { median, log10Sigma: sigma, inputs, reasoning };
   },
 });

@@ -67,7 +67,7 @@ export const derivativeEstimator = defineEstimator({
 });
 
 /** Bases listed in the reasoning; the rest are counted. */
-const LISTED_BASES = 5;
+const LISTED_BASES = 3;
 
 /** The estimate of a model whose bases were read from its name and size: the mixture plus a fine-tune share. */
 function fromNameLineage(facts: EstimatorFacts, lineage: NameLineage): EstimatorResult {
