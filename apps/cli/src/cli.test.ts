@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createFakeIo } from '../test-support/fake-io';
 import { runCli } from './cli';
 import { COMMANDS } from './commands';
-import { createFakeIo } from './testing/fake-io';
 
 const FIXTURE = new URL('../../../packages/query/src/__fixtures__/models.json', import.meta.url);
 let cwd: string;

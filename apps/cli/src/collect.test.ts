@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createFakeIo } from '../test-support/fake-io';
 import { runCli } from './cli';
-import { createFakeIo } from './testing/fake-io';
 
 async function cli(cwd: string, argv: string[]) {
   const fake = createFakeIo({ cwd });

@@ -13,7 +13,7 @@ import {
   readLock,
 } from '@tracker/dataset';
 import { describe, expect, it } from 'vitest';
-import { addLaterObservation, createWorkspace, fillSheet } from './testing/e2e-data';
+import { addLaterObservation, createWorkspace, fillSheet } from '../test-support/e2e-data';
 
 interface Row {
   id: string;

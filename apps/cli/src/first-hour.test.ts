@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createWorkspace } from '../test-support/e2e-data';
+import { createFakeIo } from '../test-support/fake-io';
 import { runCli } from './cli';
-import { createWorkspace } from './testing/e2e-data';
-import { createFakeIo } from './testing/fake-io';
 
 describe('what a new user meets in the first hour', () => {
   it('says "no models match" on stderr when a query finds nothing, with the header still on stdout', async () => {

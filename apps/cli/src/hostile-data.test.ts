@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createWorkspace } from './testing/e2e-data';
+import { createWorkspace } from '../test-support/e2e-data';
 
 const ESC = '\u001b';
 // A clear-screen, a window title, a clipboard write (OSC 52), a C1 CSI and a faked output line.

@@ -9,7 +9,7 @@ import {
   readLedgerText,
   readModel,
   runIn,
-} from '../testing/curation-data';
+} from '../../test-support/curation-data';
 
 describe('tracker add', () => {
   it('records an include entry and rebuilds models.json so the model appears with an estimate', async () => {

@@ -1,6 +1,6 @@
 import { appendLedger, loadLedger, loadModels } from '@tracker/dataset';
 import { describe, expect, it } from 'vitest';
-import { createWorkspace } from '../testing/e2e-data';
+import { createWorkspace } from '../../test-support/e2e-data';
 
 describe('tracker duplicates and tracker alias', () => {
   it('lists suggestions as rows with a merge command', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCurationDataDir, runIn } from '../testing/curation-data';
+import { createCurationDataDir, runIn } from '../../test-support/curation-data';
 
 const ids = (stdout: string) => (JSON.parse(stdout) as { id: string }[]).map((row) => row.id);
 

@@ -2,8 +2,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createFakeIo } from '../../test-support/fake-io';
 import { runCli } from '../cli';
-import { createFakeIo } from '../testing/fake-io';
 
 // The test setup refuses every non-loopback connection with ENETUNREACH, as a machine without a route does.
 describe('tracker collect without a network', () => {

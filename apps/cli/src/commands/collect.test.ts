@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadObservationFile } from '@tracker/dataset';
 import { describe, expect, it } from 'vitest';
+import { createFakeIo } from '../../test-support/fake-io';
 import { runCli } from '../cli';
-import { createFakeIo } from '../testing/fake-io';
 
 const builtin = (path: string) =>
   fileURLToPath(new URL(`../../../../packages/scrapers/src/builtin/${path}`, import.meta.url));

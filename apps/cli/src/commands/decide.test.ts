@@ -5,7 +5,7 @@ import {
   readLedgerText,
   readModel,
   runIn,
-} from '../testing/curation-data';
+} from '../../test-support/curation-data';
 
 // The OS account is the last fallback for who decides; a test can make it unavailable.
 const { userInfo } = vi.hoisted(() => ({ userInfo: vi.fn<() => { username: string }>() }));

@@ -5,7 +5,7 @@ import {
   readLedgerText,
   readModel,
   runIn,
-} from '../testing/curation-data';
+} from '../../test-support/curation-data';
 
 interface DeveloperRow {
   developer: string;

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appendLedger, createLedgerEntry, REVIEW_SHEET_COLUMNS } from '@tracker/dataset';
 import { describe, expect, it } from 'vitest';
-import { createWorkspace } from '../testing/e2e-data';
+import { createWorkspace } from '../../test-support/e2e-data';
 
 async function ranWorkspace() {
   const workspace = await createWorkspace();

@@ -2,7 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadLedger, loadModels } from '@tracker/dataset';
 import { describe, expect, it } from 'vitest';
-import { createWorkspace, fillSheet } from '../testing/e2e-data';
+import { createWorkspace, fillSheet } from '../../test-support/e2e-data';
 
 /** A data folder after `run --offline` and a freshly exported sheet.csv. */
 async function exportedWorkspace(env?: Record<string, string | undefined>) {

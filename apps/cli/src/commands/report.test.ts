@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createWorkspace } from '../../test-support/e2e-data';
+import { createFakeIo } from '../../test-support/fake-io';
 import { runCli } from '../cli';
-import { createWorkspace } from '../testing/e2e-data';
-import { createFakeIo } from '../testing/fake-io';
 
 describe('tracker report', () => {
   it('writes report.html in the working directory, and prints its path; --all adds the small models', async () => {

@@ -8,7 +8,7 @@ import {
   readLedgerText,
   readModel,
   runIn,
-} from '../testing/curation-data';
+} from '../../test-support/curation-data';
 
 const lines = (...answers: string[]) => `${answers.join('\n')}\n`;
 

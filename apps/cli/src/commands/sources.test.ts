@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeIo } from '../../test-support/fake-io';
 import { runCli } from '../cli';
-import { createFakeIo } from '../testing/fake-io';
 
 const fixture = new URL(
   '../../../../packages/scrapers/src/builtin/openrouter/__fixtures__/models-2026-05.json',

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { CliIo } from '../io';
+import type { CliIo } from '../src/io';
 
 /** An in-memory CliIo for tests: collects stdout and stderr, feeds stdin from `input`. */
 export function createFakeIo(options: {

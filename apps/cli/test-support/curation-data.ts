@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { buildModels } from '@tracker/core';
 import { loadLedger, loadModels, loadObservations, saveModels } from '@tracker/dataset';
 import { DEFAULT_THRESHOLD, type LedgerEntry, type ModelRecord } from '@tracker/schema';
-import { runCli } from '../cli';
+import { runCli } from '../src/cli';
 import { createFakeIo } from './fake-io';
 
-const FIXTURE = fileURLToPath(new URL('../__fixtures__/curation/', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../src/__fixtures__/curation/', import.meta.url));
 
 /**
  * A working folder whose `data/` holds the fixture's observations and ledger and a models.json built from them by

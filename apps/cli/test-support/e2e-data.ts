@@ -2,11 +2,11 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatCsv, type Observation, type ObservationFile } from '@tracker/schema';
-import { runCli } from '../cli';
+import { runCli } from '../src/cli';
 import { createFakeIo } from './fake-io';
 
 /** The small observation files (three sources, seven models) the curation tests start from (kept beside core). */
-export const E2E_DATA = new URL('../../../../packages/core/src/__fixtures__/e2e', import.meta.url);
+export const E2E_DATA = new URL('../../../packages/core/src/__fixtures__/e2e', import.meta.url);
 
 export interface CliResult {
   code: number;
