@@ -38,6 +38,9 @@ describe('curation end to end, as an analyst would work', () => {
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/Models: 7 from 11 observations/);
     expect(first.stderr).toMatch(/candidates awaiting review: 3/);
+    expect(first.stderr).toMatch(
+      /Review queue \(tracker candidates: unruled models at P\(above\) ≥ 0\.2, and rulings to look at again\): \d+/,
+    );
 
     // 2. What awaits a decision.
     const candidates = await cli(['candidates', '--format', 'json']);

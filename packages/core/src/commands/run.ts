@@ -12,6 +12,7 @@ import { TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions, splitList } from '../context';
 import { buildFromFolder, toModelsFile } from '../curation';
 import { offlineOutcomes, type SourceOutcome } from '../source-outcomes';
+import { listReviewItems } from './candidates';
 
 export interface RunOptions {
   /** Fetch nothing: use the observations already in the data folder. */
@@ -88,6 +89,7 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
     const summary = summarize(outcomes, built.models, previous, {
       ...built,
       over: over.length,
+      reviewFloor: context.loaded.config.reviewFloor,
     });
     context.log.info(formatSummary(summary, offline));
     context.io.stdout.write(formatRows(over, printOptions(context)));
@@ -108,6 +110,9 @@ export interface RunSummary {
   newModels: string[];
   newCandidates: string[];
   candidates: number;
+  /** What `tracker candidates` lists: unruled models at P(above) ≥ the review floor, and flagged rulings. */
+  reviewQueue: number;
+  reviewFloor: number;
   over: number;
   needsReview: number;
   changed: number;
@@ -142,6 +147,7 @@ function summarize(
     observationCount: number;
     orphanedRulings: readonly OrphanedRuling[];
     over: number;
+    reviewFloor: number;
   },
 ): RunSummary {
   const before = new Set((previous?.rows ?? []).map((row) => row.id));
@@ -162,6 +168,8 @@ function summarize(
       .filter((record) => isCandidate(record) && !previous?.candidates.has(record.id))
       .map((record) => record.id),
     candidates: models.filter((record) => isCandidate(record)).length,
+    reviewQueue: listReviewItems(models, undefined, built.reviewFloor).length,
+    reviewFloor: built.reviewFloor,
     over: built.over,
     needsReview: models.filter((record) => record.curation?.needsReview).length,
     changed: diff ? diff.changed.length : 0,
@@ -183,6 +191,7 @@ function formatSummary(summary: RunSummary, offline: boolean): string {
       ? 'First run: nothing to compare with.'
       : `Since the last run: ${summary.newModels.length} new models, ${summary.changed} changed, ${summary.newCandidates.length} new candidates`,
     `Over the threshold: ${summary.over}; candidates awaiting review: ${summary.candidates}; rulings needing another look: ${summary.needsReview}`,
+    `Review queue (tracker candidates: unruled models at P(above) ≥ ${summary.reviewFloor}, and rulings to look at again): ${summary.reviewQueue}`,
     summary.orphans.length
       ? `Rulings whose model no longer exists: ${summary.orphans.length} (decide again on the model it became, or alias it back)`
       : '',
