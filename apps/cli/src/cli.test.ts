@@ -239,11 +239,14 @@ describe('the committed data folder', () => {
     const fake = createFakeIo({
       cwd,
       input:
-        '{"name":"GPT-5","developer":"OpenAI","releaseDate":"2025-08-07","scores":{"lmarena-text":{"value":1435,"asOf":"2026-02-03"}}}\n',
+        '{"name":"GPT-5","developer":"OpenAI","releaseDate":"2025-08-07","scores":{"lmarena-text":{"value":1435,"asOf":"2026-02-03"}}}\n' +
+        // A variant by name of a known model, and a post-train read from its name and size.
+        '{"name":"GPT-5 Thinking Preview","developer":"OpenAI","releaseDate":"2025-09-01"}\n' +
+        '{"name":"acme-llama-70b","developer":"Acme Research","releaseDate":"2025-09-01"}\n',
     });
     const code = await runCli(['estimate', '--input', '-', '--format', 'json', '--data-dir', fresh], fake.io);
     expect(code, fake.stderr).toBe(0);
-    const [row] = JSON.parse(fake.stdout) as {
+    const [row, variant, lineage] = JSON.parse(fake.stdout) as {
       method: string;
       probabilityAbove: number;
       reasoning: string;
@@ -251,6 +254,10 @@ describe('the committed data folder', () => {
     expect(row?.method).toBe('benchmark');
     expect(row?.probabilityAbove).toBeGreaterThan(0);
     expect(row?.reasoning).toMatch(/capability C = .* nearest references in capability: .*calibration/);
+    expect(variant?.method).toBe('derivative');
+    expect(variant?.reasoning).toMatch(/checkpoint or serving mode of GPT-5 \(/);
+    expect(lineage?.method).toBe('derivative');
+    expect(lineage?.reasoning).toMatch(/family word "llama"/);
   }, 300_000);
 });
 

@@ -2,12 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { displayPath } from '@tracker/dataset';
 import {
+  buildLineage,
   buildPopulation,
   buildReferences,
   describeUnknownChip,
   type EstimateComputeResult,
+  type EstimatorFacts,
   estimateCompute,
   estimateRecords,
+  variantBases,
 } from '@tracker/estimation';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import {
@@ -89,6 +92,8 @@ async function estimateInputs(context: CommandContext, input: string, threshold:
   const sourceRank = context.loaded.config.sourceRank;
   const references = models ? buildReferences(models.models, { sourceRank }) : [];
   const population = models ? buildPopulation(models.models, { sourceRank }) : [];
+  // Known models a given one may be built on: by name and size (lineage), or as a variant by name of one of them.
+  const lineage = models ? buildLineage(models.models, { sourceRank }) : [];
   if (!models)
     context.log.info(
       `No models.json and no observations in ${context.folder.display(context.io.cwd)}: the benchmark method has no references.`,
@@ -106,11 +111,21 @@ async function estimateInputs(context: CommandContext, input: string, threshold:
         { cause: parsed.error },
       );
     }
-    const result = estimateCompute(parsed.data, {
+    const given: EstimatorFacts = { ...parsed.data };
+    if (!given.baseModel && models) {
+      const id = `input:${where}`;
+      const base = variantBases([
+        ...models.models,
+        { id, name: given.name, aliases: [], developer: given.developer },
+      ]).get(id);
+      if (base) given.variantOf = base;
+    }
+    const result = estimateCompute(given, {
       threshold,
       blind,
       references,
       population,
+      lineage,
       cache,
       cutPoints: context.loaded.config.statusCuts,
       lookupBase: (name) => byName.get(name.toLowerCase())?.estimate ?? null,
