@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invert } from './regression';
+import { invert, solve } from './regression';
 
 describe('invert', () => {
   it('inverts a small matrix (A·A⁻¹ = I) and refuses a singular one', () => {
@@ -19,6 +19,40 @@ describe('invert', () => {
         [1, 2],
         [2, 4],
       ]),
+    ).toBeNull();
+  });
+});
+
+describe('solve', () => {
+  it('gives the same x as the inverse times b, and null for a singular matrix', () => {
+    const a = [
+      [4, 1, 0.5],
+      [1, 3, 0.2],
+      [0.5, 0.2, 2],
+    ];
+    const b = [1, -2, 0.5];
+    const x = solve(a, b) as number[];
+    const inverse = invert(a.map((row) => [...row])) as number[][];
+    inverse.forEach((line, i) =>
+      expect(x[i]).toBeCloseTo(
+        line.reduce((sum, value, j) => sum + value * (b[j] as number), 0),
+        12,
+      ),
+    );
+    a.forEach((row, i) =>
+      expect(row.reduce((sum, value, j) => sum + value * (x[j] as number), 0)).toBeCloseTo(
+        b[i] as number,
+        12,
+      ),
+    );
+    expect(
+      solve(
+        [
+          [1, 2],
+          [2, 4],
+        ],
+        [1, 2],
+      ),
     ).toBeNull();
   });
 });

@@ -32,3 +32,37 @@ export function invert(matrix: number[][]): number[][] | null {
   }
   return augmented.map((row) => row.slice(size));
 }
+
+/** The solution x of A·x = b (Gaussian elimination with partial pivoting), or null when A is singular. */
+export function solve(matrix: readonly (readonly number[])[], vector: readonly number[]): number[] | null {
+  const size = matrix.length;
+  const rows = matrix.map((row, i) => [...row, vector[i] as number]);
+  for (let column = 0; column < size; column++) {
+    let pivot = column;
+    for (let row = column + 1; row < size; row++)
+      if (
+        Math.abs((rows[row] as number[])[column] as number) >
+        Math.abs((rows[pivot] as number[])[column] as number)
+      )
+        pivot = row;
+    const pivotValue = (rows[pivot] as number[])[column] as number;
+    if (Math.abs(pivotValue) < 1e-12) return null;
+    [rows[column], rows[pivot]] = [rows[pivot] as number[], rows[column] as number[]];
+    const pivotRow = rows[column] as number[];
+    for (let row = column + 1; row < size; row++) {
+      const current = rows[row] as number[];
+      const factor = (current[column] as number) / pivotValue;
+      if (factor === 0) continue;
+      for (let j = column; j <= size; j++)
+        current[j] = (current[j] as number) - factor * (pivotRow[j] as number);
+    }
+  }
+  const x = new Array<number>(size).fill(0);
+  for (let row = size - 1; row >= 0; row--) {
+    const line = rows[row] as number[];
+    let sum = line[size] as number;
+    for (let j = row + 1; j < size; j++) sum -= (line[j] as number) * (x[j] as number);
+    x[row] = sum / (line[row] as number);
+  }
+  return x;
+}

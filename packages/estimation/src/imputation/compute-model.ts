@@ -8,7 +8,7 @@
  * x_m = [1, capability, year − 2024, tier word, open weights, has N, has N·(log10 N − 10), has price,
  * has price·log10 price, closed-frontier group, open-weight group] (groups against "other").
  */
-import { invert } from '../regression';
+import { invert, solve } from '../regression';
 
 /** Names of the columns of x, in order (the reasoning prints them). */
 export const FEATURES = [
@@ -186,22 +186,16 @@ export function fitComputeModel(rows: readonly ComputeRow[]): ComputeModel | nul
       }
       return { sw, swy, cross, precision };
     });
-    const joint = invert(schur);
-    if (!joint) return null;
-    beta = joint.map((line) => line.reduce((sum, value, j) => sum + value * (right[j] as number), 0));
+    const solved = solve(schur, right);
+    if (!solved) return null;
+    beta = solved;
     // Degrees of freedom the fit spends: the trace of its hat matrix (fixed part, then the developer effects).
-    let spent = 0;
+    // Fixed part: Σ (w/σ²) xᵀA⁻¹x = tr(A⁻¹(A − prior precision)) = p − Σ_k (A⁻¹)_kk / sd_k².
+    let spent = p;
+    for (let k = 0; k < p; k++)
+      spent -= ((inverse[k] as number[])[k] as number) / (COEFFICIENT_PRIOR[k] as { sd: number }).sd ** 2;
     rows.forEach((row, index) => {
       fitted[index] = dot(row.x, beta);
-      const columns = nonZero[index] as number[];
-      let leverage = 0;
-      for (const i of columns) {
-        const line = inverse[i] as number[];
-        let sum = 0;
-        for (const j of columns) sum += (line[j] as number) * (row.x[j] as number);
-        leverage += (row.x[i] as number) * sum;
-      }
-      spent += ((weights[index] as number) / s2) * leverage;
     });
     // Developer effects from the joint solution. τ² by the fixed point τ² = Σu² / Σγ with γ_d = 1 − Var(u_d)/τ²
     // (the share of u_d the data determine; MacKay 1992): it has the EM update's fixed point,
