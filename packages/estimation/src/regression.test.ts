@@ -33,18 +33,16 @@ describe('solve', () => {
     const b = [1, -2, 0.5];
     const x = solve(a, b) as number[];
     const inverse = invert(a.map((row) => [...row])) as number[][];
-    inverse.forEach((line, i) =>
+    for (const [i, line] of inverse.entries())
       expect(x[i]).toBeCloseTo(
         line.reduce((sum, value, j) => sum + value * (b[j] as number), 0),
         12,
-      ),
-    );
-    a.forEach((row, i) =>
+      );
+    for (const [i, row] of a.entries())
       expect(row.reduce((sum, value, j) => sum + value * (x[j] as number), 0)).toBeCloseTo(
         b[i] as number,
         12,
-      ),
-    );
+      );
     expect(
       solve(
         [
