@@ -47,4 +47,4 @@ export type {
   ValidationTruth,
 } from './validate';
 export { truthFromRecord, validateAgainst } from './validate';
-export { type NamedModel, variantBases } from './variant-base';
+export { type NamedModel, variantBases, variantFinder } from './variant-base';

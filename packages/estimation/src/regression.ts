@@ -1,5 +1,23 @@
 /** Small dense linear algebra for the imputation fits (p ≤ 11: plain Gauss–Jordan is enough). */
 
+/**
+ * Partial pivoting of column `column`: swaps into place the row at or below it with the largest magnitude there and
+ * returns that pivot, or null when it is (near) zero — the matrix is singular.
+ */
+function pivotInPlace(rows: number[][], column: number): number | null {
+  let pivot = column;
+  for (let row = column + 1; row < rows.length; row++)
+    if (
+      Math.abs((rows[row] as number[])[column] as number) >
+      Math.abs((rows[pivot] as number[])[column] as number)
+    )
+      pivot = row;
+  const pivotValue = (rows[pivot] as number[])[column] as number;
+  if (Math.abs(pivotValue) < 1e-12) return null;
+  [rows[column], rows[pivot]] = [rows[pivot] as number[], rows[column] as number[]];
+  return pivotValue;
+}
+
 /** Inverse of a small square matrix by Gauss–Jordan with partial pivoting; null when singular. */
 export function invert(matrix: number[][]): number[][] | null {
   const size = matrix.length;
@@ -8,17 +26,8 @@ export function invert(matrix: number[][]): number[][] | null {
     ...Array.from({ length: size }, (_, j) => (i === j ? 1 : 0)),
   ]);
   for (let column = 0; column < size; column++) {
-    let pivot = column;
-    for (let row = column + 1; row < size; row++) {
-      if (
-        Math.abs((augmented[row] as number[])[column] as number) >
-        Math.abs((augmented[pivot] as number[])[column] as number)
-      )
-        pivot = row;
-    }
-    const pivotValue = (augmented[pivot] as number[])[column] as number;
-    if (Math.abs(pivotValue) < 1e-12) return null;
-    [augmented[column], augmented[pivot]] = [augmented[pivot] as number[], augmented[column] as number[]];
+    const pivotValue = pivotInPlace(augmented, column);
+    if (pivotValue === null) return null;
     const pivotRow = augmented[column] as number[];
     for (let j = 0; j < 2 * size; j++) pivotRow[j] = (pivotRow[j] as number) / pivotValue;
     for (let row = 0; row < size; row++) {
@@ -38,16 +47,8 @@ export function solve(matrix: readonly (readonly number[])[], vector: readonly n
   const size = matrix.length;
   const rows = matrix.map((row, i) => [...row, vector[i] as number]);
   for (let column = 0; column < size; column++) {
-    let pivot = column;
-    for (let row = column + 1; row < size; row++)
-      if (
-        Math.abs((rows[row] as number[])[column] as number) >
-        Math.abs((rows[pivot] as number[])[column] as number)
-      )
-        pivot = row;
-    const pivotValue = (rows[pivot] as number[])[column] as number;
-    if (Math.abs(pivotValue) < 1e-12) return null;
-    [rows[column], rows[pivot]] = [rows[pivot] as number[], rows[column] as number[]];
+    const pivotValue = pivotInPlace(rows, column);
+    if (pivotValue === null) return null;
     const pivotRow = rows[column] as number[];
     for (let row = column + 1; row < size; row++) {
       const current = rows[row] as number[];

@@ -42,11 +42,11 @@ export interface NamedModel {
 }
 
 /**
- * For each model that is a variant by name of another, the other's name (the longest such name wins; every name
- * and alias of both is tried). A model is never its own variant; the relation follows names only, so it is the
- * same in blind mode.
+ * A finder over known models: for a model (known or not), the name of the known model it is a variant by name of
+ * (the longest such name wins; every name and alias of both is tried), or undefined. A model is never its own
+ * variant; the relation follows names only, so it is the same in blind mode. The index is built once.
  */
-export function variantBases(models: readonly NamedModel[]): Map<string, string> {
+export function variantFinder(models: readonly NamedModel[]): (model: NamedModel) => string | undefined {
   const index = new Map<string, { id: string; name: string }>();
   const keyOf = (developer: string | null, tokens: readonly string[]) =>
     `${developer ?? ''}|${tokens.join(' ')}`;
@@ -57,8 +57,7 @@ export function variantBases(models: readonly NamedModel[]): Map<string, string>
       if (!index.has(key)) index.set(key, { id: model.id, name: model.name });
     }
   }
-  const bases = new Map<string, string>();
-  for (const model of models) {
+  return (model) => {
     const developer = developerKey(model.developer ?? undefined);
     let best: { name: string; length: number } | null = null;
     for (const name of [model.name, ...model.aliases]) {
@@ -70,7 +69,17 @@ export function variantBases(models: readonly NamedModel[]): Map<string, string>
           best = { name: base.name, length: cut };
       }
     }
-    if (best) bases.set(model.id, best.name);
+    return best?.name;
+  };
+}
+
+/** For each model that is a variant by name of another of `models`, the other's name (see {@link variantFinder}). */
+export function variantBases(models: readonly NamedModel[]): Map<string, string> {
+  const find = variantFinder(models);
+  const bases = new Map<string, string>();
+  for (const model of models) {
+    const base = find(model);
+    if (base) bases.set(model.id, base);
   }
   return bases;
 }

@@ -10,7 +10,7 @@ import {
   type EstimatorFacts,
   estimateCompute,
   estimateRecords,
-  variantBases,
+  variantFinder,
 } from '@tracker/estimation';
 import { formatObjects, type ObjectColumn } from '@tracker/query';
 import {
@@ -94,6 +94,7 @@ async function estimateInputs(context: CommandContext, input: string, threshold:
   const population = models ? buildPopulation(models.models, { sourceRank }) : [];
   // Known models a given one may be built on: by name and size (lineage), or as a variant by name of one of them.
   const lineage = models ? buildLineage(models.models, { sourceRank }) : [];
+  const variantOf = models ? variantFinder(models.models) : null;
   if (!models)
     context.log.info(
       `No models.json and no observations in ${context.folder.display(context.io.cwd)}: the benchmark method has no references.`,
@@ -112,12 +113,13 @@ async function estimateInputs(context: CommandContext, input: string, threshold:
       );
     }
     const given: EstimatorFacts = { ...parsed.data };
-    if (!given.baseModel && models) {
-      const id = `input:${where}`;
-      const base = variantBases([
-        ...models.models,
-        { id, name: given.name, aliases: [], developer: given.developer },
-      ]).get(id);
+    if (!given.baseModel && variantOf) {
+      const base = variantOf({
+        id: `input:${where}`,
+        name: given.name,
+        aliases: [],
+        developer: given.developer,
+      });
       if (base) given.variantOf = base;
     }
     const result = estimateCompute(given, {
