@@ -67,3 +67,62 @@ export function solve(matrix: readonly (readonly number[])[], vector: readonly n
   }
   return x;
 }
+
+/**
+ * Flat, allocation-free routines for the fit's symmetric positive definite systems (the fit calls them thousands
+ * of times per run). A matrix is a row-major `Float64Array` of size × size.
+ */
+
+/**
+ * Cholesky factor L (A = L·Lᵀ) of the symmetric matrix `matrix` into the lower triangle of `factor` (its upper
+ * triangle is left as it was); false when A is not (numerically) positive definite.
+ */
+export function choleskyInto(matrix: Float64Array, factor: Float64Array, size: number): boolean {
+  for (let i = 0; i < size; i++) {
+    const rowI = i * size;
+    for (let j = 0; j <= i; j++) {
+      const rowJ = j * size;
+      let sum = matrix[rowI + j] as number;
+      for (let k = 0; k < j; k++) sum -= (factor[rowI + k] as number) * (factor[rowJ + k] as number);
+      if (i === j) {
+        if (!(sum > 1e-12)) return false;
+        factor[rowI + i] = Math.sqrt(sum);
+      } else factor[rowI + j] = sum / (factor[rowJ + j] as number);
+    }
+  }
+  return true;
+}
+
+/** Solves L·Lᵀ·x = b for x (into `solution`) from the Cholesky factor of {@link choleskyInto}. */
+export function choleskySolveInto(
+  factor: Float64Array,
+  vector: ArrayLike<number>,
+  solution: Float64Array,
+  size: number,
+): void {
+  for (let i = 0; i < size; i++) {
+    let sum = vector[i] as number;
+    for (let k = 0; k < i; k++) sum -= (factor[i * size + k] as number) * (solution[k] as number);
+    solution[i] = sum / (factor[i * size + i] as number);
+  }
+  for (let i = size - 1; i >= 0; i--) {
+    let sum = solution[i] as number;
+    for (let k = i + 1; k < size; k++) sum -= (factor[k * size + i] as number) * (solution[k] as number);
+    solution[i] = sum / (factor[i * size + i] as number);
+  }
+}
+
+/**
+ * L⁻¹ (lower triangular) of the Cholesky factor L into the lower triangle of `inverse`, so that
+ * A⁻¹ = L⁻ᵀ·L⁻¹: (A⁻¹)_jk = Σ_i (L⁻¹)_ij (L⁻¹)_ik over i ≥ max(j, k).
+ */
+export function choleskyInverseFactorInto(factor: Float64Array, inverse: Float64Array, size: number): void {
+  for (let j = 0; j < size; j++) {
+    inverse[j * size + j] = 1 / (factor[j * size + j] as number);
+    for (let i = j + 1; i < size; i++) {
+      let sum = 0;
+      for (let k = j; k < i; k++) sum -= (factor[i * size + k] as number) * (inverse[k * size + j] as number);
+      inverse[i * size + j] = sum / (factor[i * size + i] as number);
+    }
+  }
+}

@@ -8,7 +8,7 @@
  * x_m = [1, capability, year − 2024, tier word, open weights, has N, has N·(log10 N − 10), has price,
  * has price·log10 price, closed-frontier group, open-weight group] (groups against "other").
  */
-import { invert, solve } from '../regression';
+import { choleskyInto, choleskyInverseFactorInto, choleskySolveInto } from '../regression';
 
 /** Names of the columns of x, in order (the reasoning prints them). */
 export const FEATURES = [
@@ -113,127 +113,392 @@ export interface ComputeModel {
 }
 
 /**
+ * Buffers of one fit, reused by the next (fits run one at a time, synchronously, and each starts by overwriting
+ * every buffer it reads, so nothing of one fit reaches the next). Grown when a fit has more rows.
+ */
+class FitWorkspace {
+  readonly rows: number;
+  /** x of every row, row-major n × p, and y. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** Developer index of each row (order of first appearance), −1 for none. */
+  readonly developer: Int32Array;
+  /** The non-zero columns of each row's x (n × p, the first `columnCount[m]` used). */
+  readonly columns: Int32Array;
+  readonly columnCount: Int32Array;
+  /** Per developer: Σw, Σwy, Σwx (D × p), the precision of its effect and the effect. */
+  readonly sw: Float64Array;
+  readonly swy: Float64Array;
+  readonly cross: Float64Array;
+  readonly precision: Float64Array;
+  readonly effect: Float64Array;
+  /** The normal equations of β (a, b), their Schur complement (schur, right), factors and solutions. */
+  readonly a = new Float64Array(P * P);
+  readonly b = new Float64Array(P);
+  readonly schur = new Float64Array(P * P);
+  readonly right = new Float64Array(P);
+  readonly factor = new Float64Array(P * P);
+  readonly inverse = new Float64Array(P * P);
+  /** β of the current round and of the one before. */
+  beta = new Float64Array(P);
+  previousBeta = new Float64Array(P);
+  /** β of the second plain round of an acceleration cycle (the fallback's previous β). */
+  readonly fallbackBeta = new Float64Array(P);
+  readonly fitted: Float64Array;
+  /**
+   * States θ = (σ, τ, w_1 … w_n) of the fixed-point map (β and the developer effects follow from θ):
+   * the start of a cycle, its two plain rounds, the extrapolated point and its image.
+   */
+  start: Float64Array;
+  first: Float64Array;
+  second: Float64Array;
+  jump: Float64Array;
+  landed: Float64Array;
+
+  constructor(rows: number) {
+    this.rows = rows;
+    this.x = new Float64Array(rows * P);
+    this.y = new Float64Array(rows);
+    this.developer = new Int32Array(rows);
+    this.columns = new Int32Array(rows * P);
+    this.columnCount = new Int32Array(rows);
+    this.sw = new Float64Array(rows);
+    this.swy = new Float64Array(rows);
+    this.cross = new Float64Array(rows * P);
+    this.precision = new Float64Array(rows);
+    this.effect = new Float64Array(rows);
+    this.fitted = new Float64Array(rows);
+    this.start = new Float64Array(rows + 2);
+    this.first = new Float64Array(rows + 2);
+    this.second = new Float64Array(rows + 2);
+    this.jump = new Float64Array(rows + 2);
+    this.landed = new Float64Array(rows + 2);
+  }
+}
+
+const P = COEFFICIENT_PRIOR.length;
+/** Prior precision 1/sd² and precision-weighted mean of each column of β. */
+const PRIOR_PRECISION = Float64Array.from(COEFFICIENT_PRIOR, (prior) => 1 / prior.sd ** 2);
+const PRIOR_SHIFT = Float64Array.from(COEFFICIENT_PRIOR, (prior) => prior.mean / prior.sd ** 2);
+/** Largest Student-t weight, (ν + 1)/ν (a residual of 0). */
+const MAX_WEIGHT = (STUDENT_NU + 1) / STUDENT_NU;
+/** Floor of σ (dex). */
+const SIGMA_FLOOR = 0.05;
+
+let sharedWorkspace: FitWorkspace | null = null;
+
+function workspaceFor(rows: number): FitWorkspace {
+  if (!sharedWorkspace || sharedWorkspace.rows < rows) sharedWorkspace = new FitWorkspace(rows);
+  return sharedWorkspace;
+}
+
+/**
  * Fits the model from the prior (every fit, including each leave-one-out refit, starts cold: a refit started from
  * the full fit would begin at a point the held-out reference helped place).
+ *
+ * One round of the fit is a map θ → F(θ) of θ = (σ, τ, Student-t weights); β and the developer effects are
+ * solved within it. The fit iterates F until a round moves β, σ and τ by less than {@link TOLERANCE}, and that
+ * round's result is the fit. The rounds are accelerated by SQUAREM (Varadhan & Roland 2008, scheme S3): after two
+ * plain rounds θ₁ = F(θ₀), θ₂ = F(θ₁), with r = θ₁ − θ₀ and v = θ₂ − 2θ₁ + θ₀, it steps to
+ * θ′ = θ₀ + 2αr + α²v (α = ‖r‖/‖v‖, at least 1, which is θ₂), and the next cycle starts from F(θ′). The same
+ * fixed point in far fewer rounds; safeguards: α is halved toward 1 until θ′ is a valid state (σ, τ above their
+ * floors, weights in (0, (ν+1)/ν]), and when F(θ′) moves more than the cycle's first round did, the cycle falls
+ * back to θ₂ and the step bound restarts at 1. Only rounds that follow a plain round are tested for convergence
+ * (the extrapolated point has no round before it), so the stopping rule is the plain iteration's.
  */
-export function fitComputeModel(rows: readonly ComputeRow[]): ComputeModel | null {
-  const p = COEFFICIENT_PRIOR.length;
-  if (rows.length < 4) return null;
-  let beta = COEFFICIENT_PRIOR.map((prior) => prior.mean);
-  let sigma = 0.5;
-  let tau = 0.3;
-  const weights = rows.map(() => 1);
-  const nonZero = rows.map((row) => row.x.flatMap((value, index) => (value === 0 ? [] : [index])));
-  const developers = new Map<string, number[]>();
-  rows.forEach((row, index) => {
-    if (!row.developer) return;
-    const list = developers.get(row.developer);
-    if (list) list.push(index);
-    else developers.set(row.developer, [index]);
-  });
-  const effects = new Map<string, number>();
-  const developerList = [...developers.entries()];
-  let covariance: number[][] = [];
-  const fitted = new Array<number>(rows.length).fill(0);
-  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const previous = { beta, sigma, tau };
-    // β and the developer effects u jointly, given σ, τ and the weights (the mixed model's normal equations,
-    // solved through the Schur complement of the diagonal u block): weighted ridge toward the prior mean for β,
-    // toward 0 with precision 1/τ² for each u_d. Solving them one after the other converges far more slowly.
-    const s2 = sigma * sigma;
-    const a = Array.from({ length: p }, (_, i) =>
-      Array.from({ length: p }, (_, j) =>
-        i === j ? 1 / (COEFFICIENT_PRIOR[i] as { sd: number }).sd ** 2 : 0,
-      ),
-    );
-    const b = COEFFICIENT_PRIOR.map((prior) => prior.mean / prior.sd ** 2);
-    rows.forEach((row, index) => {
-      const w = (weights[index] as number) / s2;
-      // Only the non-zero columns of x (about half of them) enter the sums.
-      const columns = nonZero[index] as number[];
-      for (const i of columns) {
-        const wxi = w * (row.x[i] as number);
-        b[i] = (b[i] as number) + wxi * row.y;
-        const ai = a[i] as number[];
-        for (const j of columns) ai[j] = (ai[j] as number) + wxi * (row.x[j] as number);
-      }
-    });
-    // β's own precision (given u) gives its covariance and the leverage below.
-    const inverse = invert(a);
-    if (!inverse) return null;
-    covariance = inverse;
-    const schur = a.map((line) => [...line]);
-    const right = [...b];
-    const blocks = developerList.map(([, members]) => {
-      let sw = 0;
-      let swy = 0;
-      const cross = new Array<number>(p).fill(0);
-      for (const index of members) {
-        const w = (weights[index] as number) / s2;
-        const row = rows[index] as ComputeRow;
-        sw += w;
-        swy += w * row.y;
-        for (const i of nonZero[index] as number[])
-          cross[i] = (cross[i] as number) + w * (row.x[i] as number);
-      }
-      const precision = sw + 1 / (tau * tau);
-      for (let i = 0; i < p; i++) {
-        const ci = cross[i] as number;
-        if (ci === 0) continue;
-        right[i] = (right[i] as number) - (ci * swy) / precision;
-        const line = schur[i] as number[];
-        for (let j = 0; j < p; j++) line[j] = (line[j] as number) - (ci * (cross[j] as number)) / precision;
-      }
-      return { sw, swy, cross, precision };
-    });
-    const solved = solve(schur, right);
-    if (!solved) return null;
-    beta = solved;
-    // Degrees of freedom the fit spends: the trace of its hat matrix (fixed part, then the developer effects).
-    // Fixed part: Σ (w/σ²) xᵀA⁻¹x = tr(A⁻¹(A − prior precision)) = p − Σ_k (A⁻¹)_kk / sd_k².
-    let spent = p;
-    for (let k = 0; k < p; k++)
-      spent -= ((inverse[k] as number[])[k] as number) / (COEFFICIENT_PRIOR[k] as { sd: number }).sd ** 2;
-    rows.forEach((row, index) => {
-      fitted[index] = dot(row.x, beta);
-    });
-    // Developer effects from the joint solution. τ² by the fixed point τ² = Σu² / Σγ with γ_d = 1 − Var(u_d)/τ²
-    // (the share of u_d the data determine; MacKay 1992): it has the EM update's fixed point,
-    // τ² = (Σu² + ΣVar u)/D, but reaches it in far fewer rounds. EM's own step when Σγ is too small.
-    let squares = 0;
-    let variances = 0;
-    developerList.forEach(([developer], k) => {
-      const block = blocks[k] as (typeof blocks)[number];
-      const effect = (block.swy - dot(block.cross, beta)) / block.precision;
-      effects.set(developer, effect);
-      spent += block.sw / block.precision;
-      squares += effect * effect;
-      variances += 1 / block.precision;
-    });
-    if (developerList.length > 0) {
-      const determined = developerList.length - variances / (tau * tau);
-      const next = determined > 0.5 ? squares / determined : (squares + variances) / developerList.length;
-      tau = Math.max(TAU_FLOOR, Math.sqrt(next));
+export function fitComputeModel(
+  rows: readonly ComputeRow[],
+  { accelerate = true }: { accelerate?: boolean } = {},
+): ComputeModel | null {
+  const n = rows.length;
+  if (n < 4) return null;
+  const ws = workspaceFor(n);
+  const developers = loadRows(ws, rows);
+  ws.start[0] = 0.5;
+  ws.start[1] = 0.3;
+  ws.start.fill(1, 2, n + 2);
+  ws.previousBeta.set(PRIOR_MEAN);
+  let rounds = 0;
+  let stepMax = 1;
+  let result: Float64Array | null = null;
+  // One round from `input` into `output`; with `checked`, true when it moved β, σ and τ less than the tolerance.
+  const round = (input: Float64Array, output: Float64Array, checked: boolean): boolean | null => {
+    rounds++;
+    if (!fitRound(ws, n, developers, input, output)) return null;
+    let change = 0;
+    if (checked) {
+      change = Math.max(Math.abs(output[0]! - input[0]!), Math.abs(output[1]! - input[1]!));
+      for (let k = 0; k < P; k++) change = Math.max(change, Math.abs(ws.beta[k]! - ws.previousBeta[k]!));
     }
-    // Residual scale and Student-t weights.
-    let ss = 0;
-    const residuals = rows.map((row, index) => {
-      const r = row.y - (fitted[index] as number) - (row.developer ? (effects.get(row.developer) ?? 0) : 0);
-      ss += (weights[index] as number) * r * r;
-      return r;
-    });
-    // The residual scale over the degrees of freedom left (not n: with few references a fit of a dozen columns
-    // and a developer effect each would otherwise explain them nearly exactly and call itself precise).
-    sigma = Math.max(0.05, Math.sqrt(ss / Math.max(1, rows.length - spent)));
-    residuals.forEach((r, index) => {
-      weights[index] = (STUDENT_NU + 1) / (STUDENT_NU + (r * r) / (sigma * sigma));
-    });
-    let change = Math.max(Math.abs(sigma - previous.sigma), Math.abs(tau - previous.tau));
-    for (let index = 0; index < p; index++)
-      change = Math.max(change, Math.abs((beta[index] as number) - (previous.beta[index] as number)));
-    if (change < TOLERANCE) break;
+    const swap = ws.previousBeta;
+    ws.previousBeta = ws.beta;
+    ws.beta = swap;
+    return checked && change < TOLERANCE;
+  };
+  const size = n + 2;
+  for (;;) {
+    const first = round(ws.start, ws.first, true);
+    if (first === null) return null;
+    if (first || rounds >= MAX_ITERATIONS) {
+      result = ws.first;
+      break;
+    }
+    const second = round(ws.first, ws.second, true);
+    if (second === null) return null;
+    if (second || rounds >= MAX_ITERATIONS) {
+      result = ws.second;
+      break;
+    }
+    let rr = 0;
+    let vv = 0;
+    for (let k = 0; k < size; k++) {
+      const r = ws.first[k]! - ws.start[k]!;
+      const v = ws.second[k]! - 2 * ws.first[k]! + ws.start[k]!;
+      rr += r * r;
+      vv += v * v;
+    }
+    let alpha = vv > 0 && accelerate ? Math.min(stepMax, Math.max(1, Math.sqrt(rr / vv))) : 1;
+    // The step bound grows while the steps reach it (Varadhan & Roland's "mstep" of 4).
+    if (alpha >= stepMax && accelerate) stepMax *= 4;
+    while (alpha > 1 && !extrapolate(ws, size, alpha, n)) alpha = alpha - 1 < 1e-3 ? 1 : (alpha + 1) / 2;
+    if (alpha === 1) {
+      // The plain step: θ₂ is a plain round's result, so the next round is tested as any other.
+      const swap = ws.start;
+      ws.start = ws.second;
+      ws.second = swap;
+      continue;
+    }
+    ws.fallbackBeta.set(ws.previousBeta);
+    const landed = round(ws.jump, ws.landed, false);
+    if (landed === null) return null;
+    if (rounds >= MAX_ITERATIONS) {
+      result = ws.landed;
+      break;
+    }
+    let moved = 0;
+    for (let k = 0; k < size; k++) moved += (ws.landed[k]! - ws.jump[k]!) ** 2;
+    if (moved > rr) {
+      // The extrapolation overshot: continue from θ₂ with plain steps, the step bound restarted.
+      stepMax = 1;
+      ws.previousBeta.set(ws.fallbackBeta);
+      const swap = ws.start;
+      ws.start = ws.second;
+      ws.second = swap;
+      continue;
+    }
+    const swap = ws.start;
+    ws.start = ws.landed;
+    ws.landed = swap;
   }
-  return { beta, covariance, sigma, tau, rows, weights, fitted };
+  return finishFit(ws, rows, developers, result);
+}
+
+const PRIOR_MEAN = Float64Array.from(COEFFICIENT_PRIOR, (prior) => prior.mean);
+
+/** Copies the rows into the workspace; returns the number of developers. */
+function loadRows(ws: FitWorkspace, rows: readonly ComputeRow[]): number {
+  const index = new Map<string, number>();
+  for (let m = 0; m < rows.length; m++) {
+    const row = rows[m] as ComputeRow;
+    ws.y[m] = row.y;
+    let count = 0;
+    for (let i = 0; i < P; i++) {
+      const value = row.x[i] as number;
+      ws.x[m * P + i] = value;
+      if (value !== 0) ws.columns[m * P + count++] = i;
+    }
+    ws.columnCount[m] = count;
+    if (row.developer) {
+      let d = index.get(row.developer);
+      if (d === undefined) {
+        d = index.size;
+        index.set(row.developer, d);
+      }
+      ws.developer[m] = d;
+    } else ws.developer[m] = -1;
+  }
+  return index.size;
+}
+
+/** Writes θ₀ + 2αr + α²v into `jump`; false when it is not a valid state. */
+function extrapolate(ws: FitWorkspace, size: number, alpha: number, n: number): boolean {
+  const { start, first, second, jump } = ws;
+  for (let k = 0; k < size; k++) {
+    const r = first[k]! - start[k]!;
+    const v = second[k]! - 2 * first[k]! + start[k]!;
+    jump[k] = start[k]! + 2 * alpha * r + alpha * alpha * v;
+  }
+  if (!(jump[0]! >= SIGMA_FLOOR) || !(jump[1]! >= TAU_FLOOR)) return false;
+  for (let m = 0; m < n; m++) {
+    const w = jump[m + 2]!;
+    if (!(w > 0 && w <= MAX_WEIGHT)) return false;
+  }
+  return true;
+}
+
+/**
+ * One round of the fit from θ = `input` into `output`; β into `ws.beta`, the normal equations of β in `ws.a`.
+ * False when a system is singular.
+ */
+function fitRound(
+  ws: FitWorkspace,
+  n: number,
+  developers: number,
+  input: Float64Array,
+  output: Float64Array,
+): boolean {
+  const { x, y, columns, columnCount, developer, a, b, sw, swy, cross, precision, effect, fitted } = ws;
+  const sigma = input[0]!;
+  const tau = input[1]!;
+  const s2 = sigma * sigma;
+  // β and the developer effects u jointly, given σ, τ and the weights (the mixed model's normal equations,
+  // solved through the Schur complement of the diagonal u block): weighted ridge toward the prior mean for β,
+  // toward 0 with precision 1/τ² for each u_d. Solving them one after the other converges far more slowly.
+  a.fill(0);
+  for (let i = 0; i < P; i++) {
+    a[i * P + i] = PRIOR_PRECISION[i]!;
+    b[i] = PRIOR_SHIFT[i]!;
+  }
+  sw.fill(0, 0, developers);
+  swy.fill(0, 0, developers);
+  cross.fill(0, 0, developers * P);
+  for (let m = 0; m < n; m++) {
+    const w = input[m + 2]! / s2;
+    const row = m * P;
+    const count = columnCount[m]!;
+    const ym = y[m]!;
+    // Only the non-zero columns of x (about half of them) enter the sums.
+    for (let ci = 0; ci < count; ci++) {
+      const i = columns[row + ci]!;
+      const wxi = w * x[row + i]!;
+      b[i] = b[i]! + wxi * ym;
+      const line = i * P;
+      for (let cj = 0; cj < count; cj++) {
+        const j = columns[row + cj]!;
+        a[line + j] = a[line + j]! + wxi * x[row + j]!;
+      }
+    }
+    const d = developer[m]!;
+    if (d >= 0) {
+      sw[d] = sw[d]! + w;
+      swy[d] = swy[d]! + w * ym;
+      const block = d * P;
+      for (let ci = 0; ci < count; ci++) {
+        const i = columns[row + ci]!;
+        cross[block + i] = cross[block + i]! + w * x[row + i]!;
+      }
+    }
+  }
+  // Degrees of freedom the fit spends: the trace of its hat matrix (fixed part, then the developer effects).
+  // Fixed part: Σ (w/σ²) xᵀA⁻¹x = tr(A⁻¹(A − prior precision)) = p − Σ_k (A⁻¹)_kk / sd_k², with
+  // (A⁻¹)_kk = Σ_i (L⁻¹)_ik² from A's Cholesky factor L.
+  if (!choleskyInto(a, ws.factor, P)) return false;
+  choleskyInverseFactorInto(ws.factor, ws.inverse, P);
+  let spent = P;
+  for (let k = 0; k < P; k++) {
+    let diagonal = 0;
+    for (let i = k; i < P; i++) diagonal += ws.inverse[i * P + k]! ** 2;
+    spent -= diagonal * PRIOR_PRECISION[k]!;
+  }
+  const schur = ws.schur;
+  const right = ws.right;
+  schur.set(a);
+  right.set(b);
+  const invTau2 = 1 / (tau * tau);
+  for (let d = 0; d < developers; d++) {
+    const p = sw[d]! + invTau2;
+    precision[d] = p;
+    const block = d * P;
+    for (let i = 0; i < P; i++) {
+      const ci = cross[block + i]!;
+      if (ci === 0) continue;
+      right[i] = right[i]! - (ci * swy[d]!) / p;
+      const line = i * P;
+      for (let j = 0; j < P; j++) schur[line + j] = schur[line + j]! - (ci * cross[block + j]!) / p;
+    }
+  }
+  if (!choleskyInto(schur, ws.factor, P)) return false;
+  const beta = ws.beta;
+  choleskySolveInto(ws.factor, right, beta, P);
+  for (let m = 0; m < n; m++) {
+    const row = m * P;
+    const count = columnCount[m]!;
+    let sum = 0;
+    for (let ci = 0; ci < count; ci++) {
+      const i = columns[row + ci]!;
+      sum += x[row + i]! * beta[i]!;
+    }
+    fitted[m] = sum;
+  }
+  // Developer effects from the joint solution. τ² by the fixed point τ² = Σu² / Σγ with γ_d = 1 − Var(u_d)/τ²
+  // (the share of u_d the data determine; MacKay 1992): it has the EM update's fixed point,
+  // τ² = (Σu² + ΣVar u)/D, but reaches it in far fewer rounds. EM's own step when Σγ is too small.
+  let squares = 0;
+  let variances = 0;
+  for (let d = 0; d < developers; d++) {
+    const block = d * P;
+    let fixed = 0;
+    for (let i = 0; i < P; i++) fixed += cross[block + i]! * beta[i]!;
+    const u = (swy[d]! - fixed) / precision[d]!;
+    effect[d] = u;
+    spent += sw[d]! / precision[d]!;
+    squares += u * u;
+    variances += 1 / precision[d]!;
+  }
+  let nextTau = tau;
+  if (developers > 0) {
+    const determined = developers - variances / (tau * tau);
+    const next = determined > 0.5 ? squares / determined : (squares + variances) / developers;
+    nextTau = Math.max(TAU_FLOOR, Math.sqrt(next));
+  }
+  // Residual scale and Student-t weights. The residual scale over the degrees of freedom left (not n: with few
+  // references a fit of a dozen columns and a developer effect each would otherwise explain them nearly exactly
+  // and call itself precise).
+  let ss = 0;
+  for (let m = 0; m < n; m++) {
+    const d = developer[m]!;
+    const r = y[m]! - fitted[m]! - (d >= 0 ? effect[d]! : 0);
+    output[m + 2] = r;
+    ss += input[m + 2]! * r * r;
+  }
+  const nextSigma = Math.max(SIGMA_FLOOR, Math.sqrt(ss / Math.max(1, n - spent)));
+  const nextS2 = nextSigma * nextSigma;
+  for (let m = 0; m < n; m++) {
+    const r = output[m + 2]!;
+    output[m + 2] = (STUDENT_NU + 1) / (STUDENT_NU + (r * r) / nextS2);
+  }
+  output[0] = nextSigma;
+  output[1] = nextTau;
+  return true;
+}
+
+/** The fit's result from the last round (its β and normal equations in the workspace) and its output state. */
+function finishFit(
+  ws: FitWorkspace,
+  rows: readonly ComputeRow[],
+  _developers: number,
+  state: Float64Array,
+): ComputeModel {
+  const n = rows.length;
+  // The last round's β was swapped into previousBeta; its A is still in ws.a.
+  const beta = Array.from(ws.previousBeta);
+  choleskyInto(ws.a, ws.factor, P);
+  choleskyInverseFactorInto(ws.factor, ws.inverse, P);
+  const covariance: number[][] = [];
+  for (let j = 0; j < P; j++) {
+    const line = new Array<number>(P);
+    for (let k = 0; k < P; k++) {
+      let sum = 0;
+      for (let i = Math.max(j, k); i < P; i++) sum += ws.inverse[i * P + j]! * ws.inverse[i * P + k]!;
+      line[k] = sum;
+    }
+    covariance.push(line);
+  }
+  const fitted = new Array<number>(n);
+  for (let m = 0; m < n; m++) fitted[m] = dot(rows[m]!.x, beta);
+  const weights = new Array<number>(n);
+  for (let m = 0; m < n; m++) weights[m] = state[m + 2]!;
+  return { beta, covariance, sigma: state[0]!, tau: state[1]!, rows, weights, fitted };
 }
 
 /** A developer's effect for a model at `capability`: its references weighed by nearness in capability. */
