@@ -126,6 +126,14 @@ class FitWorkspace {
   /** The non-zero columns of each row's x (n × p, the first `columnCount[m]` used). */
   readonly columns: Int32Array;
   readonly columnCount: Int32Array;
+  /**
+   * The products x_i·x_j (i ≥ j, both non-zero) of each row with their place in the lower triangle of A, and
+   * x_i·y: constant over the rounds, so a round only weighs them. Row m's are at [termStart[m], termStart[m+1]).
+   */
+  readonly termPlace: Int32Array;
+  readonly termValue: Float64Array;
+  readonly termStart: Int32Array;
+  readonly xy: Float64Array;
   /** Per developer: Σw, Σwy, Σwx (D × p), the precision of its effect and the effect. */
   readonly sw: Float64Array;
   readonly swy: Float64Array;
@@ -162,6 +170,10 @@ class FitWorkspace {
     this.developer = new Int32Array(rows);
     this.columns = new Int32Array(rows * P);
     this.columnCount = new Int32Array(rows);
+    this.termPlace = new Int32Array((rows * P * (P + 1)) / 2);
+    this.termValue = new Float64Array((rows * P * (P + 1)) / 2);
+    this.termStart = new Int32Array(rows + 1);
+    this.xy = new Float64Array(rows * P);
     this.sw = new Float64Array(rows);
     this.swy = new Float64Array(rows);
     this.cross = new Float64Array(rows * P);
@@ -298,6 +310,8 @@ const PRIOR_MEAN = Float64Array.from(COEFFICIENT_PRIOR, (prior) => prior.mean);
 /** Copies the rows into the workspace; returns the number of developers. */
 function loadRows(ws: FitWorkspace, rows: readonly ComputeRow[]): number {
   const index = new Map<string, number>();
+  let terms = 0;
+  ws.termStart[0] = 0;
   for (let m = 0; m < rows.length; m++) {
     const row = rows[m] as ComputeRow;
     ws.y[m] = row.y;
@@ -308,6 +322,17 @@ function loadRows(ws: FitWorkspace, rows: readonly ComputeRow[]): number {
       if (value !== 0) ws.columns[m * P + count++] = i;
     }
     ws.columnCount[m] = count;
+    for (let ci = 0; ci < count; ci++) {
+      const i = ws.columns[m * P + ci]!;
+      const xi = ws.x[m * P + i]!;
+      ws.xy[m * P + i] = xi * row.y;
+      for (let cj = 0; cj <= ci; cj++) {
+        const j = ws.columns[m * P + cj]!;
+        ws.termPlace[terms] = i * P + j;
+        ws.termValue[terms++] = xi * ws.x[m * P + j]!;
+      }
+    }
+    ws.termStart[m + 1] = terms;
     if (row.developer) {
       let d = index.get(row.developer);
       if (d === undefined) {
@@ -348,6 +373,7 @@ function fitRound(
   output: Float64Array,
 ): boolean {
   const { x, y, columns, columnCount, developer, a, b, sw, swy, cross, precision, effect, fitted } = ws;
+  const { termPlace, termValue, termStart, xy } = ws;
   const sigma = input[0]!;
   const tau = input[1]!;
   const s2 = sigma * sigma;
@@ -367,16 +393,15 @@ function fitRound(
     const row = m * P;
     const count = columnCount[m]!;
     const ym = y[m]!;
-    // Only the non-zero columns of x (about half of them) enter the sums.
+    // Only the non-zero columns of x (about half of them) enter the sums, and only A's lower triangle (the
+    // Cholesky factorisations read no other).
+    for (let k = termStart[m]!, end = termStart[m + 1]!; k < end; k++) {
+      const place = termPlace[k]!;
+      a[place] = a[place]! + w * termValue[k]!;
+    }
     for (let ci = 0; ci < count; ci++) {
       const i = columns[row + ci]!;
-      const wxi = w * x[row + i]!;
-      b[i] = b[i]! + wxi * ym;
-      const line = i * P;
-      for (let cj = 0; cj < count; cj++) {
-        const j = columns[row + cj]!;
-        a[line + j] = a[line + j]! + wxi * x[row + j]!;
-      }
+      b[i] = b[i]! + w * xy[row + i]!;
     }
     const d = developer[m]!;
     if (d >= 0) {
@@ -414,7 +439,7 @@ function fitRound(
       if (ci === 0) continue;
       right[i] = right[i]! - (ci * swy[d]!) / p;
       const line = i * P;
-      for (let j = 0; j < P; j++) schur[line + j] = schur[line + j]! - (ci * cross[block + j]!) / p;
+      for (let j = 0; j <= i; j++) schur[line + j] = schur[line + j]! - (ci * cross[block + j]!) / p;
     }
   }
   if (!choleskyInto(schur, ws.factor, P)) return false;
