@@ -1,7 +1,7 @@
 import type { EstimateInput } from '@tracker/schema';
 import type { EstimatorFacts } from './estimator';
 import { factInput, nameInput, priorInput, quadrature, releaseYear } from './inputs';
-import { findMoeFamily, formatCount, MOE_ACTIVE_SHARE_PRIOR, moeActiveShare, parseNameSize } from './names';
+import { findMoeFamily, formatCount, MOE_ACTIVE_SHARE_PRIOR, moeActiveShare, nameSizeOf } from './names';
 
 /** The parameter count that enters 6·N·D: active parameters for MoE, with its log10 uncertainty. */
 export interface ResolvedParameters {
@@ -47,7 +47,7 @@ export function resolveActiveParameters(
       text: `N = ${formatCount(facts.activeParameters)} active parameters (stated)`,
     };
   }
-  const fromName = parseNameSize(facts.name, facts.parameters);
+  const fromName = nameSizeOf(facts.name, facts.parameters);
   const totalInputs = facts.parameters ? [factInput(facts, 'parameters', facts.parameters)] : [];
   if (fromName?.active !== undefined) {
     const isNxM = /x/i.test(fromName.matched);

@@ -3,7 +3,7 @@ import { type EstimateComputeOptions, type EstimateComputeResult, estimateComput
 import type { EstimatorFacts, LineageModel } from './estimator';
 import { buildPopulation, buildReferences, type FactsFromRecordOptions, factsFromRecord } from './facts';
 import { countsTokens, looseName } from './inputs';
-import { parseNameSize } from './names';
+import { nameSizeOf } from './names';
 import { variantBases } from './variant-base';
 
 /** Options of {@link estimateRecords}. */
@@ -72,6 +72,8 @@ export function estimateRecords(
   const cache = new Map<string, unknown>();
   const baseEstimates = new Map<string, ComputeEstimate | null>();
   const inProgress = new Set<string>();
+  // One options object for every call (the calls only read it).
+  let baseOptions: EstimateComputeOptions | undefined;
   const lookupBase = (nameOrId: string): ComputeEstimate | null => {
     // A Hugging Face id (`org/name`) also matches by its name part.
     const id =
@@ -83,7 +85,7 @@ export function estimateRecords(
     if (inProgress.has(id)) return null;
     inProgress.add(id);
     const facts = factsById.get(id) as EstimatorFacts;
-    const { estimate } = estimateCompute(facts, {
+    baseOptions ??= {
       ...options,
       blind: false,
       leaveOutDeveloper: false,
@@ -92,19 +94,23 @@ export function estimateRecords(
       lineage,
       lookupBase,
       cache,
-    });
+    };
+    const { estimate } = estimateCompute(facts, baseOptions);
     inProgress.delete(id);
     baseEstimates.set(id, estimate);
     return estimate;
   };
   const results = new Map<string, EstimateComputeResult>();
-  for (const record of records) {
-    const facts = factsById.get(record.id) as EstimatorFacts;
-    results.set(
-      record.id,
-      estimateCompute(facts, { ...options, references, population, lineage, lookupBase, cache }),
-    );
-  }
+  const recordOptions: EstimateComputeOptions = {
+    ...options,
+    references,
+    population,
+    lineage,
+    lookupBase,
+    cache,
+  };
+  for (const record of records)
+    results.set(record.id, estimateCompute(factsById.get(record.id) as EstimatorFacts, recordOptions));
   return results;
 }
 
@@ -146,7 +152,7 @@ export function buildLineage(
     const reported = facts.reportedCompute;
     if (!reported || (reported.confidence !== 'confident' && reported.confidence !== 'likely')) continue;
     if (!countsTokens(facts)) continue;
-    const size = parseNameSize(record.name, facts.parameters);
+    const size = nameSizeOf(record.name, facts.parameters);
     const model: LineageModel = {
       id: record.id,
       name: record.name,

@@ -24,12 +24,22 @@ export function pickFact<T>(
     const index = sourceRank.indexOf(source);
     return index === -1 ? sourceRank.length : index;
   };
-  return [...facts].sort(
-    (left, right) =>
-      rank(left.source) - rank(right.source) ||
-      right.retrievedAt.localeCompare(left.retrievedAt) ||
-      left.source.localeCompare(right.source),
-  )[0];
+  // The first of the list sorted (stably) by that order: the first fact that no later one precedes.
+  let best = facts[0] as Fact<T>;
+  let bestRank = rank(best.source);
+  for (let index = 1; index < facts.length; index++) {
+    const fact = facts[index] as Fact<T>;
+    const factRank = rank(fact.source);
+    const order =
+      factRank - bestRank ||
+      best.retrievedAt.localeCompare(fact.retrievedAt) ||
+      fact.source.localeCompare(best.source);
+    if (order < 0) {
+      best = fact;
+      bestRank = factRank;
+    }
+  }
+  return best;
 }
 
 function provenanceOf(fact: Fact<unknown>): FactProvenance {

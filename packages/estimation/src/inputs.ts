@@ -1,5 +1,6 @@
 import type { EstimateInput } from '@tracker/schema';
 import type { EstimatorFacts } from './estimator';
+import { memoByString } from './memo';
 
 /** An estimator input read from a fact, carrying the fact's provenance (`input` when the caller gave it bare). */
 export function factInput(
@@ -43,8 +44,10 @@ export function releaseYear(date: string | undefined): number | null {
 
 /** Lower-case letters and digits only: the loose key used to recognise a model's own reference point. */
 export function looseName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return looseNames(name);
 }
+
+const looseNames = memoByString((name) => name.toLowerCase().replace(/[^a-z0-9]/g, ''));
 
 /**
  * Domains whose dataset size counts tokens. Elsewhere (vision, image generation, speech...) a source's dataset size

@@ -3,6 +3,8 @@
  * Pure string rules: no compute figures live here.
  */
 
+import { memoByString } from './memo';
+
 /** Parameters read from a model name. */
 export interface NameSize {
   /** Total parameters, when the name implies them. */
@@ -41,6 +43,17 @@ function toNumber(value: string, unit: string): number {
  * @example
  * parseNameSize('Mixtral 8x22B'); // { total: 1.43e11, active: 3.96e10, ... }
  */
+/** {@link parseNameSize}, remembered per name and known total (shared results: callers must not mutate them). */
+export function nameSizeOf(name: string, knownTotal?: number): NameSize | null {
+  return knownTotal === undefined ? nameSizes(name) : nameSizesWithTotal(`${knownTotal} ${name}`);
+}
+
+const nameSizes = memoByString((name) => parseNameSize(name));
+const nameSizesWithTotal = memoByString((key) => {
+  const at = key.indexOf(' ');
+  return parseNameSize(key.slice(at + 1), Number(key.slice(0, at)));
+});
+
 export function parseNameSize(name: string, knownTotal?: number): NameSize | null {
   const text = name.replace(/_/g, '-');
   const moe = /(?<![\w.])(\d{1,3})\s*[x×]\s*(\d+(?:\.\d+)?)\s*([bmt])(?![a-z])/i.exec(text);

@@ -1,7 +1,8 @@
 import type { EstimateContext, EstimatorFacts, LineageModel } from '../estimator';
 import { developerKey, isOpenWeights } from '../imputation/model';
 import { countsTokens, looseName, releaseYear } from '../inputs';
-import { findMoeFamily, formatCount, parseNameSize } from '../names';
+import { memoByString } from '../memo';
+import { findMoeFamily, formatCount, nameSizeOf } from '../names';
 import { Z90 } from '../probability';
 
 /**
@@ -93,7 +94,7 @@ function lineageModels(context: EstimateContext): readonly LineageModel[] {
     if (reference.developer) model.developer = reference.developer;
     if (reference.releaseDate) model.releaseDate = reference.releaseDate;
     if (reference.accessibility) model.accessibility = reference.accessibility;
-    const total = reference.parameters ?? parseNameSize(reference.name)?.total;
+    const total = reference.parameters ?? nameSizeOf(reference.name)?.total;
     if (total) model.parameters = total;
     if (reference.activeParameters) model.activeParameters = reference.activeParameters;
     return model;
@@ -110,6 +111,9 @@ export function nameWords(name: string): string[] {
   }
   return words;
 }
+
+/** {@link nameWords} of the bases' names, remembered (every model that matches a size asks of the same bases). */
+const baseNameWords = memoByString(nameWords);
 
 /** The active share a lineage model states or implies (figure ÷ 6·N·D), or undefined. */
 export function impliedActiveShare(model: LineageModel): number | undefined {
@@ -235,7 +239,7 @@ function sharedFamilyWord(
   words: readonly string[],
 ): string | undefined {
   const owner = developerKey(base.developer);
-  for (const word of nameWords(base.name)) {
+  for (const word of baseNameWords(base.name)) {
     if (owner === null || index.familyOwner.get(word) !== owner) continue;
     if (words.some((own) => own === word || (word.length >= 4 && own.startsWith(word)))) return word;
   }
@@ -271,7 +275,7 @@ function baseCompute(model: LineageModel, context: EstimateContext): Omit<NameBa
 export function findNameLineage(facts: EstimatorFacts, context: EstimateContext): NameLineage | null {
   if (facts.finetuneCompute || facts.syntheticDataCompute || facts.baseModelCompute) return null;
   if (facts.baseModel && context.lookupBase?.(facts.baseModel)) return null;
-  const size = countsTokens(facts) ? (facts.parameters ?? parseNameSize(facts.name)?.total) : undefined;
+  const size = countsTokens(facts) ? (facts.parameters ?? nameSizeOf(facts.name)?.total) : undefined;
   if (!size && !facts.baseModel) return null;
   const key = `name-lineage:${facts.id ?? ''}:${facts.name}:${facts.developer ?? ''}:${facts.releaseDate ?? ''}:${size}:${facts.baseModel ?? ''}:${context.leaveOutDeveloper ? 1 : 0}`;
   if (context.cache.has(key)) return context.cache.get(key) as NameLineage | null;
@@ -323,7 +327,7 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
     );
   const dense = largestDense(facts, context)?.parameters;
   const moeModel =
-    parseNameSize(facts.name, facts.parameters)?.active !== undefined ||
+    nameSizeOf(facts.name, facts.parameters)?.active !== undefined ||
     !!facts.activeParameters ||
     findMoeFamily(facts.name) !== null ||
     (dense !== undefined && size > dense);
@@ -345,7 +349,7 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
   }
   // Without a family word, only a size in the name (`anubis-70b`) says "built on a model of this size": the
   // way post-trainers name their models. A size known from the facts alone is just the model's size.
-  const nameSize = parseNameSize(facts.name)?.total;
+  const nameSize = nameSizeOf(facts.name)?.total;
   const sizeInName =
     nameSize !== undefined &&
     nameSize / size <= SIZE_MATCH_FACTOR &&

@@ -9,7 +9,7 @@ import {
   formatFlop,
   MOE_ACTIVE_SHARE_PRIOR,
   moeActiveShare,
-  parseNameSize,
+  nameSizeOf,
 } from '../names';
 import { developerMoeModels, findNameLineage, largestDense } from './lineage';
 
@@ -95,7 +95,7 @@ function moeFromData(facts: EstimatorFacts, context: EstimateContext, total: num
     const known = knownMoeFromData(members, developer, total, developerKey);
     if (known) return known;
   }
-  if (parseNameSize(facts.name, facts.parameters)?.active !== undefined || findMoeFamily(facts.name))
+  if (nameSizeOf(facts.name, facts.parameters)?.active !== undefined || findMoeFamily(facts.name))
     return null;
   const dense = largestDense(facts, context);
   if (!dense?.parameters || total <= dense.parameters) return null;
@@ -124,7 +124,7 @@ export const nameHeuristicEstimator = defineEstimator({
     // dataset: its size is the base's, and the derivative method counts the base's compute instead.
     if (facts.baseModelCompute || (facts.baseModel && context.lookupBase?.(facts.baseModel))) return null;
     if (findNameLineage(facts, context)) return null;
-    const total = facts.parameters ?? parseNameSize(facts.name)?.total;
+    const total = facts.parameters ?? nameSizeOf(facts.name)?.total;
     const knownMoe = total !== undefined ? moeFromData(facts, context, total) : null;
     const parameters = resolveActiveParameters(facts, knownMoe);
     if (!parameters) return null;

@@ -6,6 +6,7 @@
 import { resolveActiveParameters } from '../active-parameters';
 import type { EstimateContext, EstimatorFacts, PopulationMember, ReferencePoint } from '../estimator';
 import { looseName, releaseYear } from '../inputs';
+import { memoByString } from '../memo';
 import { DEFAULT_THRESHOLD } from '../probability';
 import { type CapabilityFit, fitCapability, type Placement, placeModel } from './capability';
 import {
@@ -44,16 +45,10 @@ export function tierOf(name: string): -1 | 0 | 1 {
 }
 
 /** Developer names as sources write them, reduced to one key per organisation (first listed developer). */
-const developerKeys = new Map<string, string | null>();
+const developerKeys = memoByString(computeDeveloperKey, 10_000);
 
 export function developerKey(developer: string | undefined): string | null {
-  if (!developer) return null;
-  const known = developerKeys.get(developer);
-  if (known !== undefined) return known;
-  const key = computeDeveloperKey(developer);
-  // A memo of a pure function; bounded so a long-lived process does not grow without limit.
-  if (developerKeys.size < 10_000) developerKeys.set(developer, key);
-  return key;
+  return developer ? developerKeys(developer) : null;
 }
 
 function computeDeveloperKey(developer: string): string | null {
