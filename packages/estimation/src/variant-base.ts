@@ -6,6 +6,7 @@
  * (`mistral-large-2407` is Mistral Large 2, not the first Mistral Large).
  */
 import { developerKey } from './imputation/model';
+import { memoByString } from './memo';
 
 /** Words that name a release stage or a serving mode, not a different model. */
 const VARIANT_WORDS: ReadonlySet<string> = new Set([
@@ -28,6 +29,9 @@ export function nameTokens(name: string): string[] {
     .split(/[^a-z0-9.]+/)
     .filter(Boolean);
 }
+
+/** {@link nameTokens}, remembered (shared arrays: not to be mutated). */
+const tokensOf = memoByString(nameTokens);
 
 /** True when there are tokens and every one is a variant word. */
 export function onlyVariantWords(tokens: readonly string[]): boolean {
@@ -53,7 +57,7 @@ export function variantFinder(models: readonly NamedModel[]): (model: NamedModel
   for (const model of models) {
     const developer = developerKey(model.developer ?? undefined);
     for (const name of [model.name, ...model.aliases]) {
-      const key = keyOf(developer, nameTokens(name));
+      const key = keyOf(developer, tokensOf(name));
       if (!index.has(key)) index.set(key, { id: model.id, name: model.name });
     }
   }
@@ -61,9 +65,10 @@ export function variantFinder(models: readonly NamedModel[]): (model: NamedModel
     const developer = developerKey(model.developer ?? undefined);
     let best: { name: string; length: number } | null = null;
     for (const name of [model.name, ...model.aliases]) {
-      const tokens = nameTokens(name);
+      const tokens = tokensOf(name);
+      // Cuts whose tail is variant words only: from the end, until a token that is not one.
       for (let cut = tokens.length - 1; cut >= 1; cut--) {
-        if (!onlyVariantWords(tokens.slice(cut))) continue;
+        if (!VARIANT_WORDS.has(tokens[cut] as string)) break;
         const base = index.get(keyOf(developer, tokens.slice(0, cut)));
         if (base && base.id !== model.id && (!best || cut > best.length))
           best = { name: base.name, length: cut };
