@@ -163,11 +163,16 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
     loading[position] = item.loading;
     offset[position] = item.offset;
   });
+  // Each item's count and sum of z do not change over the sweeps: summed once (in the sweeps' order).
+  for (let m = 0; m < data.length; m++)
+    for (let o = start[m] as number; o < (start[m + 1] as number); o++) {
+      const position = itemOf[o] as number;
+      sn[position] = (sn[position] as number) + 1;
+      sz[position] = (sz[position] as number) + (zOf[o] as number);
+    }
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     // Items given capabilities: least squares of z on C per item.
-    sn.fill(0);
     sc.fill(0);
-    sz.fill(0);
     scc.fill(0);
     scz.fill(0);
     ss.fill(0);
@@ -175,17 +180,15 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
       const c = capability[m] as number;
       for (let o = start[m] as number; o < (start[m + 1] as number); o++) {
         const position = itemOf[o] as number;
-        const z = zOf[o] as number;
-        sn[position] = (sn[position] as number) + 1;
         sc[position] = (sc[position] as number) + c;
-        sz[position] = (sz[position] as number) + z;
         scc[position] = (scc[position] as number) + c * c;
-        scz[position] = (scz[position] as number) + c * z;
+        scz[position] = (scz[position] as number) + c * (zOf[o] as number);
       }
     }
-    itemList.forEach((item, position) => {
+    for (let position = 0; position < count; position++) {
+      const item = itemList[position] as CapabilityItem;
       const n = sn[position] as number;
-      if (n === 0) return;
+      if (n === 0) continue;
       const varC = (scc[position] as number) - (sc[position] as number) ** 2 / n;
       item.loading =
         varC > 1e-9
@@ -194,7 +197,7 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
       item.offset = ((sz[position] as number) - item.loading * (sc[position] as number)) / n;
       loading[position] = item.loading;
       offset[position] = item.offset;
-    });
+    }
     for (let m = 0; m < data.length; m++) {
       const c = capability[m] as number;
       for (let o = start[m] as number; o < (start[m + 1] as number); o++) {
@@ -204,7 +207,8 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
           ((zOf[o] as number) - (loading[position] as number) * c - (offset[position] as number)) ** 2;
       }
     }
-    itemList.forEach((item, position) => {
+    for (let position = 0; position < count; position++) {
+      const item = itemList[position] as CapabilityItem;
       item.noise = Math.max(
         NOISE_FLOOR,
         (ss[position] as number) / Math.max(1, (sn[position] as number) - 2),
@@ -212,7 +216,7 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
       // What `place` reads of the item, computed once per sweep instead of once per observation.
       noise[position] = itemNoise(item);
       weight[position] = (item.loading * item.loading) / (noise[position] as number);
-    });
+    }
     // Capabilities given items: posterior mean under the N(0, 1) prior (as `place`, over the flat arrays).
     for (let m = 0; m < data.length; m++) {
       let precision = 1;

@@ -481,5 +481,8 @@ export function placeFacts(model: ImputationModel, facts: EstimatorFacts): Place
 /** The subject of the model being estimated, from its facts. */
 export function factsSubject(facts: EstimatorFacts): Subject {
   const price = blendedPrice(facts.pricing);
-  return toSubject({ ...facts, ...(price !== undefined ? { pricePerMillion: price } : {}) } as Subject);
+  // The facts' own fields, then the blended price (always positive when known), without copying the facts.
+  const subject = toSubject(facts as Subject);
+  if (price !== undefined) subject.pricePerMillion = price;
+  return subject;
 }
