@@ -110,6 +110,8 @@ export interface ComputeModel {
   weights: number[];
   /** Fitted values xᵀβ of each row. */
   fitted: number[];
+  /** Rounds of the fit evaluated until one moved β, σ and τ less than the tolerance. */
+  rounds: number;
 }
 
 /**
@@ -302,7 +304,7 @@ export function fitComputeModel(
     ws.start = ws.landed;
     ws.landed = swap;
   }
-  return finishFit(ws, rows, developers, result);
+  return finishFit(ws, rows, result, rounds);
 }
 
 const PRIOR_MEAN = Float64Array.from(COEFFICIENT_PRIOR, (prior) => prior.mean);
@@ -501,8 +503,8 @@ function fitRound(
 function finishFit(
   ws: FitWorkspace,
   rows: readonly ComputeRow[],
-  _developers: number,
   state: Float64Array,
+  rounds: number,
 ): ComputeModel {
   const n = rows.length;
   // The last round's β was swapped into previousBeta; its A is still in ws.a.
@@ -523,7 +525,7 @@ function finishFit(
   for (let m = 0; m < n; m++) fitted[m] = dot(rows[m]!.x, beta);
   const weights = new Array<number>(n);
   for (let m = 0; m < n; m++) weights[m] = state[m + 2]!;
-  return { beta, covariance, sigma: state[0]!, tau: state[1]!, rows, weights, fitted };
+  return { beta, covariance, sigma: state[0]!, tau: state[1]!, rows, weights, fitted, rounds };
 }
 
 /** A developer's effect for a model at `capability`: its references weighed by nearness in capability. */
