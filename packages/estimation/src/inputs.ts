@@ -33,14 +33,17 @@ export function quadrature(...sigmas: number[]): number {
 
 /** Release year as a fraction (2024-07-01 → 2024.5), or null. */
 export function releaseYear(date: string | undefined): number | null {
-  if (!date) return null;
+  return date ? releaseYears(date) : null;
+}
+
+const releaseYears = memoByString((date): number | null => {
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
   if (!match) return null;
   const year = Number(match[1]);
   const month = match[2] ? Number(match[2]) : 7;
   const day = match[3] ? Number(match[3]) : 1;
   return year + (month - 1) / 12 + (day - 1) / 365;
-}
+});
 
 /** Lower-case letters and digits only: the loose key used to recognise a model's own reference point. */
 export function looseName(name: string): string {

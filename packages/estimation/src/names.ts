@@ -258,10 +258,14 @@ export function moeActiveShare(total: number): number {
 
 /** The MoE family a name belongs to, or null. Distilled models (`DeepSeek-R1-Distill-Qwen-32B`) are dense. */
 export function findMoeFamily(name: string): MoeFamily | null {
+  return moeFamilies(name);
+}
+
+const moeFamilies = memoByString((name): MoeFamily | null => {
   const lower = name.toLowerCase();
   if (/distill/.test(lower)) return null;
   return MOE_FAMILIES.find((family) => family.pattern.test(lower)) ?? null;
-}
+});
 
 /** `7.0e10` → `70B`. */
 export function formatCount(value: number): string {

@@ -38,7 +38,8 @@ function rows(count: number, { developers = 6, outlierEvery = 9, seed = 0 } = {}
     const developer = index % 7 === 6 ? null : `lab-${index % developers}`;
     const effect = developer === null ? 0 : ((index % developers) - developers / 2) * 0.15;
     const outlier = index % outlierEvery === outlierEvery - 1 ? 1.5 : 0;
-    const y = x.reduce((sum, value, k) => sum + value * (truth[k] as number), 0) + effect + (h(10) - 0.5) * 0.3;
+    const y =
+      x.reduce((sum, value, k) => sum + value * (truth[k] as number), 0) + effect + (h(10) - 0.5) * 0.3;
     return {
       id: `row-${index}`,
       name: `Row ${index}`,
