@@ -231,10 +231,15 @@ export function fitCapability(models: readonly ScoredModel[]): CapabilityFit {
       capability[m] = weighted / precision;
     }
     // Fix the scale: capability has mean 0 and sd 1 over the models, and higher scores mean higher capability.
-    const mean = capability.reduce((sum, value) => sum + value, 0) / capability.length;
-    const sd =
-      Math.sqrt(capability.reduce((sum, value) => sum + (value - mean) ** 2, 0) / capability.length) || 1;
-    const loadings = itemList.reduce((sum, item) => sum + item.loading * item.count, 0);
+    // Plain loops, summing in the same order as a reduce would.
+    let total = 0;
+    for (let m = 0; m < capability.length; m++) total += capability[m] as number;
+    const mean = total / capability.length;
+    let squares = 0;
+    for (let m = 0; m < capability.length; m++) squares += ((capability[m] as number) - mean) ** 2;
+    const sd = Math.sqrt(squares / capability.length) || 1;
+    let loadings = 0;
+    for (const item of itemList) loadings += item.loading * item.count;
     const sign = loadings < 0 ? -1 : 1;
     for (let m = 0; m < capability.length; m++)
       capability[m] = (sign * ((capability[m] as number) - mean)) / sd;
