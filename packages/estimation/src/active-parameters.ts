@@ -136,7 +136,10 @@ const byTotal = new WeakMap<readonly MoeCandidate[], { totals: number[]; positio
  * The members whose total is within a factor 1.2 of `total` (a superset of the 10% the caller tests), in list
  * order: a binary search in the list sorted once, instead of a scan of every member per model (quadratic).
  */
-function membersNear<Member extends MoeCandidate>(members: readonly Member[], total: number): Member[] {
+export function membersNear<Member extends MoeCandidate>(
+  members: readonly Member[],
+  total: number,
+): Member[] {
   let index = byTotal.get(members);
   if (!index) {
     const order = members

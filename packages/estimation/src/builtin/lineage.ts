@@ -1,3 +1,4 @@
+import { membersNear } from '../active-parameters';
 import type { EstimateContext, EstimatorFacts, LineageModel } from '../estimator';
 import { developerKey, isOpenWeights } from '../imputation/model';
 import { countsTokens, looseName, releaseYear } from '../inputs';
@@ -67,6 +68,8 @@ interface LineageIndex {
   bases: LineageModel[];
   /** The same, by developer key. */
   byDeveloper: Map<string, LineageModel[]>;
+  /** Positions in {@link LineageIndex.bases} of each developer's bases, ascending (so by size). */
+  positionsByDeveloper: Map<string, number[]>;
   /** Every lineage model by its loose name (first one wins). */
   byName: Map<string, LineageModel>;
   /** Family word → the developer whose pretrained models' names carry it: at least 2 of them and most of all. */
@@ -129,6 +132,7 @@ function lineageIndex(context: EstimateContext): LineageIndex {
   const index: LineageIndex = {
     bases: [],
     byDeveloper: new Map(),
+    positionsByDeveloper: new Map(),
     byName: new Map(),
     familyOwner: new Map(),
     dense: [],
@@ -179,13 +183,24 @@ function lineageIndex(context: EstimateContext): LineageIndex {
   }
   index.dense.sort((left, right) => (right.parameters as number) - (left.parameters as number));
   index.bases.sort((left, right) => (left.parameters as number) - (right.parameters as number));
+  index.bases.forEach((base, position) => {
+    const developer = developerKey(base.developer);
+    if (developer === null) return;
+    const positions = index.positionsByDeveloper.get(developer);
+    if (positions) positions.push(position);
+    else index.positionsByDeveloper.set(developer, [position]);
+  });
   context.cache.set('lineage-index', index);
   return index;
 }
 
 /** The model itself, under its id or its name: never its own base, never its own evidence. */
-function isSelf(model: { id: string; name: string }, facts: EstimatorFacts): boolean {
-  return (facts.id !== undefined && model.id === facts.id) || looseName(model.name) === looseName(facts.name);
+function isSelf(
+  model: { id: string; name: string },
+  facts: EstimatorFacts,
+  ownLoose: string = looseName(facts.name),
+): boolean {
+  return (facts.id !== undefined && model.id === facts.id) || looseName(model.name) === ownLoose;
 }
 
 /** Index of the first of `sorted` (by parameters, ascending) with at least `parameters`. */
@@ -198,6 +213,45 @@ function firstAtLeast(sorted: readonly LineageModel[], parameters: number): numb
     else high = middle;
   }
   return low;
+}
+
+/** Index of the first of `positions` (ascending) that is at least `position`. */
+function firstPositionAtLeast(positions: readonly number[], position: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((positions[middle] as number) < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The positions of `developer`'s bases within `[start, end)` of the bases, ascending. */
+function developerWindow(index: LineageIndex, developer: string, start: number, end: number): number[] {
+  const positions = index.positionsByDeveloper.get(developer) ?? [];
+  const found: number[] = [];
+  for (let at = firstPositionAtLeast(positions, start); at < positions.length; at++) {
+    const position = positions[at] as number;
+    if (position >= end) break;
+    found.push(position);
+  }
+  return found;
+}
+
+/**
+ * The developers that own a family word the model's words carry (a word of theirs equal to one of the model's,
+ * or of at least 4 letters beginning one): the only developers whose bases {@link sharedFamilyWord} can match.
+ */
+function familyOwnersCarried(index: LineageIndex, words: readonly string[]): Set<string> {
+  const owners = new Set<string>();
+  for (const own of words) {
+    for (let length = own.length; length >= Math.min(4, own.length); length--) {
+      const owner = index.familyOwner.get(own.slice(0, length));
+      if (owner !== undefined) owners.add(owner);
+    }
+  }
+  return owners;
 }
 
 /** Released on or before `released` (ISO day); anything goes when the model's date is unknown. */
@@ -216,15 +270,18 @@ export function largestDense(facts: EstimatorFacts, context: EstimateContext): L
 /**
  * Models of this developer released no later than the model whose stated or implied active share (figure ÷
  * 6·N·D) shows a mixture of experts, the model itself left out: the members `knownMoeFromData` learns the developer's MoE split from.
+ * With `near`, only those whose total is within the factor `membersNear` keeps of it (in the same order).
  */
 export function developerMoeModels(
   facts: EstimatorFacts,
   context: EstimateContext,
+  near?: number,
 ): { id: string; name: string; developer?: string; parameters: number; activeParameters: number }[] {
   const developer = developerKey(facts.developer);
   if (!developer) return [];
   const released = facts.releaseDate?.slice(0, 10);
-  return (lineageIndex(context).moe.get(developer) ?? [])
+  const all = lineageIndex(context).moe.get(developer) ?? [];
+  return (near === undefined ? all : membersNear(all, near))
     .filter((model) => releasedBy(model, released) && !isSelf(model, facts))
     .map(({ releaseDate: _, ...model }) => ({ ...model, developer: facts.developer as string }));
 }
@@ -248,8 +305,23 @@ function sharedFamilyWord(
 
 /** The compute of a base: its pipeline estimate when the context can look it up, else its reported figure. */
 function baseCompute(model: LineageModel, context: EstimateContext): Omit<NameBase, 'model' | 'weight'> {
+  // A base's pipeline estimate, once found, is the same for every model built on it: remembered per context (a
+  // lookup that finds nothing, e.g. while the base itself is being estimated, is not).
+  let known = context.cache.get('base-compute') as
+    | Map<LineageModel, Omit<NameBase, 'model' | 'weight'>>
+    | undefined;
+  if (!known) {
+    known = new Map();
+    context.cache.set('base-compute', known);
+  }
+  const remembered = known.get(model);
+  if (remembered) return remembered;
   const looked = context.lookupBase?.(model.id);
-  if (looked) return { median: looked.median, log10Sigma: looked.log10Sigma, method: looked.method };
+  if (looked) {
+    const found = { median: looked.median, log10Sigma: looked.log10Sigma, method: looked.method };
+    known.set(model, found);
+    return found;
+  }
   const factor = context.settings.reportedHalfWidth[model.confidence];
   return { median: model.computeFlop, log10Sigma: Math.log10(factor) / Z90, method: 'reported' };
 }
@@ -307,23 +379,30 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
   const developer = developerKey(facts.developer);
   const released = facts.releaseDate?.slice(0, 10);
   const year = releaseYear(facts.releaseDate);
-  const sameSize: LineageModel[] = [];
-  for (let at = firstAtLeast(index.bases, size / SIZE_MATCH_FACTOR); at < index.bases.length; at++) {
-    const base = index.bases[at] as LineageModel;
-    if ((base.parameters as number) > size * SIZE_MATCH_FACTOR) break;
-    if (releasedBy(base, released) && !isSelf(base, facts)) sameSize.push(base);
-  }
+  // The bases of the same size: positions [start, end) of the bases sorted by size.
+  const start = firstAtLeast(index.bases, size / SIZE_MATCH_FACTOR);
+  let end = start;
+  while (
+    end < index.bases.length &&
+    ((index.bases[end] as LineageModel).parameters as number) <= size * SIZE_MATCH_FACTOR
+  )
+    end++;
+  const ownLoose = looseName(facts.name);
+  const eligible = (base: LineageModel) => releasedBy(base, released) && !isSelf(base, facts, ownLoose);
   // A developer that has pretrained this size itself may well have pretrained this model too: no inference.
-  if (developer !== null && sameSize.some((base) => developerKey(base.developer) === developer)) return null;
+  if (
+    developer !== null &&
+    developerWindow(index, developer, start, end).some((position) =>
+      eligible(index.bases[position] as LineageModel),
+    )
+  )
+    return null;
   // A developer with a disclosed pretraining of a comparable size (at least half of it) may have pretrained this
   // one: only a family word of another developer's models in the name (`…-llama-70b`) says it built on theirs.
   const pretrains =
     developer !== null &&
     (index.byDeveloper.get(developer) ?? []).some(
-      (base) =>
-        (base.parameters as number) >= size * PRETRAINED_SIZE_SHARE &&
-        releasedBy(base, released) &&
-        !isSelf(base, facts),
+      (base) => (base.parameters as number) >= size * PRETRAINED_SIZE_SHARE && eligible(base),
     );
   const dense = largestDense(facts, context)?.parameters;
   const moeModel =
@@ -331,22 +410,16 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
     !!facts.activeParameters ||
     findMoeFamily(facts.name) !== null ||
     (dense !== undefined && size > dense);
-  const matches = sameSize.filter((base) => {
-    if (!isOpenWeights(base.accessibility)) return false;
+  const matchesModel = (base: LineageModel) => {
+    if (!eligible(base) || !isOpenWeights(base.accessibility)) return false;
     // The same architecture: a model with only a total, of a size trained dense and no known MoE family, is a
     // dense model, not a post-train of a same-size MoE.
     const share = impliedActiveShare(base);
     if (!moeModel && share !== undefined && share < DENSE_MIN_SHARE) return false;
     const baseYear = releaseYear(base.releaseDate);
     return year === null || baseYear === null || year - baseYear <= MAX_BASE_AGE_YEARS;
-  });
-  if (matches.length === 0) return null;
+  };
   const words = nameWords(`${facts.name} ${facts.baseModel ?? ''}`);
-  const family = new Map<LineageModel, string>();
-  for (const base of matches) {
-    const word = sharedFamilyWord(index, base, words);
-    if (word) family.set(base, word);
-  }
   // Without a family word, only a size in the name (`anubis-70b`) says "built on a model of this size": the
   // way post-trainers name their models. A size known from the facts alone is just the model's size.
   const nameSize = nameSizeOf(facts.name)?.total;
@@ -354,6 +427,28 @@ function matchLineage(facts: EstimatorFacts, context: EstimateContext, size: num
     nameSize !== undefined &&
     nameSize / size <= SIZE_MATCH_FACTOR &&
     nameSize / size >= 1 / SIZE_MATCH_FACTOR;
+  // Where only a family word can count, only the bases of the developers owning a word the name carries are
+  // looked at (the same matches, in the same order, without a scan of every base of that size).
+  let candidates: number[];
+  if (pretrains || !sizeInName) {
+    candidates = [];
+    for (const owner of familyOwnersCarried(index, words))
+      candidates.push(...developerWindow(index, owner, start, end));
+    candidates.sort((left, right) => left - right);
+  } else {
+    candidates = Array.from({ length: end - start }, (_, offset) => start + offset);
+  }
+  const matches: LineageModel[] = [];
+  for (const position of candidates) {
+    const base = index.bases[position] as LineageModel;
+    if (matchesModel(base)) matches.push(base);
+  }
+  if (matches.length === 0) return null;
+  const family = new Map<LineageModel, string>();
+  for (const base of matches) {
+    const word = sharedFamilyWord(index, base, words);
+    if (word) family.set(base, word);
+  }
   if (family.size === 0 && (pretrains || !sizeInName)) return null;
   const basis: LineageBasis = family.size > 0 ? 'family' : 'size';
   const chosen = basis === 'family' ? [...family.keys()] : matches;

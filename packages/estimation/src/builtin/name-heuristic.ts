@@ -1,4 +1,4 @@
-import { type KnownMoe, knownMoeFromData, resolveActiveParameters } from '../active-parameters';
+import { type KnownMoe, knownMoeFromData, membersNear, resolveActiveParameters } from '../active-parameters';
 import { defineEstimator } from '../define-estimator';
 import type { EstimateContext, EstimatorFacts } from '../estimator';
 import { developerKey } from '../imputation/model';
@@ -91,7 +91,11 @@ function moeFromData(facts: EstimatorFacts, context: EstimateContext, total: num
   if (facts.activeParameters) return null;
   const developer = developerKey(facts.developer);
   if (developer) {
-    const members = [...(moeMembers(context).get(developer) ?? []), ...developerMoeModels(facts, context)];
+    // Only members near the total can count: each list is narrowed to them first (the same members, in order).
+    const members = [
+      ...membersNear(moeMembers(context).get(developer) ?? [], total),
+      ...developerMoeModels(facts, context, total),
+    ];
     const known = knownMoeFromData(members, developer, total, developerKey);
     if (known) return known;
   }
