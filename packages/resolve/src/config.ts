@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { ModelIdSchema, SchemaValidationError, TrackerError, toValidationIssues } from '@tracker/schema';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
   DEFAULT_ALIAS_CONFIG,
@@ -99,8 +99,16 @@ export const ExclusionConfigSchema = z.object({ rules: z.array(ExclusionRuleSche
 export type ExclusionConfig = z.infer<typeof ExclusionConfigSchema>;
 export type ExclusionConfigInput = z.input<typeof ExclusionConfigSchema>;
 
+/*
+ * The YAML parser is loaded on first use: the usual alias and exclusion files are the bundled ones (see below) and
+ * need none, and the yaml package is some 70 modules for every command to load. It is CommonJS under Node, so a
+ * require loads the very module an import would.
+ */
+let parseYaml: typeof import('yaml').parse | undefined;
+
 function parseYamlText(yamlText: string, file: string): unknown {
   try {
+    parseYaml ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse;
     return parseYaml(yamlText);
   } catch (error) {
     throw new TrackerError(

@@ -6,13 +6,20 @@ import {
   summarizeRecord,
   toDiffRow,
 } from '@tracker/dataset';
-import { formatRows, queryRecords, sanitizeForTerminal } from '@tracker/query';
+import {
+  filterRows,
+  formatRows,
+  type QueryRow,
+  sanitizeForTerminal,
+  sortRows,
+  toQueryRow,
+} from '@tracker/query';
 import type { ModelRecord } from '@tracker/schema';
 import { TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions, splitList } from '../context';
 import { buildFromFolder, toModelsFile } from '../curation';
 import { offlineOutcomes, type SourceOutcome } from '../source-outcomes';
-import { listReviewItems } from './candidates';
+import { awaitsReview } from './candidates';
 
 export interface RunOptions {
   /** Fetch nothing: use the observations already in the data folder. */
@@ -82,11 +89,14 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
       lock,
       validate: false,
     });
-    const over = queryRecords(built.models, {
-      filter: { above: true, aboveCut: context.loaded.config.statusCuts.likelyAbove },
-      sort: '-probabilityAbove,-median,name',
-    });
-    const summary = summarize(outcomes, built.models, previous, {
+    // One flat row per model, for the list printed and the summary's review queue (what queryRecords and
+    // listReviewItems would each flatten again).
+    const rows = built.models.map(toQueryRow);
+    const over = sortRows(
+      filterRows(rows, { above: true, aboveCut: context.loaded.config.statusCuts.likelyAbove }),
+      '-probabilityAbove,-median,name',
+    );
+    const summary = summarize(outcomes, built.models, rows, previous, {
       ...built,
       over: over.length,
       reviewFloor: context.loaded.config.reviewFloor,
@@ -140,6 +150,7 @@ const isCandidate = (record: ModelRecord | undefined) => record?.curation?.statu
 function summarize(
   outcomes: readonly SourceOutcome[],
   models: readonly ModelRecord[],
+  rows: readonly QueryRow[],
   previous: PreviousRows | null,
   built: {
     excluded: readonly unknown[];
@@ -168,7 +179,7 @@ function summarize(
       .filter((record) => isCandidate(record) && !previous?.candidates.has(record.id))
       .map((record) => record.id),
     candidates: models.filter((record) => isCandidate(record)).length,
-    reviewQueue: listReviewItems(models, undefined, built.reviewFloor).length,
+    reviewQueue: rows.filter((row) => awaitsReview(row, built.reviewFloor)).length,
     reviewFloor: built.reviewFloor,
     over: built.over,
     needsReview: models.filter((record) => record.curation?.needsReview).length,
