@@ -1,4 +1,3 @@
-import { lookup } from 'node:dns/promises';
 import {
   type DiffRow,
   diffModelSets,
@@ -249,6 +248,8 @@ async function loadPreviousModels(context: CommandContext): Promise<{ models: Mo
 /** A quick check before fetching: when name lookup fails, the run goes offline at once instead of timing out per source. */
 async function networkReachable(host: string): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000).unref());
+  // Loaded here: an offline run never looks a host up.
+  const { lookup } = await import('node:dns/promises');
   const attempt = lookup(host).then(
     () => true,
     () => false,
