@@ -161,12 +161,8 @@ function summarize(
   },
 ): RunSummary {
   const before = new Set((previous?.rows ?? []).map((row) => row.id));
-  const diff = previous
-    ? diffModelSets(
-        previous.rows,
-        models.map((record) => toDiffRow(summarizeRecord(record))),
-      )
-    : null;
+  // diffModelSets summarises the records itself (no intermediate rows).
+  const diff = previous ? diffModelSets(previous.rows, models) : null;
   return {
     sources: outcomes,
     models: models.length,
