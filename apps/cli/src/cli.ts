@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { OutputFormat } from '@tracker/core';
-import { sanitizeText, type TrackerError } from '@tracker/schema';
+import type { TrackerError } from '@tracker/schema';
 import { Command, CommanderError, Option } from 'commander';
 import { COMMANDS, DATA_OPTIONS, GLOBAL_OPTIONS } from './commands';
 import type { CommandSpec, OptionSpecs } from './define-command';
@@ -68,9 +68,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   } catch (error) {
     if (error instanceof CommanderError) {
       if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return 0;
-      return report(new UsageError(usageMessage(error), command), command, io);
+      return await report(new UsageError(usageMessage(error), command), command, io);
     }
-    return report(error, command, io);
+    return await report(error, command, io);
   }
 }
 
@@ -123,12 +123,15 @@ async function execute(
     format = chosen;
   }
   // Loaded here, not at start-up: `tracker --help` needs neither zod nor yaml.
-  const { createTracker } = await import('@tracker/core');
+  const [{ createTracker }, { sanitizeText }] = await Promise.all([
+    import('@tracker/core'),
+    import('@tracker/schema'),
+  ]);
   const tracker = await createTracker({
     io,
     ...(typeof values.config === 'string' ? { configFile: values.config } : {}),
     ...(typeof values.dataDir === 'string' ? { dataDir: values.dataDir } : {}),
-    log: createLog(io, { quiet: values.quiet === true, verbose: values.verbose === true }),
+    log: createLog(io, { quiet: values.quiet === true, verbose: values.verbose === true }, sanitizeText),
     format,
     color: useColor(io),
     quiet: values.quiet === true,
@@ -145,12 +148,14 @@ async function execute(
   return typeof exitCode === 'number' ? exitCode : 0;
 }
 
-function report(error: unknown, command: CommandSpec | undefined, io: CliIo): number {
+async function report(error: unknown, command: CommandSpec | undefined, io: CliIo): Promise<number> {
   if (error instanceof UsageError) {
     io.stderr.write(`error: ${error.message}\n\n${usageLines(error.command ?? command)}`);
     return 2;
   }
   if (isTrackerError(error)) {
+    // A tracker error comes from the packages: @tracker/schema is loaded already.
+    const { sanitizeText } = await import('@tracker/schema');
     io.stderr.write(`error ${error.code}: ${sanitizeText(error.message, { newlines: true, tabs: true })}\n`);
     if (USAGE_CODES.has(error.code)) {
       io.stderr.write(`\n${usageLines(command)}`);

@@ -1,4 +1,4 @@
-import { sanitizeText } from '@tracker/schema';
+import type { sanitizeText } from '@tracker/schema';
 
 /** Where a command reads and writes. Tests pass a fake; `bin.ts` passes the process's streams. */
 export interface CliIo {
@@ -34,11 +34,19 @@ export interface CliLog {
   debug(message: string): void;
 }
 
-export function createLog(io: CliIo, options: { quiet?: boolean; verbose?: boolean } = {}): CliLog {
+/**
+ * `sanitize` is @tracker/schema's `sanitizeText`, passed in by the caller that has loaded the package (it brings zod):
+ * `tracker --help` loads neither.
+ */
+export function createLog(
+  io: CliIo,
+  options: { quiet?: boolean; verbose?: boolean },
+  sanitize: typeof sanitizeText,
+): CliLog {
   const color = useColor(io, 'stderr');
   const yellow = (text: string) => (color ? `\u001b[33m${text}\u001b[39m` : text);
   // Messages quote data (names, sources' errors): no control from it reaches the terminal.
-  const safe = (message: string) => sanitizeText(message, { newlines: true, tabs: true });
+  const safe = (message: string) => sanitize(message, { newlines: true, tabs: true });
   return {
     info: (message) => {
       if (!options.quiet) io.stderr.write(`${safe(message)}\n`);

@@ -9,7 +9,6 @@ import {
   TrackerError,
   toValidationIssues,
 } from '@tracker/schema';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 
 /** The host a live run looks up first: the API of the first built-in source. */
@@ -105,6 +104,8 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
       cause: error,
     });
   }
+  // Loaded only when there is a file to read: yaml is some 70 modules.
+  const { parse: parseYaml, YAMLParseError } = await import('yaml');
   let raw: unknown;
   try {
     raw = parseYaml(text, { prettyErrors: true }) ?? {};

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { ModelIdSchema, SchemaValidationError, TrackerError, toValidationIssues } from '@tracker/schema';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
   DEFAULT_ALIAS_CONFIG,
@@ -99,8 +99,16 @@ export const ExclusionConfigSchema = z.object({ rules: z.array(ExclusionRuleSche
 export type ExclusionConfig = z.infer<typeof ExclusionConfigSchema>;
 export type ExclusionConfigInput = z.input<typeof ExclusionConfigSchema>;
 
+/*
+ * The YAML parser is loaded on first use: the usual alias and exclusion files are the bundled ones (see below) and
+ * need none, and the yaml package is some 70 modules for every command to load. It is CommonJS under Node, so a
+ * require loads the very module an import would.
+ */
+let parseYaml: typeof import('yaml').parse | undefined;
+
 function parseYamlText(yamlText: string, file: string): unknown {
   try {
+    parseYaml ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse;
     return parseYaml(yamlText);
   } catch (error) {
     throw new TrackerError(
@@ -153,23 +161,18 @@ function checkAliasConfig(config: AliasConfig, file: string): void {
 
 /*
  * Parsing the YAML costs about a tenth of a second per run, and the file is usually the one the package bundles
- * (as a generated object). A text whose SHA-256 equals the bundled file's is that file byte for byte, so it loads
- * from the bundled object instead: the same result (default-config.test.ts checks it), validated once per process.
- * Any other text, an edited file included, is parsed.
+ * (as a generated object, stored validated). A text whose SHA-256 equals the bundled file's is that file byte for
+ * byte, so it loads from the bundled object instead, without parsing or a schema check: the same result
+ * (default-config.test.ts checks it).
+ * Any other text, an edited file included, is parsed and validated.
  */
-let bundledAliases: AliasConfig | undefined;
-let bundledExclusions: ExclusionConfig | undefined;
-
 function isBundledText(yamlText: string, sha256: string): boolean {
   return createHash('sha256').update(yamlText).digest('hex') === sha256;
 }
 
 /** Parses and validates an alias config (`configs/aliases.yaml`). Errors are `CONFIG_INVALID` naming file and YAML path. */
 export function loadAliasConfig(yamlText: string, file: string): AliasConfig {
-  if (isBundledText(yamlText, DEFAULT_ALIAS_YAML_SHA256)) {
-    bundledAliases ??= parseAliasConfig(DEFAULT_ALIAS_CONFIG, file);
-    return structuredClone(bundledAliases);
-  }
+  if (isBundledText(yamlText, DEFAULT_ALIAS_YAML_SHA256)) return structuredClone(DEFAULT_ALIAS_CONFIG);
   const config = validate(AliasConfigSchema, parseYamlText(yamlText, file), file);
   checkAliasConfig(config, file);
   return config;
@@ -184,10 +187,8 @@ export function parseAliasConfig(value: unknown, file = 'aliases config'): Alias
 
 /** Parses and validates an exclusion config (`configs/exclusions.yaml`). */
 export function loadExclusionConfig(yamlText: string, file: string): ExclusionConfig {
-  if (isBundledText(yamlText, DEFAULT_EXCLUSION_YAML_SHA256)) {
-    bundledExclusions ??= parseExclusionConfig(DEFAULT_EXCLUSION_CONFIG, file);
-    return structuredClone(bundledExclusions);
-  }
+  if (isBundledText(yamlText, DEFAULT_EXCLUSION_YAML_SHA256))
+    return structuredClone(DEFAULT_EXCLUSION_CONFIG);
   return validate(ExclusionConfigSchema, parseYamlText(yamlText, file), file);
 }
 

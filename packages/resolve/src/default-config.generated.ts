@@ -1,8 +1,9 @@
 // Generated from configs/aliases.yaml and configs/exclusions.yaml by default-config.test.ts
 // (in packages/resolve: npx -y pnpm@10 generate:default-config). Do not edit by hand.
-import type { AliasConfigInput, ExclusionConfigInput } from './config';
+// Validated when generated; default-config.test.ts checks they equal what parsing the YAML gives.
+import type { AliasConfig, ExclusionConfig } from './config';
 
-export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
+export const DEFAULT_ALIAS_CONFIG: AliasConfig = {
   "developers": [
     {
       "slug": "openai",
@@ -20,7 +21,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
         "dall",
         "sora",
         "whisper"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "anthropic",
@@ -31,7 +34,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "claude"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "google",
@@ -62,7 +67,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "openFamilies": [
         "gemma"
-      ]
+      ],
+      "markers": []
     },
     {
       "slug": "meta",
@@ -85,7 +91,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "openFamilies": [
         "llama",
         "codellama"
-      ]
+      ],
+      "markers": []
     },
     {
       "slug": "alibaba",
@@ -106,7 +113,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "openFamilies": [
         "qwen",
         "qwq"
-      ]
+      ],
+      "markers": []
     },
     {
       "slug": "deepseek",
@@ -121,7 +129,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "openFamilies": [
         "deepseek"
-      ]
+      ],
+      "markers": []
     },
     {
       "slug": "xai",
@@ -133,7 +142,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "grok"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "mistral",
@@ -157,7 +168,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "openFamilies": [
         "mistral",
         "mixtral"
-      ]
+      ],
+      "markers": []
     },
     {
       "slug": "zhipu",
@@ -183,7 +195,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "openFamilies": [
         "glm"
-      ]
+      ],
+      "markers": []
     },
     {
       "slug": "moonshot",
@@ -198,7 +211,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "families": [
         "kimi",
         "moonshot"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "bytedance",
@@ -214,7 +229,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
         "doubao",
         "seed",
         "skylark"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "tencent",
@@ -226,7 +243,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "families": [
         "hunyuan",
         "hy"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "baidu",
@@ -238,7 +257,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "ernie"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "amazon",
@@ -252,7 +273,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "families": [
         "nova",
         "titan"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "microsoft",
@@ -272,7 +295,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "openFamilies": [
         "phi"
-      ]
+      ],
+      "markers": []
     },
     {
       "slug": "nvidia",
@@ -287,6 +311,7 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
         "nemotron",
         "megatron"
       ],
+      "openFamilies": [],
       "markers": [
         "nemotron"
       ]
@@ -305,7 +330,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "families": [
         "command",
         "aya"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "ai21",
@@ -318,7 +345,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "families": [
         "jamba",
         "jurassic"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "01-ai",
@@ -332,7 +361,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "yi"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "minimax",
@@ -346,7 +377,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "families": [
         "minimax",
         "abab"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "stepfun",
@@ -357,7 +390,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "step"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "reka",
@@ -369,7 +404,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "reka"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "databricks",
@@ -382,7 +419,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
         "dbrx",
         "mpt",
         "dolly"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "ai2",
@@ -400,6 +439,7 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
         "tulu",
         "molmo"
       ],
+      "openFamilies": [],
       "markers": [
         "tulu"
       ]
@@ -413,7 +453,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "inflection"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "ibm",
@@ -425,7 +467,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "granite"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "xiaomi",
@@ -436,7 +480,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "mimo"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "ant-group",
@@ -450,7 +496,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "families": [
         "ling",
         "ring"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "meituan",
@@ -462,7 +510,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "longcat"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "snowflake",
@@ -472,7 +522,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "arctic"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "tii",
@@ -485,7 +537,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "falcon"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "lg",
@@ -497,7 +551,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "exaone"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "upstage",
@@ -508,7 +564,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "solar"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "perplexity",
@@ -522,7 +580,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
         "sonar",
         "pplx",
         "r1776"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "nous-research",
@@ -537,6 +597,7 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
         "openhermes",
         "deephermes"
       ],
+      "openFamilies": [],
       "markers": [
         "hermes"
       ]
@@ -551,7 +612,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "families": [
         "athene",
         "starling"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "shanghai-ai-lab",
@@ -564,7 +627,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "families": [
         "internlm",
         "intern"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "huawei",
@@ -575,7 +640,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "pangu"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "saudi-aramco",
@@ -587,7 +654,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "families": [
         "aramco",
         "metabrain"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "cursor",
@@ -598,7 +667,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "composer"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "liquid-ai",
@@ -610,7 +681,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "lfm"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "arcee",
@@ -622,7 +695,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "trinity"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "prime-intellect",
@@ -634,7 +709,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "intellect"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "inception",
@@ -646,7 +723,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "mercury"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "nomic",
@@ -657,7 +736,9 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       ],
       "families": [
         "gpt4all"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     },
     {
       "slug": "sensetime",
@@ -668,13 +749,16 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
       "families": [
         "sensechat",
         "sensenova"
-      ]
+      ],
+      "openFamilies": [],
+      "markers": []
     }
   ],
   "models": [
     {
       "id": "openai/gpt-4",
-      "name": "GPT-4"
+      "name": "GPT-4",
+      "aliases": []
     },
     {
       "id": "openai/gpt-4-turbo",
@@ -709,6 +793,7 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     {
       "id": "openai/gpt-4o-2024-11",
       "name": "GPT-4o (Nov 2024)",
+      "aliases": [],
       "releaseOf": "openai/gpt-4o",
       "releaseDates": [
         "2024-11-20"
@@ -717,6 +802,7 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     {
       "id": "openai/gpt-4o-2025-01",
       "name": "GPT-4o (Jan 2025)",
+      "aliases": [],
       "releaseOf": "openai/gpt-4o",
       "releaseDates": [
         "2025-01-29"
@@ -724,40 +810,49 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "openai/gpt-4o-mini",
-      "name": "GPT-4o mini"
+      "name": "GPT-4o mini",
+      "aliases": []
     },
     {
       "id": "openai/gpt-4.1",
-      "name": "GPT-4.1"
+      "name": "GPT-4.1",
+      "aliases": []
     },
     {
       "id": "openai/gpt-4.5",
-      "name": "GPT-4.5"
+      "name": "GPT-4.5",
+      "aliases": []
     },
     {
       "id": "openai/o1",
-      "name": "o1"
+      "name": "o1",
+      "aliases": []
     },
     {
       "id": "openai/o1-preview",
       "name": "o1-preview",
+      "aliases": [],
       "note": "Epoch lists o1-preview (2024-09-12) and o1 (2024-12-05) as two models"
     },
     {
       "id": "openai/o1-mini",
-      "name": "o1-mini"
+      "name": "o1-mini",
+      "aliases": []
     },
     {
       "id": "openai/o3",
-      "name": "o3"
+      "name": "o3",
+      "aliases": []
     },
     {
       "id": "openai/o3-mini",
-      "name": "o3-mini"
+      "name": "o3-mini",
+      "aliases": []
     },
     {
       "id": "openai/gpt-5",
-      "name": "GPT-5"
+      "name": "GPT-5",
+      "aliases": []
     },
     {
       "id": "openai/gpt-5-chat",
@@ -769,7 +864,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "openai/gpt-5.1",
-      "name": "GPT-5.1"
+      "name": "GPT-5.1",
+      "aliases": []
     },
     {
       "id": "openai/gpt-5.1-instant",
@@ -782,7 +878,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "openai/gpt-oss-120b",
-      "name": "gpt-oss-120b"
+      "name": "gpt-oss-120b",
+      "aliases": []
     },
     {
       "id": "anthropic/claude",
@@ -804,31 +901,38 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "anthropic/claude-2.1",
-      "name": "Claude 2.1"
+      "name": "Claude 2.1",
+      "aliases": []
     },
     {
       "id": "anthropic/claude-3-opus",
-      "name": "Claude 3 Opus"
+      "name": "Claude 3 Opus",
+      "aliases": []
     },
     {
       "id": "anthropic/claude-3.5-sonnet",
-      "name": "Claude 3.5 Sonnet"
+      "name": "Claude 3.5 Sonnet",
+      "aliases": []
     },
     {
       "id": "anthropic/claude-3.7-sonnet",
-      "name": "Claude 3.7 Sonnet"
+      "name": "Claude 3.7 Sonnet",
+      "aliases": []
     },
     {
       "id": "anthropic/claude-opus-4",
-      "name": "Claude Opus 4"
+      "name": "Claude Opus 4",
+      "aliases": []
     },
     {
       "id": "anthropic/claude-opus-4.1",
-      "name": "Claude Opus 4.1"
+      "name": "Claude Opus 4.1",
+      "aliases": []
     },
     {
       "id": "anthropic/claude-opus-4.5",
-      "name": "Claude Opus 4.5"
+      "name": "Claude Opus 4.5",
+      "aliases": []
     },
     {
       "id": "google/gemini-1.0-pro",
@@ -850,15 +954,18 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "google/gemini-1.5-pro",
-      "name": "Gemini 1.5 Pro"
+      "name": "Gemini 1.5 Pro",
+      "aliases": []
     },
     {
       "id": "google/gemini-2.0-pro",
-      "name": "Gemini 2.0 Pro"
+      "name": "Gemini 2.0 Pro",
+      "aliases": []
     },
     {
       "id": "google/gemini-2.0-flash-thinking",
       "name": "Gemini 2.0 Flash Thinking",
+      "aliases": [],
       "note": "Epoch lists Gemini 2.0 Flash Thinking as a model of its own, so \"-thinking\" is not stripped here"
     },
     {
@@ -872,6 +979,7 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     {
       "id": "google/gemini-2.5-pro-2025-03",
       "name": "Gemini 2.5 Pro (Mar 2025)",
+      "aliases": [],
       "releaseOf": "google/gemini-2.5-pro",
       "releaseDates": [
         "2025-03-25",
@@ -881,6 +989,7 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     {
       "id": "google/gemini-2.5-pro-2025-05",
       "name": "Gemini 2.5 Pro (May 2025)",
+      "aliases": [],
       "releaseOf": "google/gemini-2.5-pro",
       "releaseDates": [
         "2025-05-06",
@@ -889,7 +998,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "google/gemini-3-pro",
-      "name": "Gemini 3 Pro"
+      "name": "Gemini 3 Pro",
+      "aliases": []
     },
     {
       "id": "meta/llama-3.1-405b",
@@ -901,7 +1011,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "meta/llama-4-behemoth",
-      "name": "Llama 4 Behemoth"
+      "name": "Llama 4 Behemoth",
+      "aliases": []
     },
     {
       "id": "meta/llama-4-maverick",
@@ -920,7 +1031,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "xai/grok-2",
-      "name": "Grok-2"
+      "name": "Grok-2",
+      "aliases": []
     },
     {
       "id": "xai/grok-3",
@@ -932,7 +1044,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "xai/grok-4",
-      "name": "Grok 4"
+      "name": "Grok 4",
+      "aliases": []
     },
     {
       "id": "mistral/mistral-large",
@@ -1062,6 +1175,7 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     {
       "id": "deepseek/deepseek-v3-2025-03",
       "name": "DeepSeek-V3 (Mar 2025)",
+      "aliases": [],
       "releaseOf": "deepseek/deepseek-v3",
       "releaseDates": [
         "2025-03-24"
@@ -1069,11 +1183,13 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "deepseek/deepseek-r1",
-      "name": "DeepSeek-R1"
+      "name": "DeepSeek-R1",
+      "aliases": []
     },
     {
       "id": "deepseek/deepseek-r1-2025-05",
       "name": "DeepSeek-R1 (May 2025)",
+      "aliases": [],
       "releaseOf": "deepseek/deepseek-r1",
       "releaseDates": [
         "2025-05-28"
@@ -1132,16 +1248,19 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "alibaba/qwen3-max",
-      "name": "Qwen3-Max"
+      "name": "Qwen3-Max",
+      "aliases": []
     },
     {
       "id": "alibaba/qwen3-max-thinking",
       "name": "Qwen3-Max-Thinking",
+      "aliases": [],
       "note": "Epoch lists it apart from Qwen3-Max (released 2026-01-25)"
     },
     {
       "id": "alibaba/qwq-32b-preview",
       "name": "QwQ-32B-Preview",
+      "aliases": [],
       "note": "the November 2024 preview is different weights from QwQ-32B (March 2025)"
     },
     {
@@ -1154,11 +1273,13 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "zhipu/glm-4",
-      "name": "GLM-4"
+      "name": "GLM-4",
+      "aliases": []
     },
     {
       "id": "zhipu/glm-4-0116",
       "name": "GLM-4 (0116)",
+      "aliases": [],
       "releaseOf": "zhipu/glm-4",
       "releaseDates": [
         "2024-01-16"
@@ -1167,6 +1288,7 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     {
       "id": "zhipu/glm-4-0520",
       "name": "GLM-4 (0520)",
+      "aliases": [],
       "releaseOf": "zhipu/glm-4",
       "releaseDates": [
         "2024-05-20"
@@ -1174,15 +1296,18 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "zhipu/glm-4-plus",
-      "name": "GLM-4-Plus"
+      "name": "GLM-4-Plus",
+      "aliases": []
     },
     {
       "id": "moonshot/kimi-k2",
-      "name": "Kimi K2"
+      "name": "Kimi K2",
+      "aliases": []
     },
     {
       "id": "moonshot/kimi-k2-0905",
       "name": "Kimi K2 0905",
+      "aliases": [],
       "releaseOf": "moonshot/kimi-k2",
       "releaseDates": [
         "2025-09-05"
@@ -1192,19 +1317,23 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     {
       "id": "moonshot/kimi-k2-thinking",
       "name": "Kimi K2 Thinking",
+      "aliases": [],
       "note": "a separately published model (Kimi-K2-Thinking), not a mode of Kimi K2"
     },
     {
       "id": "moonshot/kimi-k3",
-      "name": "Kimi K3"
+      "name": "Kimi K3",
+      "aliases": []
     },
     {
       "id": "bytedance/doubao-pro",
-      "name": "Doubao-pro"
+      "name": "Doubao-pro",
+      "aliases": []
     },
     {
       "id": "nvidia/nemotron-4-340b",
-      "name": "Nemotron-4 340B"
+      "name": "Nemotron-4 340B",
+      "aliases": []
     },
     {
       "id": "nvidia/llama-3.1-nemotron-ultra-253b",
@@ -1253,7 +1382,8 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "inflection/inflection-2",
-      "name": "Inflection-2"
+      "name": "Inflection-2",
+      "aliases": []
     },
     {
       "id": "saudi-aramco/metabrain",
@@ -1264,25 +1394,29 @@ export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = {
     },
     {
       "id": "huawei/pangu-ultra",
-      "name": "Pangu Ultra"
+      "name": "Pangu Ultra",
+      "aliases": []
     },
     {
       "id": "cursor/composer-2.5",
-      "name": "Composer 2.5"
+      "name": "Composer 2.5",
+      "aliases": []
     },
     {
       "id": "amazon/nova-pro",
-      "name": "Amazon Nova Pro"
+      "name": "Amazon Nova Pro",
+      "aliases": []
     },
     {
       "id": "perplexity/sonar-reasoning",
       "name": "Sonar Reasoning",
+      "aliases": [],
       "note": "a different model from Sonar, so \"reasoning\" is not stripped here"
     }
   ]
 };
 
-export const DEFAULT_EXCLUSION_CONFIG: ExclusionConfigInput = {
+export const DEFAULT_EXCLUSION_CONFIG: ExclusionConfig = {
   "rules": [
     {
       "match": "exact",

@@ -18,16 +18,19 @@ function sha256(text: string): string {
 function renderGenerated(): string {
   const aliasesText = readFileSync(aliasesFile, 'utf8');
   const exclusionsText = readFileSync(exclusionsFile, 'utf8');
-  const aliases = parseYaml(aliasesText) as unknown;
-  const exclusions = parseYaml(exclusionsText) as unknown;
+  // Stored as validated (defaults filled in), so loading them needs no schema check at run time: the tests below
+  // keep them equal to what parsing the YAML gives.
+  const aliases = parseAliasConfig(parseYaml(aliasesText), 'configs/aliases.yaml');
+  const exclusions = parseExclusionConfig(parseYaml(exclusionsText), 'configs/exclusions.yaml');
   return [
     '// Generated from configs/aliases.yaml and configs/exclusions.yaml by default-config.test.ts',
     '// (in packages/resolve: npx -y pnpm@10 generate:default-config). Do not edit by hand.',
-    "import type { AliasConfigInput, ExclusionConfigInput } from './config';",
+    '// Validated when generated; default-config.test.ts checks they equal what parsing the YAML gives.',
+    "import type { AliasConfig, ExclusionConfig } from './config';",
     '',
-    `export const DEFAULT_ALIAS_CONFIG: AliasConfigInput = ${JSON.stringify(aliases, null, 2)};`,
+    `export const DEFAULT_ALIAS_CONFIG: AliasConfig = ${JSON.stringify(aliases, null, 2)};`,
     '',
-    `export const DEFAULT_EXCLUSION_CONFIG: ExclusionConfigInput = ${JSON.stringify(exclusions, null, 2)};`,
+    `export const DEFAULT_EXCLUSION_CONFIG: ExclusionConfig = ${JSON.stringify(exclusions, null, 2)};`,
     '',
     '/** SHA-256 of the YAML texts above: `loadAliasConfig` and `loadExclusionConfig` skip parsing an identical text. */',
     `export const DEFAULT_ALIAS_YAML_SHA256 = '${sha256(aliasesText)}';`,
@@ -52,6 +55,10 @@ describe('bundled default configs', () => {
   it('match configs/exclusions.yaml exactly', () => {
     const fromYaml = loadExclusionConfig(readFileSync(exclusionsFile, 'utf8'), 'configs/exclusions.yaml');
     expect(defaultExclusionConfig()).toEqual(fromYaml);
+  });
+
+  it('are the generated file as the YAML renders it now', () => {
+    expect(readFileSync(generatedFile, 'utf8')).toBe(renderGenerated());
   });
 
   it('record the hash of the YAML they were generated from', () => {

@@ -26,12 +26,7 @@ export function listReviewItems(
 ): ReviewItem[] {
   const items = records
     .map((record) => ({ record, row: toQueryRow(record) }))
-    .filter(
-      ({ row }) =>
-        row.needsReview ||
-        ((row.status === 'candidate' || row.status === 'unreviewed') &&
-          (row.probabilityAbove ?? -1) >= reviewFloor),
-    );
+    .filter(({ row }) => awaitsReview(row, reviewFloor));
   items.sort(
     (left, right) =>
       (right.row.probabilityAbove ?? -1) - (left.row.probabilityAbove ?? -1) ||
@@ -39,6 +34,15 @@ export function listReviewItems(
       (left.row.id < right.row.id ? -1 : left.row.id > right.row.id ? 1 : 0),
   );
   return limit === undefined ? items : items.slice(0, limit);
+}
+
+/** Whether a model's row belongs to the review queue of {@link listReviewItems}. */
+export function awaitsReview(row: QueryRow, reviewFloor: number): boolean {
+  return (
+    row.needsReview ||
+    ((row.status === 'candidate' || row.status === 'unreviewed') &&
+      (row.probabilityAbove ?? -1) >= reviewFloor)
+  );
 }
 
 /**

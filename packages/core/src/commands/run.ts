@@ -1,4 +1,3 @@
-import { lookup } from 'node:dns/promises';
 import {
   type DiffRow,
   diffModelSets,
@@ -6,13 +5,20 @@ import {
   summarizeRecord,
   toDiffRow,
 } from '@tracker/dataset';
-import { formatRows, queryRecords, sanitizeForTerminal } from '@tracker/query';
+import {
+  filterRows,
+  formatRows,
+  type QueryRow,
+  sanitizeForTerminal,
+  sortRows,
+  toQueryRow,
+} from '@tracker/query';
 import type { ModelRecord } from '@tracker/schema';
 import { TrackerError } from '@tracker/schema';
 import { type CommandContext, printOptions, splitList } from '../context';
 import { buildFromFolder, toModelsFile } from '../curation';
 import { offlineOutcomes, type SourceOutcome } from '../source-outcomes';
-import { listReviewItems } from './candidates';
+import { awaitsReview } from './candidates';
 
 export interface RunOptions {
   /** Fetch nothing: use the observations already in the data folder. */
@@ -82,11 +88,14 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
       lock,
       validate: false,
     });
-    const over = queryRecords(built.models, {
-      filter: { above: true, aboveCut: context.loaded.config.statusCuts.likelyAbove },
-      sort: '-probabilityAbove,-median,name',
-    });
-    const summary = summarize(outcomes, built.models, previous, {
+    // One flat row per model, for the list printed and the summary's review queue (what queryRecords and
+    // listReviewItems would each flatten again).
+    const rows = built.models.map(toQueryRow);
+    const over = sortRows(
+      filterRows(rows, { above: true, aboveCut: context.loaded.config.statusCuts.likelyAbove }),
+      '-probabilityAbove,-median,name',
+    );
+    const summary = summarize(outcomes, built.models, rows, previous, {
       ...built,
       over: over.length,
       reviewFloor: context.loaded.config.reviewFloor,
@@ -140,6 +149,7 @@ const isCandidate = (record: ModelRecord | undefined) => record?.curation?.statu
 function summarize(
   outcomes: readonly SourceOutcome[],
   models: readonly ModelRecord[],
+  rows: readonly QueryRow[],
   previous: PreviousRows | null,
   built: {
     excluded: readonly unknown[];
@@ -151,12 +161,8 @@ function summarize(
   },
 ): RunSummary {
   const before = new Set((previous?.rows ?? []).map((row) => row.id));
-  const diff = previous
-    ? diffModelSets(
-        previous.rows,
-        models.map((record) => toDiffRow(summarizeRecord(record))),
-      )
-    : null;
+  // diffModelSets summarises the records itself (no intermediate rows).
+  const diff = previous ? diffModelSets(previous.rows, models) : null;
   return {
     sources: outcomes,
     models: models.length,
@@ -168,7 +174,7 @@ function summarize(
       .filter((record) => isCandidate(record) && !previous?.candidates.has(record.id))
       .map((record) => record.id),
     candidates: models.filter((record) => isCandidate(record)).length,
-    reviewQueue: listReviewItems(models, undefined, built.reviewFloor).length,
+    reviewQueue: rows.filter((row) => awaitsReview(row, built.reviewFloor)).length,
     reviewFloor: built.reviewFloor,
     over: built.over,
     needsReview: models.filter((record) => record.curation?.needsReview).length,
@@ -238,6 +244,8 @@ async function loadPreviousModels(context: CommandContext): Promise<{ models: Mo
 /** A quick check before fetching: when name lookup fails, the run goes offline at once instead of timing out per source. */
 async function networkReachable(host: string): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000).unref());
+  // Loaded here: an offline run never looks a host up.
+  const { lookup } = await import('node:dns/promises');
   const attempt = lookup(host).then(
     () => true,
     () => false,

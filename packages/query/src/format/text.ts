@@ -37,9 +37,15 @@ export function sanitizeForTerminal(text: string): string {
   return sanitizeText(text);
 }
 
+const COMBINING_MARK = /^(?:\p{Mn}|\p{Me})$/u;
+/** A UTF-16 unit from U+0300 up (surrogates included): text without one takes one column per unit. */
+const BEYOND_NARROW = /[\u0300-\uffff]/;
+
 /** Columns one code point takes in a terminal: 0 for combining marks, 2 for East Asian wide and emoji, else 1. */
 function codePointWidth(codePoint: number, character: string): number {
-  if (/^(?:\p{Mn}|\p{Me})$/u.test(character)) return 0;
+  // Below U+0300 (the first combining mark) every code point takes one column: no pattern to test.
+  if (codePoint < 0x300) return 1;
+  if (COMBINING_MARK.test(character)) return 0;
   if ((codePoint >= 0x200b && codePoint <= 0x200f) || (codePoint >= 0xfe00 && codePoint <= 0xfe0f)) return 0;
   if (
     (codePoint >= 0x1100 && codePoint <= 0x115f) ||
@@ -64,6 +70,8 @@ function codePointWidth(codePoint: number, character: string): number {
 
 /** Columns a (sanitised) string takes in a terminal. */
 export function displayWidth(text: string): number {
+  // Most cells: one column per UTF-16 unit, counted without walking the code points.
+  if (!BEYOND_NARROW.test(text)) return text.length;
   let width = 0;
   for (const character of text) width += codePointWidth(character.codePointAt(0) ?? 0, character);
   return width;
