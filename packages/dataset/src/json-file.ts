@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { TrackerError, toJsonPath } from '@tracker/schema';
 import { locateJsonSyntaxError } from './json-syntax';
@@ -150,51 +151,40 @@ export const MAX_JSON_DEPTH = 512;
 type StructureProblem = { kind: 'proto'; path: PropertyKey[] } | { kind: 'depth'; path: PropertyKey[] };
 
 /**
- * Walks a parsed value without recursion (a file nested 200,000 deep must not overflow the stack) and returns
- * the first `__proto__` key, or the first place nested deeper than {@link MAX_JSON_DEPTH}, with its path.
+ * Walks a parsed value and returns the first `__proto__` key, or the first place nested deeper than
+ * {@link MAX_JSON_DEPTH}, with its path (in document order). The walk recurses, but never deeper than the limit
+ * (a file nested 200,000 deep is stopped at level 512, far within the stack), and allocates nothing but the path.
  */
 function findStructureProblem(root: unknown): StructureProblem | undefined {
-  // Each entry links to its parent, so a path is only built for the place that is reported.
-  interface Entry {
-    value: unknown;
-    key: PropertyKey | undefined;
-    parent: Entry | undefined;
-    depth: number;
-  }
-  const pathOf = (entry: Entry, last?: PropertyKey): PropertyKey[] => {
-    const path: PropertyKey[] = last === undefined ? [] : [last];
-    for (let current: Entry | undefined = entry; current?.parent; current = current.parent) {
-      path.push(current.key!);
-    }
-    return path.reverse();
-  };
-  const stack: Entry[] = [{ value: root, key: undefined, parent: undefined, depth: 0 }];
-  while (stack.length > 0) {
-    const entry = stack.pop()!;
-    const { value, depth } = entry;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_JSON_DEPTH) return { kind: 'depth', path: pathOf(entry) };
-    // Children are pushed last-first so that they are visited in document order.
+  if (typeof root !== 'object' || root === null) return undefined;
+  const path: PropertyKey[] = [];
+  const visit = (value: object, depth: number): StructureProblem | undefined => {
+    if (depth >= MAX_JSON_DEPTH) return { kind: 'depth', path: [...path] };
     if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index -= 1) {
-        const child = value[index];
-        if (typeof child === 'object' && child !== null) {
-          stack.push({ value: child, key: index, parent: entry, depth: depth + 1 });
-        }
+      for (let index = 0; index < value.length; index += 1) {
+        const child: unknown = value[index];
+        if (typeof child !== 'object' || child === null) continue;
+        path.push(index);
+        const problem = visit(child, depth + 1);
+        if (problem !== undefined) return problem;
+        path.pop();
       }
-      continue;
+      return undefined;
     }
+    if (Object.hasOwn(value, '__proto__')) return { kind: 'proto', path: [...path, '__proto__'] };
     const keys = Object.keys(value);
-    if (keys.includes('__proto__')) return { kind: 'proto', path: pathOf(entry, '__proto__') };
-    for (let index = keys.length - 1; index >= 0; index -= 1) {
+    for (let index = 0; index < keys.length; index += 1) {
       const key = keys[index]!;
-      const child = (value as Record<string, unknown>)[key];
-      if (typeof child === 'object' && child !== null) {
-        stack.push({ value: child, key, parent: entry, depth: depth + 1 });
-      }
+      const child: unknown = (value as Record<string, unknown>)[key];
+      if (typeof child !== 'object' || child === null) continue;
+      path.push(key);
+      const problem = visit(child, depth + 1);
+      if (problem !== undefined) return problem;
+      path.pop();
     }
-  }
-  return undefined;
+    return undefined;
+  };
+  return visit(root, 0);
 }
 
 /** The default for {@link ReadTextFileOptions.maxBytes}: 256 MiB, far above any data file the tracker writes. */
@@ -263,8 +253,6 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * Reads a data file as UTF-8 text. Returns `undefined` when it does not exist and `missingOk` is set. A file over
  * the size limit is refused before it is read, and bytes that are not UTF-8 are refused with their offset, both
@@ -276,7 +264,7 @@ export async function readTextFile(
 ): Promise<string | undefined> {
   const shown = displayPath(file);
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
-  let bytes: Uint8Array;
+  let bytes: Buffer;
   try {
     const handle = await open(file, 'r');
     try {
@@ -308,13 +296,16 @@ export async function readTextFile(
       { details: { file: shown, bytes: bytes.length, limit: maxBytes } },
     );
   }
-  try {
-    return UTF8.decode(bytes);
-  } catch (error) {
+  // ASCII (most data files) decodes fastest as Latin-1, to the same text.
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  // Checked first, then decoded: `toString` would silently replace bad bytes with U+FFFD.
+  if (!isUtf8(bytes)) {
     const offset = findInvalidUtf8(bytes);
     throw new TrackerError('DATA_INVALID', `${shown}: byte offset ${offset}: invalid UTF-8`, {
-      cause: error,
       details: { file: shown, byteOffset: offset },
     });
   }
+  // A leading byte order mark is dropped, as the WHATWG decoder does.
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return bytes.toString('utf8', bom ? 3 : 0);
 }
