@@ -37,7 +37,7 @@ export type {
   SheetProblem,
 } from './review-sheet';
 export { exportReviewSheet, importReviewSheet, REVIEW_SHEET_COLUMNS } from './review-sheet';
-export type { ObservationSnapshotUpdate, WriteOptions } from './store';
+export type { ModelRows, ObservationSnapshotUpdate, WriteOptions } from './store';
 export {
   appendLedger,
   loadLedger,

@@ -400,6 +400,8 @@ interface DecodeContext {
   file: string;
   /** `$.provenance`, each entry as the keys it gives (the absent parts left out). */
   entries: readonly Provenance[];
+  /** Expand only what `summarizeRecord` reads (see {@link ExpandModelsFileOptions.summary}). */
+  summary?: boolean;
 }
 
 interface Provenance {
@@ -529,6 +531,8 @@ function decodeComponent(
     typeof component.log10Sigma === 'number'
   )
     component.interval90 = derivedInterval(component.median, component.log10Sigma);
+  // A summary has no use for the inputs: they are left as written.
+  if (context.summary) return component;
   component.inputs = listAt(context, component.inputs, () => `${where()}[6]`, modelId).map(
     (input, inputIndex) => {
       const inputAt = () => `${where()}[6][${inputIndex}]`;
@@ -576,9 +580,13 @@ function decodePairLists(
   where: (rest: string) => Where,
   modelId: unknown,
   build: (item: unknown, entry: Provenance, at: Where) => unknown,
+  only?: readonly string[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, list] of Object.entries(mapAt(context, record[name], where(`.${name}`), modelId))) {
+  const lists = mapAt(context, record[name], where(`.${name}`), modelId);
+  for (const key of only ?? Object.keys(lists)) {
+    const list = lists[key];
+    if (list === undefined) continue;
     const at = toJsonPath([name, key], '');
     const shape = name === 'facts' ? '[value, provenance index]' : '[score, provenance index]';
     out[key] = listAt(context, list, where(at), modelId).map((item, position) => {
@@ -594,16 +602,26 @@ function decodePairLists(
 /** One version 2 record in the in-memory shape (not yet validated: the schema check follows). */
 function decodeRecord(context: DecodeContext, value: unknown, index: number, threshold: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const record = { ...(value as Record<string, unknown>) };
+  const record = context.summary
+    ? pickKeys(value as Record<string, unknown>, SUMMARY_RECORD_KEYS)
+    : { ...(value as Record<string, unknown>) };
   const modelId = record.id;
   const where = (rest: string) => () => `$.models[${index}]${rest}`;
   if (record.facts !== undefined) {
-    record.facts = decodePairLists(context, record, 'facts', where, modelId, (value, entry) => ({
-      value,
-      source: entry.source,
-      url: entry.url,
-      retrievedAt: entry.retrievedAt,
-    }));
+    record.facts = decodePairLists(
+      context,
+      record,
+      'facts',
+      where,
+      modelId,
+      (value, entry) => ({
+        value,
+        source: entry.source,
+        url: entry.url,
+        retrievedAt: entry.retrievedAt,
+      }),
+      context.summary ? SUMMARY_FACT_FIELDS : undefined,
+    );
   }
   if (record.scores !== undefined) {
     record.scores = decodePairLists(context, record, 'scores', where, modelId, (score, entry, at) => ({
@@ -649,6 +667,25 @@ function decodeRecord(context: DecodeContext, value: unknown, index: number, thr
   return record;
 }
 
+/** The parts of a record `summarizeRecord` reads: a summary expands only these. */
+const SUMMARY_RECORD_KEYS = [
+  'id',
+  'name',
+  'developer',
+  'aliases',
+  'assessment',
+  'curation',
+  'estimate',
+  'facts',
+];
+const SUMMARY_FACT_FIELDS = ['developer', 'releaseDate'];
+
+function pickKeys(object: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (Object.hasOwn(object, key)) out[key] = object[key];
+  return out;
+}
+
 /** `$.provenance`: each entry `[source, retrievedAt, url]`, a part a string or null. */
 function readEntries(context: DecodeContext, value: unknown): Provenance[] {
   return listAt(context, value, () => '$.provenance', undefined).map((entry, index) => {
@@ -672,15 +709,29 @@ function readEntries(context: DecodeContext, value: unknown): Provenance[] {
   });
 }
 
+/** Options of {@link expandModelsFile}. */
+export interface ExpandModelsFileOptions {
+  /**
+   * Expand only what `summarizeRecord` reads (id, name, developer, aliases, assessment, curation, the estimate
+   * without its components' inputs, the developer and release date facts), for comparing with a previous run;
+   * the records are then incomplete. A version 1 file is returned whole either way.
+   */
+  summary?: boolean;
+}
+
 /**
  * A parsed `models.json` of either version in the in-memory shape (`schemaVersion` 1, every fact with its own
  * provenance), not validated against the record schema: a version 2 file is expanded, anything else is returned as
  * it is. What the expansion cannot read is `DATA_INVALID` naming the file, the JSON path and the model.
  */
-export function expandModelsFile(value: unknown, file: string): unknown {
+export function expandModelsFile(
+  value: unknown,
+  file: string,
+  options: ExpandModelsFileOptions = {},
+): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const data = value as Record<string, unknown>;
-  const context: DecodeContext = { file, entries: [] };
+  const context: DecodeContext = { file, entries: [], summary: options.summary === true };
   if (typeof data.schemaVersion === 'number' && data.schemaVersion > MODELS_FILE_VERSION) {
     throw invalid(
       context,

@@ -19,6 +19,7 @@ import {
 } from '@tracker/schema';
 import type { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
+import { type DiffRow, toDiffRow } from './diff';
 import { compareStrings, parseJsonText, readTextFile, stableStringify } from './json-file';
 import { isRulingEntry } from './ledger';
 import { findHeldLock, type LockHandle, withLock } from './lock';
@@ -128,16 +129,44 @@ export async function loadModels(dataDir: string): Promise<ModelsFile | null> {
  * `details.compact` when a version 2 file cannot be expanded into records).
  */
 export async function loadModelsUnvalidated(dataDir: string): Promise<{ models: ModelRecord[] } | null> {
+  const models = await readModelsUnvalidated(dataDir, false);
+  return models === null ? null : { models };
+}
+
+async function readModelsUnvalidated(dataDir: string, summary: boolean): Promise<ModelRecord[] | null> {
   const file = dataPaths(dataDir).modelsFile;
   const text = await readTextFile(file, { missingOk: true });
   if (text === undefined) return null;
-  const value = expandModelsFile(parseJsonText(text, { file }), displayPath(file)) as {
+  const value = expandModelsFile(parseJsonText(text, { file }), displayPath(file), { summary }) as {
     models?: unknown;
   } | null;
   if (typeof value !== 'object' || value === null || !Array.isArray(value.models)) {
     throw dataError(file, '$.models', 'expected an array of models');
   }
-  return { models: value.models as ModelRecord[] };
+  return value.models as ModelRecord[];
+}
+
+/** What a run compares with the previous `models.json`: each model's diff row, and the ids that were candidates. */
+export interface ModelRows {
+  rows: DiffRow[];
+  /** Models whose curation status was `candidate`. */
+  candidates: Set<string>;
+}
+
+/**
+ * `models.json` as the rows a diff compares, or `null` when there is none: what {@link loadModelsUnvalidated}
+ * gives, turned into rows, but only the parts of each record a row is made of are expanded (see
+ * `expandModelsFile`'s `summary`). The bytes get every check of a data file, and the errors are the same.
+ */
+export async function loadModelRows(dataDir: string): Promise<ModelRows | null> {
+  const models = await readModelsUnvalidated(dataDir, true);
+  if (models === null) return null;
+  const candidates = new Set<string>();
+  const rows = models.map((record) => {
+    if (record.curation?.status === 'candidate') candidates.add(record.id);
+    return toDiffRow(record);
+  });
+  return { rows, candidates };
 }
 
 /** Loads `ledger.jsonl`; no ledger yet means no entries. */
