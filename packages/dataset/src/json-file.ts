@@ -262,6 +262,15 @@ export async function readTextFile(
   file: string,
   options: ReadTextFileOptions = {},
 ): Promise<string | undefined> {
+  const bytes = await readDataBytes(file, options);
+  return bytes === undefined ? undefined : decodeDataText(bytes, file);
+}
+
+/** The bytes of a data file, with the size checks of {@link readTextFile} (not yet decoded). */
+export async function readDataBytes(
+  file: string,
+  options: ReadTextFileOptions = {},
+): Promise<Buffer | undefined> {
   const shown = displayPath(file);
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
   let bytes: Buffer;
@@ -296,10 +305,16 @@ export async function readTextFile(
       { details: { file: shown, bytes: bytes.length, limit: maxBytes } },
     );
   }
+  return bytes;
+}
+
+/** The bytes of a data file as text; bytes that are not UTF-8 are `DATA_INVALID` naming the file and the offset. */
+export function decodeDataText(bytes: Buffer, file: string): string {
   // ASCII (most data files) decodes fastest as Latin-1, to the same text.
   if (isAscii(bytes)) return bytes.toString('latin1');
   // Checked first, then decoded: `toString` would silently replace bad bytes with U+FFFD.
   if (!isUtf8(bytes)) {
+    const shown = displayPath(file);
     const offset = findInvalidUtf8(bytes);
     throw new TrackerError('DATA_INVALID', `${shown}: byte offset ${offset}: invalid UTF-8`, {
       details: { file: shown, byteOffset: offset },

@@ -16,6 +16,10 @@ export interface DataPaths {
   lockFile: string;
   /** `releases/`: published lists. */
   releasesDir: string;
+  /** `.cache/`: machine-made files that only save time; deleting them loses nothing. */
+  cacheDir: string;
+  /** `.cache/validated.json`: the observation files whose bytes passed the schema check. */
+  validationCacheFile: string;
   /** `observations/<source>.json`. */
   observationFile(source: string): string;
   /** `releases/<date>/`. */
@@ -33,6 +37,8 @@ export function dataPaths(dataDir: string): DataPaths {
     ledgerFile: path.join(root, 'ledger.jsonl'),
     lockFile: path.join(root, '.lock'),
     releasesDir: path.join(root, 'releases'),
+    cacheDir: path.join(root, '.cache'),
+    validationCacheFile: path.join(root, '.cache', 'validated.json'),
     observationFile: (source) => path.join(root, 'observations', `${source}.json`),
     releaseDir: (date) => path.join(root, 'releases', date),
   };

@@ -20,7 +20,14 @@ import {
 import type { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 import { type DiffRow, toDiffRow } from './diff';
-import { compareStrings, parseJsonText, readTextFile, stableStringify } from './json-file';
+import {
+  compareStrings,
+  decodeDataText,
+  parseJsonText,
+  readDataBytes,
+  readTextFile,
+  stableStringify,
+} from './json-file';
 import { isRulingEntry } from './ledger';
 import { findHeldLock, type LockHandle, withLock } from './lock';
 import { expandModelsFile, formatModelsFile, readModelsFile } from './models-file';
@@ -31,6 +38,7 @@ import {
   sortObservations,
 } from './observations';
 import { dataPaths, displayPath } from './paths';
+import { fingerprint, openValidationCache } from './validation-cache';
 
 /** Key order of a ledger line: who did what to which model first, so `git diff` and `grep` read well. */
 export const LEDGER_KEY_ORDER = [
@@ -69,7 +77,11 @@ export async function loadObservationFile(file: string): Promise<ObservationFile
 
 async function readObservationFile(file: string, missingOk: boolean): Promise<ObservationFile | null> {
   const parsed = await readValidated(file, ObservationFileSchema, missingOk);
-  if (parsed === null) return null;
+  return parsed === null ? null : checkObservationSources(file, parsed);
+}
+
+/** The checks of an observation file beyond its schema: the file's name and every observation name its source. */
+function checkObservationSources(file: string, parsed: ObservationFile): ObservationFile {
   const expected = path.basename(file, '.json');
   if (path.extname(file) === '.json' && parsed.source !== expected) {
     throw dataError(file, '$.source', `expected "${expected}" (the file name), got "${parsed.source}"`);
@@ -110,7 +122,30 @@ export async function loadObservations(dataDir: string): Promise<ObservationFile
     );
   }
   const files = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort(compareStrings);
-  return Promise.all(files.map((name) => loadObservationFile(path.join(directory, name))));
+  const cache = await openValidationCache(dataPaths(dataDir).validationCacheFile);
+  const loaded = await Promise.all(
+    files.map(async (name) => {
+      const file = path.join(directory, name);
+      const bytes = (await readDataBytes(file))!;
+      const sha256 = fingerprint(bytes);
+      const value = parseJsonText(decodeDataText(bytes, file), { file });
+      // Bytes that passed the schema before pass it again: only the checks beyond the schema are repeated.
+      const known = cache.validated(name, sha256);
+      if (!known)
+        parseWithSchema(ObservationFileSchema, value, { file: displayPath(file), code: 'DATA_INVALID' });
+      // The parsed value itself, checked or known good, so a load gives the same objects either way.
+      const checked = checkObservationSources(file, value as ObservationFile);
+      if (!known) cache.remember(name, sha256);
+      return checked;
+    }),
+  );
+  // The cache is written only under the lock (a run holds it), and is an optimisation: failing to write it is harmless.
+  if (findHeldLock(dataDir)) {
+    await underLock(dataDir, {}, () => cache.save(files)).catch((error: unknown) => {
+      if (!TrackerError.is(error) || error.code !== 'IO_FAILED') throw error;
+    });
+  }
+  return loaded;
 }
 
 /** Loads `models.json`, or `null` when the folder has none yet (it is regenerable machine output). */
