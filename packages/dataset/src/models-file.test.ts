@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { diffModelSets, toDiffRow } from './diff';
 import { stableStringify } from './json-file';
-import { formatModelsFile, MODELS_FILE_VERSION, roundFigure } from './models-file';
+import { encodeModelsFile, formatModelsFile, MODELS_FILE_VERSION, roundFigure } from './models-file';
 import { displayPath } from './paths';
 import { loadModelRows, loadModels, loadModelsUnvalidated, saveModels } from './store';
 import { createTempDir, failure, makeModelsFile, makeRecord } from './test-factories';
@@ -216,6 +216,17 @@ describe('models.json version 2', () => {
     expect(text).toContain('517774080000000000000');
     expect(text).toContain('0.00045899111261993');
     expect(text).not.toContain('6.299999999999999e+22');
+  });
+
+  it('encodes to the UTF-8 bytes of its text, whatever the characters', () => {
+    for (const records of [
+      [],
+      [richRecord()],
+      [makeRecord('lab/one', 1e24, { name: 'Ünïcödé 模型 𝔘 — “quoted” \u2028' }), richRecord()],
+    ]) {
+      const file = makeModelsFile(records);
+      expect(encodeModelsFile(file).equals(Buffer.from(formatModelsFile(file), 'utf8'))).toBe(true);
+    }
   });
 
   it('is under a third of the indented version 1 text for many models sharing their sources', () => {

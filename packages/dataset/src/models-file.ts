@@ -375,24 +375,50 @@ const recordLines = new WeakMap<ModelRecord, { table: string; line: string }>();
  * `curateModels`, which returns the other records unchanged) serialises only that model.
  */
 export function formatModelsFile(file: ModelsFile): string {
+  return modelsFileParts(file).join('');
+}
+
+/**
+ * The bytes of `models.json` (UTF-8 of {@link formatModelsFile}), written part by part into one buffer: joining
+ * thousands of lines into one string first, then encoding it, costs several times as much.
+ */
+export function encodeModelsFile(file: ModelsFile): Buffer {
+  const parts = modelsFileParts(file);
+  let length = 0;
+  for (const part of parts) length += Buffer.byteLength(part);
+  const bytes = Buffer.allocUnsafe(length);
+  let offset = 0;
+  for (const part of parts) offset += bytes.write(part, offset);
+  return bytes;
+}
+
+/** The text of the file in pieces that, joined, are the file. */
+function modelsFileParts(file: ModelsFile): string[] {
   const models = [...file.models].sort((left, right) => compareStrings(left.id, right.id));
   const table = new ProvenanceTable(models);
   const tableKey = `${file.threshold}\n${table.text}`;
-  const lines = models.map((record) => {
-    const cached = recordLines.get(record);
-    if (cached !== undefined && cached.table === tableKey) return cached.line;
-    const line = JSON.stringify(encodeRecord(record, table, file.threshold));
-    recordLines.set(record, { table: tableKey, line });
-    return line;
-  });
   const header = JSON.stringify({
     schemaVersion: MODELS_FILE_VERSION,
     generatedAt: file.generatedAt,
     threshold: finite(file.threshold),
   }).slice(0, -1);
   const provenance = table.entries.length === 0 ? '[]' : `[\n${table.text}\n]`;
-  const body = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n]`;
-  return `${header},"provenance":${provenance},"models":${body}}\n`;
+  const parts = [`${header},"provenance":${provenance},"models":`];
+  if (models.length === 0) parts.push('[]');
+  models.forEach((record, index) => {
+    parts.push(index === 0 ? '[\n' : ',\n');
+    const cached = recordLines.get(record);
+    if (cached !== undefined && cached.table === tableKey) {
+      parts.push(cached.line);
+    } else {
+      const line = JSON.stringify(encodeRecord(record, table, file.threshold));
+      recordLines.set(record, { table: tableKey, line });
+      parts.push(line);
+    }
+  });
+  if (models.length > 0) parts.push('\n]');
+  parts.push('}\n');
+  return parts;
 }
 
 /** What the reader knows while expanding a file: its name for messages and its provenance table. */

@@ -30,7 +30,7 @@ import {
 } from './json-file';
 import { isRulingEntry } from './ledger';
 import { findHeldLock, type LockHandle, withLock } from './lock';
-import { expandModelsFile, formatModelsFile, readModelsFile } from './models-file';
+import { encodeModelsFile, expandModelsFile, readModelsFile } from './models-file';
 import {
   compareSnapshots,
   type MergeSnapshotResult,
@@ -377,8 +377,8 @@ export async function saveModels(
     options.validate === false
       ? file
       : parseWithSchema(ModelsFileSchema, file, { file: displayPath(target) });
-  const text = formatModelsFile(checked);
-  await underLock(dataDir, options, () => writeFileAtomic(target, text));
+  const bytes = encodeModelsFile(checked);
+  await underLock(dataDir, options, () => writeFileAtomic(target, bytes));
 }
 
 /** Serialises one ledger entry as its JSON Lines line (without the newline). */
