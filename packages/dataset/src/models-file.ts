@@ -143,8 +143,17 @@ function canonical(value: unknown): unknown {
   if (typeof value === 'number') return finite(value);
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map(canonical);
+  return canonicalObject(value);
+}
+
+/**
+ * {@link canonical} of an object, without the keys in `skip`. (A plain `sort()` orders strings by UTF-16 code
+ * units, as `compareStrings` does, without calling back into JavaScript.)
+ */
+function canonicalObject(value: object, skip?: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareStrings)) {
+  for (const key of Object.keys(value).sort()) {
+    if (skip?.includes(key)) continue;
     const item = (value as Record<string, unknown>)[key];
     if (item === undefined) continue;
     if (key === '__proto__') {
@@ -175,9 +184,7 @@ export function roundFigure(value: number): number {
 
 /** `canonical(object)` without the listed keys. */
 function without(object: object, keys: readonly string[]): Record<string, unknown> {
-  const rest: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(object)) if (!keys.includes(key)) rest[key] = item;
-  return canonical(rest) as Record<string, unknown>;
+  return canonicalObject(object, keys);
 }
 
 const PROVENANCE_KEYS = ['source', 'retrievedAt', 'url'] as const;
@@ -185,12 +192,15 @@ const PROVENANCE_KEYS = ['source', 'retrievedAt', 'url'] as const;
 function encodeEstimate(estimate: ComputeEstimate, table: ProvenanceTable): Record<string, unknown> {
   const out = without(estimate, ['components']);
   const figures = estimateFigures(estimate);
-  const components = estimate.components.map((component) => encodeComponent(component, table));
+  const componentFigures = estimate.components.map(estimateFigures);
+  const components = estimate.components.map((component, index) =>
+    encodeComponent(component, componentFigures[index]!, table),
+  );
   // The figures of the method that set the estimate are not written twice: the reader takes them from it.
-  const setter = estimate.components.find(
+  const setter = estimate.components.findIndex(
     (component) => component.used && component.method === estimate.method,
   );
-  if (setter && sameFigures(figures, estimateFigures(setter))) {
+  if (setter >= 0 && sameFigures(figures, componentFigures[setter]!)) {
     delete out.median;
     delete out.interval90;
     delete out.log10Sigma;
@@ -246,8 +256,7 @@ function derivedInterval(median: number, log10Sigma: number): number[] {
   return [roundFigure(median / factor), roundFigure(median * factor)];
 }
 
-function encodeComponent(component: EstimateComponent, table: ProvenanceTable): unknown[] {
-  const figures = estimateFigures(component);
+function encodeComponent(component: EstimateComponent, figures: Figures, table: ProvenanceTable): unknown[] {
   // Most components' interval is the log-normal one of their median and σ: then it is written as null and the
   // reader derives it (a run-scoped component whose base was added, or a bound, keeps its own).
   const derived = derivedInterval(figures.median, figures.log10Sigma);
@@ -281,7 +290,9 @@ function encodeAssessment(assessment: ThresholdAssessment, threshold: number): u
 }
 
 function sortedEntries<T>(map: Record<string, T>): [string, T][] {
-  return Object.entries(map).sort(([left], [right]) => compareStrings(left, right));
+  return Object.keys(map)
+    .sort()
+    .map((key) => [key, map[key]!]);
 }
 
 /**
