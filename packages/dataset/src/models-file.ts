@@ -494,20 +494,6 @@ function tuple(
   return value;
 }
 
-/** A two-item array (a fact or a score with its provenance index); the path is built only for a problem. */
-function pair(
-  context: DecodeContext,
-  value: unknown,
-  where: (rest: string) => Where,
-  rest: string,
-  shape: string,
-  modelId: unknown,
-): unknown[] {
-  if (!Array.isArray(value) || value.length !== 2)
-    throw invalid(context, where(rest)(), `expected ${shape}`, modelId);
-  return value;
-}
-
 function listAt(context: DecodeContext, value: unknown, where: Where, modelId: unknown): unknown[] {
   if (!Array.isArray(value)) throw invalid(context, where(), 'expected an array', modelId);
   return value;
@@ -528,8 +514,15 @@ function mapAt(
 function decodeEstimate(context: DecodeContext, value: unknown, where: Where, modelId: unknown): unknown {
   if (value === null) return value;
   const estimate = { ...mapAt(context, value, where, modelId) };
-  const components = listAt(context, estimate.components, () => `${where()}.components`, modelId).map(
-    (item, index) => decodeComponent(context, item, () => `${where()}.components[${index}]`, modelId),
+  const written = listAt(context, estimate.components, () => `${where()}.components`, modelId);
+  // A summary needs only the figures, so at most the component that set them.
+  const wanted = context.summary
+    ? estimate.median !== undefined
+      ? []
+      : written.filter((item) => Array.isArray(item) && item[0] === estimate.method && item[4] === true)
+    : written;
+  const components = wanted.map((item) =>
+    decodeComponent(context, item, () => `${where()}.components[${written.indexOf(item)}]`, modelId),
   );
   estimate.components = components;
   if (estimate.median === undefined) {
@@ -624,14 +617,22 @@ function decodePairLists(
   for (const key of only ?? Object.keys(lists)) {
     const list = lists[key];
     if (list === undefined) continue;
-    const at = toJsonPath([name, key], '');
-    const shape = name === 'facts' ? '[value, provenance index]' : '[score, provenance index]';
-    out[key] = listAt(context, list, where(at), modelId).map((item, position) => {
-      const [first, p] = pair(context, item, where, `${at}[${position}]`, shape, modelId);
+    // Paths are only built for a problem: a file has tens of thousands of these items.
+    const at = () => where(toJsonPath([name, key], ''))();
+    const items = listAt(context, list, at, modelId);
+    const decoded: unknown[] = new Array(items.length);
+    for (let position = 0; position < items.length; position += 1) {
+      const item = items[position];
+      if (!Array.isArray(item) || item.length !== 2) {
+        const shape = name === 'facts' ? '[value, provenance index]' : '[score, provenance index]';
+        throw invalid(context, `${at()}[${position}]`, `expected ${shape}`, modelId);
+      }
+      const p: unknown = item[1];
       const entry = typeof p === 'number' ? context.entries[p] : undefined;
-      if (entry === undefined) throw badIndex(context, p, `${where(at)()}[${position}][1]`, modelId);
-      return build(first, entry, where(`${at}[${position}][0]`));
-    });
+      if (entry === undefined) throw badIndex(context, p, `${at()}[${position}][1]`, modelId);
+      decoded[position] = build(item[0], entry, () => `${at()}[${position}][0]`);
+    }
+    out[key] = decoded;
   }
   return out;
 }
