@@ -19,6 +19,7 @@ import { type AcquireLockOptions, acquireLock, type LockHandle, withLock } from 
 import type { MergeSnapshotResult } from './observations';
 import { type DataPaths, dataPaths, displayPath } from './paths';
 import { findPreviousRelease, listReleaseDates, type WriteReleaseOptions, writeRelease } from './release';
+import type { ModelRows } from './rows-cache';
 import {
   appendLedger,
   loadLedger,
@@ -26,7 +27,6 @@ import {
   loadModels,
   loadModelsUnvalidated,
   loadObservations,
-  type ModelRows,
   type ObservationSnapshotUpdate,
   saveModels,
   saveObservations,

@@ -37,7 +37,8 @@ export type {
   SheetProblem,
 } from './review-sheet';
 export { exportReviewSheet, importReviewSheet, REVIEW_SHEET_COLUMNS } from './review-sheet';
-export type { ModelRows, ObservationSnapshotUpdate, WriteOptions } from './store';
+export type { ModelRows } from './rows-cache';
+export type { ObservationSnapshotUpdate, WriteOptions } from './store';
 export {
   appendLedger,
   loadLedger,

@@ -20,6 +20,8 @@ export interface DataPaths {
   cacheDir: string;
   /** `.cache/validated.json`: the observation files whose bytes passed the schema check. */
   validationCacheFile: string;
+  /** `.cache/model-rows.json`: the diff rows of `models.json`, by the hash of its bytes. */
+  rowsCacheFile: string;
   /** `observations/<source>.json`. */
   observationFile(source: string): string;
   /** `releases/<date>/`. */
@@ -39,6 +41,7 @@ export function dataPaths(dataDir: string): DataPaths {
     releasesDir: path.join(root, 'releases'),
     cacheDir: path.join(root, '.cache'),
     validationCacheFile: path.join(root, '.cache', 'validated.json'),
+    rowsCacheFile: path.join(root, '.cache', 'model-rows.json'),
     observationFile: (source) => path.join(root, 'observations', `${source}.json`),
     releaseDir: (date) => path.join(root, 'releases', date),
   };

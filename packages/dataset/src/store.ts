@@ -19,7 +19,7 @@ import {
 } from '@tracker/schema';
 import type { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
-import { type DiffRow, toDiffRow } from './diff';
+import { toDiffRow } from './diff';
 import {
   compareStrings,
   decodeDataText,
@@ -38,6 +38,7 @@ import {
   sortObservations,
 } from './observations';
 import { dataPaths, displayPath } from './paths';
+import { type ModelRows, readRowsCache, saveRowsCache } from './rows-cache';
 import { fingerprint, openValidationCache } from './validation-cache';
 
 /** Key order of a ledger line: who did what to which model first, so `git diff` and `grep` read well. */
@@ -141,11 +142,14 @@ export async function loadObservations(dataDir: string): Promise<ObservationFile
   );
   // The cache is written only under the lock (a run holds it), and is an optimisation: failing to write it is harmless.
   if (findHeldLock(dataDir)) {
-    await underLock(dataDir, {}, () => cache.save(files)).catch((error: unknown) => {
-      if (!TrackerError.is(error) || error.code !== 'IO_FAILED') throw error;
-    });
+    await underLock(dataDir, {}, () => cache.save(files)).catch(ignoreCacheFailure);
   }
   return loaded;
+}
+
+/** A cache that cannot be written costs time on the next load, nothing else. */
+function ignoreCacheFailure(error: unknown): void {
+  if (!TrackerError.is(error) || error.code !== 'IO_FAILED') throw error;
 }
 
 /** Loads `models.json`, or `null` when the folder has none yet (it is regenerable machine output). */
@@ -164,14 +168,12 @@ export async function loadModels(dataDir: string): Promise<ModelsFile | null> {
  * `details.compact` when a version 2 file cannot be expanded into records).
  */
 export async function loadModelsUnvalidated(dataDir: string): Promise<{ models: ModelRecord[] } | null> {
-  const models = await readModelsUnvalidated(dataDir, false);
-  return models === null ? null : { models };
-}
-
-async function readModelsUnvalidated(dataDir: string, summary: boolean): Promise<ModelRecord[] | null> {
   const file = dataPaths(dataDir).modelsFile;
   const text = await readTextFile(file, { missingOk: true });
-  if (text === undefined) return null;
+  return text === undefined ? null : { models: expandUnvalidated(file, text, false) };
+}
+
+function expandUnvalidated(file: string, text: string, summary: boolean): ModelRecord[] {
   const value = expandModelsFile(parseJsonText(text, { file }), displayPath(file), { summary }) as {
     models?: unknown;
   } | null;
@@ -181,21 +183,20 @@ async function readModelsUnvalidated(dataDir: string, summary: boolean): Promise
   return value.models as ModelRecord[];
 }
 
-/** What a run compares with the previous `models.json`: each model's diff row, and the ids that were candidates. */
-export interface ModelRows {
-  rows: DiffRow[];
-  /** Models whose curation status was `candidate`. */
-  candidates: Set<string>;
-}
-
 /**
  * `models.json` as the rows a diff compares, or `null` when there is none: what {@link loadModelsUnvalidated}
  * gives, turned into rows, but only the parts of each record a row is made of are expanded (see
- * `expandModelsFile`'s `summary`). The bytes get every check of a data file, and the errors are the same.
+ * `expandModelsFile`'s `summary`). The bytes get every check of a data file, and the errors are the same. When the
+ * bytes are the ones `saveModels` wrote last, the rows it cached with them are used (`.cache/model-rows.json`).
  */
 export async function loadModelRows(dataDir: string): Promise<ModelRows | null> {
-  const models = await readModelsUnvalidated(dataDir, true);
-  if (models === null) return null;
+  const paths = dataPaths(dataDir);
+  const file = paths.modelsFile;
+  const bytes = await readDataBytes(file, { missingOk: true });
+  if (bytes === undefined) return null;
+  const cached = await readRowsCache(paths.rowsCacheFile, fingerprint(bytes));
+  if (cached !== undefined) return cached;
+  const models = expandUnvalidated(file, decodeDataText(bytes, file), true);
   const candidates = new Set<string>();
   const rows = models.map((record) => {
     if (record.curation?.status === 'candidate') candidates.add(record.id);
@@ -378,7 +379,12 @@ export async function saveModels(
       ? file
       : parseWithSchema(ModelsFileSchema, file, { file: displayPath(target) });
   const bytes = encodeModelsFile(checked);
-  await underLock(dataDir, options, () => writeFileAtomic(target, bytes));
+  const rowsCache = dataPaths(dataDir).rowsCacheFile;
+  await underLock(dataDir, options, async () => {
+    await writeFileAtomic(target, bytes);
+    // The rows the next run compares with, by these bytes (see loadModelRows); only an optimisation.
+    await saveRowsCache(rowsCache, fingerprint(bytes), checked.models).catch(ignoreCacheFailure);
+  });
 }
 
 /** Serialises one ledger entry as its JSON Lines line (without the newline). */

@@ -73,16 +73,9 @@ export async function openValidationCache(file: string): Promise<ValidationCache
 /** The validated files a cache file lists for the current schema; empty when it is missing or unreadable. */
 async function readCacheFile(file: string): Promise<Map<string, string>> {
   const none = new Map<string, string>();
-  let value: unknown;
-  try {
-    const bytes = await readDataBytes(file, { missingOk: true, maxBytes: MAX_CACHE_BYTES });
-    if (bytes === undefined) return none;
-    value = JSON.parse(decodeDataText(bytes, file));
-  } catch (error) {
-    if (TrackerError.is(error) || error instanceof SyntaxError) return none;
-    throw error;
-  }
-  const cache = value as { version?: unknown; schema?: unknown; files?: unknown } | null;
+  const cache = (await readCacheJson(file)) as
+    | { version?: unknown; schema?: unknown; files?: unknown }
+    | undefined;
   if (
     typeof cache !== 'object' ||
     cache === null ||
@@ -100,4 +93,19 @@ async function readCacheFile(file: string): Promise<Map<string, string>> {
     }
   }
   return files;
+}
+
+/**
+ * A cache file of the data folder parsed as JSON, or `undefined` when it is missing, over `maxBytes`, not UTF-8 or
+ * not JSON: a cache that cannot be read is no cache.
+ */
+export async function readCacheJson(file: string, maxBytes = MAX_CACHE_BYTES): Promise<unknown> {
+  try {
+    const bytes = await readDataBytes(file, { missingOk: true, maxBytes });
+    return bytes === undefined ? undefined : JSON.parse(decodeDataText(bytes, file));
+  } catch (error) {
+    if (TrackerError.is(error) || error instanceof SyntaxError || error instanceof RangeError)
+      return undefined;
+    throw error;
+  }
 }
