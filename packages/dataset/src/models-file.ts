@@ -353,7 +353,8 @@ function encodeRecord(
   return out;
 }
 
-const KNOWN_RECORD_KEYS = new Set([
+/** The parts of a record `summarizeRecord` reads: a summary expands only these. */
+const SUMMARY_RECORD_KEYS = [
   'id',
   'name',
   'developer',
@@ -362,6 +363,10 @@ const KNOWN_RECORD_KEYS = new Set([
   'curation',
   'estimate',
   'facts',
+];
+
+const KNOWN_RECORD_KEYS = new Set([
+  ...SUMMARY_RECORD_KEYS,
   'machineAssessment',
   'machineEstimate',
   'observations',
@@ -705,17 +710,6 @@ function decodeRecord(context: DecodeContext, value: unknown, index: number, thr
   return record;
 }
 
-/** The parts of a record `summarizeRecord` reads: a summary expands only these. */
-const SUMMARY_RECORD_KEYS = [
-  'id',
-  'name',
-  'developer',
-  'aliases',
-  'assessment',
-  'curation',
-  'estimate',
-  'facts',
-];
 const SUMMARY_FACT_FIELDS = ['developer', 'releaseDate'];
 
 function pickKeys(object: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
