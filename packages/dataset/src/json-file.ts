@@ -1,4 +1,3 @@
-import { isAscii, isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { TrackerError, toJsonPath } from '@tracker/schema';
 import { locateJsonSyntaxError } from './json-syntax';
@@ -253,6 +252,8 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Reads a data file as UTF-8 text. Returns `undefined` when it does not exist and `missingOk` is set. A file over
  * the size limit is refused before it is read, and bytes that are not UTF-8 are refused with their offset, both
@@ -309,18 +310,15 @@ export async function readDataBytes(
 }
 
 /** The bytes of a data file as text; bytes that are not UTF-8 are `DATA_INVALID` naming the file and the offset. */
-export function decodeDataText(bytes: Buffer, file: string): string {
-  // ASCII (most data files) decodes fastest as Latin-1, to the same text.
-  if (isAscii(bytes)) return bytes.toString('latin1');
-  // Checked first, then decoded: `toString` would silently replace bad bytes with U+FFFD.
-  if (!isUtf8(bytes)) {
+export function decodeDataText(bytes: Uint8Array, file: string): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch (error) {
     const shown = displayPath(file);
     const offset = findInvalidUtf8(bytes);
     throw new TrackerError('DATA_INVALID', `${shown}: byte offset ${offset}: invalid UTF-8`, {
+      cause: error,
       details: { file: shown, byteOffset: offset },
     });
   }
-  // A leading byte order mark is dropped, as the WHATWG decoder does.
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return bytes.toString('utf8', bom ? 3 : 0);
 }
