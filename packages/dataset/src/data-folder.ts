@@ -19,9 +19,11 @@ import { type AcquireLockOptions, acquireLock, type LockHandle, withLock } from 
 import type { MergeSnapshotResult } from './observations';
 import { type DataPaths, dataPaths, displayPath } from './paths';
 import { findPreviousRelease, listReleaseDates, type WriteReleaseOptions, writeRelease } from './release';
+import type { ModelRows } from './rows-cache';
 import {
   appendLedger,
   loadLedger,
+  loadModelRows,
   loadModels,
   loadModelsUnvalidated,
   loadObservations,
@@ -105,6 +107,11 @@ export interface DataFolder {
    * cannot be expanded into records.
    */
   loadModelsUnchecked(): Promise<{ models: ModelRecord[] } | null>;
+  /**
+   * `models.json` as the rows a diff compares and the ids of its candidates, read as {@link loadModelsUnchecked}
+   * reads it (same checks, same errors) but expanding only what the rows are made of: what a run compares with.
+   */
+  loadModelRows(): Promise<ModelRows | null>;
   saveModels(file: ModelsFile, options?: WriteOptions & { validate?: boolean }): Promise<void>;
   loadLedger(): Promise<LedgerEntry[]>;
   appendLedger(entries: Parameters<typeof appendLedger>[1], options?: WriteOptions): Promise<LedgerEntry[]>;
@@ -189,6 +196,7 @@ export function openDataFolder(dir: string): DataFolder {
     saveObservations: (source, update, options) => saveObservations(root, source, update, options),
     loadModels: () => loadModels(root),
     loadModelsUnchecked: () => loadModelsUnvalidated(root),
+    loadModelRows: () => loadModelRows(root),
     saveModels: (file, options) => saveModels(root, file, options),
     loadLedger: () => loadLedger(root),
     appendLedger: (entries, options) => appendLedger(root, entries, options),

@@ -37,6 +37,7 @@ export type {
   SheetProblem,
 } from './review-sheet';
 export { exportReviewSheet, importReviewSheet, REVIEW_SHEET_COLUMNS } from './review-sheet';
+export type { ModelRows } from './rows-cache';
 export type { ObservationSnapshotUpdate, WriteOptions } from './store';
 export {
   appendLedger,

@@ -150,51 +150,40 @@ export const MAX_JSON_DEPTH = 512;
 type StructureProblem = { kind: 'proto'; path: PropertyKey[] } | { kind: 'depth'; path: PropertyKey[] };
 
 /**
- * Walks a parsed value without recursion (a file nested 200,000 deep must not overflow the stack) and returns
- * the first `__proto__` key, or the first place nested deeper than {@link MAX_JSON_DEPTH}, with its path.
+ * Walks a parsed value and returns the first `__proto__` key, or the first place nested deeper than
+ * {@link MAX_JSON_DEPTH}, with its path (in document order). The walk recurses, but never deeper than the limit
+ * (a file nested 200,000 deep is stopped at level 512, far within the stack), and allocates nothing but the path.
  */
 function findStructureProblem(root: unknown): StructureProblem | undefined {
-  // Each entry links to its parent, so a path is only built for the place that is reported.
-  interface Entry {
-    value: unknown;
-    key: PropertyKey | undefined;
-    parent: Entry | undefined;
-    depth: number;
-  }
-  const pathOf = (entry: Entry, last?: PropertyKey): PropertyKey[] => {
-    const path: PropertyKey[] = last === undefined ? [] : [last];
-    for (let current: Entry | undefined = entry; current?.parent; current = current.parent) {
-      path.push(current.key!);
-    }
-    return path.reverse();
-  };
-  const stack: Entry[] = [{ value: root, key: undefined, parent: undefined, depth: 0 }];
-  while (stack.length > 0) {
-    const entry = stack.pop()!;
-    const { value, depth } = entry;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_JSON_DEPTH) return { kind: 'depth', path: pathOf(entry) };
-    // Children are pushed last-first so that they are visited in document order.
+  if (typeof root !== 'object' || root === null) return undefined;
+  const path: PropertyKey[] = [];
+  const visit = (value: object, depth: number): StructureProblem | undefined => {
+    if (depth >= MAX_JSON_DEPTH) return { kind: 'depth', path: [...path] };
     if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index -= 1) {
-        const child = value[index];
-        if (typeof child === 'object' && child !== null) {
-          stack.push({ value: child, key: index, parent: entry, depth: depth + 1 });
-        }
+      for (let index = 0; index < value.length; index += 1) {
+        const child: unknown = value[index];
+        if (typeof child !== 'object' || child === null) continue;
+        path.push(index);
+        const problem = visit(child, depth + 1);
+        if (problem !== undefined) return problem;
+        path.pop();
       }
-      continue;
+      return undefined;
     }
+    if (Object.hasOwn(value, '__proto__')) return { kind: 'proto', path: [...path, '__proto__'] };
     const keys = Object.keys(value);
-    if (keys.includes('__proto__')) return { kind: 'proto', path: pathOf(entry, '__proto__') };
-    for (let index = keys.length - 1; index >= 0; index -= 1) {
+    for (let index = 0; index < keys.length; index += 1) {
       const key = keys[index]!;
-      const child = (value as Record<string, unknown>)[key];
-      if (typeof child === 'object' && child !== null) {
-        stack.push({ value: child, key, parent: entry, depth: depth + 1 });
-      }
+      const child: unknown = (value as Record<string, unknown>)[key];
+      if (typeof child !== 'object' || child === null) continue;
+      path.push(key);
+      const problem = visit(child, depth + 1);
+      if (problem !== undefined) return problem;
+      path.pop();
     }
-  }
-  return undefined;
+    return undefined;
+  };
+  return visit(root, 0);
 }
 
 /** The default for {@link ReadTextFileOptions.maxBytes}: 256 MiB, far above any data file the tracker writes. */
@@ -274,9 +263,18 @@ export async function readTextFile(
   file: string,
   options: ReadTextFileOptions = {},
 ): Promise<string | undefined> {
+  const bytes = await readDataBytes(file, options);
+  return bytes === undefined ? undefined : decodeDataText(bytes, file);
+}
+
+/** The bytes of a data file, with the size checks of {@link readTextFile} (not yet decoded). */
+export async function readDataBytes(
+  file: string,
+  options: ReadTextFileOptions = {},
+): Promise<Buffer | undefined> {
   const shown = displayPath(file);
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
-  let bytes: Uint8Array;
+  let bytes: Buffer;
   try {
     const handle = await open(file, 'r');
     try {
@@ -308,9 +306,15 @@ export async function readTextFile(
       { details: { file: shown, bytes: bytes.length, limit: maxBytes } },
     );
   }
+  return bytes;
+}
+
+/** The bytes of a data file as text; bytes that are not UTF-8 are `DATA_INVALID` naming the file and the offset. */
+export function decodeDataText(bytes: Uint8Array, file: string): string {
   try {
     return UTF8.decode(bytes);
   } catch (error) {
+    const shown = displayPath(file);
     const offset = findInvalidUtf8(bytes);
     throw new TrackerError('DATA_INVALID', `${shown}: byte offset ${offset}: invalid UTF-8`, {
       cause: error,

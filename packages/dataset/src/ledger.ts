@@ -232,6 +232,15 @@ export function applyLedgerFacts(
 }
 
 function stripLedgerFacts(record: ModelRecord): ModelRecord {
+  // Most records have no fact from the ledger: they are returned as they are, without copying anything.
+  let fromLedger = false;
+  for (const list of Object.values(record.facts) as Fact<unknown>[][]) {
+    if (list.some((fact) => fact.source === 'ledger')) {
+      fromLedger = true;
+      break;
+    }
+  }
+  if (!fromLedger) return record;
   const facts: Record<string, Fact<unknown>[]> = {};
   let changed = false;
   for (const [field, list] of Object.entries(record.facts) as [string, Fact<unknown>[]][]) {

@@ -113,7 +113,10 @@ function mergeGroup(group: readonly ResolvedObservation[], options: MergeObserva
   const resolutionDeveloper =
     mostFrequent(group.flatMap((item) => (item.developer === null ? [] : [item.developer]))) ?? null;
   const facts: Record<string, Fact<unknown>[]> = {};
-  const seenFacts = new Set<string>();
+  // The values each field has from the current source: the group is sorted by source, so the sets start afresh
+  // whenever the source changes (primitives as they are, objects by their canonical JSON).
+  let seenSource: string | undefined;
+  const seenValues = new Map<FactField, { values: Set<unknown>; objects: Set<string> }>();
   const scoreSlots = new Map<string, { benchmark: string; fact: ScoreFact }>();
   const aliases = new Set<string>();
   const refs = new Map<string, ObservationRef>();
@@ -133,6 +136,10 @@ function mergeGroup(group: readonly ResolvedObservation[], options: MergeObserva
       url: observation.sourceUrl,
       retrievedAt: observation.retrievedAt,
     };
+    if (observation.source !== seenSource) {
+      seenSource = observation.source;
+      seenValues.clear();
+    }
     for (const [field, read] of FIELD_READERS) {
       const raw = read(observation);
       if (raw === undefined) continue;
@@ -140,9 +147,19 @@ function mergeGroup(group: readonly ResolvedObservation[], options: MergeObserva
       for (const original of values) {
         const value =
           field === 'baseModel' ? (options.resolveBaseModel?.(original as string) ?? original) : original;
-        const key = `${field}\u0000${observation.source}\u0000${typeof value === 'object' ? stableStringify(value, { indent: 0 }) : JSON.stringify(value)}`;
-        if (seenFacts.has(key)) continue;
-        seenFacts.add(key);
+        let seen = seenValues.get(field);
+        if (seen === undefined) {
+          seen = { values: new Set(), objects: new Set() };
+          seenValues.set(field, seen);
+        }
+        if (typeof value === 'object' && value !== null) {
+          const key = stableStringify(value, { indent: 0 });
+          if (seen.objects.has(key)) continue;
+          seen.objects.add(key);
+        } else {
+          if (seen.values.has(value)) continue;
+          seen.values.add(value);
+        }
         const list = facts[field] ?? [];
         // Built field by field: a spread takes V8's slow generic copy (see toScoreFact).
         list.push({

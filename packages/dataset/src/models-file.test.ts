@@ -7,11 +7,11 @@ import {
   type TrackerError,
 } from '@tracker/schema';
 import { describe, expect, it } from 'vitest';
-import { diffModelSets } from './diff';
+import { diffModelSets, toDiffRow } from './diff';
 import { stableStringify } from './json-file';
-import { formatModelsFile, MODELS_FILE_VERSION, roundFigure } from './models-file';
+import { encodeModelsFile, formatModelsFile, MODELS_FILE_VERSION, roundFigure } from './models-file';
 import { displayPath } from './paths';
-import { loadModels, loadModelsUnvalidated, saveModels } from './store';
+import { loadModelRows, loadModels, loadModelsUnvalidated, saveModels } from './store';
 import { createTempDir, failure, makeModelsFile, makeRecord } from './test-factories';
 
 const EPOCH = {
@@ -173,6 +173,33 @@ describe('models.json version 2', () => {
     const singleLine = text.split('\n').find((line) => line.startsWith('{"id":"lab/single"'))!;
     expect(singleLine).not.toContain('"median"');
     expect(await loadModelsUnvalidated(dir)).toEqual({ models: loaded!.models });
+    // The light read a run compares with gives the rows of the full records.
+    const candidate: ModelRecord = {
+      ...asWritten(plain),
+      id: 'lab/candidate',
+      facts: {
+        ...plain.facts,
+        releaseDate: [
+          { value: '2025-02-03', ...EPOCH },
+          {
+            value: '2025-03',
+            source: 'ledger',
+            url: 'https://example.org/post',
+            retrievedAt: EPOCH.retrievedAt,
+          },
+        ],
+      },
+      curation: { status: 'candidate', needsReview: false },
+    };
+    await saveModels(dir, makeModelsFile([...loaded!.models, candidate]));
+    const all = (await loadModels(dir))!.models;
+    expect(await loadModelRows(dir)).toEqual({
+      rows: all.map((record) => toDiffRow(record)),
+      candidates: new Set(['lab/candidate']),
+    });
+    expect(new Set(all.map((record) => toDiffRow(record).method))).toContain('reported');
+    expect(toDiffRow(all.find((record) => record.id === 'lab/candidate')!).releaseDate).toBe('2025-03');
+    await saveModels(dir, loaded!);
     // Loaded and saved again, the file is the same byte for byte.
     await saveModels(dir, loaded!);
     expect(await readFile(path.join(dir, 'models.json'), 'utf8')).toBe(text);
@@ -189,6 +216,17 @@ describe('models.json version 2', () => {
     expect(text).toContain('517774080000000000000');
     expect(text).toContain('0.00045899111261993');
     expect(text).not.toContain('6.299999999999999e+22');
+  });
+
+  it('encodes to the UTF-8 bytes of its text, whatever the characters', () => {
+    for (const records of [
+      [],
+      [richRecord()],
+      [makeRecord('lab/one', 1e24, { name: 'Ünïcödé 模型 𝔘 — “quoted” \u2028' }), richRecord()],
+    ]) {
+      const file = makeModelsFile(records);
+      expect(encodeModelsFile(file).equals(Buffer.from(formatModelsFile(file), 'utf8'))).toBe(true);
+    }
   });
 
   it('is under a third of the indented version 1 text for many models sharing their sources', () => {
@@ -223,6 +261,7 @@ describe('models.json version 2', () => {
       await writeFile(path.join(dir, 'models.json'), text);
       expect(await loadModels(dir)).toEqual(file);
       expect(await loadModelsUnvalidated(dir)).toEqual({ models: file.models });
+      expect((await loadModelRows(dir))?.rows).toEqual(file.models.map((record) => toDiffRow(record)));
     }
   });
 

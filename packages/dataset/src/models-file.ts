@@ -143,8 +143,17 @@ function canonical(value: unknown): unknown {
   if (typeof value === 'number') return finite(value);
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map(canonical);
+  return canonicalObject(value);
+}
+
+/**
+ * {@link canonical} of an object, without the keys in `skip`. (A plain `sort()` orders strings by UTF-16 code
+ * units, as `compareStrings` does, without calling back into JavaScript.)
+ */
+function canonicalObject(value: object, skip?: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareStrings)) {
+  for (const key of Object.keys(value).sort()) {
+    if (skip?.includes(key)) continue;
     const item = (value as Record<string, unknown>)[key];
     if (item === undefined) continue;
     if (key === '__proto__') {
@@ -175,9 +184,7 @@ export function roundFigure(value: number): number {
 
 /** `canonical(object)` without the listed keys. */
 function without(object: object, keys: readonly string[]): Record<string, unknown> {
-  const rest: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(object)) if (!keys.includes(key)) rest[key] = item;
-  return canonical(rest) as Record<string, unknown>;
+  return canonicalObject(object, keys);
 }
 
 const PROVENANCE_KEYS = ['source', 'retrievedAt', 'url'] as const;
@@ -185,12 +192,15 @@ const PROVENANCE_KEYS = ['source', 'retrievedAt', 'url'] as const;
 function encodeEstimate(estimate: ComputeEstimate, table: ProvenanceTable): Record<string, unknown> {
   const out = without(estimate, ['components']);
   const figures = estimateFigures(estimate);
-  const components = estimate.components.map((component) => encodeComponent(component, table));
+  const componentFigures = estimate.components.map(estimateFigures);
+  const components = estimate.components.map((component, index) =>
+    encodeComponent(component, componentFigures[index]!, table),
+  );
   // The figures of the method that set the estimate are not written twice: the reader takes them from it.
-  const setter = estimate.components.find(
+  const setter = estimate.components.findIndex(
     (component) => component.used && component.method === estimate.method,
   );
-  if (setter && sameFigures(figures, estimateFigures(setter))) {
+  if (setter >= 0 && sameFigures(figures, componentFigures[setter]!)) {
     delete out.median;
     delete out.interval90;
     delete out.log10Sigma;
@@ -246,8 +256,7 @@ function derivedInterval(median: number, log10Sigma: number): number[] {
   return [roundFigure(median / factor), roundFigure(median * factor)];
 }
 
-function encodeComponent(component: EstimateComponent, table: ProvenanceTable): unknown[] {
-  const figures = estimateFigures(component);
+function encodeComponent(component: EstimateComponent, figures: Figures, table: ProvenanceTable): unknown[] {
   // Most components' interval is the log-normal one of their median and σ: then it is written as null and the
   // reader derives it (a run-scoped component whose base was added, or a bound, keeps its own).
   const derived = derivedInterval(figures.median, figures.log10Sigma);
@@ -281,7 +290,9 @@ function encodeAssessment(assessment: ThresholdAssessment, threshold: number): u
 }
 
 function sortedEntries<T>(map: Record<string, T>): [string, T][] {
-  return Object.entries(map).sort(([left], [right]) => compareStrings(left, right));
+  return Object.keys(map)
+    .sort()
+    .map((key) => [key, map[key]!]);
 }
 
 /**
@@ -342,7 +353,8 @@ function encodeRecord(
   return out;
 }
 
-const KNOWN_RECORD_KEYS = new Set([
+/** The parts of a record `summarizeRecord` reads: a summary expands only these. */
+const SUMMARY_RECORD_KEYS = [
   'id',
   'name',
   'developer',
@@ -351,6 +363,10 @@ const KNOWN_RECORD_KEYS = new Set([
   'curation',
   'estimate',
   'facts',
+];
+
+const KNOWN_RECORD_KEYS = new Set([
+  ...SUMMARY_RECORD_KEYS,
   'machineAssessment',
   'machineEstimate',
   'observations',
@@ -375,24 +391,50 @@ const recordLines = new WeakMap<ModelRecord, { table: string; line: string }>();
  * `curateModels`, which returns the other records unchanged) serialises only that model.
  */
 export function formatModelsFile(file: ModelsFile): string {
+  return modelsFileParts(file).join('');
+}
+
+/**
+ * The bytes of `models.json` (UTF-8 of {@link formatModelsFile}), written part by part into one buffer: joining
+ * thousands of lines into one string first, then encoding it, costs several times as much.
+ */
+export function encodeModelsFile(file: ModelsFile): Buffer {
+  const parts = modelsFileParts(file);
+  let length = 0;
+  for (const part of parts) length += Buffer.byteLength(part);
+  const bytes = Buffer.allocUnsafe(length);
+  let offset = 0;
+  for (const part of parts) offset += bytes.write(part, offset);
+  return bytes;
+}
+
+/** The text of the file in pieces that, joined, are the file. */
+function modelsFileParts(file: ModelsFile): string[] {
   const models = [...file.models].sort((left, right) => compareStrings(left.id, right.id));
   const table = new ProvenanceTable(models);
   const tableKey = `${file.threshold}\n${table.text}`;
-  const lines = models.map((record) => {
-    const cached = recordLines.get(record);
-    if (cached !== undefined && cached.table === tableKey) return cached.line;
-    const line = JSON.stringify(encodeRecord(record, table, file.threshold));
-    recordLines.set(record, { table: tableKey, line });
-    return line;
-  });
   const header = JSON.stringify({
     schemaVersion: MODELS_FILE_VERSION,
     generatedAt: file.generatedAt,
     threshold: finite(file.threshold),
   }).slice(0, -1);
   const provenance = table.entries.length === 0 ? '[]' : `[\n${table.text}\n]`;
-  const body = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n]`;
-  return `${header},"provenance":${provenance},"models":${body}}\n`;
+  const parts = [`${header},"provenance":${provenance},"models":`];
+  if (models.length === 0) parts.push('[]');
+  models.forEach((record, index) => {
+    parts.push(index === 0 ? '[\n' : ',\n');
+    const cached = recordLines.get(record);
+    if (cached !== undefined && cached.table === tableKey) {
+      parts.push(cached.line);
+    } else {
+      const line = JSON.stringify(encodeRecord(record, table, file.threshold));
+      recordLines.set(record, { table: tableKey, line });
+      parts.push(line);
+    }
+  });
+  if (models.length > 0) parts.push('\n]');
+  parts.push('}\n');
+  return parts;
 }
 
 /** What the reader knows while expanding a file: its name for messages and its provenance table. */
@@ -400,6 +442,8 @@ interface DecodeContext {
   file: string;
   /** `$.provenance`, each entry as the keys it gives (the absent parts left out). */
   entries: readonly Provenance[];
+  /** Expand only what `summarizeRecord` reads (see {@link ExpandModelsFileOptions.summary}). */
+  summary?: boolean;
 }
 
 interface Provenance {
@@ -455,20 +499,6 @@ function tuple(
   return value;
 }
 
-/** A two-item array (a fact or a score with its provenance index); the path is built only for a problem. */
-function pair(
-  context: DecodeContext,
-  value: unknown,
-  where: (rest: string) => Where,
-  rest: string,
-  shape: string,
-  modelId: unknown,
-): unknown[] {
-  if (!Array.isArray(value) || value.length !== 2)
-    throw invalid(context, where(rest)(), `expected ${shape}`, modelId);
-  return value;
-}
-
 function listAt(context: DecodeContext, value: unknown, where: Where, modelId: unknown): unknown[] {
   if (!Array.isArray(value)) throw invalid(context, where(), 'expected an array', modelId);
   return value;
@@ -489,8 +519,15 @@ function mapAt(
 function decodeEstimate(context: DecodeContext, value: unknown, where: Where, modelId: unknown): unknown {
   if (value === null) return value;
   const estimate = { ...mapAt(context, value, where, modelId) };
-  const components = listAt(context, estimate.components, () => `${where()}.components`, modelId).map(
-    (item, index) => decodeComponent(context, item, () => `${where()}.components[${index}]`, modelId),
+  const written = listAt(context, estimate.components, () => `${where()}.components`, modelId);
+  // A summary needs only the figures, so at most the component that set them.
+  const wanted = context.summary
+    ? estimate.median !== undefined
+      ? []
+      : written.filter((item) => Array.isArray(item) && item[0] === estimate.method && item[4] === true)
+    : written;
+  const components = wanted.map((item) =>
+    decodeComponent(context, item, () => `${where()}.components[${written.indexOf(item)}]`, modelId),
   );
   estimate.components = components;
   if (estimate.median === undefined) {
@@ -529,6 +566,8 @@ function decodeComponent(
     typeof component.log10Sigma === 'number'
   )
     component.interval90 = derivedInterval(component.median, component.log10Sigma);
+  // A summary has no use for the inputs: they are left as written.
+  if (context.summary) return component;
   component.inputs = listAt(context, component.inputs, () => `${where()}[6]`, modelId).map(
     (input, inputIndex) => {
       const inputAt = () => `${where()}[6][${inputIndex}]`;
@@ -576,17 +615,29 @@ function decodePairLists(
   where: (rest: string) => Where,
   modelId: unknown,
   build: (item: unknown, entry: Provenance, at: Where) => unknown,
+  only?: readonly string[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, list] of Object.entries(mapAt(context, record[name], where(`.${name}`), modelId))) {
-    const at = toJsonPath([name, key], '');
-    const shape = name === 'facts' ? '[value, provenance index]' : '[score, provenance index]';
-    out[key] = listAt(context, list, where(at), modelId).map((item, position) => {
-      const [first, p] = pair(context, item, where, `${at}[${position}]`, shape, modelId);
+  const lists = mapAt(context, record[name], where(`.${name}`), modelId);
+  for (const key of only ?? Object.keys(lists)) {
+    const list = lists[key];
+    if (list === undefined) continue;
+    // Paths are only built for a problem: a file has tens of thousands of these items.
+    const at = () => where(toJsonPath([name, key], ''))();
+    const items = listAt(context, list, at, modelId);
+    const decoded: unknown[] = new Array(items.length);
+    for (let position = 0; position < items.length; position += 1) {
+      const item = items[position];
+      if (!Array.isArray(item) || item.length !== 2) {
+        const shape = name === 'facts' ? '[value, provenance index]' : '[score, provenance index]';
+        throw invalid(context, `${at()}[${position}]`, `expected ${shape}`, modelId);
+      }
+      const p: unknown = item[1];
       const entry = typeof p === 'number' ? context.entries[p] : undefined;
-      if (entry === undefined) throw badIndex(context, p, `${where(at)()}[${position}][1]`, modelId);
-      return build(first, entry, where(`${at}[${position}][0]`));
-    });
+      if (entry === undefined) throw badIndex(context, p, `${at()}[${position}][1]`, modelId);
+      decoded[position] = build(item[0], entry, () => `${at()}[${position}][0]`);
+    }
+    out[key] = decoded;
   }
   return out;
 }
@@ -594,16 +645,26 @@ function decodePairLists(
 /** One version 2 record in the in-memory shape (not yet validated: the schema check follows). */
 function decodeRecord(context: DecodeContext, value: unknown, index: number, threshold: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const record = { ...(value as Record<string, unknown>) };
+  const record = context.summary
+    ? pickKeys(value as Record<string, unknown>, SUMMARY_RECORD_KEYS)
+    : { ...(value as Record<string, unknown>) };
   const modelId = record.id;
   const where = (rest: string) => () => `$.models[${index}]${rest}`;
   if (record.facts !== undefined) {
-    record.facts = decodePairLists(context, record, 'facts', where, modelId, (value, entry) => ({
-      value,
-      source: entry.source,
-      url: entry.url,
-      retrievedAt: entry.retrievedAt,
-    }));
+    record.facts = decodePairLists(
+      context,
+      record,
+      'facts',
+      where,
+      modelId,
+      (value, entry) => ({
+        value,
+        source: entry.source,
+        url: entry.url,
+        retrievedAt: entry.retrievedAt,
+      }),
+      context.summary ? SUMMARY_FACT_FIELDS : undefined,
+    );
   }
   if (record.scores !== undefined) {
     record.scores = decodePairLists(context, record, 'scores', where, modelId, (score, entry, at) => ({
@@ -649,6 +710,14 @@ function decodeRecord(context: DecodeContext, value: unknown, index: number, thr
   return record;
 }
 
+const SUMMARY_FACT_FIELDS = ['developer', 'releaseDate'];
+
+function pickKeys(object: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (Object.hasOwn(object, key)) out[key] = object[key];
+  return out;
+}
+
 /** `$.provenance`: each entry `[source, retrievedAt, url]`, a part a string or null. */
 function readEntries(context: DecodeContext, value: unknown): Provenance[] {
   return listAt(context, value, () => '$.provenance', undefined).map((entry, index) => {
@@ -672,15 +741,29 @@ function readEntries(context: DecodeContext, value: unknown): Provenance[] {
   });
 }
 
+/** Options of {@link expandModelsFile}. */
+export interface ExpandModelsFileOptions {
+  /**
+   * Expand only what `summarizeRecord` reads (id, name, developer, aliases, assessment, curation, the estimate
+   * without its components' inputs, the developer and release date facts), for comparing with a previous run;
+   * the records are then incomplete. A version 1 file is returned whole either way.
+   */
+  summary?: boolean;
+}
+
 /**
  * A parsed `models.json` of either version in the in-memory shape (`schemaVersion` 1, every fact with its own
  * provenance), not validated against the record schema: a version 2 file is expanded, anything else is returned as
  * it is. What the expansion cannot read is `DATA_INVALID` naming the file, the JSON path and the model.
  */
-export function expandModelsFile(value: unknown, file: string): unknown {
+export function expandModelsFile(
+  value: unknown,
+  file: string,
+  options: ExpandModelsFileOptions = {},
+): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const data = value as Record<string, unknown>;
-  const context: DecodeContext = { file, entries: [] };
+  const context: DecodeContext = { file, entries: [], summary: options.summary === true };
   if (typeof data.schemaVersion === 'number' && data.schemaVersion > MODELS_FILE_VERSION) {
     throw invalid(
       context,

@@ -1,10 +1,5 @@
 import type { ReleaseFile, ReleaseRow } from '@tracker/schema';
-import {
-  type BasicType,
-  type ColumnSource,
-  parquetWriteBuffer,
-  schemaFromColumnData,
-} from 'hyparquet-writer';
+import type { BasicType, ColumnSource } from 'hyparquet-writer';
 
 /** A Parquet DATE (days since 1970-01-01), beside the writer's basic types. */
 type ReleaseColumnType = BasicType | 'DATE';
@@ -37,9 +32,11 @@ export function joinEvidence(evidence: readonly string[]): string {
  * Columns are typed: text as UTF-8 strings, figures as doubles, `unreviewed` as a boolean, `releaseDate` as a
  * DATE (a month or year as its first day, with `releaseDatePrecision` saying which); every column is nullable,
  * and null stays null. `evidence` holds the URLs separated by single spaces. The release's date,
- * threshold and generation time are kept as key-value metadata.
+ * threshold and generation time are kept as key-value metadata. (Async: the writer is loaded on first use.)
  */
-export function formatReleaseParquet(release: ReleaseFile): Uint8Array {
+export async function formatReleaseParquet(release: ReleaseFile): Promise<Uint8Array> {
+  // Loaded when a release is written: nothing else needs the Parquet writer.
+  const { parquetWriteBuffer, schemaFromColumnData } = await import('hyparquet-writer');
   const columnData: ColumnSource[] = RELEASE_PARQUET_COLUMNS.map(([field, type]) => ({
     name: field,
     ...(type === 'DATE' ? {} : { type, nullable: true }),

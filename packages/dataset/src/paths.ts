@@ -16,6 +16,12 @@ export interface DataPaths {
   lockFile: string;
   /** `releases/`: published lists. */
   releasesDir: string;
+  /** `.cache/`: machine-made files that only save time; deleting them loses nothing. */
+  cacheDir: string;
+  /** `.cache/validated.json`: the observation files whose bytes passed the schema check. */
+  validationCacheFile: string;
+  /** `.cache/model-rows.json`: the diff rows of `models.json`, by the hash of its bytes. */
+  rowsCacheFile: string;
   /** `observations/<source>.json`. */
   observationFile(source: string): string;
   /** `releases/<date>/`. */
@@ -33,6 +39,9 @@ export function dataPaths(dataDir: string): DataPaths {
     ledgerFile: path.join(root, 'ledger.jsonl'),
     lockFile: path.join(root, '.lock'),
     releasesDir: path.join(root, 'releases'),
+    cacheDir: path.join(root, '.cache'),
+    validationCacheFile: path.join(root, '.cache', 'validated.json'),
+    rowsCacheFile: path.join(root, '.cache', 'model-rows.json'),
     observationFile: (source) => path.join(root, 'observations', `${source}.json`),
     releaseDir: (date) => path.join(root, 'releases', date),
   };

@@ -161,7 +161,7 @@ describe('buildRelease', () => {
 });
 
 async function parquetFile(release: Parameters<typeof formatReleaseParquet>[0]) {
-  const bytes = formatReleaseParquet(release);
+  const bytes = await formatReleaseParquet(release);
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 

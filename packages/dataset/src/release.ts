@@ -254,7 +254,7 @@ export async function writeRelease(
     const files = [
       outputFile(checked.date, 'models.json', formatReleaseJson(checked)),
       outputFile(checked.date, 'models.csv', formatReleaseCsv(checked)),
-      outputFile(checked.date, 'models.parquet', formatReleaseParquet(checked)),
+      outputFile(checked.date, 'models.parquet', await formatReleaseParquet(checked)),
       outputFile(
         checked.date,
         'CHANGELOG.md',

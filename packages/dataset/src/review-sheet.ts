@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
   formatCsv,
@@ -9,12 +10,18 @@ import {
   restoreCsvCell,
   TrackerError,
 } from '@tracker/schema';
-import { parse } from 'csv-parse/sync';
 import { machineOf } from './curate';
 import { summarizeRecord } from './diff';
 import { compareStrings } from './json-file';
 import { createLedgerEntry, createLedgerEntryId } from './ledger';
 import { displayPath } from './paths';
+
+/** `csv-parse/sync`, loaded on the first import of a sheet (synchronously, so the API stays synchronous). */
+let csvParse: typeof import('csv-parse/sync').parse | undefined;
+function parse(text: string, options: import('csv-parse/sync').Options): unknown {
+  csvParse ??= (createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync')).parse;
+  return csvParse(text, options);
+}
 
 /** The evidence columns of the review sheet, filled by `exportReviewSheet` and read back only for `id`. */
 export const REVIEW_EVIDENCE_COLUMNS = [

@@ -19,10 +19,18 @@ import {
 } from '@tracker/schema';
 import type { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
-import { compareStrings, parseJsonText, readTextFile, stableStringify } from './json-file';
+import { toDiffRow } from './diff';
+import {
+  compareStrings,
+  decodeDataText,
+  parseJsonText,
+  readDataBytes,
+  readTextFile,
+  stableStringify,
+} from './json-file';
 import { isRulingEntry } from './ledger';
 import { findHeldLock, type LockHandle, withLock } from './lock';
-import { expandModelsFile, formatModelsFile, readModelsFile } from './models-file';
+import { encodeModelsFile, expandModelsFile, readModelsFile } from './models-file';
 import {
   compareSnapshots,
   type MergeSnapshotResult,
@@ -30,6 +38,8 @@ import {
   sortObservations,
 } from './observations';
 import { dataPaths, displayPath } from './paths';
+import { type ModelRows, readRowsCache, saveRowsCache } from './rows-cache';
+import { fingerprint, openValidationCache } from './validation-cache';
 
 /** Key order of a ledger line: who did what to which model first, so `git diff` and `grep` read well. */
 export const LEDGER_KEY_ORDER = [
@@ -68,7 +78,11 @@ export async function loadObservationFile(file: string): Promise<ObservationFile
 
 async function readObservationFile(file: string, missingOk: boolean): Promise<ObservationFile | null> {
   const parsed = await readValidated(file, ObservationFileSchema, missingOk);
-  if (parsed === null) return null;
+  return parsed === null ? null : checkObservationSources(file, parsed);
+}
+
+/** The checks of an observation file beyond its schema: the file's name and every observation name its source. */
+function checkObservationSources(file: string, parsed: ObservationFile): ObservationFile {
   const expected = path.basename(file, '.json');
   if (path.extname(file) === '.json' && parsed.source !== expected) {
     throw dataError(file, '$.source', `expected "${expected}" (the file name), got "${parsed.source}"`);
@@ -109,7 +123,33 @@ export async function loadObservations(dataDir: string): Promise<ObservationFile
     );
   }
   const files = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort(compareStrings);
-  return Promise.all(files.map((name) => loadObservationFile(path.join(directory, name))));
+  const cache = await openValidationCache(dataPaths(dataDir).validationCacheFile);
+  const loaded = await Promise.all(
+    files.map(async (name) => {
+      const file = path.join(directory, name);
+      const bytes = (await readDataBytes(file))!;
+      const sha256 = fingerprint(bytes);
+      const value = parseJsonText(decodeDataText(bytes, file), { file });
+      // Bytes that passed the schema before pass it again: only the checks beyond the schema are repeated.
+      const known = cache.validated(name, sha256);
+      if (!known)
+        parseWithSchema(ObservationFileSchema, value, { file: displayPath(file), code: 'DATA_INVALID' });
+      // The parsed value itself, checked or known good, so a load gives the same objects either way.
+      const checked = checkObservationSources(file, value as ObservationFile);
+      if (!known) cache.remember(name, sha256);
+      return checked;
+    }),
+  );
+  // The cache is written only under the lock (a run holds it), and is an optimisation: failing to write it is harmless.
+  if (findHeldLock(dataDir)) {
+    await underLock(dataDir, {}, () => cache.save(files)).catch(ignoreCacheFailure);
+  }
+  return loaded;
+}
+
+/** A cache that cannot be written costs time on the next load, nothing else. */
+function ignoreCacheFailure(error: unknown): void {
+  if (!TrackerError.is(error) || error.code !== 'IO_FAILED') throw error;
 }
 
 /** Loads `models.json`, or `null` when the folder has none yet (it is regenerable machine output). */
@@ -130,14 +170,39 @@ export async function loadModels(dataDir: string): Promise<ModelsFile | null> {
 export async function loadModelsUnvalidated(dataDir: string): Promise<{ models: ModelRecord[] } | null> {
   const file = dataPaths(dataDir).modelsFile;
   const text = await readTextFile(file, { missingOk: true });
-  if (text === undefined) return null;
-  const value = expandModelsFile(parseJsonText(text, { file }), displayPath(file)) as {
+  return text === undefined ? null : { models: expandUnvalidated(file, text, false) };
+}
+
+function expandUnvalidated(file: string, text: string, summary: boolean): ModelRecord[] {
+  const value = expandModelsFile(parseJsonText(text, { file }), displayPath(file), { summary }) as {
     models?: unknown;
   } | null;
   if (typeof value !== 'object' || value === null || !Array.isArray(value.models)) {
     throw dataError(file, '$.models', 'expected an array of models');
   }
-  return { models: value.models as ModelRecord[] };
+  return value.models as ModelRecord[];
+}
+
+/**
+ * `models.json` as the rows a diff compares, or `null` when there is none: what {@link loadModelsUnvalidated}
+ * gives, turned into rows, but only the parts of each record a row is made of are expanded (see
+ * `expandModelsFile`'s `summary`). The bytes get every check of a data file, and the errors are the same. When the
+ * bytes are the ones `saveModels` wrote last, the rows it cached with them are used (`.cache/model-rows.json`).
+ */
+export async function loadModelRows(dataDir: string): Promise<ModelRows | null> {
+  const paths = dataPaths(dataDir);
+  const file = paths.modelsFile;
+  const bytes = await readDataBytes(file, { missingOk: true });
+  if (bytes === undefined) return null;
+  const cached = await readRowsCache(paths.rowsCacheFile, fingerprint(bytes));
+  if (cached !== undefined) return cached;
+  const models = expandUnvalidated(file, decodeDataText(bytes, file), true);
+  const candidates = new Set<string>();
+  const rows = models.map((record) => {
+    if (record.curation?.status === 'candidate') candidates.add(record.id);
+    return toDiffRow(record);
+  });
+  return { rows, candidates };
 }
 
 /** Loads `ledger.jsonl`; no ledger yet means no entries. */
@@ -313,8 +378,13 @@ export async function saveModels(
     options.validate === false
       ? file
       : parseWithSchema(ModelsFileSchema, file, { file: displayPath(target) });
-  const text = formatModelsFile(checked);
-  await underLock(dataDir, options, () => writeFileAtomic(target, text));
+  const bytes = encodeModelsFile(checked);
+  const rowsCache = dataPaths(dataDir).rowsCacheFile;
+  await underLock(dataDir, options, async () => {
+    await writeFileAtomic(target, bytes);
+    // The rows the next run compares with, by these bytes (see loadModelRows); only an optimisation.
+    await saveRowsCache(rowsCache, fingerprint(bytes), checked.models).catch(ignoreCacheFailure);
+  });
 }
 
 /** Serialises one ledger entry as its JSON Lines line (without the newline). */

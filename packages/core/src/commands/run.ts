@@ -1,6 +1,6 @@
 import {
-  type DiffRow,
   diffModelSets,
+  type ModelRows,
   type OrphanedRuling,
   summarizeRecord,
   toDiffRow,
@@ -51,7 +51,7 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
   try {
     // Read first: a damaged models.json stops the run before any file is touched. Only what the summary compares is
     // kept, so the previous records are not held in memory through the build.
-    const previous = previousRows(await loadPreviousModels(context));
+    const previous = await loadPreviousModels(context);
     const requested = splitList(options.source);
     const strict = options.strict === true;
     let outcomes: SourceOutcome[];
@@ -131,18 +131,7 @@ export interface RunSummary {
 }
 
 /** The previous run's models as the summary compares them: their diff rows, and which were candidates. */
-interface PreviousRows {
-  rows: DiffRow[];
-  candidates: Set<string>;
-}
-
-function previousRows(previous: { models: ModelRecord[] } | null): PreviousRows | null {
-  if (previous === null) return null;
-  return {
-    rows: previous.models.map((record) => toDiffRow(summarizeRecord(record))),
-    candidates: new Set(previous.models.filter(isCandidate).map((record) => record.id)),
-  };
-}
+type PreviousRows = ModelRows;
 
 const isCandidate = (record: ModelRecord | undefined) => record?.curation?.status === 'candidate';
 
@@ -230,9 +219,10 @@ function parseExitCode(value: string | undefined): number | undefined {
  * the full schema check; a file that is not JSON (e.g. cut off) or whose compact form cannot be expanded counts as
  * no previous run, while hostile bytes (too large, not UTF-8, nested too deep) stop the run before anything is written.
  */
-async function loadPreviousModels(context: CommandContext): Promise<{ models: ModelRecord[] } | null> {
+async function loadPreviousModels(context: CommandContext): Promise<PreviousRows | null> {
   try {
-    return await context.folder.loadModelsUnchecked();
+    // Only the parts of each record its diff row is made of are read.
+    return await context.folder.loadModelRows();
   } catch (error) {
     if (!TrackerError.is(error) || (error.details.syntax !== true && error.details.compact !== true))
       throw error;
