@@ -5,6 +5,7 @@ import {
   createLedgerEntry,
   curateModels,
   type LockHandle,
+  observationsDigest,
 } from '@tracker/dataset';
 import { findModelRecord } from '@tracker/resolve';
 import {
@@ -14,8 +15,15 @@ import {
   type ObservationFile,
   TrackerError,
 } from '@tracker/schema';
+import { buildCacheKey } from './build-cache';
 import type { CommandContext } from './context';
-import { type BuildModelsResult, buildModels, buildSettings, curateOptions } from './pipeline';
+import {
+  type BuildModelsResult,
+  buildModels,
+  buildSettings,
+  curateOptions,
+  type MachineBuild,
+} from './pipeline';
 import { loadResolutionConfig } from './resolution-config';
 
 /** The curated data folder: machine records with the ledger applied. */
@@ -55,7 +63,12 @@ export interface FolderBuildOptions {
   blind?: boolean;
 }
 
-/** load → resolve → build: the data folder's observations and ledger through the pipeline, nothing saved. */
+/**
+ * load → resolve → build: the data folder's observations and ledger through the pipeline, nothing saved but the
+ * build cache. A build whose inputs (observation files' bytes, ledger, alias lists, settings, code) are those of
+ * the last cached one reuses its machine part and only curates again; a process holding the folder's lock (a run)
+ * stores the machine part it computed.
+ */
 export async function buildFromFolder(
   context: CommandContext,
   options: FolderBuildOptions = {},
@@ -65,13 +78,27 @@ export async function buildFromFolder(
     options.ledger ?? context.folder.loadLedger(),
     loadResolutionConfig(context),
   ]);
-  return buildModels({
-    observationFiles: files,
-    ledger,
+  const input = {
     ...resolution,
     ...buildSettings(context.loaded.config, options.threshold),
     ...(options.blind ? { blind: true } : {}),
+  };
+  const key = buildCacheKey(input, observationsDigest(files), ledger);
+  const reuse =
+    key === null ? undefined : ((await context.folder.readBuildCache(key)) as MachineBuild | undefined);
+  let saving: Promise<void> | undefined;
+  const built = buildModels({
+    observationFiles: files,
+    ledger,
+    ...input,
+    ...(reuse ? { reuse } : {}),
+    onMachineBuild: (machine) => {
+      // Encoded now, before curation touches the records.
+      if (key !== null) saving = context.folder.saveBuildCache(key, machine);
+    },
   });
+  await saving;
+  return built;
 }
 
 /** Built models as the content of models.json. */

@@ -40,6 +40,24 @@ export interface BuildModelsInput {
   sourceRank: readonly string[];
   /** Estimate each model without its own reported figure (validation only). */
   blind?: boolean;
+  /**
+   * The machine part of an earlier build from exactly these inputs (the data folder's build cache): resolution,
+   * merge and estimation are skipped and only curation runs again.
+   */
+  reuse?: MachineBuild;
+  /** Called with the machine part when it was computed (not reused), before curation, e.g. to cache it. */
+  onMachineBuild?: (machine: MachineBuild) => void;
+}
+
+/**
+ * The machine part of a build: the merged records with their estimates, before curation, and what resolution set
+ * aside. A pure function of the observations, the ledger, the alias lists, the settings and the code.
+ */
+export interface MachineBuild {
+  records: ModelRecord[];
+  excluded: ExcludedObservation[];
+  suggestions: MergeSuggestion[];
+  observationCount: number;
 }
 
 export interface BuildModelsResult {
@@ -99,6 +117,30 @@ export function curateOptions(
  * Pure apart from the clock; the callers load and save.
  */
 export function buildModels(input: BuildModelsInput): BuildModelsResult {
+  let machine = input.reuse;
+  if (!machine) {
+    machine = machineBuild(input);
+    input.onMachineBuild?.(machine);
+  }
+  const { excluded, suggestions } = machine;
+  const models = curate(machine.records, input.ledger, {
+    threshold: input.threshold,
+    reviewFactor: input.reviewFactor,
+    ...(input.cutPoints ? { cutPoints: input.cutPoints } : {}),
+    estimation: RULING_ESTIMATION,
+  });
+  models.sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
+  return {
+    models,
+    excluded,
+    suggestions,
+    observationCount: machine.observationCount,
+    orphanedRulings: orphanedRulings(models, input.ledger, input.threshold),
+  };
+}
+
+/** resolve → merge → ledger facts → estimate: the part of a build that curation does not touch. */
+function machineBuild(input: BuildModelsInput): MachineBuild {
   const observations = input.observationFiles.flatMap((file) => file.observations);
   const resolver = createResolver({
     ...(input.aliases ? { aliases: input.aliases } : {}),
@@ -130,18 +172,5 @@ export function buildModels(input: BuildModelsInput): BuildModelsResult {
       record.assessment = result.assessment;
     }
   }
-  const models = curate(merged, input.ledger, {
-    threshold: input.threshold,
-    reviewFactor: input.reviewFactor,
-    ...(input.cutPoints ? { cutPoints: input.cutPoints } : {}),
-    estimation: RULING_ESTIMATION,
-  });
-  models.sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
-  return {
-    models,
-    excluded,
-    suggestions,
-    observationCount: observations.length,
-    orphanedRulings: orphanedRulings(models, input.ledger, input.threshold),
-  };
+  return { records: merged, excluded, suggestions, observationCount: observations.length };
 }

@@ -17,8 +17,16 @@ function tempPathFor(file: string): string {
  * Writes `content` to `file` so that readers (and a crash at any moment) see either the old file or the new
  * one, never a part: write a temp file in the same directory, fsync it, rename it over the target, fsync the
  * directory. The temp file is removed when anything fails. Errors are `IO_FAILED`.
+ *
+ * `durable: false` skips both fsyncs, for machine-made caches: the rename still makes a killed process leave the
+ * old file or the new one, and a file lost to a power cut is only rebuilt.
  */
-export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  content: string | Uint8Array,
+  options: { durable?: boolean } = {},
+): Promise<void> {
+  const durable = options.durable !== false;
   const directory = path.dirname(file);
   const temp = tempPathFor(file);
   try {
@@ -26,7 +34,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     const handle = await open(temp, 'wx', 0o644);
     try {
       await handle.writeFile(content);
-      await handle.sync();
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -42,7 +50,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
       },
     );
   }
-  await syncDirectory(directory);
+  if (durable) await syncDirectory(directory);
 }
 
 /** Makes a rename durable. Some platforms cannot open or fsync a directory; the rename itself is still atomic. */

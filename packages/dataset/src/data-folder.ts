@@ -14,6 +14,7 @@ import {
 } from '@tracker/schema';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
+import { readBuildCache } from './build-cache';
 import { parseJsonText, readTextFile } from './json-file';
 import { type AcquireLockOptions, acquireLock, type LockHandle, withLock } from './lock';
 import type { MergeSnapshotResult } from './observations';
@@ -28,6 +29,7 @@ import {
   loadModelsUnvalidated,
   loadObservations,
   type ObservationSnapshotUpdate,
+  saveBuildCache,
   saveModels,
   saveObservations,
   underLock,
@@ -118,6 +120,17 @@ export interface DataFolder {
   listReleaseDates(): Promise<string[]>;
   findPreviousRelease(date: string): Promise<ReleaseFile | null>;
   writeRelease(release: ReleaseFile, options?: WriteReleaseOptions): ReturnType<typeof writeRelease>;
+  /**
+   * The value the last build stored under `key` in `.cache/build.v8`, or undefined (no cache, another key, an
+   * unreadable file). The caller makes the key from everything the value depends on.
+   */
+  readBuildCache(key: string): Promise<unknown>;
+  /**
+   * Stores `value` under `key` in `.cache/build.v8`, replacing what was there. Encoded at once (later changes to
+   * `value` are not kept) and written only when this process holds the folder's lock; a failure to write costs
+   * time on the next build, nothing else, and is not reported.
+   */
+  saveBuildCache(key: string, value: unknown): Promise<void>;
   /** The store of raw payloads, handed to the scrapers' HTTP client. */
   readonly snapshots: PayloadSnapshotStore;
   /** The conditional-request cache file of a source (`snapshots/<source>/.http-cache.json`). */
@@ -179,6 +192,8 @@ export function openDataFolder(dir: string): DataFolder {
     lock: (options) => acquireLock(root, options),
     withLock: (fn, options) => withLock(root, fn, options),
     loadObservations: () => loadObservations(root),
+    readBuildCache: (key) => readBuildCache(paths.buildCacheFile, key),
+    saveBuildCache: (key, value) => saveBuildCache(root, key, value),
     async summarizeObservations(source) {
       const file = paths.observationFile(source);
       const text = await readTextFile(file, { missingOk: true });

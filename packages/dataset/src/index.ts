@@ -47,6 +47,7 @@ export {
   loadObservationFile,
   loadObservations,
   loadReleaseFile,
+  observationsDigest,
   saveModels,
   saveObservations,
 } from './store';

@@ -91,6 +91,11 @@ export interface ParseJsonTextOptions {
   file: string;
   /** For one line of a JSON Lines file: its line number, used in every message (`line 3, column 7`, `line 3`). */
   line?: number;
+  /**
+   * The same bytes passed every check before (the validation cache says so): the walk for `__proto__` keys and
+   * depth is skipped. Syntax is still checked, by the parse itself.
+   */
+  checkedBefore?: boolean;
 }
 
 /**
@@ -124,7 +129,7 @@ export function parseJsonText(text: string, options: ParseJsonTextOptions): unkn
       },
     );
   }
-  const problem = findStructureProblem(value);
+  const problem = options.checkedBefore ? undefined : findStructureProblem(value);
   if (problem !== undefined) {
     const jsonPath = toJsonPath(problem.path);
     const where = options.line === undefined ? undefined : `line ${options.line}`;

@@ -22,6 +22,8 @@ export interface DataPaths {
   validationCacheFile: string;
   /** `.cache/model-rows.json`: the diff rows of `models.json`, by the hash of its bytes. */
   rowsCacheFile: string;
+  /** `.cache/build.v8`: the machine part of the last build, by a hash of all it was built from. */
+  buildCacheFile: string;
   /** `observations/<source>.json`. */
   observationFile(source: string): string;
   /** `releases/<date>/`. */
@@ -42,6 +44,7 @@ export function dataPaths(dataDir: string): DataPaths {
     cacheDir: path.join(root, '.cache'),
     validationCacheFile: path.join(root, '.cache', 'validated.json'),
     rowsCacheFile: path.join(root, '.cache', 'model-rows.json'),
+    buildCacheFile: path.join(root, '.cache', 'build.v8'),
     observationFile: (source) => path.join(root, 'observations', `${source}.json`),
     releaseDir: (date) => path.join(root, 'releases', date),
   };

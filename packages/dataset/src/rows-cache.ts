@@ -74,7 +74,7 @@ export async function saveRowsCache(
     candidates,
     rows,
   });
-  await writeFileAtomic(file, `${text}\n`);
+  await writeFileAtomic(file, `${text}\n`, { durable: false });
 }
 
 /** The rows cached for the `models.json` whose bytes hash to `sha256`, or `undefined` when there are none. */

@@ -19,6 +19,7 @@ import {
 } from '@tracker/schema';
 import type { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
+import { encodeBuildCache } from './build-cache';
 import { toDiffRow } from './diff';
 import {
   compareStrings,
@@ -124,14 +125,17 @@ export async function loadObservations(dataDir: string): Promise<ObservationFile
   }
   const files = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort(compareStrings);
   const cache = await openValidationCache(dataPaths(dataDir).validationCacheFile);
+  const hashes: string[] = [];
   const loaded = await Promise.all(
-    files.map(async (name) => {
+    files.map(async (name, position) => {
       const file = path.join(directory, name);
       const bytes = (await readDataBytes(file))!;
       const sha256 = fingerprint(bytes);
-      const value = parseJsonText(decodeDataText(bytes, file), { file });
-      // Bytes that passed the schema before pass it again: only the checks beyond the schema are repeated.
+      hashes[position] = `${name}\t${sha256}`;
+      // Bytes that passed the structure and schema checks before pass them again: only the checks beyond the
+      // schema are repeated.
       const known = cache.validated(name, sha256);
+      const value = parseJsonText(decodeDataText(bytes, file), { file, checkedBefore: known });
       if (!known)
         parseWithSchema(ObservationFileSchema, value, { file: displayPath(file), code: 'DATA_INVALID' });
       // The parsed value itself, checked or known good, so a load gives the same objects either way.
@@ -144,7 +148,31 @@ export async function loadObservations(dataDir: string): Promise<ObservationFile
   if (findHeldLock(dataDir)) {
     await underLock(dataDir, {}, () => cache.save(files)).catch(ignoreCacheFailure);
   }
+  loadedDigests.set(loaded, fingerprint(Buffer.from(hashes.join('\n'))));
   return loaded;
+}
+
+/** The digest of each list of observation files {@link loadObservations} returned. */
+const loadedDigests = new WeakMap<readonly ObservationFile[], string>();
+
+/**
+ * A SHA-256 naming the bytes of every observation file a {@link loadObservations} call read (each file's name and
+ * the hash of its bytes): the same files give the same digest. Undefined for a list that load did not return.
+ */
+export function observationsDigest(files: readonly ObservationFile[]): string | undefined {
+  return loadedDigests.get(files);
+}
+
+/**
+ * Stores the machine part of a build under `key` (`.cache/build.v8`), encoded at once. Written only by a process
+ * that holds the lock (a run), like every cache of the folder; failing to write it costs time on the next build.
+ */
+export async function saveBuildCache(dataDir: string, key: string, value: unknown): Promise<void> {
+  if (!findHeldLock(dataDir)) return;
+  const bytes = encodeBuildCache(key, value);
+  await underLock(dataDir, {}, () =>
+    writeFileAtomic(dataPaths(dataDir).buildCacheFile, bytes, { durable: false }),
+  ).catch(ignoreCacheFailure);
 }
 
 /** A cache that cannot be written costs time on the next load, nothing else. */

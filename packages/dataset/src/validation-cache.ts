@@ -65,7 +65,7 @@ export async function openValidationCache(file: string): Promise<ValidationCache
         schema: currentSchema(),
         files: Object.fromEntries(kept.map((name) => [name, files.get(name)!])),
       });
-      await writeFileAtomic(file, `${text}\n`);
+      await writeFileAtomic(file, `${text}\n`, { durable: false });
     },
   };
 }
