@@ -20,7 +20,7 @@ export type { OutputFormat, TrackerIo, TrackerLog } from './context';
 export type { FolderBuildOptions } from './curation';
 export type { LoadedConfig, TrackerConfig } from './load-config';
 export { loadConfig, TrackerConfigSchema } from './load-config';
-export type { BuildModelsInput, BuildModelsResult } from './pipeline';
+export type { BuildModelsInput, BuildModelsResult, MachineBuild } from './pipeline';
 export { buildModels } from './pipeline';
 export type { SourceOutcome } from './source-outcomes';
 export type { CreateTrackerOptions, Tracker } from './tracker';
