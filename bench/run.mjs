@@ -72,7 +72,10 @@ async function measureAll() {
   const results = [];
   log(`tracker bench (${options.quick ? 'quick' : 'full'}), load average ${formatLoad(loadAtStart)}`);
   const groups = [
-    [['run-offline', 'run-vs-baseline', 'models-json-size', 'report-size'], benchRunOffline],
+    [
+      ['run-offline', 'run-vs-baseline', 'run-cold-vs-baseline', 'models-json-size', 'report-size'],
+      benchRunOffline,
+    ],
     [['scale-time', 'scale-memory', 'scale-growth'], benchScale],
     [['table-rows', 'report-models'], benchOutput],
     [['help-startup'], benchHelp],
@@ -301,9 +304,17 @@ async function benchRunOffline() {
     // on the machine hits both alike.
     const walls = [];
     const baselineWalls = [];
+    const coldWalls = [];
     for (let run = 0; run < plan.runOffline; run += 1) {
       walls.push((await runOnce()).wallMs);
       baselineWalls.push((await baselineOnce()).wallMs);
+    }
+    // The same run after a change: no caches at all (.cache/ removed), so everything is read, checked, resolved,
+    // merged and estimated again. Measured after the steady runs, which it does not disturb: each of them found
+    // the cache of the one before.
+    for (let run = 0; run < plan.runOffline; run += 1) {
+      rmSync(join(copy, '.cache'), { recursive: true, force: true });
+      coldWalls.push((await runOnce()).wallMs);
     }
     const pairRatios = walls.map((wall, index) => wall / baselineWalls[index]);
     const reportFile = join(copy, 'report.html');
@@ -327,7 +338,8 @@ async function benchRunOffline() {
         details: {
           data: data.origin,
           observations: observationCount,
-          state: 'steady: after one warm-up run, each run reads the models.json of the previous one',
+          state:
+            'steady: after one warm-up run, each run reads the models.json and the caches (.cache/) of the one before; nothing changed, so the build cache is reused and curation, the save and the summary run',
           wallMs: walls.map(roundTo(0)),
         },
       }),
@@ -346,6 +358,20 @@ async function benchRunOffline() {
           bytesWritten: modelsBytes,
         },
       }),
+      {
+        id: 'run-cold-vs-baseline',
+        budget:
+          'for reference, no budget: `tracker run --offline` with no caches (the first run after any change) against the same baseline',
+        limit: null,
+        unit: '×',
+        figure: Number((median(coldWalls) / median(baselineWalls)).toPrecision(3)),
+        pass: null,
+        info: true,
+        details: {
+          note: 'median cold run over the median baseline of the steady pairs; .cache/ removed before each run',
+          runMs: coldWalls.map(roundTo(0)),
+        },
+      },
       entry({
         id: 'models-json-size',
         budget: '`models.json` of the committed data ≤ 5 MB',
@@ -560,6 +586,7 @@ function formatLoad(load) {
 
 function formatResult(result) {
   if (result.error) return '**NOT MEASURED** (the benchmark failed)';
+  if (result.info) return 'for reference';
   if (result.pass === null) return 'skipped';
   return result.pass ? 'pass' : '**MISSED**';
 }
@@ -600,7 +627,15 @@ function formatMarkdown(report) {
 
 function formatTable(report) {
   const rows = report.results.map((result) => [
-    result.error ? 'FAIL' : result.pass === null ? 'SKIP' : result.pass ? 'PASS' : 'MISS',
+    result.error
+      ? 'FAIL'
+      : result.info
+        ? 'INFO'
+        : result.pass === null
+          ? 'SKIP'
+          : result.pass
+            ? 'PASS'
+            : 'MISS',
     result.id,
     result.figure === null ? '—' : `${result.figure} ${result.unit}`,
     `limit ${result.limit} ${result.unit}`,

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize } from 'node:v8';
@@ -46,9 +46,13 @@ describe('the build cache', () => {
     const cacheFile = join(cwd, 'data', '.cache', 'build.v8');
     const written = (await stat(cacheFile)).mtimeMs;
     const first = await modelsText(cwd);
-    // Same inputs: the cache is read, not written again, and the models are the same.
+    // Same inputs: the cache is read, not written again, and the models are the same. The observation files are
+    // then hashed but not parsed (so their validation cache, removed here, is not written again).
+    const validated = join(cwd, 'data', '.cache', 'validated.json');
+    await rm(validated);
     const second = await tracker.run({ offline: true });
     expect((await stat(cacheFile)).mtimeMs).toBe(written);
+    await expect(stat(validated)).rejects.toThrow();
     expect(await modelsText(cwd)).toBe(first);
     expect(second.summary.changed).toBe(0);
     // A decision changes the ledger, so the next run builds again (another key) and stores that build.

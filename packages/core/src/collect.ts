@@ -16,7 +16,7 @@ import {
 } from '@tracker/scrapers';
 import type { CommandContext } from './context';
 import { createProgress, formatAge } from './progress';
-import { fallback, offlineOutcomes, type SourceOutcome } from './source-outcomes';
+import { fallback, offlineOutcomes, type SourceOutcome, summarizeFiles } from './source-outcomes';
 
 export type { SourceOutcome } from './source-outcomes';
 
@@ -50,7 +50,7 @@ export async function collectSources(
   if (options.offline) {
     const files = await context.folder.loadObservations();
     return offlineOutcomes(
-      files,
+      summarizeFiles(files),
       options.sources.map((scraper) => scraper.id),
       now(),
     );

@@ -5,6 +5,7 @@ import {
   createLedgerEntry,
   curateModels,
   type LockHandle,
+  type ObservationSet,
   observationsDigest,
 } from '@tracker/dataset';
 import { findModelRecord } from '@tracker/resolve';
@@ -59,6 +60,8 @@ export interface FolderBuildOptions {
   ledger?: readonly LedgerEntry[];
   /** Observation files already loaded (default: the folder's). */
   observationFiles?: readonly ObservationFile[];
+  /** The folder's observation files read but not parsed: parsed only when the build cache cannot serve. */
+  observationSet?: ObservationSet;
   threshold?: number;
   blind?: boolean;
 }
@@ -66,15 +69,15 @@ export interface FolderBuildOptions {
 /**
  * load → resolve → build: the data folder's observations and ledger through the pipeline, nothing saved but the
  * build cache. A build whose inputs (observation files' bytes, ledger, alias lists, settings, code) are those of
- * the last cached one reuses its machine part and only curates again; a process holding the folder's lock (a run)
- * stores the machine part it computed.
+ * the last cached one reuses its machine part and only curates again, without parsing the observation files; a
+ * process holding the folder's lock (a run) stores the machine part it computed.
  */
 export async function buildFromFolder(
   context: CommandContext,
   options: FolderBuildOptions = {},
 ): Promise<BuildModelsResult> {
-  const [files, ledger, resolution] = await Promise.all([
-    options.observationFiles ?? context.folder.loadObservations(),
+  const [set, ledger, resolution] = await Promise.all([
+    options.observationFiles ? undefined : (options.observationSet ?? context.folder.readObservationSet()),
     options.ledger ?? context.folder.loadLedger(),
     loadResolutionConfig(context),
   ]);
@@ -83,12 +86,14 @@ export async function buildFromFolder(
     ...buildSettings(context.loaded.config, options.threshold),
     ...(options.blind ? { blind: true } : {}),
   };
-  const key = buildCacheKey(input, observationsDigest(files), ledger);
+  const digest = set ? set.digest : observationsDigest(options.observationFiles ?? []);
+  const key = buildCacheKey(input, digest, ledger);
   const reuse =
     key === null ? undefined : ((await context.folder.readBuildCache(key)) as MachineBuild | undefined);
   let saving: Promise<void> | undefined;
   const built = buildModels({
-    observationFiles: files,
+    // A reused build reads no observation.
+    observationFiles: reuse ? [] : (options.observationFiles ?? (await (set as ObservationSet).load())),
     ledger,
     ...input,
     ...(reuse ? { reuse } : {}),

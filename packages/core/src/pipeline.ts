@@ -6,6 +6,7 @@ import {
   curate,
   developerNotes,
   mergeObservations,
+  type ObservationFileSummary,
   type OrphanedRuling,
   orphanedRulings,
   type RulingEstimation,
@@ -26,6 +27,8 @@ import type {
   ObservationFile,
   StatusCutPoints,
 } from '@tracker/schema';
+
+import { summarizeFiles } from './source-outcomes';
 
 /** What the machine part of a run starts from: every source's observations and the human ledger. */
 export interface BuildModelsInput {
@@ -54,6 +57,8 @@ export interface BuildModelsInput {
  * aside. A pure function of the observations, the ledger, the alias lists, the settings and the code.
  */
 export interface MachineBuild {
+  /** The envelope of each observation file built from (source, snapshots, observation count). */
+  sources: ObservationFileSummary[];
   records: ModelRecord[];
   excluded: ExcludedObservation[];
   suggestions: MergeSuggestion[];
@@ -66,6 +71,8 @@ export interface BuildModelsResult {
   excluded: ExcludedObservation[];
   suggestions: MergeSuggestion[];
   observationCount: number;
+  /** The envelope of each observation file built from (source, snapshots, observation count). */
+  sources: ObservationFileSummary[];
   /** Rulings in force whose model no longer exists (and that no alias carried to one that does). */
   orphanedRulings: OrphanedRuling[];
 }
@@ -122,7 +129,7 @@ export function buildModels(input: BuildModelsInput): BuildModelsResult {
     machine = machineBuild(input);
     input.onMachineBuild?.(machine);
   }
-  const { excluded, suggestions } = machine;
+  const { excluded, suggestions, sources } = machine;
   const models = curate(machine.records, input.ledger, {
     threshold: input.threshold,
     reviewFactor: input.reviewFactor,
@@ -135,6 +142,7 @@ export function buildModels(input: BuildModelsInput): BuildModelsResult {
     excluded,
     suggestions,
     observationCount: machine.observationCount,
+    sources,
     orphanedRulings: orphanedRulings(models, input.ledger, input.threshold),
   };
 }
@@ -172,5 +180,11 @@ function machineBuild(input: BuildModelsInput): MachineBuild {
       record.assessment = result.assessment;
     }
   }
-  return { records: merged, excluded, suggestions, observationCount: observations.length };
+  return {
+    sources: summarizeFiles(input.observationFiles),
+    records: merged,
+    excluded,
+    suggestions,
+    observationCount: observations.length,
+  };
 }

@@ -1,3 +1,4 @@
+import type { ObservationFileSummary } from '@tracker/dataset';
 import type { ObservationFile, SnapshotInfo } from '@tracker/schema';
 import type { CommandContext } from './context';
 import { formatAge } from './progress';
@@ -27,12 +28,23 @@ export interface SourceOutcome {
  * (needs no scraper, reads nothing again); without `sourceIds`, every source that has a file.
  */
 export function offlineOutcomes(
-  files: readonly Pick<ObservationFile, 'source' | 'snapshots' | 'observations'>[],
+  files: readonly ObservationFileSummary[],
   sourceIds: readonly string[] = files.map((file) => file.source),
   now = new Date(),
 ): SourceOutcome[] {
   const bySource = new Map(files.map((file) => [file.source, file]));
   return sourceIds.map((id) => describeFallback(id, bySource.get(id) ?? null, null, now));
+}
+
+/** The envelope of each observation file: its source, snapshots and observation count. */
+export function summarizeFiles(
+  files: readonly Pick<ObservationFile, 'source' | 'snapshots' | 'observations'>[],
+): ObservationFileSummary[] {
+  return files.map((file) => ({
+    source: file.source,
+    snapshots: file.snapshots,
+    observationCount: file.observations.length,
+  }));
 }
 
 /** A source that was not fetched keeps its last observations; say how old they are. */
@@ -44,24 +56,20 @@ export async function fallback(
 ): Promise<SourceOutcome> {
   // Only the file's envelope is read: its observations are validated by whatever loads them to use them.
   const summary = await context.folder.summarizeObservations(source);
-  const file = summary && {
-    snapshots: summary.snapshots,
-    observations: { length: summary.observationCount },
-  };
-  const outcome = describeFallback(source, file, reason, now);
+  const outcome = describeFallback(source, summary, reason, now);
   context.log.warn(`[${source}] ${outcome.message}`);
   return outcome;
 }
 
 function describeFallback(
   source: string,
-  file: { snapshots: readonly SnapshotInfo[]; observations: { length: number } } | null,
+  file: { snapshots: readonly SnapshotInfo[]; observationCount: number } | null,
   reason: string | null,
   now: Date,
 ): SourceOutcome {
   const last = file?.snapshots.at(-1)?.retrievedAt ?? null;
   const kept = last
-    ? `kept ${file?.observations.length ?? 0} observations from ${last.slice(0, 10)} (${formatAge(last, now)} old)`
+    ? `kept ${file?.observationCount ?? 0} observations from ${last.slice(0, 10)} (${formatAge(last, now)} old)`
     : 'no earlier observations';
   return {
     source,

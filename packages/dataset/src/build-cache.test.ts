@@ -58,4 +58,23 @@ describe('observationsDigest', () => {
     await writeFile(path, `${(await readFile(path, 'utf8')).trimEnd()}\n\n`);
     expect(observationsDigest(await loadObservations(dir))).not.toBe(digest);
   });
+
+  it('is known before the files are parsed: a set reads and hashes them, and parses them once when loaded', async () => {
+    const dir = await createTempDir();
+    await writeObservationFile(dir, {
+      schemaVersion: 1 as const,
+      source: 'lmarena',
+      snapshots: [],
+      observations: [makeObservation({ rawName: 'GPT-4o' })],
+    });
+    const folder = openDataFolder(dir);
+    const set = await folder.readObservationSet();
+    // Damaged after the read: the set parses the bytes it read.
+    await writeFile(dataPaths(dir).observationFile('lmarena'), '{');
+    const files = await set.load();
+    expect(await set.load()).toBe(files);
+    expect(files[0]?.observations[0]?.rawName).toBe('GPT-4o');
+    expect(observationsDigest(files)).toBe(set.digest);
+    await expect(folder.loadObservations()).rejects.toMatchObject({ code: 'DATA_INVALID' });
+  });
 });

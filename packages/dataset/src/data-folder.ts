@@ -28,7 +28,9 @@ import {
   loadModels,
   loadModelsUnvalidated,
   loadObservations,
+  type ObservationSet,
   type ObservationSnapshotUpdate,
+  readObservationSet,
   saveBuildCache,
   saveModels,
   saveObservations,
@@ -92,6 +94,8 @@ export interface DataFolder {
   withLock<T>(fn: (lock: LockHandle) => Promise<T> | T, options?: AcquireLockOptions): Promise<T>;
   /** Every `observations/<source>.json`, validated, sorted by source. */
   loadObservations(): Promise<ObservationFile[]>;
+  /** Every observation file read and hashed (its digest names them all); parsed and validated by its `load()`. */
+  readObservationSet(): Promise<ObservationSet>;
   /** A source's snapshot list and observation count, with only the envelope validated; `null` when it has no file. */
   summarizeObservations(source: string): Promise<ObservationFileSummary | null>;
   /** Merges a new snapshot of `source` into its observation file. */
@@ -192,6 +196,7 @@ export function openDataFolder(dir: string): DataFolder {
     lock: (options) => acquireLock(root, options),
     withLock: (fn, options) => withLock(root, fn, options),
     loadObservations: () => loadObservations(root),
+    readObservationSet: () => readObservationSet(root),
     readBuildCache: (key) => readBuildCache(paths.buildCacheFile, key),
     saveBuildCache: (key, value) => saveBuildCache(root, key, value),
     async summarizeObservations(source) {

@@ -38,7 +38,7 @@ export type {
 } from './review-sheet';
 export { exportReviewSheet, importReviewSheet, REVIEW_SHEET_COLUMNS } from './review-sheet';
 export type { ModelRows } from './rows-cache';
-export type { ObservationSnapshotUpdate, WriteOptions } from './store';
+export type { ObservationSet, ObservationSnapshotUpdate, WriteOptions } from './store';
 export {
   appendLedger,
   loadLedger,

@@ -107,31 +107,46 @@ function dataError(file: string, where: string, problem: string): TrackerError {
   });
 }
 
-/** Loads every `observations/*.json` of the data folder, sorted by source. No folder means no observations. */
-export async function loadObservations(dataDir: string): Promise<ObservationFile[]> {
+/**
+ * The observation files of a data folder read and hashed, not yet parsed: enough to name them (a build cache key)
+ * before paying for their parse.
+ */
+export interface ObservationSet {
+  /** A SHA-256 of every file's name and bytes: the same files give the same digest. */
+  readonly digest: string;
+  /** Parses and validates every file, sorted by source (once: later calls give the same list). */
+  load(): Promise<ObservationFile[]>;
+}
+
+/** Reads and hashes every `observations/*.json` of the data folder; {@link ObservationSet.load} parses them. */
+export async function readObservationSet(dataDir: string): Promise<ObservationSet> {
   const directory = dataPaths(dataDir).observationsDir;
   let names: string[];
   try {
     names = await readdir(directory);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new TrackerError(
-      'IO_FAILED',
-      `${displayPath(directory)}: could not be listed (${(error as Error).message})`,
-      {
-        cause: error,
-      },
-    );
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new TrackerError(
+        'IO_FAILED',
+        `${displayPath(directory)}: could not be listed (${(error as Error).message})`,
+        { cause: error },
+      );
+    }
+    names = [];
   }
   const files = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort(compareStrings);
-  const cache = await openValidationCache(dataPaths(dataDir).validationCacheFile);
-  const hashes: string[] = [];
-  const loaded = await Promise.all(
-    files.map(async (name, position) => {
+  const read = await Promise.all(
+    files.map(async (name) => {
       const file = path.join(directory, name);
       const bytes = (await readDataBytes(file))!;
-      const sha256 = fingerprint(bytes);
-      hashes[position] = `${name}\t${sha256}`;
+      return { name, file, bytes, sha256: fingerprint(bytes) };
+    }),
+  );
+  const digest = fingerprint(Buffer.from(read.map(({ name, sha256 }) => `${name}\t${sha256}`).join('\n')));
+  let loading: Promise<ObservationFile[]> | undefined;
+  const parseAll = async () => {
+    const cache = await openValidationCache(dataPaths(dataDir).validationCacheFile);
+    const loaded = read.map(({ name, file, bytes, sha256 }) => {
       // Bytes that passed the structure and schema checks before pass them again: only the checks beyond the
       // schema are repeated.
       const known = cache.validated(name, sha256);
@@ -142,22 +157,35 @@ export async function loadObservations(dataDir: string): Promise<ObservationFile
       const checked = checkObservationSources(file, value as ObservationFile);
       if (!known) cache.remember(name, sha256);
       return checked;
-    }),
-  );
-  // The cache is written only under the lock (a run holds it), and is an optimisation: failing to write it is harmless.
-  if (findHeldLock(dataDir)) {
-    await underLock(dataDir, {}, () => cache.save(files)).catch(ignoreCacheFailure);
-  }
-  loadedDigests.set(loaded, fingerprint(Buffer.from(hashes.join('\n'))));
-  return loaded;
+    });
+    // The cache is written only under the lock (a run holds it), and is an optimisation: failing to write it is
+    // harmless.
+    if (findHeldLock(dataDir)) {
+      await underLock(dataDir, {}, () => cache.save(files)).catch(ignoreCacheFailure);
+    }
+    loadedDigests.set(loaded, digest);
+    return loaded;
+  };
+  return {
+    digest,
+    load: () => {
+      loading ??= parseAll();
+      return loading;
+    },
+  };
+}
+
+/** Loads every `observations/*.json` of the data folder, sorted by source. No folder means no observations. */
+export async function loadObservations(dataDir: string): Promise<ObservationFile[]> {
+  return (await readObservationSet(dataDir)).load();
 }
 
 /** The digest of each list of observation files {@link loadObservations} returned. */
 const loadedDigests = new WeakMap<readonly ObservationFile[], string>();
 
 /**
- * A SHA-256 naming the bytes of every observation file a {@link loadObservations} call read (each file's name and
- * the hash of its bytes): the same files give the same digest. Undefined for a list that load did not return.
+ * The {@link ObservationSet.digest} of the files behind a list {@link loadObservations} returned; undefined for a
+ * list that load did not return.
  */
 export function observationsDigest(files: readonly ObservationFile[]): string | undefined {
   return loadedDigests.get(files);

@@ -54,13 +54,13 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
     const previous = await loadPreviousModels(context);
     const requested = splitList(options.source);
     const strict = options.strict === true;
-    let outcomes: SourceOutcome[];
+    // Offline, each source keeps its last observations: said once the build has read their files.
+    let outcomes: SourceOutcome[] = [];
     let offline = options.offline === true;
-    // Offline, the observation files are loaded once: they say which sources there are and feed the build.
-    const files = offline ? await context.folder.loadObservations() : undefined;
-    if (files) {
-      outcomes = offlineOutcomes(files, requested?.length ? requested : undefined);
-    } else {
+    // Offline, the observation files are read once: the build uses them (parsed only when its cache cannot
+    // serve), and they say which sources there are.
+    const set = offline ? await context.folder.readObservationSet() : undefined;
+    if (!set) {
       // Loaded only for a live run: the scrapers bring got and cheerio.
       const [{ collectSources }, { loadSources, selectSources }] = await Promise.all([
         import('../collect'),
@@ -82,7 +82,8 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
         `${unreachable.map((outcome) => outcome.source).join(', ')} could not be reached (--strict)`,
       );
     }
-    const built = await buildFromFolder(context, files ? { observationFiles: files } : {});
+    const built = await buildFromFolder(context, set ? { observationSet: set } : {});
+    if (set) outcomes = offlineOutcomes(built.sources, requested?.length ? requested : undefined);
     // Built by the library from validated observations; every load validates the file.
     await context.folder.saveModels(toModelsFile(built.models, context.loaded.config.threshold), {
       lock,
