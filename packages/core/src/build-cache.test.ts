@@ -1,7 +1,6 @@
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { codeFingerprint } from './build-cache';
 import { createTracker } from './tracker';
@@ -16,10 +15,11 @@ async function workspace(): Promise<string> {
 
 const quiet = { info() {}, debug() {}, warn() {} };
 
-/** The key stored in the build cache, or undefined when there is none. */
+/** The key stored in the build cache (its header line), or undefined when there is none. */
 async function cachedKey(cwd: string): Promise<string | undefined> {
   try {
-    return (deserialize(await readFile(join(cwd, 'data', '.cache', 'build.v8'))) as { key: string }).key;
+    const header = (await readFile(join(cwd, 'data', '.cache', 'build.v8'), 'latin1')).split('\n')[0] ?? '';
+    return /^tracker-build-cache \d+ ([0-9a-f]{64})$/.exec(header)?.[1];
   } catch {
     return undefined;
   }

@@ -14,6 +14,24 @@ describe('the build cache of a data folder', () => {
     expect(await folder.readBuildCache('key-2')).toBeUndefined();
   });
 
+  it('keeps every value exactly, and reads the key before the value', async () => {
+    const folder = openDataFolder(await createTempDir());
+    const file = dataPaths(folder.root).buildCacheFile;
+    const odd = {
+      a: undefined,
+      b: -0,
+      c: Number.POSITIVE_INFINITY,
+      d: new Map([['x', 1]]),
+      e: [1, undefined, 3],
+    };
+    await folder.withLock(() => folder.saveBuildCache('k', odd));
+    expect((await readFile(file, 'latin1')).split('\n')[0]).toBe('tracker-build-cache 2 k');
+    const back = (await folder.readBuildCache('k')) as typeof odd;
+    expect(back).toEqual(odd);
+    expect(Object.is(back.b, -0)).toBe(true);
+    expect('a' in back).toBe(true);
+  });
+
   it('keeps the value as it was when saved', async () => {
     const folder = openDataFolder(await createTempDir());
     const value = { records: [{ id: 'a' }] };
