@@ -76,20 +76,23 @@ export async function buildFromFolder(
   context: CommandContext,
   options: FolderBuildOptions = {},
 ): Promise<BuildModelsResult> {
-  const [set, ledger, resolution] = await Promise.all([
+  const inputs = Promise.all([
     options.observationFiles ? undefined : (options.observationSet ?? context.folder.readObservationSet()),
     options.ledger ?? context.folder.loadLedger(),
     loadResolutionConfig(context),
-  ]);
-  const input = {
-    ...resolution,
-    ...buildSettings(context.loaded.config, options.threshold),
-    ...(options.blind ? { blind: true } : {}),
-  };
-  const digest = set ? set.digest : observationsDigest(options.observationFiles ?? []);
-  const key = buildCacheKey(input, digest, ledger);
-  const reuse =
-    key === null ? undefined : ((await context.folder.readBuildCache(key)) as MachineBuild | undefined);
+  ]).then(([set, ledger, resolution]) => {
+    const input = {
+      ...resolution,
+      ...buildSettings(context.loaded.config, options.threshold),
+      ...(options.blind ? { blind: true } : {}),
+    };
+    const digest = set ? set.digest : observationsDigest(options.observationFiles ?? []);
+    return { set, ledger, input, key: buildCacheKey(input, digest, ledger) };
+  });
+  // The cache file is read while the inputs are, and its value is taken only if its key is theirs.
+  const cached = context.folder.readBuildCache(inputs.then(({ key }) => key));
+  const { set, ledger, input, key } = await inputs;
+  const reuse = (await cached) as MachineBuild | undefined;
   let saving: Promise<void> | undefined;
   const built = buildModels({
     // A reused build reads no observation.

@@ -26,19 +26,25 @@ export function encodeBuildCache(key: string, value: unknown): Buffer {
   return Buffer.concat([Buffer.from(`${MAGIC} ${BUILD_CACHE_VERSION} ${key}\n`), serialize(value)]);
 }
 
-/** The value stored under `key` in `file`, or undefined when the file is missing, unreadable or for another key. */
-export async function readBuildCache(file: string, key: string): Promise<unknown> {
-  let bytes: Buffer | undefined;
-  try {
-    bytes = await readDataBytes(file, { missingOk: true, maxBytes: MAX_BUILD_CACHE_BYTES });
-  } catch (error) {
-    if (TrackerError.is(error)) return undefined;
-    throw error;
-  }
-  if (bytes === undefined) return undefined;
+/**
+ * The value stored under `key` in `file`, or undefined when the file is missing, unreadable or for another key (or
+ * the key is null). The file is read at once, while a key still being computed is awaited.
+ */
+export async function readBuildCache(
+  file: string,
+  key: string | null | PromiseLike<string | null>,
+): Promise<unknown> {
+  const reading = readDataBytes(file, { missingOk: true, maxBytes: MAX_BUILD_CACHE_BYTES }).catch(
+    (error: unknown) => {
+      if (TrackerError.is(error)) return undefined;
+      throw error;
+    },
+  );
+  const [bytes, wanted] = await Promise.all([reading, key]);
+  if (bytes === undefined || wanted === null) return undefined;
   const end = bytes.indexOf(0x0a);
   if (end === -1 || end > 256) return undefined;
-  if (bytes.toString('latin1', 0, end) !== `${MAGIC} ${BUILD_CACHE_VERSION} ${key}`) return undefined;
+  if (bytes.toString('latin1', 0, end) !== `${MAGIC} ${BUILD_CACHE_VERSION} ${wanted}`) return undefined;
   try {
     return deserialize(bytes.subarray(end + 1));
   } catch {

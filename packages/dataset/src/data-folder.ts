@@ -125,10 +125,11 @@ export interface DataFolder {
   findPreviousRelease(date: string): Promise<ReleaseFile | null>;
   writeRelease(release: ReleaseFile, options?: WriteReleaseOptions): ReturnType<typeof writeRelease>;
   /**
-   * The value the last build stored under `key` in `.cache/build.v8`, or undefined (no cache, another key, an
-   * unreadable file). The caller makes the key from everything the value depends on.
+   * The value the last build stored under `key` in `.cache/build.v8`, or undefined (no cache, another key, a null
+   * key, an unreadable file). The caller makes the key from everything the value depends on; a key still being
+   * computed may be given as a promise, and the file is read meanwhile.
    */
-  readBuildCache(key: string): Promise<unknown>;
+  readBuildCache(key: string | null | PromiseLike<string | null>): Promise<unknown>;
   /**
    * Stores `value` under `key` in `.cache/build.v8`, replacing what was there. Encoded at once (later changes to
    * `value` are not kept) and written only when this process holds the folder's lock; a failure to write costs

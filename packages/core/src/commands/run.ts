@@ -51,15 +51,17 @@ export async function run(context: CommandContext, options: RunOptions = {}): Pr
   try {
     // Read first: a damaged models.json stops the run before any file is touched. Only what the summary compares is
     // kept, so the previous records are not held in memory through the build.
-    const previous = await loadPreviousModels(context);
+    // Offline, the observation files are read at the same time, once: the build uses them (parsed only when its
+    // cache cannot serve), and they say which sources there are.
+    let offline = options.offline === true;
+    const [previous, set] = await Promise.all([
+      loadPreviousModels(context),
+      offline ? context.folder.readObservationSet() : undefined,
+    ]);
     const requested = splitList(options.source);
     const strict = options.strict === true;
     // Offline, each source keeps its last observations: said once the build has read their files.
     let outcomes: SourceOutcome[] = [];
-    let offline = options.offline === true;
-    // Offline, the observation files are read once: the build uses them (parsed only when its cache cannot
-    // serve), and they say which sources there are.
-    const set = offline ? await context.folder.readObservationSet() : undefined;
     if (!set) {
       // Loaded only for a live run: the scrapers bring got and cheerio.
       const [{ collectSources }, { loadSources, selectSources }] = await Promise.all([
