@@ -283,10 +283,13 @@ async function benchRunOffline() {
   }
   const copy = mkdtempSync(join(tmpdir(), 'tracker-bench-data-'));
   try {
-    // models.json is machine output (not committed): leave out whatever the working tree has, so every machine
-    // measures the same thing. The warm-up run writes it; each measured run then reads the previous one's, as
-    // repeated runs do.
-    cpSync(data.dir, copy, { recursive: true, filter: (source) => source !== join(data.dir, 'models.json') });
+    // models.json and .cache/ are machine output (not committed): leave out whatever the working tree has, so
+    // every machine measures the same thing. The warm-up run writes them; each measured run then reads the previous
+    // one's, as repeated runs do.
+    cpSync(data.dir, copy, {
+      recursive: true,
+      filter: (source) => source !== join(data.dir, 'models.json') && source !== join(data.dir, '.cache'),
+    });
     const runOnce = () =>
       runChecked(process.execPath, [cliBin, 'run', '--offline', '--quiet', '--data-dir', copy]);
     await runOnce();
