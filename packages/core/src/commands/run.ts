@@ -1,10 +1,4 @@
-import {
-  diffModelSets,
-  type ModelRows,
-  type OrphanedRuling,
-  summarizeRecord,
-  toDiffRow,
-} from '@tracker/dataset';
+import { diffModelSets, type ModelRows, type OrphanedRuling } from '@tracker/dataset';
 import {
   filterRows,
   formatRows,
