@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { diffModelSets, toDiffRow } from './diff';
 import { dataPaths } from './paths';
@@ -93,5 +93,27 @@ describe('the rows cache of models.json', () => {
       code: 'DATA_INVALID',
       details: { syntax: true },
     });
+  });
+});
+
+describe('the rows cache across saves of the same models', () => {
+  it('is keyed by the content without its time stamp, and not written again for the same content', async () => {
+    const dir = await createTempDir();
+    const file = makeModelsFile([makeRecord('lab/a', 3e25), makeRecord('lab/b', 2e23)]);
+    await saveModels(dir, { ...file, generatedAt: '2026-01-01T00:00:00.000Z' });
+    const cache = dataPaths(dir).rowsCacheFile;
+    const written = (await stat(cache)).mtimeMs;
+    const first = await readFile(cache, 'utf8');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await saveModels(dir, { ...file, generatedAt: '2026-02-01T00:00:00.000Z' });
+    expect((await stat(cache)).mtimeMs).toBe(written);
+    expect(await loadModelRows(dir)).toEqual({
+      rows: (await loadModelsUnvalidated(dir))!.models.map(toDiffRow),
+      candidates: new Set(),
+    });
+    // Other models: the cache follows.
+    await saveModels(dir, makeModelsFile([makeRecord('lab/a', 4e25)]));
+    expect(await readFile(cache, 'utf8')).not.toBe(first);
+    expect((await loadModelRows(dir))?.rows.map((row) => row.id)).toEqual(['lab/a']);
   });
 });

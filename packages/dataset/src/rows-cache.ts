@@ -60,12 +60,35 @@ function rowsOfRecords(models: readonly ModelRecord[]): { rows: unknown[][]; can
   return { rows, candidates };
 }
 
-/** Writes the rows cache of the `models.json` whose bytes hash to `sha256` (call under the lock). */
+/**
+ * The SHA-256 of a `models.json`'s bytes with its `generatedAt` time stamp left out: files that differ only in when
+ * they were written give the same rows, so a run that rewrites the same models keeps the cache as it is.
+ */
+export function modelsContentFingerprint(bytes: Uint8Array): string {
+  const hash = createHash('sha256');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 256)).toString('latin1');
+  const match = /"generatedAt":"[^"]*"/.exec(head);
+  if (match === null) return hash.update(bytes).digest('hex');
+  return hash
+    .update(bytes.subarray(0, match.index))
+    .update(bytes.subarray(match.index + match[0].length))
+    .digest('hex');
+}
+
+/** The fingerprint of each rows cache file this process read or wrote and found current, by file. */
+const currentRows = new Map<string, string>();
+
+/**
+ * Writes the rows cache of the `models.json` whose content hashes to `sha256` (call under the lock); nothing when
+ * this process has just read or written that very cache for that content.
+ */
 export async function saveRowsCache(
   file: string,
   sha256: string,
   models: readonly ModelRecord[],
 ): Promise<void> {
+  if (currentRows.get(file) === sha256) return;
+  currentRows.delete(file);
   const { rows, candidates } = rowsOfRecords(models);
   const text = JSON.stringify({
     version: ROWS_CACHE_VERSION,
@@ -75,9 +98,10 @@ export async function saveRowsCache(
     rows,
   });
   await writeFileAtomic(file, `${text}\n`, { durable: false });
+  currentRows.set(file, sha256);
 }
 
-/** The rows cached for the `models.json` whose bytes hash to `sha256`, or `undefined` when there are none. */
+/** The rows cached for the `models.json` whose content hashes to `sha256`, or `undefined` when there are none. */
 export async function readRowsCache(file: string, sha256: string): Promise<ModelRows | undefined> {
   const cache = (await readCacheJson(file, MAX_ROWS_CACHE_BYTES)) as Record<string, unknown> | undefined;
   if (
@@ -105,5 +129,6 @@ export async function readRowsCache(file: string, sha256: string): Promise<Model
     }
     rows.push(row as unknown as DiffRow);
   }
+  currentRows.set(file, sha256);
   return { rows, candidates: new Set(cache.candidates as string[]) };
 }

@@ -39,7 +39,7 @@ import {
   sortObservations,
 } from './observations';
 import { dataPaths, displayPath } from './paths';
-import { type ModelRows, readRowsCache, saveRowsCache } from './rows-cache';
+import { type ModelRows, modelsContentFingerprint, readRowsCache, saveRowsCache } from './rows-cache';
 import { fingerprint, openValidationCache } from './validation-cache';
 
 /** Key order of a ledger line: who did what to which model first, so `git diff` and `grep` read well. */
@@ -250,7 +250,7 @@ export async function loadModelRows(dataDir: string): Promise<ModelRows | null> 
   const file = paths.modelsFile;
   const bytes = await readDataBytes(file, { missingOk: true });
   if (bytes === undefined) return null;
-  const cached = await readRowsCache(paths.rowsCacheFile, fingerprint(bytes));
+  const cached = await readRowsCache(paths.rowsCacheFile, modelsContentFingerprint(bytes));
   if (cached !== undefined) return cached;
   const models = expandUnvalidated(file, decodeDataText(bytes, file), true);
   const candidates = new Set<string>();
@@ -438,8 +438,8 @@ export async function saveModels(
   const rowsCache = dataPaths(dataDir).rowsCacheFile;
   await underLock(dataDir, options, async () => {
     await writeFileAtomic(target, bytes);
-    // The rows the next run compares with, by these bytes (see loadModelRows); only an optimisation.
-    await saveRowsCache(rowsCache, fingerprint(bytes), checked.models).catch(ignoreCacheFailure);
+    // The rows the next run compares with, by this content (see loadModelRows); only an optimisation.
+    await saveRowsCache(rowsCache, modelsContentFingerprint(bytes), checked.models).catch(ignoreCacheFailure);
   });
 }
 
