@@ -96,6 +96,23 @@ describe('the build cache', () => {
     expect(await modelsText(cwd)).toBe(expected);
   }, 120_000);
 
+  it('leaves no promise behind when an input is bad (the cache file is read while the inputs are)', async () => {
+    const cwd = await workspace();
+    const tracker = await createTracker({ cwd, log: quiet });
+    await tracker.run({ offline: true });
+    await writeFile(join(cwd, 'data', 'ledger.jsonl'), '{broken\n');
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      await expect(tracker.run({ offline: true })).rejects.toMatchObject({ code: 'DATA_INVALID' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+    expect(unhandled).toEqual([]);
+  }, 120_000);
+
   it('is not written by a build that does not hold the lock', async () => {
     const cwd = await workspace();
     const tracker = await createTracker({ cwd, log: quiet });

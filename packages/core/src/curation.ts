@@ -90,9 +90,11 @@ export async function buildFromFolder(
     return { set, ledger, input, key: buildCacheKey(input, digest, ledger) };
   });
   // The cache file is read while the inputs are, and its value is taken only if its key is theirs.
-  const cached = context.folder.readBuildCache(inputs.then(({ key }) => key));
-  const { set, ledger, input, key } = await inputs;
-  const reuse = (await cached) as MachineBuild | undefined;
+  const [{ set, ledger, input, key }, cached] = await Promise.all([
+    inputs,
+    context.folder.readBuildCache(inputs.then(({ key }) => key)),
+  ]);
+  const reuse = cached as MachineBuild | undefined;
   let saving: Promise<void> | undefined;
   const built = buildModels({
     // A reused build reads no observation.
